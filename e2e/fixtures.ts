@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+export interface LotseServer {
+  url: string;
+  openUrl: string;
+  dbPath: string;
+  dataDir: string;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Starts `lotse serve` on a fresh data folder (optionally seeded) and waits for its URL line. */
+export async function startServer(opts: { seed?: boolean } = {}): Promise<{ server: LotseServer; stop: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-'));
+  const dbPath = path.join(dataDir, 'lotse.sqlite');
+  const cli = path.join(root, 'bin', 'lotse.mjs');
+  if (opts.seed) {
+    await new Promise<void>((resolve, reject) => {
+      const p = spawn(process.execPath, [cli, 'seed-demo', '--db', dbPath], { stdio: 'ignore' });
+      p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed-demo exited ${code}`))));
+    });
+  }
+  const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  const url = openUrl.replace(/\/\?token=.*$/, '');
+  return {
+    server: { url, openUrl, dbPath, dataDir },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Each test gets its own server and data folder: `lotse` (empty database) or `demo` (seed-demo data). */
+export const test = base.extend<{ lotse: LotseServer; demo: LotseServer }>({
+  lotse: async ({}, use) => {
+    const { server, stop } = await startServer();
+    await use(server);
+    await stop();
+  },
+  demo: async ({}, use) => {
+    const { server, stop } = await startServer({ seed: true });
+    await use(server);
+    await stop();
+  },
+});
+
+export { expect };

@@ -1,0 +1,107 @@
+import { ZodError, type z } from 'zod';
+import {
+  contract,
+  isProcedureName,
+  type Contract,
+  type ParsedInputOf,
+  type ProcedureName,
+} from '../../shared/contract/index.js';
+import { AppError, type FieldIssue, type SerializedError } from '../../shared/errors.js';
+import type { AppContext } from './context.js';
+
+export interface CallMeta {
+  /** id of a long job, so it can report progress and be cancelled */
+  jobId?: string;
+}
+
+/** One handler per procedure; a missing or mistyped handler is a compile error. */
+export type Handlers = {
+  [N in ProcedureName]: (
+    input: ParsedInputOf<N>,
+    ctx: AppContext,
+    meta: CallMeta,
+  ) => Promise<z.input<Contract[N]['output']>>;
+};
+
+export type CallResult = { ok: true; data: unknown } | { ok: false; error: SerializedError };
+
+function fieldIssues(err: ZodError): FieldIssue[] {
+  return err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** Turns anything thrown into the one error shape users see: specific, German, never a stack trace. */
+export function toSerializedError(err: unknown): SerializedError {
+  if (err instanceof AppError) return err.toJSON();
+  if (err instanceof ZodError) {
+    const fields = fieldIssues(err);
+    const first = fields[0];
+    return {
+      code: 'validation',
+      message: first
+        ? `Eingabe ungültig: ${first.path ? `${first.path}: ` : ''}${first.message}`
+        : 'Eingabe ungültig',
+      messageEn: 'Invalid input',
+      details: { fields },
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_CONSTRAINT' || /SQLITE_CONSTRAINT/.test(message)) {
+    if (/UNIQUE/.test(message)) {
+      return { code: 'conflict', message: 'Ein solcher Eintrag existiert bereits.', messageEn: 'Already exists.' };
+    }
+    if (/FOREIGN KEY/.test(message)) {
+      return {
+        code: 'conflict',
+        message: 'Der Eintrag wird noch verwendet oder verweist auf etwas, das es nicht gibt.',
+        messageEn: 'Referenced record missing or still in use.',
+      };
+    }
+    return { code: 'validation', message: 'Die Eingabe verletzt eine Regel der Datenbank.', messageEn: message };
+  }
+  if (code === 'SQLITE_BUSY' || /SQLITE_BUSY/.test(message)) {
+    return {
+      code: 'conflict',
+      message: 'Die Datenbank ist gerade belegt (ein anderer Vorgang schreibt). Bitte gleich noch einmal versuchen.',
+      messageEn: 'Database busy.',
+    };
+  }
+  return { code: 'internal', message: 'Interner Fehler. Der Vorgang wurde nicht ausgeführt.', messageEn: message };
+}
+
+export interface Router {
+  call(name: string, input: unknown, meta?: CallMeta): Promise<CallResult>;
+}
+
+/**
+ * The single entry point of both transports: checks the name, validates input with the contract's schema,
+ * runs the handler and validates its output (which also strips any column a handler leaked by mistake).
+ */
+export function createRouter(handlers: Handlers, ctx: AppContext, log: (line: string) => void = () => {}): Router {
+  return {
+    async call(name, input, meta = {}) {
+      if (!isProcedureName(name)) {
+        return {
+          ok: false,
+          error: {
+            code: 'unknown_procedure',
+            message: `Unbekannte Funktion "${name}".`,
+            messageEn: `Unknown procedure "${name}".`,
+          },
+        };
+      }
+      const proc = contract[name];
+      try {
+        const parsed: unknown = proc.input.parse(input ?? undefined);
+        const handler = handlers[name] as (i: unknown, c: AppContext, m: CallMeta) => Promise<unknown>;
+        const result = await handler(parsed, ctx, meta);
+        return { ok: true, data: proc.output.parse(result) };
+      } catch (err) {
+        const serialized = toSerializedError(err);
+        // never log inputs: they may hold personal data; the procedure name and error code are enough
+        if (serialized.code === 'internal') log(`[${name}] internal error: ${(err as Error)?.stack ?? String(err)}`);
+        return { ok: false, error: serialized };
+      }
+    },
+  };
+}

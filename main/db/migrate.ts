@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { AppError } from '../../shared/errors.js';
+import { backupNamed } from './backup.js';
+import { latestSchemaVersion, migrationProvider, migrations } from './migrations/index.js';
+import { openDatabase, type OpenDatabase, type OpenOptions } from './open.js';
+
+export interface MigrateResult {
+  applied: string[];
+  backup: string | null;
+  schemaVersion: string | null;
+}
+
+/** Names of migrations already applied to this file ([] for a new, empty file). */
+export async function appliedMigrations(open: OpenDatabase): Promise<string[]> {
+  const table = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(open.db);
+  if (table.rows.length === 0) return [];
+  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(open.db);
+  return rows.rows.map((r) => r.name);
+}
+
+/** Refuses files that are not Lotse databases or that a newer Lotse wrote. */
+export async function checkIsLotseDatabase(open: OpenDatabase): Promise<string[]> {
+  let tables: string[];
+  try {
+    const res = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(open.db);
+    tables = res.rows.map((r) => r.name);
+  } catch {
+    throw new AppError(
+      'not_a_lotse_database',
+      `Die Datei ${open.path} ist keine SQLite-Datenbank.`,
+      `${open.path} is not an SQLite database.`,
+    );
+  }
+  const applied = await appliedMigrations(open);
+  const userTables = tables.filter((t) => !t.startsWith('sqlite_'));
+  if (userTables.length > 0 && applied.length === 0) {
+    throw new AppError(
+      'not_a_lotse_database',
+      `Die Datei ${open.path} ist keine Lotse-Datenbank (fremde Tabellen: ${userTables.slice(0, 3).join(', ')}).`,
+      `${open.path} is not a Lotse database.`,
+    );
+  }
+  const unknown = applied.filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'schema_too_new',
+      `Die Datenbank wurde mit einer neueren Lotse-Version erstellt (${unknown.at(-1)}). Bitte Lotse aktualisieren.`,
+      'The database was written by a newer Lotse version.',
+    );
+  }
+  return applied;
+}
+
+/** Migrates to the latest schema; an existing file with pending migrations is backed up first. */
+export async function migrateToLatest(open: OpenDatabase): Promise<MigrateResult> {
+  const applied = await checkIsLotseDatabase(open);
+  const pending = Object.keys(migrations).filter((m) => !applied.includes(m));
+  let backup: string | null = null;
+  if (pending.length > 0 && applied.length > 0) {
+    backup = await backupNamed(open, 'vor-migration');
+  }
+  const migrator = new Migrator({ db: open.db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    backup,
+    schemaVersion: latestSchemaVersion,
+  };
+}
+
+/**
+ * Opens (creating if allowed) and migrates. For CLI commands on an explicit path, `mustExist` gives a clear
+ * error instead of silently creating an empty database at a mistyped path.
+ */
+export async function openAndMigrate(file: string, opts: OpenOptions & { mustExist?: boolean } = {}): Promise<OpenDatabase> {
+  if (opts.mustExist && !fs.existsSync(file)) {
+    throw new AppError(
+      'not_found',
+      `Die Datenbankdatei ${file} existiert nicht. Pfad prüfen oder mit "lotse migrate --db ${file}" anlegen.`,
+      `Database file ${file} does not exist.`,
+    );
+  }
+  let open: OpenDatabase;
+  try {
+    open = await openDatabase(file, opts);
+  } catch (err) {
+    throw new AppError(
+      'not_a_lotse_database',
+      `Die Datenbank ${file} lässt sich nicht öffnen: ${(err as Error).message}`,
+      `Cannot open database ${file}.`,
+    );
+  }
+  try {
+    await migrateToLatest(open);
+  } catch (err) {
+    await open.close();
+    throw err;
+  }
+  return open;
+}

@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as initial from './2026-11-24-001-initial.js';
+
+/**
+ * Static provider: migrations are imported, not read from a folder at run time, so bundles (Electron, CLI)
+ * carry them. Names are date-prefixed and sort in order; add new ones at the end, never edit landed ones.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-24-001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+/** The newest schema version this build knows; a database with a newer one was written by a newer Lotse. */
+export const latestSchemaVersion = Object.keys(migrations).sort().at(-1) ?? null;

@@ -1,0 +1,323 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Row types of every table, as SQLite returns them (0/1 for booleans, JSON as text). */
+type Stamps = {
+  created_at: ColumnType<string, string | undefined, string>;
+  updated_at: ColumnType<string, string | undefined, string>;
+};
+type Id = Generated<number>;
+
+export interface SettingsTable extends Stamps {
+  key: string;
+  value: string;
+}
+
+export interface CommunesTable extends Stamps {
+  id: Id;
+  name: string;
+  district: string | null;
+  ags: string | null;
+}
+
+export interface OrganisationsTable extends Stamps {
+  id: Id;
+  kind: 'company' | 'partner';
+  name: string;
+  sector: string | null;
+  partner_type: string | null;
+  city: string | null;
+  contact_person: string | null;
+  size: string | null;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  archived_at: string | null;
+}
+
+export interface ProgramsTable extends Stamps {
+  id: Id;
+  name: string;
+  operator: string | null;
+  funder: string | null;
+  funding_guideline: string | null;
+  grant_reference: string | null;
+  start_date: string;
+  end_date: string | null;
+  hourly_rate_cents: number;
+  eligibility_rule: string;
+  legal_basis_fields: ColumnType<string, string | undefined, string>;
+  sensitive_fields: ColumnType<string, string | undefined, string>;
+  sensitive_reason: string | null;
+  retention_years: ColumnType<number, number | undefined, number>;
+  final_report_submitted_on: string | null;
+  archived_at: string | null;
+}
+
+export interface ProgramCommunesTable extends Stamps {
+  id: Id;
+  program_id: number;
+  commune_id: number;
+  slots: number;
+}
+
+export interface ImportBatchesTable extends Stamps {
+  id: Id;
+  file_name: string;
+  sender: string | null;
+  sheet: string | null;
+  status: ColumnType<'committed' | 'undone', 'committed' | 'undone' | undefined>;
+  rows_total: number;
+  imported: number;
+  existing_matched: number;
+  duplicates_in_file: number;
+  rejected: number;
+  mapping: string;
+  report: string;
+  program_id: number | null;
+  undone_at: string | null;
+}
+
+export interface ParticipantsTable extends Stamps {
+  id: Id;
+  last_name: string | null;
+  first_name: string | null;
+  birth_date: string | null;
+  birth_year: number | null;
+  gender: 'w' | 'm' | 'd' | null;
+  nationality: string | null;
+  commune_id: number | null;
+  commune_text: string | null;
+  residence_status: string | null;
+  arrival_in_saxony: string | null;
+  german_level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | null;
+  phone: string | null;
+  email: string | null;
+  case_number: string | null;
+  case_manager: string | null;
+  referred_by: string | null;
+  social_worker: string | null;
+  consent_date: string | null;
+  consent_programs: ColumnType<string, string | undefined, string>;
+  consent_success_story: ColumnType<number, number | undefined, number>;
+  consent_share_partners: ColumnType<number, number | undefined, number>;
+  consent_expires_on: string | null;
+  consent_withdrawn_on: string | null;
+  notes: string | null;
+  health_notes: string | null;
+  disability_notes: string | null;
+  religion: string | null;
+  name_key: string | null;
+  case_number_key: string | null;
+  search_text: string;
+  import_batch_id: number | null;
+  archived_at: string | null;
+  anonymised_at: string | null;
+}
+
+export type EnrollmentStatus = 'interessiert' | 'aktiv' | 'abgeschlossen' | 'abgebrochen';
+export interface EnrollmentsTable extends Stamps {
+  id: Id;
+  participant_id: number;
+  program_id: number;
+  status: EnrollmentStatus;
+  applied_on: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  exit_reason: string | null;
+  eligible: number;
+  eligibility_reason: string | null;
+  override_reason: string | null;
+  import_batch_id: number | null;
+}
+
+export interface PlacementsTable extends Stamps {
+  id: Id;
+  enrollment_id: number;
+  participant_id: number;
+  program_id: number;
+  commune_id: number;
+  site: string;
+  activity: string;
+  application_date: string | null;
+  start_date: string;
+  planned_end_date: string | null;
+  end_date: string | null;
+  hours_per_week: number | null;
+  rate_cents: number;
+  agreement_signed_on: string | null;
+  status: 'wartend' | 'aktiv' | 'beendet' | 'abgebrochen';
+  quota_override_reason: string | null;
+  warnings: ColumnType<string, string | undefined, string>;
+}
+
+export interface HoursTable extends Stamps {
+  id: Id;
+  placement_id: number;
+  work_date: string;
+  hours_x100: number;
+}
+
+export interface ActivitiesTable extends Stamps {
+  id: Id;
+  program_id: number;
+  kind: 'seminar' | 'coaching' | 'exkursion';
+  title: string;
+  date: string;
+  duration_minutes: number;
+  place: string | null;
+  mentor: string | null;
+  organisation_id: number | null;
+  notes: string | null;
+}
+
+export type AttendanceStatus = 'angemeldet' | 'anwesend' | 'entschuldigt' | 'unentschuldigt';
+export interface AttendanceTable extends Stamps {
+  id: Id;
+  activity_id: number;
+  participant_id: number;
+  status: AttendanceStatus;
+}
+
+export interface FairsTable extends Stamps {
+  id: Id;
+  program_id: number;
+  title: string;
+  date: string;
+  venue: string | null;
+  notes: string | null;
+}
+
+export interface FairCompaniesTable extends Stamps {
+  id: Id;
+  fair_id: number;
+  organisation_id: number;
+  offers: string;
+}
+
+export interface FairRegistrationsTable extends Stamps {
+  id: Id;
+  fair_id: number;
+  participant_id: number;
+  checked_in_at: string | null;
+}
+
+export type ContactResult =
+  | 'gespraech'
+  | 'einladung'
+  | 'probetag'
+  | 'praktikum'
+  | 'ausbildungsvertrag'
+  | 'arbeitsvertrag';
+export interface FairContactsTable extends Stamps {
+  id: Id;
+  fair_id: number;
+  participant_id: number;
+  organisation_id: number;
+  result: ContactResult;
+  notes: string | null;
+}
+
+export interface ApplicationsTable extends Stamps {
+  id: Id;
+  participant_id: number;
+  organisation_id: number | null;
+  position: string | null;
+  applied_on: string;
+  status: 'in_arbeit' | 'versendet' | 'einladung' | 'zusage' | 'absage' | 'zurueckgezogen';
+  fair_id: number | null;
+  notes: string | null;
+}
+
+export type OutcomeKind =
+  | 'sv_beschaeftigung'
+  | 'minijob'
+  | 'ausbildung'
+  | 'praktikum'
+  | 'weiterbildung'
+  | 'sprachkurs'
+  | 'schule'
+  | 'arbeitssuchend'
+  | 'unbekannt';
+export interface OutcomesTable extends Stamps {
+  id: Id;
+  participant_id: number;
+  program_id: number | null;
+  enrollment_id: number | null;
+  kind: OutcomeKind;
+  date: string;
+  organisation_id: number | null;
+  source_fair_id: number | null;
+  source_activity_id: number | null;
+  source_placement_id: number | null;
+  notes: string | null;
+}
+
+export interface SuccessStoriesTable extends Stamps {
+  id: Id;
+  participant_id: number;
+  program_id: number;
+  title: string;
+  text: string;
+}
+
+export interface DocumentsTable extends Stamps {
+  id: Id;
+  participant_id: number;
+  kind: 'teilnehmerbescheinigung' | 'auskunft';
+  title: string;
+  params: string;
+}
+
+export interface ReportTextsTable extends Stamps {
+  id: Id;
+  program_id: number;
+  report_kind: 'program_end' | 'interim';
+  period_from: string;
+  period_to: string;
+  section: string;
+  text: string;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at: ColumnType<string, string | undefined, never>;
+  actor: ColumnType<string, string | undefined, never>;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  participant_id: number | null;
+  people_count: number | null;
+  before: string | null;
+  after: string | null;
+  details: string | null;
+  redacted: ColumnType<number, number | undefined, number>;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  communes: CommunesTable;
+  organisations: OrganisationsTable;
+  programs: ProgramsTable;
+  program_communes: ProgramCommunesTable;
+  import_batches: ImportBatchesTable;
+  participants: ParticipantsTable;
+  enrollments: EnrollmentsTable;
+  placements: PlacementsTable;
+  hours: HoursTable;
+  activities: ActivitiesTable;
+  attendance: AttendanceTable;
+  fairs: FairsTable;
+  fair_companies: FairCompaniesTable;
+  fair_registrations: FairRegistrationsTable;
+  fair_contacts: FairContactsTable;
+  applications: ApplicationsTable;
+  outcomes: OutcomesTable;
+  success_stories: SuccessStoriesTable;
+  documents: DocumentsTable;
+  report_texts: ReportTextsTable;
+  audit_log: AuditLogTable;
+}
+
+export type ParticipantRow = Selectable<ParticipantsTable>;
+export type NewParticipant = Insertable<ParticipantsTable>;
+export type ParticipantUpdate = Updateable<ParticipantsTable>;

@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { EligibilityGroup } from '../../../shared/domain/eligibility.js';
+import type { Database } from '../../db/schema.js';
+import { createCommune } from '../communes/communes.service.js';
+import { createProgram } from '../programs/programs.service.js';
+
+export type DemoSize = 'small' | 'large';
+
+export interface DemoSeedResult {
+  programs: number;
+  communes: number;
+  [key: string]: number;
+}
+
+/** Extra demo data registered by later features (participants, placements, fairs, ...), run in order. */
+export type DemoStep = (db: Kysely<Database>, ctx: DemoContext) => Promise<Record<string, number>>;
+export interface DemoContext {
+  size: DemoSize;
+  programIds: { agh: number; mentoring: number };
+  communeIds: Record<string, number>;
+}
+
+/**
+ * The communes of the two source texts. AGS are given only where they are known for certain; the rest stay
+ * empty rather than invented.
+ */
+const communes = [
+  { name: 'Freiberg', district: 'Mittelsachsen', ags: '14522180' },
+  { name: 'Frankenberg/Sa.', district: 'Mittelsachsen', ags: null },
+  { name: 'Döbeln', district: 'Mittelsachsen', ags: '14522080' },
+  { name: 'Mittweida', district: 'Mittelsachsen', ags: null },
+  { name: 'Flöha', district: 'Mittelsachsen', ags: null },
+  { name: 'Dresden', district: 'Kreisfreie Stadt Dresden', ags: '14612000' },
+];
+
+/**
+ * A fictional but realistic data set for both source programs: AGH Mittelsachsen (five communes, three places
+ * each, 0,80 €/h) and Arbeitsmarktmentoren Dresden (from 2020). Later features add their parts through `steps`.
+ */
+export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: DemoStep[] = []): Promise<DemoSeedResult> {
+  const existing = await db.selectFrom('programs').select('id').executeTakeFirst();
+  if (existing) {
+    throw new Error('Die Datenbank enthält schon Daten; Demodaten nur in eine neue Datenbank laden.');
+  }
+  const communeIds: Record<string, number> = {};
+  for (const c of communes) communeIds[c.name] = (await createCommune(db, c)).id;
+  const mittelsachsen = communes.filter((c) => c.district === 'Mittelsachsen').map((c) => communeIds[c.name]!);
+
+  // AGH Mittelsachsen: lives in a program commune AND holds an AsylbLG status AND is at least 18
+  const aghRule: EligibilityGroup = {
+    op: 'and',
+    items: [
+      { kind: 'residenceCommune', communeIds: mittelsachsen },
+      { kind: 'residenceStatus', statuses: ['Aufenthaltsgestattung', 'Duldung'] },
+      { kind: 'minAge', years: 18 },
+    ],
+  };
+  const agh = await createProgram(db, {
+    name: 'AGH Mittelsachsen',
+    operator: 'Landkreis Mittelsachsen',
+    funder: 'Fachkräfteallianz Mittelsachsen',
+    fundingGuideline: 'Arbeitsgelegenheiten nach § 5 AsylbLG',
+    grantReference: 'FKA-MS-2026-01',
+    startDate: '2026-01-01',
+    endDate: '2027-12-31',
+    hourlyRateCents: 80,
+    eligibilityRule: aghRule,
+    communes: mittelsachsen.map((communeId) => ({ communeId, slots: 3 })),
+  });
+
+  // Arbeitsmarktmentoren Dresden: lives in Dresden AND (refugee status OR at most 5 years in Saxony)
+  const mentoringRule: EligibilityGroup = {
+    op: 'and',
+    items: [
+      { kind: 'residenceCommune', communeIds: [communeIds['Dresden']!] },
+      {
+        op: 'or',
+        items: [
+          { kind: 'residenceStatus', statuses: ['Aufenthaltsgestattung', 'Duldung', 'Aufenthaltserlaubnis'] },
+          { kind: 'maxYearsInSaxony', years: 5 },
+        ],
+      },
+    ],
+  };
+  const mentoring = await createProgram(db, {
+    name: 'Arbeitsmarktmentoren Dresden',
+    operator: 'ARBEIT UND LEBEN Sachsen e.V.',
+    funder: 'Sächsisches Staatsministerium für Wirtschaft, Arbeit und Verkehr (SMWA)',
+    fundingGuideline: 'Richtlinie zur Förderung von regionalen und übergreifenden Projekten zur Fachkräftesicherung',
+    grantReference: 'SMWA-FKS-2020-DD',
+    startDate: '2020-01-01',
+    endDate: null,
+    hourlyRateCents: 0,
+    eligibilityRule: mentoringRule,
+    communes: [{ communeId: communeIds['Dresden']!, slots: 0 }],
+  });
+
+  const result: DemoSeedResult = { programs: 2, communes: communes.length };
+  const ctx: DemoContext = { size, programIds: { agh: agh.id, mentoring: mentoring.id }, communeIds };
+  for (const step of steps) Object.assign(result, await step(db, ctx));
+  return result;
+}

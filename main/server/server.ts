@@ -1,0 +1,217 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { ProgressEvent } from '../../shared/contract/index.js';
+import type { SerializedError } from '../../shared/errors.js';
+import type { AppContext } from '../api/context.js';
+import type { Router } from '../api/router.js';
+import { contentSecurityPolicy, hostAllowed, originAllowed, resolveStatic, tokenMatches } from './security.js';
+
+export interface WebServerOptions {
+  router: Router;
+  ctx: AppContext;
+  /** built renderer (dist/renderer); without it only the API is served */
+  staticDir?: string | null;
+  port?: number;
+  token?: string;
+  /** largest accepted upload in bytes */
+  maxUploadBytes?: number;
+}
+
+export interface WebServer {
+  url: string;
+  /** URL to open in a browser: carries the token once, the page then keeps it in sessionStorage */
+  openUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const mime: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+function statusFor(error: SerializedError): number {
+  switch (error.code) {
+    case 'validation':
+      return 400;
+    case 'unknown_procedure':
+    case 'not_found':
+      return 404;
+    case 'forbidden':
+      return 403;
+    case 'internal':
+      return 500;
+    default:
+      return 409;
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(json);
+}
+
+function refuse(res: http.ServerResponse, status: number, message: string): void {
+  send(res, status, { ok: false, error: { code: 'forbidden', message } });
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(Object.assign(new Error('too large'), { tooLarge: true }));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Web mode: the same router as Electron's IPC, over HTTP on 127.0.0.1 only. Every API call needs the random
+ * per-start token; Host and Origin are checked against DNS rebinding and cross-site requests; no CORS headers.
+ */
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
+  const maxUpload = opts.maxUploadBytes ?? 200 * 1024 * 1024;
+  const sseClients = new Set<http.ServerResponse>();
+  const onProgress = (e: ProgressEvent) => {
+    for (const c of sseClients) c.write(`event: progress\ndata: ${JSON.stringify(e)}\n\n`);
+  };
+  opts.ctx.events.on('progress', onProgress);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'Interner Fehler');
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('referrer-policy', 'no-referrer');
+    if (!hostAllowed(req.headers.host, port)) return refuse(res, 421, 'Unzulässiger Host');
+    if (!originAllowed(req.headers.origin, port)) return refuse(res, 403, 'Unzulässiger Ursprung (Origin)');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      const given = (req.headers['x-lotse-token'] as string | undefined) ?? url.searchParams.get('token');
+      if (!tokenMatches(token, given)) return refuse(res, 401, 'Zugriffsschlüssel fehlt oder ist falsch');
+      return api(url, req, res);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Methode nicht erlaubt');
+    return serveStatic(url.pathname, res);
+  }
+
+  async function api(url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
+    if (call && req.method === 'POST') {
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return refuse(res, 415, 'Inhalt muss JSON sein');
+      }
+      let body: { input?: unknown; jobId?: string };
+      try {
+        body = JSON.parse((await readBody(req, 20 * 1024 * 1024)).toString('utf8') || '{}') as typeof body;
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'validation', message: 'Ungültiges JSON' } });
+      }
+      const result = await opts.router.call(call[1]!, body.input, { jobId: typeof body.jobId === 'string' ? body.jobId : undefined });
+      return send(res, result.ok ? 200 : statusFor(result.error), result);
+    }
+    if (url.pathname === '/api/upload' && req.method === 'POST') {
+      try {
+        const bytes = await readBody(req, maxUpload);
+        const name = url.searchParams.get('name') ?? 'upload';
+        const handle = opts.ctx.files.storeUpload(name, bytes);
+        return send(res, 200, { ok: true, data: { handle, name, size: bytes.length } });
+      } catch (err) {
+        if ((err as { tooLarge?: boolean }).tooLarge) {
+          const mb = Math.round(maxUpload / 1024 / 1024);
+          return send(res, 413, { ok: false, error: { code: 'too_large', message: `Die Datei ist größer als ${mb} MB.` } });
+        }
+        throw err;
+      }
+    }
+    const dl = /^\/api\/download\/([\w-]+)$/.exec(url.pathname);
+    if (dl && req.method === 'GET') {
+      let entry;
+      try {
+        entry = opts.ctx.files.get(dl[1]!);
+      } catch {
+        return send(res, 404, { ok: false, error: { code: 'not_found', message: 'Datei nicht gefunden' } });
+      }
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(entry.name)}`,
+        'cache-control': 'no-store',
+      });
+      fs.createReadStream(entry.path).pipe(res);
+      return;
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+    return send(res, 404, { ok: false, error: { code: 'unknown_procedure', message: 'Unbekannter Pfad' } });
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse): void {
+    const root = opts.staticDir;
+    if (!root || !fs.existsSync(path.join(root, 'index.html'))) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Die Oberfläche ist noch nicht gebaut: bitte "npm run build:renderer" ausführen.');
+      return;
+    }
+    let file = resolveStatic(root, pathname === '/' ? '/index.html' : pathname);
+    if (file === null) return refuse(res, 403, 'Unzulässiger Pfad');
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) file = path.join(root, 'index.html');
+    const ext = path.extname(file);
+    res.writeHead(200, {
+      'content-type': mime[ext] ?? 'application/octet-stream',
+      'content-security-policy': contentSecurityPolicy,
+      'cache-control': ext === '.html' ? 'no-store' : 'max-age=3600',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    openUrl: `${url}/?token=${token}`,
+    token,
+    port,
+    async close() {
+      opts.ctx.events.off('progress', onProgress);
+      for (const c of sseClients) c.end();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

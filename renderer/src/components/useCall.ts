@@ -1,0 +1,23 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { InputOf, OutputOf, ProcedureName } from '../../../shared/contract/index.js';
+import { invoke } from '../api/client.js';
+
+/** Loads one procedure's result and reloads when the input changes (compared as JSON). */
+export function useCall<N extends ProcedureName>(name: N, input: InputOf<N>) {
+  const key = JSON.stringify(input);
+  const [state, setState] = useState<{ data?: OutputOf<N>; error?: unknown; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    invoke(name, JSON.parse(key) as InputOf<N>).then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [name, key, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}

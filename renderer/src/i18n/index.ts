@@ -1,0 +1,33 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+/**
+ * One JSON file per feature and language (i18n/de/<feature>.json), so features add their texts without
+ * touching each other's files. German is complete; English follows and falls back to German.
+ */
+type Resources = Record<string, Record<string, unknown>>;
+
+function collect(files: Record<string, { default: Record<string, unknown> }>): Resources {
+  const out: Resources = {};
+  for (const [file, mod] of Object.entries(files)) {
+    const ns = file.replace(/^.*\/([^/]+)\.json$/, '$1');
+    out[ns] = mod.default;
+  }
+  return out;
+}
+
+export const de = collect(import.meta.glob<{ default: Record<string, unknown> }>('./de/*.json', { eager: true }));
+export const en = collect(import.meta.glob<{ default: Record<string, unknown> }>('./en/*.json', { eager: true }));
+
+export function initI18n(lng = 'de'): typeof i18n {
+  void i18n.use(initReactI18next).init({
+    resources: { de, en },
+    lng,
+    fallbackLng: 'de',
+    ns: Object.keys(de),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18n;
+}

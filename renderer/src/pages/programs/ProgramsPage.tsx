@@ -1,0 +1,104 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableCellLayout,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, EditRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Program } from '../../../../shared/domain/programs.js';
+import { formatDate } from '../../components/format.js';
+import { useCall } from '../../components/useCall.js';
+import { ProgramDialog } from './ProgramDialog.js';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: tokens.spacingVerticalL },
+  communes: { color: tokens.colorNeutralForeground2 },
+});
+
+export function ProgramsPage() {
+  const styles = useStyles();
+  const { t } = useTranslation('programs');
+  const programs = useCall('programs.list', { includeArchived: false });
+  const [editing, setEditing] = useState<Program | 'new' | null>(null);
+
+  return (
+    <section aria-labelledby="programs-title">
+      <div className={styles.header}>
+        <Title2 as="h1" id="programs-title">
+          {t('title')}
+        </Title2>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => setEditing('new')}>
+          {t('new')}
+        </Button>
+      </div>
+      {programs.loading && !programs.data && <Spinner label={t('common:states.loading')} />}
+      {programs.error !== undefined && (
+        <MessageBar intent="error">
+          <MessageBarBody>{(programs.error as Error).message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {programs.data && programs.data.length === 0 && <Text>{t('empty')}</Text>}
+      {programs.data && programs.data.length > 0 && (
+        <Table aria-label={t('title')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('columns.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('columns.operator')}</TableHeaderCell>
+              <TableHeaderCell>{t('columns.period')}</TableHeaderCell>
+              <TableHeaderCell>{t('columns.communes')}</TableHeaderCell>
+              <TableHeaderCell>{t('columns.slots')}</TableHeaderCell>
+              <TableHeaderCell aria-label={t('common:actions.edit')} />
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {programs.data.map((p) => (
+              <TableRow key={p.id} data-testid={`program-row-${p.id}`}>
+                <TableCell>
+                  <TableCellLayout>{p.name}</TableCellLayout>
+                </TableCell>
+                <TableCell>{p.operator}</TableCell>
+                <TableCell>
+                  {formatDate(p.startDate)} – {p.endDate ? formatDate(p.endDate) : t('open')}
+                </TableCell>
+                <TableCell className={styles.communes}>
+                  {p.communes.map((c) => `${c.communeName} (${c.slots})`).join(', ')}
+                </TableCell>
+                <TableCell>{p.communes.reduce((s, c) => s + c.slots, 0)}</TableCell>
+                <TableCell>
+                  <Button
+                    appearance="subtle"
+                    icon={<EditRegular />}
+                    aria-label={`${t('common:actions.edit')}: ${p.name}`}
+                    onClick={() => setEditing(p)}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {editing !== null && (
+        <ProgramDialog
+          program={editing === 'new' ? null : editing}
+          onClose={(changed) => {
+            setEditing(null);
+            if (changed) programs.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
