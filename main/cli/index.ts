@@ -12,6 +12,7 @@ import { listPrograms } from '../features/programs/programs.service.js';
 import { resolveDbPath } from '../paths.js';
 import { startWebServer } from '../server/server.js';
 import { parseCli } from './args.js';
+import { featureCommands } from './commands.js';
 
 const usage = `Lotse – Kommandozeile
 
@@ -22,6 +23,8 @@ const usage = `Lotse – Kommandozeile
   lotse restore     --db PATH --from DATEI       Sicherung prüfen und wiederherstellen
   lotse programs    --db PATH --json             Alle Programme mit Kommunen und Plätzen als JSON
 
+${Object.values(featureCommands).map((c) => `  ${c.usage}`).join('\n')}
+
 Ohne --db gilt LOTSE_DB oder die Datei lotse.sqlite im Datenordner des Benutzers.`;
 
 const options = {
@@ -30,6 +33,14 @@ const options = {
   size: { type: 'string' },
   out: { type: 'string' },
   from: { type: 'string' },
+  to: { type: 'string' },
+  program: { type: 'string' },
+  commune: { type: 'string' },
+  month: { type: 'string' },
+  sheet: { type: 'string' },
+  participant: { type: 'string' },
+  'past-retention': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -105,9 +116,12 @@ async function run(argv: string[]): Promise<number> {
       else for (const p of programs) process.stdout.write(`${p.id}\t${p.name}\t${p.communes.map((c) => `${c.communeName}:${c.slots}`).join(', ')}\n`);
       return 0;
     }
-    default:
+    default: {
+      const feature = featureCommands[args.command];
+      if (feature) return feature.run(args, dbPath);
       process.stderr.write(`Unbekannter Befehl "${args.command}".\n\n${usage}\n`);
       return 1;
+    }
   }
 }
 

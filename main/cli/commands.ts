@@ -1,0 +1,14 @@
+import type { CliArgs } from './args.js';
+
+/** A CLI command contributed by a feature (import, report, anonymise, participants ...). */
+export interface Command {
+  /** one usage line for `lotse --help` */
+  usage: string;
+  run(args: CliArgs, dbPath: string): Promise<number>;
+}
+
+/**
+ * Feature commands, one entry each; the built-in ones (serve, migrate, backup, ...) live in index.ts.
+ * Add `name: command` here and put the command in its own file next to this one.
+ */
+export const featureCommands: Record<string, Command> = {};
