@@ -45,7 +45,8 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+// LOTSE_RENDERER_DIR lets parallel test runs serve their own build
+const rendererDir = process.env.LOTSE_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 async function withApp<T>(dbPath: string, fn: (app: App) => Promise<T>, mustExist = true): Promise<T> {
   const app = await startApp(dbPath, 'cli', { mustExist });
