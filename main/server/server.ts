@@ -140,9 +140,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (url.pathname === '/api/upload' && req.method === 'POST') {
       try {
         const bytes = await readBody(req, maxUpload);
-        const name = url.searchParams.get('name') ?? 'upload';
-        const handle = opts.ctx.files.storeUpload(name, bytes);
-        return send(res, 200, { ok: true, data: { handle, name, size: bytes.length } });
+        const handle = opts.ctx.files.storeUpload(url.searchParams.get('name') ?? 'upload', bytes);
+        // the sanitised name: a client-sent "../../x" never comes back as if it were a path
+        return send(res, 200, { ok: true, data: { handle, name: opts.ctx.files.get(handle).name, size: bytes.length } });
       } catch (err) {
         if ((err as { tooLarge?: boolean }).tooLarge) {
           const mb = Math.round(maxUpload / 1024 / 1024);

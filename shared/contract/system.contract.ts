@@ -13,4 +13,9 @@ export const systemContract = {
       mode: z.enum(['electron', 'web', 'cli']),
     }),
   }),
+  /** Cancels a running long job (import, export, backup); its transaction is rolled back, nothing is half-written. */
+  'system.cancelJob': procedure({
+    input: z.object({ jobId: z.string().min(1).max(100) }),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
 };

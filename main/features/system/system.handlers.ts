@@ -9,4 +9,5 @@ export const systemHandlers = {
     warnings: ctx.open.warnings,
     mode: ctx.mode,
   }),
+  'system.cancelJob': async ({ jobId }, ctx) => ({ cancelled: ctx.cancelJob(jobId) }),
 } satisfies Partial<Handlers>;
