@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/temp-db.js';
 import { openDatabase, networkPathWarning, type OpenDatabase } from './open.js';
@@ -20,8 +20,8 @@ afterEach(async () => {
 });
 
 // the dialect is generic over tables; tests use a small ad-hoc table through raw SQL and an untyped Kysely view
-type T = { t: { id: number; v: unknown; s: string | null } };
-const db = () => open.db as unknown as import('kysely').Kysely<T>;
+type T = { t: { id: Generated<number>; v: unknown; s: string | null } };
+const db = () => open.db as unknown as Kysely<T>;
 
 describe('sqlite3 dialect', () => {
   it('applies the pragmas of DESIGN.md', async () => {
@@ -140,7 +140,7 @@ describe('sqlite3 dialect', () => {
         await gate;
       });
     await new Promise((r) => setTimeout(r, 20));
-    const reader = open.reader as unknown as import('kysely').Kysely<T>;
+    const reader = open.reader as unknown as Kysely<T>;
     const seen = await reader.selectFrom('t').select('s').execute();
     expect(seen).toEqual([{ s: 'committed' }]);
     await expect(reader.insertInto('t').values({ v: 3, s: 'nope' }).execute()).rejects.toThrow(/readonly|read-only/i);
