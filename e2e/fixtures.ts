@@ -52,6 +52,8 @@ export async function startServer(opts: { seed?: boolean } = {}): Promise<{ serv
 }
 
 /** Each test gets its own server and data folder: `lotse` (empty database) or `demo` (seed-demo data). */
+// Playwright requires an object pattern as a fixture's first parameter, even when it uses no other fixture
+/* eslint-disable no-empty-pattern */
 export const test = base.extend<{ lotse: LotseServer; demo: LotseServer }>({
   lotse: async ({}, use) => {
     const { server, stop } = await startServer();
@@ -64,5 +66,6 @@ export const test = base.extend<{ lotse: LotseServer; demo: LotseServer }>({
     await stop();
   },
 });
+/* eslint-enable no-empty-pattern */
 
 export { expect };

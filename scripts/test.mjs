@@ -21,8 +21,13 @@ let passed = 0;
 let failed = 0;
 const problems = [];
 
-if (!step('lint', ['eslint', '.'])) (failed++, problems.push('lint'));
-if (!step('typecheck', ['tsc', '-b'])) (failed++, problems.push('typecheck'));
+function fail(what) {
+  failed++;
+  problems.push(what);
+}
+
+if (!step('lint', ['eslint', '.'])) fail('lint');
+if (!step('typecheck', ['tsc', '-b'])) fail('typecheck');
 if (!step('build renderer', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'])) {
   failed++;
   problems.push('build');

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumArgs } from '../playwright.config.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Starts `lotse serve` and resolves with the URL and the child once it printed its address. */
+function serve(dbPath: string) {
+  const child = spawn(process.execPath, [path.join(root, 'bin/lotse.mjs'), 'serve', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (c) => reject(new Error(`serve exited ${c}`)));
+  });
+  return { child, url };
+}
+
+/**
+ * Cold start of web mode to the first rendered dashboard: from spawning the server process to the dashboard's
+ * first figure on screen in Chromium. Baseline in the same run: Chromium launch plus a blank page, and the bare
+ * start of the CLI (tsx) — the parts Lotse cannot make faster.
+ */
+export async function coldStart(dbPath: string, readySelector: string): Promise<{ lotse: number; baseline: number }> {
+  const t0 = performance.now();
+  const { child, url } = serve(dbPath);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${await url}#/uebersicht`);
+    await page.locator(readySelector).first().waitFor({ timeout: 60_000 });
+    const lotse = performance.now() - t0;
+    await browser.close();
+    child.kill('SIGTERM');
+
+    const b0 = performance.now();
+    const help = spawn(process.execPath, [path.join(root, 'bin/lotse.mjs'), '--help'], { stdio: 'ignore' });
+    const b2 = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+    const p2 = await b2.newPage();
+    await p2.goto('about:blank');
+    await new Promise((r) => help.once('exit', r));
+    const baseline = performance.now() - b0;
+    await b2.close();
+    return { lotse, baseline };
+  } finally {
+    if (browser.isConnected()) await browser.close();
+    if (child.exitCode === null) child.kill('SIGTERM');
+  }
+}
