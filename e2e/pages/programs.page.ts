@@ -15,11 +15,11 @@ export class ProgramsPage {
 
   async createCommune(name: string, district: string) {
     await this.page.getByRole('button', { name: 'Neue Kommune' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Kommune anlegen' });
-    await dialog.getByLabel('Kommune').fill(name);
-    await dialog.getByLabel('Landkreis').fill(district);
-    await dialog.getByRole('button', { name: 'Anlegen' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    const form = this.page.getByRole('group', { name: 'Kommune anlegen' });
+    await form.getByLabel('Name der Kommune').fill(name);
+    await form.getByLabel('Landkreis').fill(district);
+    await form.getByRole('button', { name: 'Anlegen' }).click();
+    await form.waitFor({ state: 'detached' });
   }
 
   row(name: string) {

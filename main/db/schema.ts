@@ -124,7 +124,7 @@ export interface EnrollmentsTable extends Stamps {
   start_date: string | null;
   end_date: string | null;
   exit_reason: string | null;
-  eligible: number;
+  eligible: ColumnType<number, number | undefined, number>;
   eligibility_reason: string | null;
   override_reason: string | null;
   import_batch_id: number | null;

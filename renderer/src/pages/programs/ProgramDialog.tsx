@@ -16,14 +16,15 @@ import {
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openRule } from '../../../../shared/domain/eligibility.js';
+import { openRule, type EligibilityGroup } from '../../../../shared/domain/eligibility.js';
 import { programInput, type Program, type ProgramInput } from '../../../../shared/domain/programs.js';
 import { ApiError, invoke } from '../../api/client.js';
 import { parseEuroToCents } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
-import { CommuneDialog } from './CommuneDialog.js';
+import { NewCommuneForm } from './NewCommuneForm.js';
+import { RuleEditor } from './RuleEditor.js';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
@@ -60,6 +61,7 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
   const [rows, setRows] = useState<Row[]>(
     program?.communes.map((c) => ({ key: rowKey++, communeId: String(c.communeId), slots: String(c.slots) })) ?? [],
   );
+  const [rule, setRule] = useState<EligibilityGroup>(program?.eligibilityRule ?? openRule);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [newCommune, setNewCommune] = useState(false);
@@ -81,7 +83,7 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
       startDate: form.startDate,
       endDate: form.endDate === '' ? null : form.endDate,
       hourlyRateCents: cents,
-      eligibilityRule: program?.eligibilityRule ?? openRule,
+      eligibilityRule: rule,
       communes: rows.map((r) => ({ communeId: Number(r.communeId), slots: r.slots.trim() === '' ? NaN : Number(r.slots) })),
     };
   }
@@ -112,7 +114,6 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
 
   const communeOptions = communes.data ?? [];
   return (
-    <>
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose(false)}>
       <DialogSurface className={styles.surface}>
         <form
@@ -195,10 +196,31 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
                       >
                         {t('addCommune')}
                       </Button>
-                      <Button onClick={() => setNewCommune(true)}>{t('newCommune')}</Button>
+                      <Button onClick={() => setNewCommune(true)} disabled={newCommune}>
+                        {t('newCommune')}
+                      </Button>
                     </div>
+                    {newCommune && (
+                      <NewCommuneForm
+                        onDone={(created) => {
+                          setNewCommune(false);
+                          if (created) {
+                            communes.reload();
+                            setRows((rs) => [...rs, { key: rowKey++, communeId: String(created.id), slots: '3' }]);
+                          }
+                        }}
+                      />
+                    )}
                   </div>
                 </fieldset>
+                <div className={styles.wide}>
+                  <RuleEditor
+                    value={rule}
+                    communes={communeOptions}
+                    error={Object.keys(errors).some((k) => k.startsWith('eligibilityRule')) ? t('rule.invalid') : undefined}
+                    onChange={setRule}
+                  />
+                </div>
               </div>
             </DialogContent>
             <DialogActions>
@@ -211,17 +233,5 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
         </form>
       </DialogSurface>
     </Dialog>
-      {newCommune && (
-        <CommuneDialog
-          onClose={(created) => {
-            setNewCommune(false);
-            if (created) {
-              communes.reload();
-              setRows((rs) => [...rs, { key: rowKey++, communeId: String(created.id), slots: '3' }]);
-            }
-          }}
-        />
-      )}
-    </>
   );
 }

@@ -13,6 +13,7 @@ import {
   TableRow,
   Text,
   Title2,
+  Title3,
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, EditRegular } from '@fluentui/react-icons';
@@ -22,10 +23,12 @@ import type { Program } from '../../../../shared/domain/programs.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { ProgramDialog } from './ProgramDialog.js';
+import { QuotaTable } from './QuotaTable.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: tokens.spacingVerticalL },
   communes: { color: tokens.colorNeutralForeground2 },
+  quota: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalXXL },
 });
 
 export function ProgramsPage() {
@@ -89,6 +92,19 @@ export function ProgramsPage() {
             ))}
           </TableBody>
         </Table>
+      )}
+      {programs.data && programs.data.some((p) => p.communes.length > 0) && (
+        <section aria-labelledby="quota-title" className={styles.quota}>
+          <Title3 as="h2" id="quota-title">
+            {t('quota.title')}
+          </Title3>
+          {programs.data
+            .filter((p) => p.communes.length > 0)
+            .map((p) => (
+              // keyed by updatedAt so the figures reload after the program was edited
+              <QuotaTable key={`${p.id}-${p.updatedAt}`} programId={p.id} programName={p.name} />
+            ))}
+        </section>
       )}
       {editing !== null && (
         <ProgramDialog

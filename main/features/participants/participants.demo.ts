@@ -1,0 +1,199 @@
+import type { Kysely } from 'kysely';
+import { residenceStatuses } from '../../../shared/domain/eligibility.js';
+import type { EnrollmentStatus } from '../../../shared/domain/enrollments.js';
+import { germanLevels, type ParticipantInput } from '../../../shared/domain/participants.js';
+import type { Database } from '../../db/schema.js';
+import type { DemoStep } from '../demo/demo.seed.js';
+import { createEnrollment } from '../enrollments/enrollments.service.js';
+import { createParticipant, derivedColumns } from './participants.service.js';
+
+/** Fictional names only; combinations are generated, so no real person is meant. */
+const lastNames = [
+  'Ahmadi', 'Al-Hassan', 'Haidari', 'Nouri', 'Karimi', 'Yousef', 'Abdi', 'Hussaini', 'Osman', 'Rahimi',
+  'Tesfaye', 'Mohammadi', 'Jafari', 'Sultani', 'Bakr', 'Darwish', 'Hamidi', 'Ibrahim', 'Mansour', 'Qasemi',
+  'Kovalenko', 'Shevchenko', 'Bondarenko', 'Müller', 'Özdemir', 'Çelik', 'Saleh', 'Zaher', 'Noori', 'Farah',
+];
+const firstNames = [
+  'Aisha', 'Omar', 'Fatima', 'Ali', 'Mariam', 'Hassan', 'Zainab', 'Yusuf', 'Leyla', 'Samir',
+  'Amina', 'Karim', 'Nour', 'Tariq', 'Rania', 'Bilal', 'Hana', 'Mehdi', 'Olena', 'Dmytro',
+  'Selam', 'Abel', 'Sara', 'Jamal', 'Dilan', 'Reza', 'Yasmin', 'Khalid', 'Iryna', 'Mustafa',
+];
+const nationalities = ['afghanisch', 'syrisch', 'irakisch', 'eritreisch', 'somalisch', 'iranisch', 'ukrainisch', 'türkisch'];
+
+/** A small deterministic generator, so the demo data is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(rnd: () => number, list: readonly T[]): T {
+  return list[Math.floor(rnd() * list.length)]!;
+}
+
+function date(rnd: () => number, fromYear: number, toYear: number): string {
+  const y = fromYear + Math.floor(rnd() * (toYear - fromYear + 1));
+  const m = 1 + Math.floor(rnd() * 12);
+  const d = 1 + Math.floor(rnd() * 28);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A start date between January of `fromYear` and October 2026, so it lies before the demo's completions. */
+function startDate(rnd: () => number, fromYear: number): string {
+  const y = fromYear + Math.floor(rnd() * (2026 - fromYear + 1));
+  const m = 1 + Math.floor(rnd() * 10);
+  return `${y}-${String(m).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+}
+
+interface DemoPerson {
+  input: ParticipantInput;
+  program: 'agh' | 'mentoring';
+  status: EnrollmentStatus;
+  startDate: string | null;
+  override?: string;
+}
+
+/**
+ * ~40 people: 20 in AGH Mittelsachsen (communes, AsylbLG status, adults) and 20 in Arbeitsmarktmentoren Dresden,
+ * a few of them not eligible and enrolled with a recorded exception, as coordinators do in practice.
+ */
+function smallSet(communeIds: Record<string, number>): DemoPerson[] {
+  const rnd = prng(2026);
+  const msCommunes = ['Freiberg', 'Frankenberg/Sa.', 'Döbeln', 'Mittweida', 'Flöha'];
+  const out: DemoPerson[] = [];
+  for (let i = 0; i < 40; i++) {
+    const agh = i < 20;
+    const ineligible = i % 10 === 7;
+    const lastName = lastNames[i % lastNames.length]!;
+    const firstName = firstNames[(i * 7 + Math.floor(i / firstNames.length)) % firstNames.length]!;
+    const commune = agh ? msCommunes[i % msCommunes.length]! : 'Dresden';
+    let residenceStatus: string = agh ? pick(rnd, ['Aufenthaltsgestattung', 'Duldung']) : pick(rnd, ['Aufenthaltserlaubnis', 'Duldung', 'Aufenthaltsgestattung']);
+    let arrival = date(rnd, agh ? 2021 : 2022, 2025);
+    if (ineligible && agh) residenceStatus = 'Aufenthaltserlaubnis';
+    if (ineligible && !agh) {
+      residenceStatus = 'Niederlassungserlaubnis';
+      arrival = date(rnd, 2014, 2017);
+    }
+    const status: EnrollmentStatus = (['aktiv', 'aktiv', 'interessiert', 'abgeschlossen', 'aktiv'] as const)[i % 5]!;
+    out.push({
+      program: agh ? 'agh' : 'mentoring',
+      status,
+      startDate: status === 'interessiert' ? null : startDate(rnd, agh ? 2026 : 2024),
+      override: ineligible ? (agh ? 'Leistungsbezug nach AsylbLG bis Monatsende, Zustimmung Landkreis liegt vor' : 'Zuweisung durch Jobcenter, Ausnahme mit Projektleitung abgestimmt') : undefined,
+      input: {
+        lastName,
+        firstName,
+        birthDate: date(rnd, 1968, 2004),
+        gender: pick(rnd, ['w', 'm', 'm', 'w', 'd', '']),
+        nationality: pick(rnd, nationalities),
+        communeId: communeIds[commune] ?? null,
+        residenceStatus,
+        arrivalInSaxony: arrival,
+        germanLevel: pick(rnd, ['A1', 'A2', 'A2', 'B1', 'B1', 'B2', '']),
+        phone: `0${agh ? '3731' : '351'} ${100000 + Math.floor(rnd() * 899999)}`,
+        caseNumber: `TN-${agh ? 'MS' : 'DD'}-${String(1001 + i)}`,
+        caseManager: agh ? 'Fallmanagement Landkreis Mittelsachsen' : 'Team Arbeitsmarktmentoren',
+        referredBy: pick(rnd, ['Flüchtlingssozialarbeit', 'Jobcenter', 'Ausländerbehörde', 'Migrationsberatung']),
+        consentDate: '2026-01-15',
+      },
+    });
+  }
+  return out;
+}
+
+async function seedSmall(db: Kysely<Database>, programIds: { agh: number; mentoring: number }, communeIds: Record<string, number>) {
+  let enrollments = 0;
+  const people = smallSet(communeIds);
+  for (const p of people) {
+    const created = await createParticipant(db, p.input);
+    const startDate = p.startDate;
+    await createEnrollment(db, {
+      participantId: created.id,
+      programId: programIds[p.program],
+      status: p.status,
+      appliedOn: startDate ? startDate.replace(/-\d{2}$/, '-01') : '2026-11-02',
+      startDate,
+      endDate: p.status === 'abgeschlossen' ? '2026-11-20' : null,
+      overrideReason: p.override ?? null,
+    });
+    enrollments += 1;
+  }
+  return { participants: people.length, enrollments };
+}
+
+/**
+ * 100,000 generated people for the performance check, written with multi-row inserts in one transaction
+ * (keys computed here exactly as the service does). Every tenth person gets an enrolment so program filters
+ * have something to find.
+ */
+export async function seedLarge(db: Kysely<Database>, programIds: { agh: number; mentoring: number }, communeIds: Record<string, number>, count = 100_000) {
+  const rnd = prng(100_000);
+  const communeList = Object.values(communeIds);
+  const batch = 400;
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const first = await trx.selectFrom('participants').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+    let nextId = Number(first?.m ?? 0) + 1;
+    for (let start = 0; start < count; start += batch) {
+      const rows = [];
+      const enrolRows = [];
+      for (let i = start; i < Math.min(count, start + batch); i++) {
+        const lastName = `${pick(rnd, lastNames)}${i % 3 === 0 ? '' : `-${pick(rnd, lastNames)}`}`;
+        const firstName = pick(rnd, firstNames);
+        const birthDate = date(rnd, 1960, 2006);
+        const caseNumber = `GR-${String(i + 1).padStart(6, '0')}`;
+        const id = nextId++;
+        rows.push({
+          id,
+          last_name: lastName,
+          first_name: firstName,
+          birth_date: birthDate,
+          gender: pick(rnd, ['w', 'm', 'd', null] as const),
+          nationality: pick(rnd, nationalities),
+          commune_id: pick(rnd, communeList),
+          residence_status: pick(rnd, residenceStatuses),
+          arrival_in_saxony: date(rnd, 2014, 2025),
+          german_level: pick(rnd, [...germanLevels, null]),
+          case_number: caseNumber,
+          created_at: now,
+          updated_at: now,
+          ...derivedColumns({ lastName, firstName, birthDate, caseNumber }),
+        });
+        if (i % 10 === 0) {
+          enrolRows.push({
+            participant_id: id,
+            program_id: i % 20 === 0 ? programIds.agh : programIds.mentoring,
+            status: pick(rnd, ['interessiert', 'aktiv', 'abgeschlossen'] as const),
+            start_date: '2026-03-01',
+            end_date: null,
+            eligible: 1,
+            eligibility_reason: 'Demodaten (Massentest)',
+            created_at: now,
+            updated_at: now,
+          });
+        }
+      }
+      await trx.insertInto('participants').values(rows).execute();
+      if (enrolRows.length > 0) {
+        // completed enrolments need an end date (the same rule the form enforces)
+        await trx
+          .insertInto('enrollments')
+          .values(enrolRows.map((e) => ({ ...e, end_date: e.status === 'abgeschlossen' ? '2026-09-30' : null })))
+          .execute();
+      }
+    }
+  });
+  return count;
+}
+
+/** Demo step of participants and enrolments; runs before the steps that place or coach these people. */
+export const participantsDemoStep: DemoStep = async (db, ctx) => {
+  const small = await seedSmall(db, ctx.programIds, ctx.communeIds);
+  const large = ctx.size === 'large' ? await seedLarge(db, ctx.programIds, ctx.communeIds) : 0;
+  return { participants: small.participants + large, enrollments: small.enrollments + Math.ceil(large / 10) };
+};

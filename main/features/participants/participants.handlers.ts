@@ -1,0 +1,20 @@
+import type { Handlers } from '../../api/router.js';
+import {
+  archiveParticipant,
+  createParticipant,
+  findDuplicates,
+  getParticipant,
+  listParticipants,
+  participantHistory,
+  updateParticipant,
+} from './participants.service.js';
+
+export const participantsHandlers = {
+  'participants.create': async ({ data, confirmDuplicate }, ctx) => createParticipant(ctx.db, data, { confirmDuplicate }),
+  'participants.update': async ({ id, data, confirmDuplicate }, ctx) => updateParticipant(ctx.db, id, data, { confirmDuplicate }),
+  'participants.get': async ({ id }, ctx) => getParticipant(ctx.reader, id),
+  'participants.archive': async ({ id, archived }, ctx) => archiveParticipant(ctx.db, id, archived),
+  'participants.list': async (input, ctx) => listParticipants(ctx.reader, input),
+  'participants.checkDuplicates': async (input, ctx) => findDuplicates(ctx.reader, input),
+  'participants.history': async ({ id, limit }, ctx) => participantHistory(ctx.reader, id, limit),
+} satisfies Partial<Handlers>;

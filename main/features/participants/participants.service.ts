@@ -1,0 +1,393 @@
+import { sql, type Kysely } from 'kysely';
+import {
+  participantInput,
+  participantListInput,
+  type DuplicateMatch,
+  type HistoryEntry,
+  type Participant,
+  type ParticipantData,
+  type ParticipantInput,
+  type ParticipantListInput,
+  type ParticipantListRow,
+} from '../../../shared/domain/participants.js';
+import { AppError } from '../../../shared/errors.js';
+import { caseNumberKey, nameKey, searchTerm, searchText } from '../../../shared/rules/names.js';
+import type { Database, ParticipantRow } from '../../db/schema.js';
+import { audit } from '../audit/audit.service.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * The derived columns every write must keep in step with the names: duplicate keys, search text and birth
+ * year. Exported so the demo seeder and the importer compute them the same way.
+ */
+export function derivedColumns(p: { lastName: string | null; firstName: string | null; birthDate: string | null; caseNumber: string | null }) {
+  return {
+    name_key: nameKey(p.lastName, p.firstName, p.birthDate),
+    case_number_key: caseNumberKey(p.caseNumber),
+    search_text: searchText(p.lastName, p.firstName, p.caseNumber),
+    birth_year: p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,
+  };
+}
+
+function toRow(d: ParticipantData) {
+  return {
+    last_name: d.lastName,
+    first_name: d.firstName,
+    birth_date: d.birthDate,
+    gender: d.gender,
+    nationality: d.nationality,
+    commune_id: d.communeId,
+    residence_status: d.residenceStatus,
+    arrival_in_saxony: d.arrivalInSaxony,
+    german_level: d.germanLevel,
+    phone: d.phone,
+    email: d.email,
+    case_number: d.caseNumber,
+    case_manager: d.caseManager,
+    referred_by: d.referredBy,
+    social_worker: d.socialWorker,
+    consent_date: d.consentDate,
+    consent_programs: JSON.stringify(d.consentPrograms),
+    consent_success_story: d.consentSuccessStory ? 1 : 0,
+    consent_share_partners: d.consentSharePartners ? 1 : 0,
+    consent_withdrawn_on: d.consentWithdrawnOn,
+    notes: d.notes,
+    ...derivedColumns(d),
+  };
+}
+
+function parseIds(json: string): number[] {
+  const v: unknown = JSON.parse(json);
+  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+}
+
+function fromRow(r: ParticipantRow, communeName: string | null): Participant {
+  return {
+    id: r.id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    birthDate: r.birth_date,
+    gender: r.gender,
+    nationality: r.nationality,
+    communeId: r.commune_id,
+    communeName,
+    residenceStatus: r.residence_status,
+    arrivalInSaxony: r.arrival_in_saxony,
+    germanLevel: r.german_level,
+    phone: r.phone,
+    email: r.email,
+    caseNumber: r.case_number,
+    caseManager: r.case_manager,
+    referredBy: r.referred_by,
+    socialWorker: r.social_worker,
+    consentDate: r.consent_date,
+    consentPrograms: parseIds(r.consent_programs),
+    consentSuccessStory: r.consent_success_story === 1,
+    consentSharePartners: r.consent_share_partners === 1,
+    consentWithdrawnOn: r.consent_withdrawn_on,
+    notes: r.notes,
+    archived: r.archived_at !== null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** The editable part of a stored person, in the input's shape, so audit before/after compare like with like. */
+function toData(p: Participant): ParticipantData {
+  return {
+    lastName: p.lastName ?? '',
+    firstName: p.firstName ?? '',
+    birthDate: p.birthDate,
+    gender: p.gender,
+    nationality: p.nationality,
+    communeId: p.communeId,
+    residenceStatus: p.residenceStatus as ParticipantData['residenceStatus'],
+    arrivalInSaxony: p.arrivalInSaxony,
+    germanLevel: p.germanLevel,
+    phone: p.phone,
+    email: p.email,
+    caseNumber: p.caseNumber,
+    caseManager: p.caseManager,
+    referredBy: p.referredBy,
+    socialWorker: p.socialWorker,
+    consentDate: p.consentDate,
+    consentPrograms: p.consentPrograms,
+    consentSuccessStory: p.consentSuccessStory,
+    consentSharePartners: p.consentSharePartners,
+    consentWithdrawnOn: p.consentWithdrawnOn,
+    notes: p.notes,
+  };
+}
+
+/** One person by id, archived ones included; `not_found` otherwise. */
+export async function getParticipant(db: Db, id: number): Promise<Participant> {
+  const row = await db
+    .selectFrom('participants as p')
+    .leftJoin('communes as c', 'c.id', 'p.commune_id')
+    .selectAll('p')
+    .select('c.name as commune_name')
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `Teilnehmende/r Nr. ${id} nicht gefunden.`, `Participant ${id} not found.`);
+  return fromRow(row, row.commune_name);
+}
+
+export interface DuplicateQuery {
+  lastName: string | null;
+  firstName: string | null;
+  birthDate: string | null;
+  caseNumber: string | null;
+  exceptId?: number | null;
+}
+
+/** People matching the DOMAIN.md duplicate rule: same normalised name and birth date, or same case number. */
+export async function findDuplicates(db: Db, q: DuplicateQuery): Promise<DuplicateMatch[]> {
+  const nk = nameKey(q.lastName, q.firstName, q.birthDate);
+  const ck = caseNumberKey(q.caseNumber);
+  if (!nk && !ck) return [];
+  let query = db
+    .selectFrom('participants')
+    .select(['id', 'last_name', 'first_name', 'birth_date', 'case_number', 'name_key', 'case_number_key', 'archived_at'])
+    .where((eb) => {
+      const ors = [];
+      if (nk) ors.push(eb('name_key', '=', nk));
+      if (ck) ors.push(eb('case_number_key', '=', ck));
+      return eb.or(ors);
+    })
+    .where('anonymised_at', 'is', null);
+  if (q.exceptId) query = query.where('id', '!=', q.exceptId);
+  const rows = await query.orderBy('id').limit(20).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    birthDate: r.birth_date,
+    caseNumber: r.case_number,
+    by: ck && r.case_number_key === ck ? 'caseNumber' : 'name',
+    archived: r.archived_at !== null,
+  }));
+}
+
+async function checkWrite(db: Db, data: ParticipantData, confirmDuplicate: boolean, exceptId: number | null): Promise<void> {
+  if (data.communeId !== null) {
+    const c = await db.selectFrom('communes').select('id').where('id', '=', data.communeId).executeTakeFirst();
+    if (!c) {
+      throw new AppError('validation', 'Die gewählte Kommune gibt es nicht.', 'Unknown commune.', {
+        fields: [{ path: 'communeId', message: 'Unbekannte Kommune' }],
+      });
+    }
+  }
+  const matches = await findDuplicates(db, { ...data, exceptId });
+  // A case number identifies one person only (unique index): no confirmation can override it.
+  const byCase = matches.filter((m) => m.by === 'caseNumber');
+  if (byCase.length > 0) {
+    throw new AppError(
+      'conflict',
+      'Diese Fallnummer ist bereits einer anderen Person zugeordnet.',
+      'Case number already in use.',
+      { fields: [{ path: 'caseNumber', message: 'Fallnummer bereits vergeben' }], matches: byCase },
+    );
+  }
+  if (matches.length > 0 && !confirmDuplicate) {
+    throw new AppError(
+      'duplicate',
+      'Diese Person ist vermutlich schon erfasst (gleicher Name und gleiches Geburtsdatum).',
+      'Probably already registered (same name and birth date).',
+      { matches },
+    );
+  }
+}
+
+/** Creates a person after the commune, case number and duplicate checks, with an audit entry. */
+export async function createParticipant(db: Db, input: ParticipantInput, opts: { confirmDuplicate?: boolean } = {}): Promise<Participant> {
+  const data = participantInput.parse(input);
+  const id = await db.transaction().execute(async (trx) => {
+    await checkWrite(trx, data, opts.confirmDuplicate ?? false, null);
+    const { id } = await trx.insertInto('participants').values(toRow(data)).returning('id').executeTakeFirstOrThrow();
+    await audit(trx, {
+      action: 'create',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      after: data,
+      details: opts.confirmDuplicate ? 'trotz möglicher Dublette gespeichert' : null,
+    });
+    return id;
+  });
+  return getParticipant(db, id);
+}
+
+/** Replaces a person's fields with the same checks as create (the person themself is no duplicate). */
+export async function updateParticipant(db: Db, id: number, input: ParticipantInput, opts: { confirmDuplicate?: boolean } = {}): Promise<Participant> {
+  const data = participantInput.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const before = await getParticipant(trx, id);
+    await checkWrite(trx, data, opts.confirmDuplicate ?? false, id);
+    await trx
+      .updateTable('participants')
+      .set({ ...toRow(data), updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, { action: 'update', entity: 'participant', entityId: id, participantId: id, before: toData(before), after: data });
+  });
+  return getParticipant(db, id);
+}
+
+/** Archives or restores a person (hidden from the list, kept for reports). */
+export async function archiveParticipant(db: Db, id: number, archived: boolean): Promise<Participant> {
+  await db.transaction().execute(async (trx) => {
+    const before = await getParticipant(trx, id);
+    if (before.archived === archived) return;
+    await trx
+      .updateTable('participants')
+      .set({ archived_at: archived ? new Date().toISOString() : null, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, {
+      action: archived ? 'archive' : 'unarchive',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      before: { archived: before.archived },
+      after: { archived },
+    });
+  });
+  return getParticipant(db, id);
+}
+
+/** `%` and `_` typed by the user are literal characters, not wildcards. */
+function likeContains(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * One page of the registry. Search, filters, sort and paging all run in SQL so 100,000 people stay fast;
+ * every word of the search must occur in the accent-free search text (names, case number).
+ */
+export async function listParticipants(db: Db, input: ParticipantListInput = {}): Promise<{ total: number; rows: ParticipantListRow[] }> {
+  const q = participantListInput.parse(input);
+  // no join here: filters and the default order stay on participants and its indexes
+  let base = db.selectFrom('participants as p');
+  if (!q.includeArchived) base = base.where('p.archived_at', 'is', null);
+  for (const word of searchTerm(q.search).split(' ').filter(Boolean)) {
+    base = base.where(sql<boolean>`p.search_text LIKE ${likeContains(word)} ESCAPE '\\'`);
+  }
+  if (q.communeId !== null) base = base.where('p.commune_id', '=', q.communeId);
+  if (q.residenceStatus !== null) base = base.where('p.residence_status', '=', q.residenceStatus);
+  if (q.programId !== null || q.enrollmentStatus !== null) {
+    const { programId, enrollmentStatus } = q;
+    base = base.where(({ exists, selectFrom }) => {
+      let sub = selectFrom('enrollments as e').select('e.id').whereRef('e.participant_id', '=', 'p.id');
+      if (programId !== null) sub = sub.where('e.program_id', '=', programId);
+      if (enrollmentStatus !== null) sub = sub.where('e.status', '=', enrollmentStatus);
+      return exists(sub);
+    });
+  }
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // First the ids of the page (index-only for the default order), then the rows of just those ids: paging deep
+  // into 100,000 people then skips index entries instead of whole joined rows.
+  let page = base.select('p.id');
+  const dir = q.direction;
+  switch (q.sort) {
+    case 'name':
+      page = page.orderBy('p.last_name', dir).orderBy('p.first_name', dir);
+      break;
+    case 'birthDate':
+      page = page.orderBy('p.birth_date', dir);
+      break;
+    case 'commune':
+      page = page.orderBy(sql`(SELECT c.name FROM communes c WHERE c.id = p.commune_id)`, dir);
+      break;
+    case 'caseNumber':
+      page = page.orderBy('p.case_number', dir);
+      break;
+    case 'createdAt':
+      page = page.orderBy('p.created_at', dir);
+      break;
+    case 'updatedAt':
+      page = page.orderBy('p.updated_at', dir);
+      break;
+  }
+  // a stable tie-break keeps pages from overlapping while the user scrolls
+  const ids = (await page.orderBy('p.id', dir).limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('participants as p')
+          .leftJoin('communes as c', 'c.id', 'p.commune_id')
+          .select([
+            'p.id',
+            'p.last_name',
+            'p.first_name',
+            'p.birth_date',
+            'p.gender',
+            'p.nationality',
+            'c.name as commune_name',
+            'p.residence_status',
+            'p.german_level',
+            'p.case_number',
+            'p.case_manager',
+            'p.archived_at',
+          ])
+          .where('p.id', 'in', ids)
+          .execute();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+  return {
+    total: Number(n),
+    rows: rows.map((r) => ({
+      id: r.id,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      birthDate: r.birth_date,
+      gender: r.gender,
+      nationality: r.nationality,
+      communeName: r.commune_name,
+      residenceStatus: r.residence_status,
+      germanLevel: r.german_level,
+      caseNumber: r.case_number,
+      caseManager: r.case_manager,
+      archived: r.archived_at !== null,
+    })),
+  };
+}
+
+function parseSnapshot(json: string | null): Record<string, unknown> {
+  if (!json) return {};
+  const v: unknown = JSON.parse(json);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** The Verlauf of one person: their audit entries (person and enrolments), newest first, with changed fields. */
+export async function participantHistory(db: Db, id: number, limit = 200): Promise<HistoryEntry[]> {
+  await getParticipant(db, id);
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'details', 'redacted'])
+    .where('participant_id', '=', id)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => {
+    const before = parseSnapshot(r.before);
+    const after = parseSnapshot(r.after);
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const changes = keys
+      .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+      .map((k) => ({ field: k, before: before[k] ?? null, after: after[k] ?? null }));
+    return {
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      details: r.details,
+      redacted: r.redacted === 1,
+      changes,
+    };
+  });
+}

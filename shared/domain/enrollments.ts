@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { id, isoDate, optionalText } from './common.js';
+import { enrollmentStatuses } from './participants.js';
+
+export { enrollmentStatuses };
+export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
+
+const optionalDate = z
+  .union([z.literal(''), isoDate])
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/**
+ * Allowed status changes: interessiert → aktiv → abgeschlossen | abgebrochen; somebody interested may also
+ * drop out before starting. Staying in the same status is always allowed (editing dates).
+ */
+export const enrollmentTransitions: Record<EnrollmentStatus, readonly EnrollmentStatus[]> = {
+  interessiert: ['interessiert', 'aktiv', 'abgebrochen'],
+  aktiv: ['aktiv', 'abgeschlossen', 'abgebrochen'],
+  abgeschlossen: ['abgeschlossen'],
+  abgebrochen: ['abgebrochen'],
+};
+
+export const enrollmentStatusLabels: Record<EnrollmentStatus, string> = {
+  interessiert: 'interessiert',
+  aktiv: 'aktiv',
+  abgeschlossen: 'abgeschlossen',
+  abgebrochen: 'abgebrochen',
+};
+
+/** Fields shared by create and update, with the checks each status needs (dates and exit reason). */
+const enrollmentFields = z.object({
+  status: z.enum(enrollmentStatuses).default('interessiert'),
+  appliedOn: optionalDate,
+  startDate: optionalDate,
+  endDate: optionalDate,
+  exitReason: optionalText(500),
+  /** needed when the person is not eligible; stored with the enrolment */
+  overrideReason: optionalText(1000),
+});
+
+type Fields = z.output<typeof enrollmentFields>;
+
+function checkFields(e: Fields, ctx: z.RefinementCtx): void {
+  if ((e.status === 'aktiv' || e.status === 'abgeschlossen') && e.startDate === null) {
+    ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'Für diesen Status ist ein Beginn nötig' });
+  }
+  if ((e.status === 'abgeschlossen' || e.status === 'abgebrochen') && e.endDate === null) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Für diesen Status ist ein Ende nötig' });
+  }
+  if (e.status === 'abgebrochen' && e.exitReason === null) {
+    ctx.addIssue({ code: 'custom', path: ['exitReason'], message: 'Bitte den Grund des Abbruchs angeben' });
+  }
+  if (e.startDate !== null && e.endDate !== null && e.endDate < e.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Das Ende liegt vor dem Beginn' });
+  }
+  if (e.appliedOn !== null && e.startDate !== null && e.startDate < e.appliedOn) {
+    ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'Der Beginn liegt vor der Anmeldung' });
+  }
+}
+
+export const enrollmentCreateInput = enrollmentFields
+  .extend({ participantId: id, programId: id })
+  .superRefine((e, ctx) => checkFields(e, ctx));
+export type EnrollmentCreateInput = z.input<typeof enrollmentCreateInput>;
+
+export const enrollmentUpdateInput = enrollmentFields.extend({ id }).superRefine((e, ctx) => checkFields(e, ctx));
+export type EnrollmentUpdateInput = z.input<typeof enrollmentUpdateInput>;
+
+export const eligibilityResult = z.object({
+  eligible: z.boolean(),
+  reasons: z.array(z.object({ ok: z.boolean(), text: z.string() })),
+  summary: z.string(),
+});
+
+export const enrollment = z.object({
+  id,
+  participantId: id,
+  programId: id,
+  programName: z.string(),
+  status: z.enum(enrollmentStatuses),
+  appliedOn: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  exitReason: z.string().nullable(),
+  eligible: z.boolean(),
+  eligibilityReason: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Enrollment = z.infer<typeof enrollment>;
