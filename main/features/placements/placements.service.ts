@@ -1,0 +1,404 @@
+import type { Kysely } from 'kysely';
+import {
+  closePlacementInput,
+  placementInput,
+  type ClosePlacementInput,
+  type CommuneBoard,
+  type Placement,
+  type PlacementCandidate,
+  type PlacementInput,
+  type PlacementWarning,
+} from '../../../shared/domain/placements.js';
+import { placementWarning } from '../../../shared/domain/placements.js';
+import { AppError } from '../../../shared/errors.js';
+import { daysBetween } from '../../../shared/rules/compensation.js';
+import type { Database } from '../../db/schema.js';
+import { audit } from '../audit/audit.service.js';
+
+type Db = Kysely<Database>;
+
+/** "Müller, Anna" — the form coordinators sort and read lists by; anonymised people have no name. */
+export function displayName(last: string | null, first: string | null): string {
+  const parts = [last, first].filter((p): p is string => !!p && p.trim() !== '');
+  return parts.length > 0 ? parts.join(', ') : '(ohne Namen)';
+}
+
+/** Germany-style date for messages: 2026-11-03 → 03.11.2026. */
+export function germanDate(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+/**
+ * The Mittelsachsen rules of thumb (apply ≥ 14 days before start, 20–25 h/week, agreement signed, eligible) as
+ * warnings: real cases break them for good reasons, so the coordinator is told, not stopped.
+ */
+export function placementWarnings(p: {
+  applicationDate: string | null;
+  startDate: string;
+  hoursPerWeek: number | null;
+  agreementSignedOn: string | null;
+  eligible: boolean;
+}): PlacementWarning[] {
+  const out: PlacementWarning[] = [];
+  if (p.applicationDate !== null && daysBetween(p.applicationDate, p.startDate) < 14) {
+    out.push({ code: 'short_notice', message: 'Beginn weniger als 14 Tage nach dem Antrag.' });
+  }
+  if (p.hoursPerWeek !== null && p.hoursPerWeek > 25) {
+    out.push({ code: 'hours_high', message: `Mehr als 25 Stunden je Woche geplant (${String(p.hoursPerWeek).replace('.', ',')}).` });
+  }
+  if (p.hoursPerWeek !== null && p.hoursPerWeek < 20) {
+    out.push({ code: 'hours_low', message: `Weniger als 20 Stunden je Woche geplant (${String(p.hoursPerWeek).replace('.', ',')}).` });
+  }
+  if (p.agreementSignedOn === null) {
+    out.push({ code: 'no_agreement', message: 'Keine unterschriebene Teilnahmevereinbarung erfasst.' });
+  }
+  if (!p.eligible) {
+    out.push({ code: 'not_eligible', message: 'Die Person ist laut Einschreibung nicht förderberechtigt.' });
+  }
+  return out;
+}
+
+function parseWarnings(json: string): PlacementWarning[] {
+  try {
+    const raw: unknown = JSON.parse(json);
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((w) => {
+      const r = placementWarning.safeParse(w);
+      return r.success ? [r.data] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function placementQuery(db: Db) {
+  return db
+    .selectFrom('placements as p')
+    .innerJoin('participants as t', 't.id', 'p.participant_id')
+    .innerJoin('communes as c', 'c.id', 'p.commune_id')
+    .select([
+      'p.id',
+      'p.enrollment_id',
+      'p.participant_id',
+      'p.program_id',
+      'p.commune_id',
+      'p.site',
+      'p.activity',
+      'p.application_date',
+      'p.start_date',
+      'p.planned_end_date',
+      'p.end_date',
+      'p.hours_per_week',
+      'p.rate_cents',
+      'p.agreement_signed_on',
+      'p.status',
+      'p.quota_override_reason',
+      'p.warnings',
+      't.last_name',
+      't.first_name',
+      't.birth_date',
+      'c.name as commune_name',
+    ]);
+}
+type PlacementRow = Awaited<ReturnType<ReturnType<typeof placementQuery>['executeTakeFirstOrThrow']>>;
+
+async function totalsByPlacement(db: Db, ids: number[]): Promise<Map<number, number>> {
+  const totals = new Map<number, number>();
+  // chunks keep the statement under SQLite's variable limit on large boards
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('hours')
+      .select(['placement_id', (eb) => eb.fn.sum<number>('hours_x100').as('total')])
+      .where('placement_id', 'in', chunk)
+      .groupBy('placement_id')
+      .execute();
+    for (const r of rows) totals.set(r.placement_id, Number(r.total));
+  }
+  return totals;
+}
+
+function toPlacement(r: PlacementRow, totalHoursX100: number): Placement {
+  return {
+    id: r.id,
+    enrollmentId: r.enrollment_id,
+    participantId: r.participant_id,
+    participantName: displayName(r.last_name, r.first_name),
+    birthDate: r.birth_date,
+    programId: r.program_id,
+    communeId: r.commune_id,
+    communeName: r.commune_name,
+    site: r.site,
+    activity: r.activity,
+    applicationDate: r.application_date,
+    startDate: r.start_date,
+    plannedEndDate: r.planned_end_date,
+    endDate: r.end_date,
+    hoursPerWeek: r.hours_per_week,
+    rateCents: r.rate_cents,
+    agreementSignedOn: r.agreement_signed_on,
+    status: r.status,
+    quotaOverrideReason: r.quota_override_reason,
+    warnings: parseWarnings(r.warnings),
+    totalHoursX100,
+  };
+}
+
+/** One placement with its total hours; `not_found` if there is none. */
+export async function getPlacement(db: Db, id: number): Promise<Placement> {
+  const row = await placementQuery(db).where('p.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `AGH-Einsatz ${id} nicht gefunden.`, `Placement ${id} not found.`);
+  const totals = await totalsByPlacement(db, [id]);
+  return toPlacement(row, totals.get(id) ?? 0);
+}
+
+/** Participants with an active or interested enrolment in the program: who can be placed. */
+export async function listCandidates(db: Db, programId: number): Promise<PlacementCandidate[]> {
+  const rows = await db
+    .selectFrom('enrollments as e')
+    .innerJoin('participants as t', 't.id', 'e.participant_id')
+    .select([
+      'e.id as enrollment_id',
+      'e.status',
+      'e.eligible',
+      'e.applied_on',
+      't.id as participant_id',
+      't.last_name',
+      't.first_name',
+      't.birth_date',
+      't.commune_id',
+      (eb) =>
+        eb
+          .selectFrom('placements as p')
+          .select((eb2) => eb2.fn.countAll<number>().as('n'))
+          .whereRef('p.enrollment_id', '=', 'e.id')
+          .where('p.status', 'in', ['aktiv', 'wartend'])
+          .as('open_placements'),
+    ])
+    .where('e.program_id', '=', programId)
+    .where('e.status', 'in', ['aktiv', 'interessiert'])
+    .where('t.archived_at', 'is', null)
+    .where('t.anonymised_at', 'is', null)
+    .orderBy('t.last_name')
+    .orderBy('t.first_name')
+    .execute();
+  return rows.map((r) => ({
+    enrollmentId: r.enrollment_id,
+    participantId: r.participant_id,
+    name: displayName(r.last_name, r.first_name),
+    birthDate: r.birth_date,
+    communeId: r.commune_id,
+    enrollmentStatus: r.status,
+    eligible: r.eligible === 1,
+    appliedOn: r.applied_on,
+    hasOpenPlacement: Number(r.open_placements ?? 0) > 0,
+  }));
+}
+
+/** Per commune of the program: slots, filled (active), free, waiting, and the placements themselves. */
+export async function board(db: Db, programId: number, includeClosed = false): Promise<CommuneBoard[]> {
+  const program = await db.selectFrom('programs').select('id').where('id', '=', programId).executeTakeFirst();
+  if (!program) throw new AppError('not_found', `Programm ${programId} nicht gefunden.`, `Program ${programId} not found.`);
+  const communes = await db
+    .selectFrom('program_communes as pc')
+    .innerJoin('communes as c', 'c.id', 'pc.commune_id')
+    .select(['pc.commune_id', 'pc.slots', 'c.name'])
+    .where('pc.program_id', '=', programId)
+    .orderBy('c.name')
+    .execute();
+  let q = placementQuery(db).where('p.program_id', '=', programId);
+  if (!includeClosed) q = q.where('p.status', 'in', ['aktiv', 'wartend']);
+  const rows = await q.orderBy('p.status').orderBy('t.last_name').orderBy('t.first_name').execute();
+  const totals = await totalsByPlacement(db, rows.map((r) => r.id));
+  const placements = rows.map((r) => toPlacement(r, totals.get(r.id) ?? 0));
+  // a commune can hold placements after it lost its slots (history), so it still gets a board
+  const ids = new Map(communes.map((c) => [c.commune_id, { name: c.name, slots: c.slots }]));
+  for (const p of placements) if (!ids.has(p.communeId)) ids.set(p.communeId, { name: p.communeName, slots: 0 });
+  return [...ids.entries()].map(([communeId, c]) => {
+    const mine = placements.filter((p) => p.communeId === communeId);
+    const filled = mine.filter((p) => p.status === 'aktiv').length;
+    return {
+      communeId,
+      communeName: c.name,
+      slots: c.slots,
+      filled,
+      free: Math.max(0, c.slots - filled),
+      waiting: mine.filter((p) => p.status === 'wartend').length,
+      placements: mine,
+    };
+  });
+}
+
+/**
+ * Places an enrolled participant in a commune. The rate is copied from the program now, so a later rate change
+ * does not rewrite history. Quota: active placements may not exceed the commune's slots without a reason.
+ */
+export async function createPlacement(db: Db, input: PlacementInput): Promise<Placement> {
+  const data = placementInput.parse(input);
+  const id = await db.transaction().execute(async (trx) => {
+    const enrollment = await trx
+      .selectFrom('enrollments as e')
+      .innerJoin('programs as pr', 'pr.id', 'e.program_id')
+      .select(['e.id', 'e.participant_id', 'e.program_id', 'e.status', 'e.eligible', 'e.applied_on', 'pr.hourly_rate_cents'])
+      .where('e.id', '=', data.enrollmentId)
+      .executeTakeFirst();
+    if (!enrollment) {
+      throw new AppError('not_found', 'Einschreibung nicht gefunden.', 'Enrollment not found.', {
+        fields: [{ path: 'enrollmentId', message: 'Unbekannte Einschreibung' }],
+      });
+    }
+    if (enrollment.status !== 'aktiv' && enrollment.status !== 'interessiert') {
+      throw new AppError(
+        'conflict',
+        `Die Einschreibung ist ${enrollment.status}; nur aktive oder interessierte Teilnehmende können eingesetzt werden.`,
+        'Enrollment is closed.',
+        { fields: [{ path: 'enrollmentId', message: 'Einschreibung abgeschlossen' }] },
+      );
+    }
+    const slot = await trx
+      .selectFrom('program_communes as pc')
+      .innerJoin('communes as c', 'c.id', 'pc.commune_id')
+      .select(['pc.slots', 'c.name'])
+      .where('pc.program_id', '=', enrollment.program_id)
+      .where('pc.commune_id', '=', data.communeId)
+      .executeTakeFirst();
+    if (!slot) {
+      throw new AppError('validation', 'Die Kommune gehört nicht zu diesem Programm.', 'Commune not in program.', {
+        fields: [{ path: 'communeId', message: 'Kommune nicht im Programm' }],
+      });
+    }
+    const open = await trx
+      .selectFrom('placements')
+      .select('id')
+      .where('enrollment_id', '=', enrollment.id)
+      .where('status', 'in', ['aktiv', 'wartend'])
+      .executeTakeFirst();
+    if (open) {
+      throw new AppError('conflict', 'Die Person hat in diesem Programm schon einen laufenden oder wartenden AGH-Einsatz.', 'Already placed.', {
+        fields: [{ path: 'enrollmentId', message: 'Schon eingesetzt' }],
+      });
+    }
+    if (data.status === 'aktiv') {
+      const { n } = await trx
+        .selectFrom('placements')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('program_id', '=', enrollment.program_id)
+        .where('commune_id', '=', data.communeId)
+        .where('status', '=', 'aktiv')
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= slot.slots && data.quotaOverrideReason === null) {
+        throw new AppError(
+          'quota_exceeded',
+          `${slot.name}: alle ${slot.slots} AGH-Plätze sind belegt. Überschreiten nur mit Begründung – oder auf die Warteliste setzen.`,
+          `${slot.name}: all ${slot.slots} slots are taken; an override reason is required.`,
+          { slots: slot.slots, filled: Number(n), fields: [{ path: 'quotaOverrideReason', message: 'Begründung erforderlich' }] },
+        );
+      }
+    }
+    const applicationDate = data.applicationDate ?? enrollment.applied_on;
+    const warnings = placementWarnings({
+      applicationDate,
+      startDate: data.startDate,
+      hoursPerWeek: data.hoursPerWeek,
+      agreementSignedOn: data.agreementSignedOn,
+      eligible: enrollment.eligible === 1,
+    });
+    const { id } = await trx
+      .insertInto('placements')
+      .values({
+        enrollment_id: enrollment.id,
+        participant_id: enrollment.participant_id,
+        program_id: enrollment.program_id,
+        commune_id: data.communeId,
+        site: data.site,
+        activity: data.activity,
+        application_date: applicationDate,
+        start_date: data.startDate,
+        planned_end_date: data.plannedEndDate,
+        hours_per_week: data.hoursPerWeek,
+        rate_cents: enrollment.hourly_rate_cents,
+        agreement_signed_on: data.agreementSignedOn,
+        status: data.status,
+        quota_override_reason: data.quotaOverrideReason,
+        warnings: JSON.stringify(warnings),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // an interested person who starts an AGH is now an active participant of the program
+    if (enrollment.status === 'interessiert' && data.status === 'aktiv') {
+      await trx
+        .updateTable('enrollments')
+        .set({ status: 'aktiv', updated_at: new Date().toISOString() })
+        .where('id', '=', enrollment.id)
+        .execute();
+    }
+    await audit(trx, {
+      action: 'create',
+      entity: 'placement',
+      entityId: id,
+      participantId: enrollment.participant_id,
+      after: { ...data, rateCents: enrollment.hourly_rate_cents, warnings: warnings.map((w) => w.code) },
+    });
+    return id;
+  });
+  return getPlacement(db, id);
+}
+
+/** Closes a placement with its end date; the outcome that followed (if known) is recorded in the same step. */
+export async function closePlacement(db: Db, input: ClosePlacementInput): Promise<Placement> {
+  const data = closePlacementInput.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const before = await getPlacement(trx, data.id);
+    if (before.status === 'beendet' || before.status === 'abgebrochen') {
+      throw new AppError('conflict', 'Der AGH-Einsatz ist bereits abgeschlossen.', 'Placement already closed.');
+    }
+    if (data.endDate < before.startDate) {
+      throw new AppError('validation', 'Das Ende liegt vor dem Beginn des Einsatzes.', 'End before start.', {
+        fields: [{ path: 'endDate', message: 'Vor dem Beginn' }],
+      });
+    }
+    const later = await trx
+      .selectFrom('hours')
+      .select('work_date')
+      .where('placement_id', '=', data.id)
+      .where('work_date', '>', data.endDate)
+      .orderBy('work_date')
+      .executeTakeFirst();
+    if (later) {
+      throw new AppError(
+        'conflict',
+        `Nach dem ${germanDate(data.endDate)} sind noch Stunden erfasst (${germanDate(later.work_date)}). Bitte zuerst korrigieren.`,
+        'Hours recorded after the end date.',
+        { fields: [{ path: 'endDate', message: 'Stunden danach erfasst' }] },
+      );
+    }
+    await trx
+      .updateTable('placements')
+      .set({ end_date: data.endDate, status: data.status, updated_at: new Date().toISOString() })
+      .where('id', '=', data.id)
+      .execute();
+    if (data.outcome) {
+      await trx
+        .insertInto('outcomes')
+        .values({
+          participant_id: before.participantId,
+          program_id: before.programId,
+          enrollment_id: before.enrollmentId,
+          kind: data.outcome.kind,
+          date: data.outcome.date,
+          source_placement_id: data.id,
+          notes: data.outcome.notes,
+        })
+        .execute();
+    }
+    await audit(trx, {
+      action: 'close',
+      entity: 'placement',
+      entityId: data.id,
+      participantId: before.participantId,
+      before: { status: before.status, endDate: before.endDate },
+      after: { status: data.status, endDate: data.endDate, outcome: data.outcome?.kind ?? null },
+    });
+  });
+  return getPlacement(db, data.id);
+}

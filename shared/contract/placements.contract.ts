@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { procedure } from './define.js';
+import { id, isoDate } from '../domain/common.js';
+import {
+  closePlacementInput,
+  communeBoard,
+  fileResult,
+  hoursEntry,
+  hoursWeek,
+  placement,
+  placementCandidate,
+  placementInput,
+  statement,
+  statementInput,
+} from '../domain/placements.js';
+
+export const placementsContract = {
+  /** Participants with an active or interested enrolment in the program, who could be placed in an AGH. */
+  'placements.candidates': procedure({ input: z.object({ programId: id }), output: z.array(placementCandidate) }),
+  /** Per commune of the program: slots, filled (active placements), free, waiting, and its placements. */
+  'placements.board': procedure({
+    input: z.object({ programId: id, includeClosed: z.boolean().default(false) }),
+    output: z.array(communeBoard),
+  }),
+  /** One placement by id. */
+  'placements.get': procedure({ input: z.object({ id }), output: placement }),
+  /**
+   * Place an enrolled participant; the rate is copied from the program. Beyond the commune's slots the call fails
+   * with `quota_exceeded` unless `quotaOverrideReason` is given. Warnings are returned and stored, never refuse.
+   */
+  'placements.create': procedure({ input: placementInput, output: placement }),
+  /** Close a placement (beendet / abgebrochen) with its end date and, optionally, the outcome that followed. */
+  'placements.close': procedure({ input: closePlacementInput, output: placement }),
+  /** The weekly hours grid of a commune: every placement running in that week, seven days each. */
+  'placements.hoursWeek': procedure({
+    input: z.object({ programId: id, communeId: id, weekStart: isoDate }),
+    output: hoursWeek,
+  }),
+  /**
+   * Saves hours in one transaction (all or nothing); 0 removes a day. Refused: negative, more than 10 h a day,
+   * a day outside the placement period (the message names the person and the day).
+   */
+  'placements.saveHours': procedure({
+    input: z.object({ entries: z.array(hoursEntry).max(10000) }),
+    output: z.object({ saved: z.number().int(), deleted: z.number().int() }),
+  }),
+  /** Monthly statement of a commune: hours and Aufwandsentschädigung per placement, and the sum owed. */
+  'placements.statement': procedure({ input: statementInput, output: statement }),
+  /** The monthly statement as an Excel workbook; returns a file handle to download. */
+  'placements.exportStatement': procedure({ input: statementInput, output: fileResult }),
+};
