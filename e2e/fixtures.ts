@@ -13,22 +13,34 @@ export interface LotseServer {
 
 const root = path.resolve(import.meta.dirname, '..');
 
+let template: Promise<string> | null = null;
+
+/**
+ * The demo database is seeded once per worker through the real CLI and copied for each test: every test still
+ * gets its own file, without paying for seed-demo each time. The file is closed after seeding, so a plain copy
+ * holds everything (no WAL left behind).
+ */
+function demoTemplate(): Promise<string> {
+  template ??= new Promise<string>((resolve, reject) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-template-'));
+    const file = path.join(dir, 'demo.sqlite');
+    const p = spawn(process.execPath, [path.join(root, 'bin', 'lotse.mjs'), 'seed-demo', '--db', file], { stdio: 'ignore' });
+    p.on('exit', (code) => (code === 0 ? resolve(file) : reject(new Error(`seed-demo exited ${code}`))));
+  });
+  return template;
+}
+
 /** Starts `lotse serve` on a fresh data folder (optionally seeded) and waits for its URL line. */
 export async function startServer(opts: { seed?: boolean } = {}): Promise<{ server: LotseServer; stop: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-'));
   const dbPath = path.join(dataDir, 'lotse.sqlite');
   const cli = path.join(root, 'bin', 'lotse.mjs');
-  if (opts.seed) {
-    await new Promise<void>((resolve, reject) => {
-      const p = spawn(process.execPath, [cli, 'seed-demo', '--db', dbPath], { stdio: 'ignore' });
-      p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed-demo exited ${code}`))));
-    });
-  }
+  if (opts.seed) fs.copyFileSync(await demoTemplate(), dbPath);
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
   const openUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);

@@ -1,4 +1,8 @@
+import { anonymiseCommand } from './anonymise.command.js';
 import type { CliArgs } from './args.js';
+import { importCommand } from './import.command.js';
+import { participantsCommand } from './participants.command.js';
+import { reportCommand } from './report-agh-statement.command.js';
 
 /** A CLI command contributed by a feature (import, report, anonymise, participants ...). */
 export interface Command {
@@ -11,4 +15,9 @@ export interface Command {
  * Feature commands, one entry each; the built-in ones (serve, migrate, backup, ...) live in index.ts.
  * Add `name: command` here and put the command in its own file next to this one.
  */
-export const featureCommands: Record<string, Command> = {};
+export const featureCommands: Record<string, Command> = {
+  anonymise: anonymiseCommand,
+  report: reportCommand,
+  import: importCommand,
+  participants: participantsCommand,
+};

@@ -1,13 +1,41 @@
 import type { z } from 'zod';
+import { activitiesContract } from './activities.contract.js';
+import { auditContract } from './audit.contract.js';
+import { privacyContract } from './privacy.contract.js';
+import { settingsContract } from './settings.contract.js';
+import { certificatesContract } from './certificates.contract.js';
 import { communesContract } from './communes.contract.js';
+import { dashboardContract } from './dashboard.contract.js';
+import { enrollmentsContract } from './enrollments.contract.js';
+import { fairsContract } from './fairs.contract.js';
+import { importsContract } from './imports.contract.js';
+import { organisationsContract } from './organisations.contract.js';
+import { outcomesContract } from './outcomes.contract.js';
+import { participantsContract } from './participants.contract.js';
+import { placementsContract } from './placements.contract.js';
 import { programsContract } from './programs.contract.js';
+import { reportsContract } from './reports.contract.js';
 import { systemContract } from './system.contract.js';
 
 /** Every procedure of Lotse, keyed `feature.verb`. Add a feature's contract here and its handlers in main/api. */
 export const contract = {
   ...systemContract,
+  ...settingsContract,
+  ...auditContract,
+  ...privacyContract,
   ...communesContract,
   ...programsContract,
+  ...importsContract,
+  ...dashboardContract,
+  ...reportsContract,
+  ...participantsContract,
+  ...enrollmentsContract,
+  ...placementsContract,
+  ...certificatesContract,
+  ...organisationsContract,
+  ...activitiesContract,
+  ...fairsContract,
+  ...outcomesContract,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,503 @@
+import type ExcelJS from 'exceljs';
+import { columnLetter, createWorkbook, excelDate, formats, setText as setTextCell } from './workbook.js';
+import type { Figures, ReportKind, ReportSection, ReportText } from '../../../shared/domain/reports.js';
+
+/**
+ * The program-end report (Verwendungsnachweis, zahlenmäßiger Teil + Sachbericht) and the interim report
+ * (Zwischennachweis: the same workbook for one budget year). Pure: it gets the figures the dashboard shows and
+ * writes them; it never queries, so the report and the dashboard cannot disagree.
+ * Formats, dates and safe text cells come from the shared workbook helper (workbook.ts); the sheets here are laid
+ * out by hand because they hold several small tables with sum rows rather than one list.
+ */
+
+export interface SuccessStory {
+  /** first name only: the report carries no surnames */
+  firstName: string;
+  title: string;
+  text: string;
+}
+
+export interface ProgramEndReportData {
+  kind: ReportKind;
+  program: {
+    name: string;
+    operator: string | null;
+    funder: string | null;
+    fundingGuideline: string | null;
+    grantReference: string | null;
+    startDate: string;
+    endDate: string | null;
+  };
+  figures: Figures;
+  texts: ReportText[];
+  stories: SuccessStory[];
+  /** creation time written into the document properties; fixed by callers that compare workbooks */
+  created: Date;
+}
+
+export const sheetNames = {
+  overview: 'Übersicht',
+  people: 'Teilnehmende nach Merkmalen',
+  communes: 'Kommunen und AGH',
+  activities: 'Aktivitäten',
+  fairs: 'Firmenkontaktbörsen',
+  outcomes: 'Ergebnisse',
+  network: 'Netzwerk',
+  narrative: 'Sachbericht',
+} as const;
+
+export const sectionTitles: Record<ReportSection, string> = {
+  ausgangslage: 'Ausgangslage und Ziele',
+  umsetzung: 'Umsetzung und Aktivitäten',
+  ergebnisse: 'Ergebnisse und Wirkung',
+  netzwerk: 'Zusammenarbeit im Netzwerk',
+  abweichungen: 'Abweichungen und Schwierigkeiten',
+  ausblick: 'Ausblick',
+};
+
+const FMT = {
+  int: formats.integer,
+  hours: formats.hours,
+  euro: formats.euro,
+  date: formats.date,
+  month: 'mm.yyyy',
+  percent: formats.percent,
+  text: formats.text,
+};
+
+// ---------- private helpers (German formats, safe text, headers, sums) ----------
+
+const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/** User text (program names, Sachbericht, stories) as a text cell that can never become a formula. */
+function setText(cell: ExcelJS.Cell, text: string | null | undefined): void {
+  setTextCell(cell, text ?? '');
+}
+
+function setNumber(cell: ExcelJS.Cell, n: number, fmt: string = FMT.int): void {
+  cell.value = n;
+  cell.numFmt = fmt;
+}
+
+interface Column {
+  header: string;
+  width: number;
+  fmt?: string;
+}
+
+/** Bold, frozen header row with autofilter; column widths that fit German headers and values. */
+function table(ws: ExcelJS.Worksheet, columns: Column[], headerRow = 1): void {
+  ws.columns = columns.map((c) => ({ width: Math.max(c.width, c.header.length + 2) }));
+  const row = ws.getRow(headerRow);
+  columns.forEach((c, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+    cell.border = { bottom: { style: 'thin' } };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+  ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
+}
+
+function finishSheet(ws: ExcelJS.Worksheet, lastColumn: number, lastRow: number, title: string, landscape = false): void {
+  if (lastRow >= 1) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(lastRow, 1), column: lastColumn } };
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddHeader: `&L${title.replace(/&/g, '&&')}`, oddFooter: '&LLotse&RSeite &P von &N' };
+}
+
+const colLetter = (n: number): string => columnLetter(n);
+
+/** A SUM formula over rows [from, to] of a column, with its cached result (so viewers without recalculation agree). */
+function setSum(cell: ExcelJS.Cell, column: number, from: number, to: number, result: number, fmt: string): void {
+  cell.value = to >= from ? { formula: `SUM(${colLetter(column)}${from}:${colLetter(column)}${to})`, result } : 0;
+  cell.numFmt = fmt;
+  cell.font = { bold: true };
+}
+
+function boldRow(row: ExcelJS.Row): void {
+  row.eachCell((c) => {
+    c.font = { ...(c.font ?? {}), bold: true };
+  });
+}
+
+const hours = (x100: number) => x100 / 100;
+const euros = (cents: number) => cents / 100;
+const monthDate = (month: string) => excelDate(`${month}-01`);
+
+// ---------- the sheets ----------
+
+function overviewSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const f = d.figures;
+  const ws = wb.addWorksheet(sheetNames.overview);
+  table(ws, [
+    { header: 'Angabe', width: 48 },
+    { header: 'Wert', width: 34 },
+  ]);
+  const rows: Array<[string, string | number | Date | null, string?]> = [
+    ['Bericht', d.kind === 'program_end' ? 'Verwendungsnachweis (Programmende)' : 'Zwischennachweis'],
+    ['Programm', d.program.name],
+    ['Träger', d.program.operator],
+    ['Zuwendungsgeber', d.program.funder],
+    ['Förderrichtlinie', d.program.fundingGuideline],
+    ['Förderkennzeichen', d.program.grantReference],
+    ['Programmbeginn', excelDate(d.program.startDate), FMT.date],
+    ['Programmende', d.program.endDate ? excelDate(d.program.endDate) : null, FMT.date],
+    ['Berichtszeitraum von', excelDate(f.from), FMT.date],
+    ['Berichtszeitraum bis', excelDate(f.to), FMT.date],
+    ['Erstellt am', excelDate(d.created.toISOString().slice(0, 10)), FMT.date],
+    ['Teilnehmende im Zeitraum', f.participants.enrolled, FMT.int],
+    ['davon aktiv am Ende des Zeitraums', f.participants.active, FMT.int],
+    ['abgeschlossen', f.participants.completed, FMT.int],
+    ['abgebrochen', f.participants.dropped, FMT.int],
+    ['ausgeschieden (abgeschlossen oder abgebrochen)', f.participants.exited, FMT.int],
+    ['AGH-Plätze (Kontingent)', f.agh.slots, FMT.int],
+    ['AGH-Plätze belegt am Ende des Zeitraums', f.agh.filled, FMT.int],
+    ['AGH-Einsätze im Zeitraum', f.agh.placements, FMT.int],
+    ['AGH geleistete Stunden', hours(f.agh.hoursX100), FMT.hours],
+    ['Aufwandsentschädigung', euros(f.agh.compensationCents), FMT.euro],
+    ['Veranstaltungen (Seminare, Coachings, Exkursionen)', f.activities.reduce((s, a) => s + a.sessions, 0), FMT.int],
+    ['Anwesenheiten', f.activities.reduce((s, a) => s + a.attendances, 0), FMT.int],
+    ['Teilnehmendenstunden', f.activities.reduce((s, a) => s + a.participantMinutes, 0) / 60, FMT.hours],
+    ['Firmenkontaktbörsen', f.fairs.length, FMT.int],
+    ['Kontakte auf Firmenkontaktbörsen', f.fairs.reduce((s, x) => s + x.contacts, 0), FMT.int],
+    ['Ergebnisse (Verbleib) im Zeitraum', f.outcomes.total, FMT.int],
+    ['Ausgeschiedene mit Anschluss', f.outcomes.peopleWithOutcome, FMT.int],
+    ['Vermittlungsquote', f.outcomes.rate, FMT.percent],
+    ['Netzwerk: Unternehmen', f.network.companies, FMT.int],
+    ['Netzwerk: Kooperationspartner', f.network.partners, FMT.int],
+  ];
+  rows.forEach(([label, value, fmt], i) => {
+    const r = ws.getRow(i + 2);
+    setText(r.getCell(1), label);
+    const c = r.getCell(2);
+    if (typeof value === 'string') setText(c, value);
+    else if (value === null) c.value = null;
+    else {
+      c.value = value;
+      if (fmt) c.numFmt = fmt;
+    }
+    c.alignment = { horizontal: 'left' };
+  });
+  finishSheet(ws, 2, rows.length + 1, sheetNames.overview);
+}
+
+function peopleSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const f = d.figures;
+  const ws = wb.addWorksheet(sheetNames.people);
+  table(ws, [
+    { header: 'Merkmal', width: 22 },
+    { header: 'Ausprägung', width: 36 },
+    { header: 'Anzahl', width: 10 },
+  ]);
+  const groups: Array<[string, typeof f.byGender]> = [
+    ['Geschlecht', f.byGender],
+    ['Altersgruppe (am Ende des Zeitraums)', f.byAgeGroup],
+    ['Staatsangehörigkeit', f.byNationality],
+    ['Wohnort (Kommune)', f.byCommune],
+    ['Aufenthaltsstatus', f.byResidenceStatus],
+    ['Deutschkenntnisse', f.byGermanLevel],
+  ];
+  let r = 2;
+  for (const [name, rows] of groups) {
+    const first = r;
+    for (const row of rows) {
+      const x = ws.getRow(r++);
+      setText(x.getCell(1), name);
+      setText(x.getCell(2), row.label);
+      setNumber(x.getCell(3), row.count);
+    }
+    const sumRow = ws.getRow(r++);
+    setText(sumRow.getCell(1), name);
+    setText(sumRow.getCell(2), 'Summe');
+    setSum(sumRow.getCell(3), 3, first, r - 2, rows.reduce((s, x) => s + x.count, 0), FMT.int);
+    boldRow(sumRow);
+  }
+  finishSheet(ws, 3, r - 1, sheetNames.people);
+}
+
+function communesSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const f = d.figures;
+  const ws = wb.addWorksheet(sheetNames.communes);
+  table(ws, [
+    { header: 'Kommune', width: 24 },
+    { header: 'Teilnehmende (Wohnort)', width: 14 },
+    { header: 'AGH-Plätze', width: 12 },
+    { header: 'belegt', width: 10 },
+    { header: 'frei', width: 10 },
+    { header: 'wartend', width: 10 },
+    { header: 'Einsätze im Zeitraum', width: 14 },
+    { header: 'Stunden', width: 12 },
+    { header: 'Aufwandsentschädigung', width: 18 },
+  ]);
+  let r = 2;
+  for (const c of f.communes) {
+    const x = ws.getRow(r++);
+    setText(x.getCell(1), c.name);
+    setNumber(x.getCell(2), c.participants);
+    setNumber(x.getCell(3), c.slots);
+    setNumber(x.getCell(4), c.filled);
+    setNumber(x.getCell(5), Math.max(c.slots - c.filled, 0));
+    setNumber(x.getCell(6), c.waiting);
+    setNumber(x.getCell(7), c.placements);
+    setNumber(x.getCell(8), hours(c.hoursX100), FMT.hours);
+    setNumber(x.getCell(9), euros(c.compensationCents), FMT.euro);
+  }
+  const last = r - 1;
+  const sum = ws.getRow(r++);
+  setText(sum.getCell(1), 'Summe');
+  const totals = [
+    f.communes.reduce((s, c) => s + c.participants, 0),
+    f.agh.slots,
+    f.agh.filled,
+    f.communes.reduce((s, c) => s + Math.max(c.slots - c.filled, 0), 0),
+    f.agh.waiting,
+    f.agh.placements,
+  ];
+  totals.forEach((t, i) => setSum(sum.getCell(i + 2), i + 2, 2, last, t, FMT.int));
+  setSum(sum.getCell(8), 8, 2, last, hours(f.agh.hoursX100), FMT.hours);
+  setSum(sum.getCell(9), 9, 2, last, euros(f.agh.compensationCents), FMT.euro);
+  boldRow(sum);
+  const tableEnd = r - 1;
+
+  // hours and compensation per commune and month, below the commune table
+  r += 1;
+  const head = ws.getRow(r++);
+  ['Kommune', 'Monat', 'Stunden', 'Aufwandsentschädigung'].forEach((h, i) => {
+    head.getCell(i + 1).value = h;
+    head.getCell(i + 1).font = { bold: true };
+    head.getCell(i + 1).border = { bottom: { style: 'thin' } };
+  });
+  const first = r;
+  for (const m of f.communeMonths) {
+    const x = ws.getRow(r++);
+    setText(x.getCell(1), m.name);
+    x.getCell(2).value = monthDate(m.month);
+    x.getCell(2).numFmt = FMT.month;
+    x.getCell(2).alignment = { horizontal: 'left' };
+    setNumber(x.getCell(3), hours(m.hoursX100), FMT.hours);
+    setNumber(x.getCell(4), euros(m.compensationCents), FMT.euro);
+  }
+  const msum = ws.getRow(r++);
+  setText(msum.getCell(1), 'Summe');
+  setSum(msum.getCell(3), 3, first, r - 2, hours(f.communeMonths.reduce((s, m) => s + m.hoursX100, 0)), FMT.hours);
+  setSum(msum.getCell(4), 4, first, r - 2, euros(f.communeMonths.reduce((s, m) => s + m.compensationCents, 0)), FMT.euro);
+  boldRow(msum);
+  finishSheet(ws, 9, tableEnd, sheetNames.communes, true);
+}
+
+function activitiesSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const f = d.figures;
+  const ws = wb.addWorksheet(sheetNames.activities);
+  const labels = { seminar: 'Seminar', coaching: 'Einzelcoaching', exkursion: 'Exkursion' } as const;
+  table(ws, [
+    { header: 'Art', width: 18 },
+    { header: 'Veranstaltungen', width: 16 },
+    { header: 'Anwesenheiten', width: 16 },
+    { header: 'erreichte Personen', width: 18 },
+    { header: 'Teilnehmendenstunden', width: 20 },
+  ]);
+  let r = 2;
+  for (const a of f.activities) {
+    const x = ws.getRow(r++);
+    setText(x.getCell(1), labels[a.kind]);
+    setNumber(x.getCell(2), a.sessions);
+    setNumber(x.getCell(3), a.attendances);
+    setNumber(x.getCell(4), a.people ?? 0);
+    setNumber(x.getCell(5), a.participantMinutes / 60, FMT.hours);
+  }
+  const sum = ws.getRow(r++);
+  setText(sum.getCell(1), 'Summe');
+  setSum(sum.getCell(2), 2, 2, r - 2, f.activities.reduce((s, a) => s + a.sessions, 0), FMT.int);
+  setSum(sum.getCell(3), 3, 2, r - 2, f.activities.reduce((s, a) => s + a.attendances, 0), FMT.int);
+  // people are counted per kind; one person in two kinds would be counted twice, so no sum here
+  setSum(sum.getCell(5), 5, 2, r - 2, f.activities.reduce((s, a) => s + a.participantMinutes, 0) / 60, FMT.hours);
+  boldRow(sum);
+  finishSheet(ws, 5, r - 1, sheetNames.activities);
+}
+
+const contactColumns = [
+  ['gespraech', 'Gespräch'],
+  ['einladung', 'Einladung'],
+  ['probetag', 'Probetag'],
+  ['praktikum', 'Praktikum'],
+  ['ausbildungsvertrag', 'Ausbildungsvertrag'],
+  ['arbeitsvertrag', 'Arbeitsvertrag'],
+] as const;
+
+function fairsSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const f = d.figures;
+  const ws = wb.addWorksheet(sheetNames.fairs);
+  const cols: Column[] = [
+    { header: 'Datum', width: 12 },
+    { header: 'Firmenkontaktbörse', width: 36 },
+    { header: 'Unternehmen', width: 13 },
+    { header: 'angemeldet', width: 12 },
+    { header: 'anwesend', width: 11 },
+    { header: 'Kontakte', width: 10 },
+    ...contactColumns.map(([, label]) => ({ header: `davon ${label}`, width: 14 })),
+    { header: 'spätere Ergebnisse', width: 16 },
+  ];
+  table(ws, cols);
+  let r = 2;
+  for (const fair of f.fairs) {
+    const x = ws.getRow(r++);
+    x.getCell(1).value = excelDate(fair.date);
+    x.getCell(1).numFmt = FMT.date;
+    setText(x.getCell(2), fair.title);
+    setNumber(x.getCell(3), fair.companies);
+    setNumber(x.getCell(4), fair.registered);
+    setNumber(x.getCell(5), fair.present);
+    setNumber(x.getCell(6), fair.contacts);
+    contactColumns.forEach(([k], i) => setNumber(x.getCell(7 + i), fair.contactsByResult[k]));
+    setNumber(x.getCell(7 + contactColumns.length), fair.laterResults);
+  }
+  const sum = ws.getRow(r++);
+  setText(sum.getCell(2), 'Summe');
+  const totals = [
+    f.fairs.reduce((s, x) => s + x.companies, 0),
+    f.fairs.reduce((s, x) => s + x.registered, 0),
+    f.fairs.reduce((s, x) => s + x.present, 0),
+    f.fairs.reduce((s, x) => s + x.contacts, 0),
+    ...contactColumns.map(([k]) => f.fairs.reduce((s, x) => s + x.contactsByResult[k], 0)),
+    f.fairs.reduce((s, x) => s + x.laterResults, 0),
+  ];
+  totals.forEach((t, i) => setSum(sum.getCell(i + 3), i + 3, 2, r - 2, t, FMT.int));
+  boldRow(sum);
+  finishSheet(ws, cols.length, r - 1, sheetNames.fairs, true);
+}
+
+function outcomesSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const f = d.figures;
+  const ws = wb.addWorksheet(sheetNames.outcomes);
+  table(ws, [
+    { header: 'Ergebnis (Verbleib)', width: 44 },
+    { header: 'Anzahl', width: 12, fmt: FMT.int },
+  ]);
+  let r = 2;
+  for (const o of f.outcomes.byKind) {
+    const x = ws.getRow(r++);
+    setText(x.getCell(1), o.label);
+    setNumber(x.getCell(2), o.count);
+  }
+  const sum = ws.getRow(r++);
+  setText(sum.getCell(1), 'Summe');
+  setSum(sum.getCell(2), 2, 2, r - 2, f.outcomes.total, FMT.int);
+  boldRow(sum);
+  const tableEnd = r - 1;
+  r += 1;
+  const exited = ws.getRow(r++);
+  setText(exited.getCell(1), 'Ausgeschiedene im Zeitraum');
+  setNumber(exited.getCell(2), f.participants.exited);
+  const withOutcome = ws.getRow(r++);
+  setText(withOutcome.getCell(1), 'davon mit Anschluss (Beschäftigung, Ausbildung, Bildung)');
+  setNumber(withOutcome.getCell(2), f.outcomes.peopleWithOutcome);
+  const rate = ws.getRow(r++);
+  setText(rate.getCell(1), 'Vermittlungsquote');
+  rate.getCell(2).value = {
+    formula: `IF(B${exited.number}=0,"",B${withOutcome.number}/B${exited.number})`,
+    result: f.outcomes.rate ?? '',
+  };
+  rate.getCell(2).numFmt = FMT.percent;
+  finishSheet(ws, 2, tableEnd, sheetNames.outcomes);
+}
+
+function networkSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const f = d.figures;
+  const ws = wb.addWorksheet(sheetNames.network);
+  table(ws, [
+    { header: 'Art', width: 22 },
+    { header: 'Kategorie', width: 36 },
+    { header: 'Anzahl', width: 10 },
+  ]);
+  let r = 2;
+  const group = (name: string, rows: typeof f.network.bySector, total: number) => {
+    const first = r;
+    for (const row of rows) {
+      const x = ws.getRow(r++);
+      setText(x.getCell(1), name);
+      setText(x.getCell(2), row.label);
+      setNumber(x.getCell(3), row.count);
+    }
+    const sum = ws.getRow(r++);
+    setText(sum.getCell(1), name);
+    setText(sum.getCell(2), 'Summe');
+    setSum(sum.getCell(3), 3, first, r - 2, total, FMT.int);
+    boldRow(sum);
+  };
+  group('Unternehmen (Branche)', f.network.bySector, f.network.companies);
+  group('Kooperationspartner (Art)', f.network.byPartnerType, f.network.partners);
+  finishSheet(ws, 3, r - 1, sheetNames.network);
+}
+
+function narrativeSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const ws = wb.addWorksheet(sheetNames.narrative);
+  table(ws, [
+    { header: 'Abschnitt', width: 30 },
+    { header: 'Überschrift', width: 30 },
+    { header: 'Text', width: 100 },
+  ]);
+  let r = 2;
+  for (const [section, title] of Object.entries(sectionTitles) as Array<[ReportSection, string]>) {
+    const x = ws.getRow(r++);
+    setText(x.getCell(1), 'Sachbericht');
+    setText(x.getCell(2), title);
+    setText(x.getCell(3), d.texts.find((t) => t.section === section)?.text ?? '');
+    x.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+    x.getCell(2).alignment = { vertical: 'top' };
+  }
+  for (const s of d.stories) {
+    const x = ws.getRow(r++);
+    setText(x.getCell(1), 'Erfolgsgeschichte');
+    setText(x.getCell(2), `${s.title} (${s.firstName})`);
+    setText(x.getCell(3), s.text);
+    x.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+    x.getCell(2).alignment = { vertical: 'top', wrapText: true };
+  }
+  finishSheet(ws, 3, r - 1, sheetNames.narrative, true);
+}
+
+/** Builds the report workbook in memory. */
+export function buildProgramEndReport(d: ProgramEndReportData): ExcelJS.Workbook {
+  const wb = createWorkbook(d.created);
+  const kindLabel = d.kind === 'program_end' ? 'Verwendungsnachweis' : 'Zwischennachweis';
+  const period = `${germanDate(d.figures.from)} – ${germanDate(d.figures.to)}`;
+  wb.title = `${kindLabel} ${d.program.name} ${period}`;
+  wb.subject = d.program.name;
+  wb.description = `Programm: ${d.program.name}; Zeitraum: ${period}`;
+  wb.keywords = `${kindLabel}; ${d.program.name}; ${d.figures.from}/${d.figures.to}`;
+  wb.category = kindLabel;
+  wb.company = d.program.operator ?? '';
+  wb.creator = 'Lotse';
+  wb.lastModifiedBy = 'Lotse';
+  wb.created = d.created;
+  wb.modified = d.created;
+  overviewSheet(wb, d);
+  peopleSheet(wb, d);
+  communesSheet(wb, d);
+  activitiesSheet(wb, d);
+  fairsSheet(wb, d);
+  outcomesSheet(wb, d);
+  networkSheet(wb, d);
+  narrativeSheet(wb, d);
+  return wb;
+}
+
+/** Writes the report workbook to `file`. */
+export async function writeProgramEndReport(file: string, d: ProgramEndReportData): Promise<void> {
+  await buildProgramEndReport(d).xlsx.writeFile(file);
+}
+
+/** The file name users see, e.g. "Verwendungsnachweis_AGH-Mittelsachsen_2026-01-01_2026-12-31.xlsx". */
+export function reportFileName(kind: ReportKind, programName: string, from: string, to: string): string {
+  const safe = programName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return `${kind === 'program_end' ? 'Verwendungsnachweis' : 'Zwischennachweis'}_${safe}_${from}_${to}.xlsx`;
+}

@@ -1,0 +1,387 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { AppError } from '../../../shared/errors.js';
+
+/** One cell as the importer sees it: formulas, rich text and hyperlinks already reduced to their value. */
+export type Cell = string | number | boolean | Date | null;
+
+export interface RawRow {
+  /** row number as Excel shows it (CSV: record number, counted so that the header record is 1 — see csv below) */
+  rowNumber: number;
+  cells: Cell[];
+}
+
+export interface RawSheet {
+  name: string;
+  rows: RawRow[];
+}
+
+export interface RawWorkbook {
+  kind: 'xlsx' | 'csv';
+  sheets: RawSheet[];
+}
+
+function fileError(code: 'unsupported_format' | 'password_protected' | 'corrupt_file' | 'not_a_spreadsheet' | 'empty_file', de: string, en: string): AppError {
+  return new AppError(code, de, en);
+}
+
+export const errors = {
+  unsupported: () =>
+    fileError(
+      'unsupported_format',
+      'Dieses Dateiformat (altes Excel .xls oder OpenDocument .ods) wird nicht gelesen – bitte als .xlsx speichern und erneut importieren.',
+      'Old .xls or .ods files are not supported – please save as .xlsx.',
+    ),
+  password: () =>
+    fileError(
+      'password_protected',
+      'Die Datei ist mit einem Kennwort geschützt. Bitte in Excel ohne Kennwort speichern und erneut importieren.',
+      'The file is password protected.',
+    ),
+  corrupt: () =>
+    fileError(
+      'corrupt_file',
+      'Die Datei ist beschädigt oder unvollständig (z. B. abgebrochener Download) und kann nicht gelesen werden.',
+      'The file is corrupt or truncated.',
+    ),
+  notSpreadsheet: () =>
+    fileError(
+      'not_a_spreadsheet',
+      'Die Datei ist keine Tabelle (weder .xlsx noch CSV). Bitte eine Excel- oder CSV-Datei wählen.',
+      'The file is not a spreadsheet.',
+    ),
+  empty: () => fileError('empty_file', 'Die Datei ist leer.', 'The file is empty.'),
+};
+
+const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+
+/** Old OLE/CFB container: either a binary .xls or an encrypted (password-protected) OOXML package. */
+function isCfb(head: Buffer): boolean {
+  return startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
+const knownBinary: number[][] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x25, 0x50, 0x44, 0x46], // PDF
+  [0x47, 0x49, 0x46, 0x38], // GIF
+  [0x1f, 0x8b], // gzip
+  [0x52, 0x61, 0x72, 0x21], // RAR
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+];
+
+/**
+ * Reads a participant list from disk. File-level problems become AppErrors with the issue's codes, checked from
+ * the bytes, not the file name, so a PNG renamed .xlsx is still recognised.
+ */
+export interface ReadHooks {
+  /** called every few thousand rows of a workbook; throwing from it (a cancelled job) stops the read */
+  onRows?: (rowsRead: number) => void;
+  /** safety limits (Einstellungen → Import); defaults below */
+  limits?: Partial<ReadLimits>;
+}
+
+/**
+ * Limits that keep a hostile or broken file from exhausting memory or time: file size, data rows, characters per
+ * cell, and the unpacked size of an .xlsx (a zip bomb claims gigabytes in a few kilobytes).
+ */
+export interface ReadLimits {
+  maxFileMb: number;
+  maxRows: number;
+  maxCellChars: number;
+  maxUnpackedMb: number;
+}
+export const defaultReadLimits: ReadLimits = { maxFileMb: 50, maxRows: 200_000, maxCellChars: 2_000, maxUnpackedMb: 1_000 };
+
+const tooLarge = (de: string, en: string) => new AppError('too_large', de, en);
+
+function checkCell(v: Cell, rowNumber: number, limits: ReadLimits): void {
+  if (typeof v === 'string' && v.length > limits.maxCellChars) {
+    throw tooLarge(
+      `Zeile ${rowNumber}: eine Zelle hat ${v.length.toLocaleString('de-DE')} Zeichen (erlaubt: ${limits.maxCellChars.toLocaleString('de-DE')}). ` +
+        'Bitte die Zelle kürzen oder die Grenze unter Einstellungen → Import erhöhen. Es wurde nichts importiert.',
+      `Row ${rowNumber}: a cell exceeds ${limits.maxCellChars} characters.`,
+    );
+  }
+}
+
+function checkRows(count: number, limits: ReadLimits): void {
+  if (count > limits.maxRows) {
+    throw tooLarge(
+      `Die Datei hat mehr als ${limits.maxRows.toLocaleString('de-DE')} Zeilen. Bitte in kleinere Listen aufteilen ` +
+        'oder die Grenze unter Einstellungen → Import erhöhen. Es wurde nichts importiert.',
+      `More than ${limits.maxRows} rows.`,
+    );
+  }
+}
+
+/**
+ * Sums the unpacked sizes the zip's central directory declares, before anything is decompressed. Refuses
+ * archives that would unpack beyond the limit (zip bombs) or use ZIP64 sizes no participant list needs.
+ */
+export function declaredUnpackedBytes(buf: Buffer): number {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > buf.length) throw errors.corrupt();
+  const entries = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw errors.corrupt();
+    const size = buf.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += size;
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
+export async function readWorkbook(file: string, hooks: ReadHooks = {}): Promise<RawWorkbook> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new AppError('not_found', 'Die Datei wurde nicht gefunden.', 'File not found.');
+  }
+  if (stat.size === 0) throw errors.empty();
+  const limits: ReadLimits = { ...defaultReadLimits, ...hooks.limits };
+  if (stat.size > limits.maxFileMb * 1024 * 1024) {
+    throw tooLarge(
+      `Die Datei ist ${(stat.size / 1024 / 1024).toFixed(0)} MB groß (erlaubt: ${limits.maxFileMb} MB). Bitte aufteilen oder die Grenze ` +
+        'unter Einstellungen → Import erhöhen. Es wurde nichts importiert.',
+      `File larger than ${limits.maxFileMb} MB.`,
+    );
+  }
+  const buf = fs.readFileSync(file);
+  if (isCfb(buf)) {
+    // directory entry names are UTF-16LE; an encrypted OOXML package holds "EncryptedPackage"
+    if (buf.includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw errors.password();
+    throw errors.unsupported();
+  }
+  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
+    return { kind: 'xlsx', sheets: await readXlsx(file, buf, hooks, limits) };
+  }
+  if (knownBinary.some((sig) => startsWith(buf, sig))) throw errors.notSpreadsheet();
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xls' || ext === '.ods' || ext === '.xlsx') {
+    // text in a file named like a workbook: an HTML "xls" export or something else entirely
+    if (/^\s*<(!doctype|html|\?xml)/i.test(buf.subarray(0, 200).toString('latin1'))) throw errors.unsupported();
+  }
+  const text = decodeText(buf);
+  if (text === null) throw errors.notSpreadsheet();
+  if (text.trim() === '') throw errors.empty();
+  // Excel's "sep=;" first line names the separator; it is no record
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  const rows = hint ? parseCsv(text.slice(hint[0].length), hint[1]) : parseCsv(text);
+  checkRows(rows.length, limits);
+  for (const r of rows) for (const c of r.cells) checkCell(c, r.rowNumber, limits);
+  return { kind: 'csv', sheets: [{ name: 'CSV', rows }] };
+}
+
+function hasEndOfCentralDirectory(buf: Buffer): boolean {
+  const from = Math.max(0, buf.length - 65_557);
+  return buf.subarray(from).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
+}
+
+/**
+ * Inflates every entry once and checks its size and CRC against the central directory. exceljs's streaming
+ * reader does not pass a broken deflate stream on as an error: it waits forever. Checking first turns such a
+ * file into a clear "corrupt" error; it costs one extra inflate of the archive.
+ */
+export function verifyZipEntries(buf: Buffer): void {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const entries = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    const method = buf.readUInt16LE(at + 10);
+    const crc = buf.readUInt32LE(at + 16);
+    const packed = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    const local = buf.readUInt32LE(at + 42);
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw errors.corrupt();
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (start + packed > buf.length) throw errors.corrupt();
+    const data = buf.subarray(start, start + packed);
+    let plain: Buffer;
+    try {
+      if (method === 0) plain = data;
+      else if (method === 8) plain = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+      else throw errors.corrupt();
+    } catch {
+      throw errors.corrupt();
+    }
+    if (plain.length !== size || zlib.crc32(plain) !== crc) throw errors.corrupt();
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+}
+
+async function readXlsx(file: string, buf: Buffer, hooks: ReadHooks, limits: ReadLimits): Promise<RawSheet[]> {
+  // a truncated download lacks the zip's central directory at the end
+  if (!hasEndOfCentralDirectory(buf)) throw errors.corrupt();
+  if (declaredUnpackedBytes(buf) > limits.maxUnpackedMb * 1024 * 1024) {
+    throw tooLarge(
+      `Die Datei würde entpackt mehr als ${limits.maxUnpackedMb} MB belegen und wird aus Sicherheitsgründen nicht gelesen. ` +
+        'Bitte die Liste in Excel neu speichern. Es wurde nichts importiert.',
+      'The workbook would unpack beyond the safety limit (zip bomb?).',
+    );
+  }
+  const head = buf.subarray(0, 200).toString('latin1');
+  if (head.includes('mimetype') && head.includes('opendocument')) throw errors.unsupported();
+  if (!buf.includes(Buffer.from('xl/workbook.xml'))) {
+    if (buf.includes(Buffer.from('content.xml'))) throw errors.unsupported();
+    throw errors.notSpreadsheet();
+  }
+  verifyZipEntries(buf);
+  const sheets: RawSheet[] = [];
+  let read = 0;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
+    for await (const ws of reader) {
+      const rows: RawRow[] = [];
+      const sheet: RawSheet = { name: '', rows };
+      for await (const row of ws) {
+        const values = row.values as unknown[];
+        const cells: Cell[] = [];
+        let any = false;
+        for (let i = 1; i < values.length; i++) {
+          const v = cellValue(values[i]);
+          checkCell(v, row.number, limits);
+          cells.push(v);
+          if (v !== null && v !== '') any = true;
+        }
+        if (any) {
+          rows.push({ rowNumber: row.number, cells });
+          checkRows(rows.length, limits);
+        }
+        if (++read % 2000 === 0) hooks.onRows?.(read);
+      }
+      sheet.name = (ws as unknown as { name: string }).name;
+      sheets.push(sheet);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw errors.corrupt();
+  }
+  if (sheets.length === 0) throw errors.notSpreadsheet();
+  return sheets;
+}
+
+/** Formula → cached result, rich text → its text, hyperlink → its text, error values → empty. */
+export function cellValue(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+    if ('formula' in o || 'sharedFormula' in o || 'result' in o) return cellValue(o.result);
+    if ('text' in o) return cellValue(o.text);
+    if ('error' in o) return null;
+  }
+  return null;
+}
+
+/** UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (what German Excel writes). Null: binary. */
+export function decodeText(buf: Buffer): string | null {
+  if (startsWith(buf, [0xef, 0xbb, 0xbf])) return buf.subarray(3).toString('utf8');
+  if (startsWith(buf, [0xff, 0xfe])) return iconv.decode(buf.subarray(2), 'utf16le');
+  if (startsWith(buf, [0xfe, 0xff])) return iconv.decode(buf.subarray(2), 'utf16be');
+  const sample = buf.subarray(0, 8192);
+  let controls = 0;
+  for (const b of sample) {
+    if (b === 0) return null;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1a)) controls++;
+  }
+  if (controls > sample.length / 50) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return iconv.decode(buf, 'win1252');
+  }
+}
+
+/** The separator whose count per line is most consistent over the first lines (; , or tab). */
+export function detectSeparator(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 30);
+  let best = ';';
+  let bestScore = -1;
+  for (const sep of [';', ',', '\t']) {
+    const counts = lines.map((l) => countOutsideQuotes(l, sep)).filter((c) => c > 0);
+    if (counts.length === 0) continue;
+    const freq = new Map<number, number>();
+    for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let modeCount = 0;
+    let mode = 0;
+    for (const [c, f] of freq) if (f > modeCount || (f === modeCount && c > mode)) [mode, modeCount] = [c, f];
+    const score = modeCount * 1000 + mode;
+    if (score > bestScore) [best, bestScore] = [sep, score];
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, sep: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === sep && !quoted) n++;
+  }
+  return n;
+}
+
+/**
+ * RFC 4180 with the separator detected: quoted fields may hold separators, doubled quotes and line breaks.
+ * Row numbers count records from 1 (empty lines included, as Excel shows them when it opens the file); the
+ * importer re-bases them so the header record is 1.
+ */
+export function parseCsv(text: string, sep = detectSeparator(text)): RawRow[] {
+  const rows: RawRow[] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  let recordNo = 1;
+  let i = 0;
+  const endRecord = () => {
+    record.push(field);
+    field = '';
+    if (record.some((c) => c.trim() !== '')) rows.push({ rowNumber: recordNo, cells: record.map((c) => (c === '' ? null : c)) });
+    record = [];
+    recordNo++;
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && field.trim() === '') {
+      field = '';
+      quoted = true;
+    } else if (ch === sep) {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+    } else field += ch;
+    i++;
+  }
+  if (field !== '' || record.length > 0) endRecord();
+  return rows;
+}

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { positiveOutcomeKinds, type DrilldownQuery, type Figures } from '../../../shared/domain/reports.js';
+import { tempApp } from '../../test/temp-db.js';
+import { drilldown } from './drilldown.service.js';
+import { seedFigures, type Seeded } from './figures.seed.js';
+import { computeFigures, readerFigures } from './figures.service.js';
+
+let app: Awaited<ReturnType<typeof tempApp>>;
+let s: Seeded;
+const from = '2026-01-01';
+const to = '2026-12-31';
+let f: Figures;
+
+beforeAll(async () => {
+  app = await tempApp();
+  s = await seedFigures(app.ctx.db, 220, 11);
+  f = await computeFigures(app.ctx.reader, { programId: s.programId, from, to });
+}, 60_000);
+afterAll(async () => app?.dispose());
+
+// ---------- the independent count: plain JS over the seeded records ----------
+const inPeriod = (e: Seeded['enrolments'][number]) =>
+  e.programId === s.programId && e.status !== 'interessiert' && e.startDate !== null && e.startDate <= to && (e.endDate === null || e.endDate >= from);
+const people = (pred: (e: Seeded['enrolments'][number]) => boolean) => new Set(s.enrolments.filter((e) => inPeriod(e) && pred(e)).map((e) => e.participantId));
+const countBy = <T>(xs: T[], key: (x: T) => string) => xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
+const asMap = (rows: Array<{ key: string; count: number }>) => Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.key, r.count]));
+
+function ageGroup(p: Seeded['people'][number]): string {
+  // the age reached in the period end's year (birth year only), as the figures define it
+  const year = p.birthYear ?? (p.birthDate ? Number(p.birthDate.slice(0, 4)) : null);
+  const age = year === null ? null : Number(to.slice(0, 4)) - year;
+  if (age === null) return 'keine_angabe';
+  if (age < 18) return 'unter_18';
+  if (age < 30) return '18_29';
+  if (age < 55) return '30_54';
+  return '55_plus';
+}
+
+describe('figures of a program and period', () => {
+  it('counts participants enrolled, active, completed, dropped as an independent count does', () => {
+    const enrolled = people(() => true);
+    expect(enrolled.size).toBeGreaterThan(50);
+    expect(f.participants.enrolled).toBe(enrolled.size);
+    expect(f.participants.active).toBe(people((e) => e.endDate === null || e.endDate > to).size);
+    expect(f.participants.completed).toBe(people((e) => e.status === 'abgeschlossen' && e.endDate !== null && e.endDate <= to).size);
+    expect(f.participants.dropped).toBe(people((e) => e.status === 'abgebrochen' && e.endDate !== null && e.endDate <= to).size);
+  });
+
+  it('breaks the period cohort down by gender, age group at the period end and commune', () => {
+    const cohort = s.people.filter((p) => people(() => true).has(p.id));
+    expect(asMap(f.byGender)).toEqual(countBy(cohort, (p) => p.gender ?? 'keine_angabe'));
+    expect(asMap(f.byAgeGroup)).toEqual(countBy(cohort, ageGroup));
+    expect(asMap(f.byCommune)).toEqual(countBy(cohort, (p) => (p.communeId === null ? 'keine_angabe' : String(p.communeId))));
+    expect(asMap(f.byNationality)).toEqual(countBy(cohort, (p) => p.nationality ?? 'keine_angabe'));
+    for (const rows of [f.byGender, f.byAgeGroup, f.byCommune, f.byNationality, f.byResidenceStatus, f.byGermanLevel]) {
+      expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(f.participants.enrolled);
+    }
+    // several age groups really occur, so the test can tell them apart
+    expect(f.byAgeGroup.filter((r) => r.count > 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('counts outcomes by kind and the outcome rate over exited people', () => {
+    const inP = s.outcomes.filter((o) => o.programId === s.programId && o.date >= from && o.date <= to);
+    expect(asMap(f.outcomes.byKind)).toEqual(countBy(inP, (o) => o.kind));
+    expect(f.outcomes.total).toBe(inP.length);
+    const exited = people((e) => (e.status === 'abgeschlossen' || e.status === 'abgebrochen') && e.endDate !== null && e.endDate <= to);
+    const positive = positiveOutcomeKinds as readonly string[];
+    const withOutcome = [...exited].filter((id) =>
+      s.outcomes.some((o) => o.participantId === id && o.programId === s.programId && o.date <= to && positive.includes(o.kind)),
+    );
+    expect(f.participants.exited).toBe(exited.size);
+    expect(f.outcomes.peopleWithOutcome).toBe(withOutcome.length);
+    expect(f.outcomes.rate).toBeCloseTo(withOutcome.length / exited.size, 10);
+  });
+
+  it('sums AGH hours and compensation per commune, rounding per placement and month', () => {
+    const inRange = s.hours.filter((h) => h.workDate >= from && h.workDate <= to);
+    for (const c of s.communes) {
+      const pls = s.placements.filter((p) => p.communeId === c.id);
+      let hours = 0;
+      let cents = 0;
+      for (const p of pls) {
+        const byMonth = countBy([], () => '');
+        for (const h of inRange.filter((x) => x.placementId === p.id)) byMonth[h.workDate.slice(0, 7)] = (byMonth[h.workDate.slice(0, 7)] ?? 0) + h.hoursX100;
+        for (const v of Object.values(byMonth)) {
+          hours += v;
+          cents += Math.floor((v * p.rateCents + 50) / 100);
+        }
+      }
+      const row = f.communes.find((x) => x.communeId === c.id)!;
+      expect(row.hoursX100).toBe(hours);
+      expect(row.compensationCents).toBe(cents);
+      const filled = pls.filter((p) => p.status !== 'wartend' && p.startDate <= to && ((p.endDate === null && p.status === 'aktiv') || (p.endDate !== null && p.endDate > to)));
+      expect(row.filled).toBe(filled.length);
+    }
+    expect(f.agh.hoursX100).toBe(inRange.reduce((sum, h) => sum + h.hoursX100, 0));
+    expect(f.communeMonths.reduce((sum, m) => sum + m.compensationCents, 0)).toBe(f.agh.compensationCents);
+    expect(f.agh.slots).toBe(6);
+  });
+
+  it('is reproducible: the same data and period give the same figures', async () => {
+    expect(await computeFigures(app.ctx.reader, { programId: s.programId, from, to })).toEqual(f);
+  });
+
+  it('the drill-down lists agree with every figure', async () => {
+    const q = (figure: DrilldownQuery['figure'], key?: string) => drilldown(app.ctx.reader, { programId: s.programId, from, to, figure, key });
+    const check = async (figure: DrilldownQuery['figure'], key: string | undefined, expected: number) => {
+      const res = await q(figure, key);
+      expect({ figure, key, count: res.count, rows: res.rows.length }).toEqual({ figure, key, count: expected, rows: expected });
+    };
+    for (const state of ['enrolled', 'active', 'completed', 'dropped', 'exited'] as const) await check(state, undefined, f.participants[state]);
+    for (const r of f.byGender) await check('gender', r.key, r.count);
+    for (const r of f.byAgeGroup) await check('ageGroup', r.key, r.count);
+    for (const r of f.byCommune) await check('commune', r.key, r.count);
+    for (const r of f.byNationality) await check('nationality', r.key, r.count);
+    for (const r of f.outcomes.byKind) await check('outcomes', r.key, r.count);
+    await check('outcomePeople', undefined, f.outcomes.peopleWithOutcome);
+    for (const c of f.communes.filter((x) => x.communeId !== null)) {
+      await check('placements', String(c.communeId), c.placements);
+      await check('filled', String(c.communeId), c.filled);
+    }
+    for (const a of f.activities) await check('activity', a.kind, a.attendances);
+    for (const fair of f.fairs) {
+      await check('fairRegistered', String(fair.fairId), fair.registered);
+      await check('fairPresent', String(fair.fairId), fair.present);
+      await check('fairContacts', String(fair.fairId), fair.contacts);
+    }
+    // the lists are pseudonymous: initials only
+    const list = await q('enrolled');
+    expect(list.rows.every((r) => /^[A-ZÄÖÜ–]{1,2}$/.test(r.initials))).toBe(true);
+  });
+
+  it('the refresh cache answers unchanged data from memory and sees a write at once', async () => {
+    const q = { programId: s.programId, from, to };
+    const first = await readerFigures(app.ctx.reader, q);
+    // the same figures as the report, except people reached per kind, which the dashboard does not compute
+    expect({ ...first, activities: first.activities.map((a) => ({ ...a, people: 0 })) }).toEqual({
+      ...f,
+      activities: f.activities.map((a) => ({ ...a, people: 0 })),
+    });
+    expect(first.activities.every((a) => a.people === null)).toBe(true);
+    expect(await readerFigures(app.ctx.reader, q)).toBe(first);
+    const person = s.people.find((p) => !people(() => true).has(p.id))!;
+    await app.ctx.db.insertInto('enrollments').values({ participant_id: person.id, program_id: s.programId, status: 'aktiv', start_date: '2026-06-01', eligible: 1 }).execute();
+    const after = await readerFigures(app.ctx.reader, q);
+    expect(after.participants.enrolled).toBe(f.participants.enrolled + 1);
+    await app.ctx.db.deleteFrom('enrollments').where('participant_id', '=', person.id).where('start_date', '=', '2026-06-01').execute();
+    expect((await readerFigures(app.ctx.reader, q)).participants.enrolled).toBe(f.participants.enrolled);
+  });
+
+  it('answers through the router with validated input and output', async () => {
+    const res = await app.router.call('dashboard.figures', { programId: s.programId, from, to });
+    expect(res.ok).toBe(true);
+    const bad = await app.router.call('dashboard.figures', { programId: s.programId, from: to, to: from });
+    expect(bad.ok).toBe(false);
+  });
+});

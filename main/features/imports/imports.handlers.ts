@@ -1,0 +1,26 @@
+import type { Handlers } from '../../api/router.js';
+import { commitImport, listBatches, previewImport, rejectedWorkbook, undoBatch } from './imports.service.js';
+
+export const importsHandlers = {
+  'imports.preview': async ({ handle, ...opts }, ctx) => {
+    const file = ctx.files.get(handle);
+    return previewImport(ctx.reader, file.path, file.name, opts);
+  },
+  'imports.commit': async ({ handle, ...opts }, ctx, meta) => {
+    const file = ctx.files.get(handle);
+    ctx.progress(meta.jobId, 'lesen', 0, 1);
+    return commitImport(ctx.open, file.path, file.name, opts, {
+      signal: ctx.jobSignal(meta.jobId),
+      progress: (phase, done, total) => ctx.progress(meta.jobId, phase, done, total),
+    });
+  },
+  'imports.rejectedFile': async ({ handle, ...opts }, ctx) => {
+    const file = ctx.files.get(handle);
+    const name = `${file.name.replace(/\.[^.]+$/, '')}-abgelehnt.xlsx`;
+    const target = ctx.files.tempPath(name);
+    const rows = await rejectedWorkbook(ctx.reader, file.path, target, opts);
+    return { handle: ctx.files.register({ path: target, name, temporary: true }), name, rows };
+  },
+  'imports.batches': async (_input, ctx) => listBatches(ctx.reader),
+  'imports.undo': async ({ batchId }, ctx) => undoBatch(ctx.db, batchId),
+} satisfies Partial<Handlers>;

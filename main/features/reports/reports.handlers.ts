@@ -1,0 +1,14 @@
+import type { Handlers } from '../../api/router.js';
+import { exportReport, getReportTexts, saveReportTexts } from './reports.service.js';
+
+export const reportsHandlers = {
+  'reports.texts': async (frame, ctx) => getReportTexts(ctx.reader, frame),
+  'reports.saveTexts': async ({ frame, texts }, ctx) => saveReportTexts(ctx.db, frame, texts),
+  'reports.export': async (frame, ctx, meta) => {
+    ctx.progress(meta.jobId, 'figures', 0, 2);
+    const file = ctx.files.tempPath('report.xlsx');
+    const name = await exportReport(ctx.reader, frame, file);
+    ctx.progress(meta.jobId, 'written', 2, 2);
+    return { handle: ctx.files.register({ path: file, name, temporary: true }), name };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,365 @@
+import {
+  Button,
+  Card,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useNavigate } from 'react-router';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DrilldownFigure, Figures } from '../../../../shared/domain/reports.js';
+import { formatEuro, formatNumber } from '../../components/format.js';
+import { useCall } from '../../components/useCall.js';
+import { DrilldownList } from './DrilldownList.js';
+import { PeriodPicker } from './PeriodPicker.js';
+import { usePeriod, type Period } from './usePeriod.js';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
+  cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: tokens.spacingHorizontalM },
+  card: { cursor: 'pointer' },
+  value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  section: { marginTop: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  chart: { width: '100%', height: '280px' },
+  breakdown: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalXL },
+  num: { textAlign: 'right' },
+});
+
+/** Übersicht: key figures, communes, fairs, outcomes and trend; every figure clicks through to its records. */
+export function DashboardPage() {
+  return (
+    <Routes>
+      <Route index element={<Overview />} />
+      <Route path="liste" element={<DrilldownList />} />
+    </Routes>
+  );
+}
+
+function Overview() {
+  const styles = useStyles();
+  const { t } = useTranslation('dashboard');
+  const programs = useCall('programs.list', { includeArchived: false });
+  const [period, setPeriod] = usePeriod(programs.data);
+  return (
+    <section aria-labelledby="dashboard-title">
+      <div className={styles.header}>
+        <Title2 as="h1" id="dashboard-title">
+          {t('title')}
+        </Title2>
+        {programs.data && period && <PeriodPicker programs={programs.data} value={period} onChange={setPeriod} />}
+      </div>
+      {programs.loading && !programs.data && <Spinner label={t('common:states.loading')} />}
+      {programs.data && programs.data.length === 0 && <Text>{t('noPrograms')}</Text>}
+      {period && period.from <= period.to && <FiguresView period={period} />}
+    </section>
+  );
+}
+
+function FiguresView({ period }: { period: Period }) {
+  const styles = useStyles();
+  const { t } = useTranslation('dashboard');
+  const navigate = useNavigate();
+  const figures = useCall('dashboard.figures', period);
+  const drill = (figure: DrilldownFigure, key?: string, label?: string) => {
+    const q = new URLSearchParams({ programId: String(period.programId), from: period.from, to: period.to, figure });
+    if (key !== undefined) q.set('key', key);
+    if (label) q.set('label', label);
+    void navigate(`/uebersicht/liste?${q.toString()}`);
+  };
+  if (figures.error !== undefined) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{(figures.error as Error).message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const f = figures.data;
+  if (!f) return <Spinner label={t('common:states.loading')} />;
+  const rate = f.outcomes.rate === null ? '–' : `${formatNumber(Math.round(f.outcomes.rate * 1000) / 10)} %`;
+  const cards: Array<{ id: string; label: string; value: string; figure: DrilldownFigure }> = [
+    { id: 'enrolled', label: t('cards.enrolled'), value: formatNumber(f.participants.enrolled), figure: 'enrolled' },
+    { id: 'active', label: t('cards.active'), value: formatNumber(f.participants.active), figure: 'active' },
+    { id: 'completed', label: t('cards.completed'), value: formatNumber(f.participants.completed), figure: 'completed' },
+    { id: 'dropped', label: t('cards.dropped'), value: formatNumber(f.participants.dropped), figure: 'dropped' },
+    { id: 'filled', label: t('cards.filled'), value: `${formatNumber(f.agh.filled)} / ${formatNumber(f.agh.slots)}`, figure: 'filled' },
+    { id: 'placements', label: t('cards.placements'), value: formatNumber(f.agh.placements), figure: 'placements' },
+    { id: 'outcomes', label: t('cards.outcomes'), value: formatNumber(f.outcomes.total), figure: 'outcomes' },
+    { id: 'rate', label: t('cards.rate'), value: rate, figure: 'outcomePeople' },
+  ];
+  const communes = f.communes.map((c) => ({ ...c, free: Math.max(c.slots - c.filled, 0) }));
+  const outcomeRows = f.outcomes.byKind.filter((o) => o.count > 0);
+  return (
+    <div>
+      <div className={styles.cards} role="list" aria-label={t('cards.label')}>
+        {cards.map((c) => (
+          <Card
+            key={c.id}
+            role="listitem"
+            className={styles.card}
+            data-testid={`card-${c.id}`}
+            onClick={() => drill(c.figure, undefined, c.label)}
+            onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && drill(c.figure, undefined, c.label)}
+            tabIndex={0}
+            aria-label={`${c.label}: ${c.value}`}
+          >
+            <Text>{c.label}</Text>
+            <span className={styles.value}>{c.value}</span>
+          </Card>
+        ))}
+      </div>
+      <Text size={200}>
+        {t('aghSummary', { hours: formatNumber(f.agh.hoursX100 / 100), euro: formatEuro(f.agh.compensationCents) })}
+      </Text>
+
+      <section className={styles.section} aria-labelledby="communes-title">
+        <Subtitle2 as="h2" id="communes-title">
+          {t('communes.title')}
+        </Subtitle2>
+        <div className={styles.chart} data-testid="communes-chart">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={communes}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              <Bar isAnimationActive={false} dataKey="participants" name={t('communes.participants')} fill="#0f6cbd" cursor="pointer"
+                onClick={(_d, i) => communes[i] && drill('commune', communes[i].key, communes[i].name)} />
+              <Bar isAnimationActive={false} dataKey="filled" name={t('communes.filled')} fill="#107c10" cursor="pointer"
+                onClick={(_d, i) => communes[i]?.communeId && drill('filled', communes[i].key, communes[i].name)} />
+              <Bar isAnimationActive={false} dataKey="slots" name={t('communes.slots')} fill="#c8c6c4" />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <Table aria-label={t('communes.title')} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('communes.commune')}</TableHeaderCell>
+              <TableHeaderCell>{t('communes.participants')}</TableHeaderCell>
+              <TableHeaderCell>{t('communes.slots')}</TableHeaderCell>
+              <TableHeaderCell>{t('communes.filled')}</TableHeaderCell>
+              <TableHeaderCell>{t('communes.free')}</TableHeaderCell>
+              <TableHeaderCell>{t('communes.waiting')}</TableHeaderCell>
+              <TableHeaderCell>{t('communes.hours')}</TableHeaderCell>
+              <TableHeaderCell>{t('communes.compensation')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {communes.map((c) => (
+              <TableRow key={c.key} data-testid={`commune-row-${c.key}`}>
+                <TableCell>{c.name}</TableCell>
+                <TableCell>
+                  <Button appearance="transparent" size="small" aria-label={t('communes.showParticipants', { name: c.name })}
+                    onClick={() => drill('commune', c.key, c.name)}>
+                    {formatNumber(c.participants)}
+                  </Button>
+                </TableCell>
+                <TableCell>{formatNumber(c.slots)}</TableCell>
+                <TableCell>
+                  {c.communeId !== null ? (
+                    <Button appearance="transparent" size="small" aria-label={t('communes.showFilled', { name: c.name })}
+                      onClick={() => drill('filled', c.key, c.name)}>
+                      {formatNumber(c.filled)}
+                    </Button>
+                  ) : (
+                    '–'
+                  )}
+                </TableCell>
+                <TableCell>{formatNumber(c.free)}</TableCell>
+                <TableCell>{formatNumber(c.waiting)}</TableCell>
+                <TableCell>{formatNumber(c.hoursX100 / 100)}</TableCell>
+                <TableCell>{formatEuro(c.compensationCents)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+
+      <BreakdownSection f={f} drill={drill} />
+
+      <FairsSection f={f} drill={drill} />
+
+      <section className={styles.section} aria-labelledby="outcomes-title">
+        <Subtitle2 as="h2" id="outcomes-title">
+          {t('outcomes.title')}
+        </Subtitle2>
+        {outcomeRows.length === 0 ? (
+          <Text>{t('outcomes.none')}</Text>
+        ) : (
+          <Table aria-label={t('outcomes.title')} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('outcomes.kind')}</TableHeaderCell>
+                <TableHeaderCell>{t('outcomes.count')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {outcomeRows.map((o) => (
+                <TableRow key={o.key}>
+                  <TableCell>{t(`outcomeKinds.${o.key}`, { defaultValue: o.label })}</TableCell>
+                  <TableCell>
+                    <Button appearance="transparent" size="small" onClick={() => drill('outcomes', o.key, t(`outcomeKinds.${o.key}`, { defaultValue: o.label }))}>
+                      {formatNumber(o.count)}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="trend-title">
+        <Subtitle2 as="h2" id="trend-title">
+          {t('trend.title')}
+        </Subtitle2>
+        <div className={styles.chart}>
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={f.trend}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="month" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              <Line isAnimationActive={false} dataKey="started" name={t('trend.started')} stroke="#0f6cbd" />
+              <Line isAnimationActive={false} dataKey="exited" name={t('trend.exited')} stroke="#c50f1f" />
+              <Line isAnimationActive={false} dataKey="outcomes" name={t('trend.outcomes')} stroke="#107c10" />
+              <Line isAnimationActive={false} dataKey="attendances" name={t('trend.attendances')} stroke="#8764b8" />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+type Drill = (figure: DrilldownFigure, key?: string, label?: string) => void;
+
+/** Who the program reaches: the period's people by gender, age group, nationality, status and German level. */
+function BreakdownSection({ f, drill }: { f: Figures; drill: Drill }) {
+  const styles = useStyles();
+  const { t } = useTranslation('dashboard');
+  const groups: Array<{ figure: DrilldownFigure; rows: Figures['byGender'] }> = [
+    { figure: 'gender', rows: f.byGender },
+    { figure: 'ageGroup', rows: f.byAgeGroup },
+    { figure: 'nationality', rows: f.byNationality },
+    { figure: 'residenceStatus', rows: f.byResidenceStatus },
+    { figure: 'germanLevel', rows: f.byGermanLevel },
+  ];
+  const label = (figure: DrilldownFigure, key: string, fallback: string) =>
+    key === 'keine_angabe' ? t('noValue') : t(`keys.${figure}.${key}`, { defaultValue: fallback });
+  return (
+    <section className={styles.section} aria-labelledby="breakdown-title">
+      <Subtitle2 as="h2" id="breakdown-title">
+        {t('breakdown.title')}
+      </Subtitle2>
+      <div className={styles.breakdown}>
+        {groups.map((g) => (
+          <Table key={g.figure} aria-label={t(`list.figures.${g.figure}`)} size="extra-small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t(`list.figures.${g.figure}`)}</TableHeaderCell>
+                <TableHeaderCell>{t('outcomes.count')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {g.rows.map((r) => (
+                <TableRow key={r.key}>
+                  <TableCell>{label(g.figure, r.key, r.label)}</TableCell>
+                  <TableCell>
+                    <Button appearance="transparent" size="small" disabled={r.count === 0}
+                      onClick={() => drill(g.figure, r.key, label(g.figure, r.key, r.label))}>
+                      {formatNumber(r.count)}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
+  const styles = useStyles();
+  const { t } = useTranslation('dashboard');
+  return (
+    <section className={styles.section} aria-labelledby="fairs-title">
+      <Subtitle2 as="h2" id="fairs-title">
+        {t('fairs.title')}
+      </Subtitle2>
+      {f.fairs.length === 0 ? (
+        <Text>{t('fairs.none')}</Text>
+      ) : (
+        <>
+          <div className={styles.chart}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={f.fairs}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="date" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                <Bar isAnimationActive={false} dataKey="registered" name={t('fairs.registered')} fill="#0f6cbd" cursor="pointer"
+                  onClick={(_d, i) => f.fairs[i] && drill('fairRegistered', String(f.fairs[i].fairId), f.fairs[i].title)} />
+                <Bar isAnimationActive={false} dataKey="present" name={t('fairs.present')} fill="#107c10" cursor="pointer"
+                  onClick={(_d, i) => f.fairs[i] && drill('fairPresent', String(f.fairs[i].fairId), f.fairs[i].title)} />
+                <Bar isAnimationActive={false} dataKey="contacts" name={t('fairs.contacts')} fill="#ca5010" />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <Table aria-label={t('fairs.title')} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('fairs.fair')}</TableHeaderCell>
+                <TableHeaderCell>{t('fairs.companies')}</TableHeaderCell>
+                <TableHeaderCell>{t('fairs.registered')}</TableHeaderCell>
+                <TableHeaderCell>{t('fairs.present')}</TableHeaderCell>
+                <TableHeaderCell>{t('fairs.contacts')}</TableHeaderCell>
+                <TableHeaderCell>{t('fairs.later')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {f.fairs.map((x) => (
+                <TableRow key={x.fairId}>
+                  <TableCell>{x.title}</TableCell>
+                  <TableCell>{formatNumber(x.companies)}</TableCell>
+                  <TableCell>
+                    <Button appearance="transparent" size="small" onClick={() => drill('fairRegistered', String(x.fairId), x.title)}>
+                      {formatNumber(x.registered)}
+                    </Button>
+                  </TableCell>
+                  <TableCell>
+                    <Button appearance="transparent" size="small" onClick={() => drill('fairPresent', String(x.fairId), x.title)}>
+                      {formatNumber(x.present)}
+                    </Button>
+                  </TableCell>
+                  <TableCell>
+                    <Button appearance="transparent" size="small" onClick={() => drill('fairContacts', String(x.fairId), x.title)}>
+                      {formatNumber(x.contacts)}
+                    </Button>
+                  </TableCell>
+                  <TableCell>{formatNumber(x.laterResults)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,423 @@
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowUndoRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { importFields, type ImportField, type ImportMapping, type ImportPreview, type ImportResult } from '../../../../shared/domain/imports.js';
+import { ApiError, downloadFile, invoke, onProgress, uploadFile } from '../../api/client.js';
+import { formatDate } from '../../components/format.js';
+import { useCall } from '../../components/useCall.js';
+import { useNotify } from '../../components/useNotify.js';
+
+const useStyles = makeStyles({
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: tokens.spacingVerticalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  dropActive: { backgroundColor: tokens.colorBrandBackground2 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'end', marginBottom: tokens.spacingVerticalM },
+  counts: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap', margin: `${tokens.spacingVerticalM} 0` },
+  count: { display: 'flex', flexDirection: 'column' },
+  section: { marginTop: tokens.spacingVerticalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hidden: { display: 'none' },
+});
+
+interface Chosen {
+  handle: string;
+  name: string;
+}
+
+export function ImportPage() {
+  const styles = useStyles();
+  const { t } = useTranslation('imports');
+  const notify = useNotify();
+  const programs = useCall('programs.list', { includeArchived: false });
+  const batches = useCall('imports.batches', {});
+  const [file, setFile] = useState<Chosen | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [sender, setSender] = useState('');
+  const [programId, setProgramId] = useState<number | null>(null);
+  const [job, setJob] = useState<{ id: string; phase: string; done: number; total: number } | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(
+    async (chosen: Chosen, opts: { sheet?: string | null; mapping?: ImportMapping | null; sender?: string }) => {
+      setBusy(true);
+      setError(null);
+      try {
+        setPreview(await invoke('imports.preview', { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null }));
+      } catch (err) {
+        setPreview(null);
+        setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [],
+  );
+
+  const choose = async (f: File) => {
+    setResult(null);
+    setPreview(null);
+    setError(null);
+    setBusy(true);
+    try {
+      const up = await uploadFile(f);
+      const chosen = { handle: up.handle, name: f.name };
+      setFile(chosen);
+      await load(chosen, { sender });
+    } catch (err) {
+      setBusy(false);
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    const f = e.dataTransfer.files[0];
+    if (f) void choose(f);
+  };
+
+  const setField = (column: number, field: ImportField | null) => {
+    if (!file || !preview) return;
+    const mapping = preview.mapping.map((m, i) => (i === column ? field : m === field && field !== null ? null : m));
+    void load(file, { sheet: preview.sheet, mapping, sender });
+  };
+
+  const jobId = job?.id;
+  useEffect(() => {
+    if (!jobId) return undefined;
+    return onProgress((e) => {
+      if (e.jobId === jobId) setJob((j) => (j ? { ...j, phase: e.phase, done: e.done, total: e.total } : j));
+    });
+  }, [jobId]);
+
+  const commit = async () => {
+    if (!file || !preview) return;
+    const id = crypto.randomUUID();
+    setJob({ id, phase: 'lesen', done: 0, total: 0 });
+    try {
+      const r = await invoke(
+        'imports.commit',
+        { handle: file.handle, sheet: preview.sheet, mapping: preview.mapping, sender: sender || null, programId },
+        { jobId: id },
+      );
+      setResult(r);
+      setPreview(null);
+      setFile(null);
+      notify.success(t('done', { count: r.imported }));
+      batches.reload();
+    } catch (err) {
+      notify.failure(err);
+    } finally {
+      setJob(null);
+    }
+  };
+
+  const cancel = async () => {
+    if (job) await invoke('system.cancelJob', { jobId: job.id }).catch(() => undefined);
+  };
+
+  const saveRejected = async () => {
+    if (!file || !preview) return;
+    try {
+      const r = await invoke('imports.rejectedFile', { handle: file.handle, sheet: preview.sheet, mapping: preview.mapping, sender: sender || null });
+      await downloadFile(r.handle, r.name);
+    } catch (err) {
+      notify.failure(err);
+    }
+  };
+
+  const undo = async (batchId: number) => {
+    try {
+      await invoke('imports.undo', { batchId });
+      notify.success(t('undone'));
+      batches.reload();
+      setResult(null);
+    } catch (err) {
+      notify.failure(err);
+    }
+  };
+
+  const counts = preview?.counts;
+  return (
+    <section aria-labelledby="imports-title">
+      <Title2 as="h1" id="imports-title">
+        {t('title')}
+      </Title2>
+      <Text as="p">{t('intro')}</Text>
+
+      <div
+        className={`${styles.drop} ${dragging ? styles.dropActive : ''}`}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <DocumentArrowUpRegular fontSize={32} aria-hidden />
+        <Text>{t('dropHint')}</Text>
+        <Button onClick={() => inputRef.current?.click()}>{t('choose')}</Button>
+        <input
+          ref={inputRef}
+          className={styles.hidden}
+          type="file"
+          aria-label={t('choose')}
+          accept=".xlsx,.csv,.txt,.xls,.ods"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void choose(f);
+            e.target.value = '';
+          }}
+        />
+        {file && <Text weight="semibold">{file.name}</Text>}
+      </div>
+
+      {busy && <Spinner label={t('reading')} />}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {result && (
+        <MessageBar intent="success" data-testid="import-result">
+          <MessageBarBody>
+            {t('result', {
+              imported: result.imported,
+              matched: result.existingMatched,
+              duplicates: result.duplicatesInFile,
+              rejected: result.rejected.length,
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {preview && file && counts && (
+        <>
+          <div className={styles.row}>
+            {preview.sheets.length > 1 && (
+              <Field label={t('sheet')}>
+                <Select value={preview.sheet} onChange={(_e, d) => void load(file, { sheet: d.value, sender })}>
+                  {preview.sheets.map((s) => (
+                    <option key={s.name} value={s.name}>
+                      {s.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+            <Field label={t('sender')} hint={t('senderHint')}>
+              <Input value={sender} onChange={(_e, d) => setSender(d.value)} onBlur={() => void load(file, { sheet: preview.sheet, sender })} />
+            </Field>
+            <Field label={t('program')}>
+              <Select value={programId === null ? '' : String(programId)} onChange={(_e, d) => setProgramId(d.value ? Number(d.value) : null)}>
+                <option value="">{t('noProgram')}</option>
+                {(programs.data ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+
+          <div className={styles.section}>
+            <Title3 as="h2">{t('mapping')}</Title3>
+            <Text>{t(`mappingSource.${preview.mappingSource}`, { row: preview.headerRow })}</Text>
+            <Table aria-label={t('mapping')} size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('column')}</TableHeaderCell>
+                  <TableHeaderCell>{t('field')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {preview.headers.map((h, i) => (
+                  <TableRow key={i}>
+                    <TableCell>{h || t('unnamed', { n: i + 1 })}</TableCell>
+                    <TableCell>
+                      <Select
+                        aria-label={t('fieldFor', { column: h || i + 1 })}
+                        value={preview.mapping[i] ?? ''}
+                        onChange={(_e, d) => setField(i, (d.value || null) as ImportField | null)}
+                      >
+                        <option value="">{t('ignore')}</option>
+                        {importFields.map((f) => (
+                          <option key={f} value={f}>
+                            {t(`fields.${f}`)}
+                          </option>
+                        ))}
+                      </Select>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+
+          <div className={styles.section}>
+            <Title3 as="h2">{t('preview')}</Title3>
+            <div className={styles.counts}>
+              {(
+                [
+                  ['rowsTotal', counts.rowsTotal],
+                  ['new', counts.imported],
+                  ['matched', counts.existingMatched],
+                  ['duplicates', counts.duplicatesInFile],
+                  ['rejected', counts.rejectedCount],
+                  ['warnings', counts.warningCount],
+                ] as const
+              ).map(([key, n]) => (
+                <div key={key} className={styles.count} data-testid={`count-${key}`}>
+                  <Text size={600} weight="semibold">
+                    {n}
+                  </Text>
+                  <Text>{t(`counts.${key}`)}</Text>
+                </div>
+              ))}
+            </div>
+            <Table aria-label={t('sampleTitle')} size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('row')}</TableHeaderCell>
+                  <TableHeaderCell>{t('fields.lastName')}</TableHeaderCell>
+                  <TableHeaderCell>{t('fields.firstName')}</TableHeaderCell>
+                  <TableHeaderCell>{t('fields.birthDate')}</TableHeaderCell>
+                  <TableHeaderCell>{t('fields.gender')}</TableHeaderCell>
+                  <TableHeaderCell>{t('fields.commune')}</TableHeaderCell>
+                  <TableHeaderCell>{t('fields.germanLevel')}</TableHeaderCell>
+                  <TableHeaderCell>{t('outcomeTitle')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {preview.sample.map((s) => (
+                  <TableRow key={s.row}>
+                    <TableCell>{s.row}</TableCell>
+                    <TableCell>{s.lastName}</TableCell>
+                    <TableCell>{s.firstName}</TableCell>
+                    <TableCell>{formatDate(s.birthDate)}</TableCell>
+                    <TableCell>{s.gender}</TableCell>
+                    <TableCell>{s.commune}</TableCell>
+                    <TableCell>{s.germanLevel}</TableCell>
+                    <TableCell>{t(`outcome.${s.outcome}`)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+
+          {(preview.rejected.length > 0 || preview.warnings.length > 0) && (
+            <div className={styles.section}>
+              <Title3 as="h2">{t('problems')}</Title3>
+              <ul aria-label={t('problems')}>
+                {preview.rejected.map((r) => (
+                  <li key={`r${r.row}`} data-testid="rejected-row">
+                    {t('rejectedLine', { row: r.row, message: r.message })}
+                  </li>
+                ))}
+                {preview.warnings.map((w, i) => (
+                  <li key={`w${i}`}>{t('warningLine', { row: w.row, message: w.message })}</li>
+                ))}
+              </ul>
+              {preview.rejected.length > 0 && (
+                <div>
+                  <Button onClick={() => void saveRejected()}>{t('saveRejected')}</Button>
+                </div>
+              )}
+            </div>
+          )}
+
+          <div className={styles.section}>
+            {job ? (
+              <>
+                <ProgressBar value={job.total > 0 ? job.done / job.total : undefined} aria-label={t('importing')} />
+                <Text>{job.phase === 'speichern' ? t('progress', { done: job.done, total: job.total }) : t('progressReading', { done: job.done })}</Text>
+                <div>
+                  <Button onClick={() => void cancel()}>{t('cancel')}</Button>
+                </div>
+              </>
+            ) : (
+              <div>
+                <Button appearance="primary" disabled={busy || counts.imported + counts.existingMatched === 0} onClick={() => void commit()}>
+                  {t('commit', { count: counts.imported })}
+                </Button>
+              </div>
+            )}
+          </div>
+        </>
+      )}
+
+      <div className={styles.section}>
+        <Title3 as="h2">{t('history')}</Title3>
+        {batches.data && batches.data.length === 0 && <Text>{t('noHistory')}</Text>}
+        {batches.data && batches.data.length > 0 && (
+          <Table aria-label={t('history')} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('when')}</TableHeaderCell>
+                <TableHeaderCell>{t('fileName')}</TableHeaderCell>
+                <TableHeaderCell>{t('counts.new')}</TableHeaderCell>
+                <TableHeaderCell>{t('counts.matched')}</TableHeaderCell>
+                <TableHeaderCell>{t('counts.rejected')}</TableHeaderCell>
+                <TableHeaderCell>{t('status')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {batches.data.map((b) => (
+                <TableRow key={b.id} data-testid="batch-row">
+                  <TableCell>{formatDate(b.createdAt.slice(0, 10))}</TableCell>
+                  <TableCell>{b.fileName}</TableCell>
+                  <TableCell>{b.imported}</TableCell>
+                  <TableCell>{b.existingMatched}</TableCell>
+                  <TableCell>{b.rejected}</TableCell>
+                  <TableCell>
+                    {b.status === 'undone' ? (
+                      t('statusUndone')
+                    ) : (
+                      <Button size="small" icon={<ArrowUndoRegular />} onClick={() => void undo(b.id)}>
+                        {t('undo')}
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { procedure } from './define.js';
+import { id } from '../domain/common.js';
+import { importBatch, importCommitInput, importPreview, importPreviewInput, importResult } from '../domain/imports.js';
+
+export const importsContract = {
+  /** Reads an uploaded list and shows sheets, header, proposed (or saved, or given) mapping, counts and rejected rows; writes nothing. */
+  'imports.preview': procedure({ input: importPreviewInput, output: importPreview }),
+  /** Imports the list as one batch in one transaction (backup first); optional enrolment into a program. Long job. */
+  'imports.commit': procedure({ input: importCommitInput, output: importResult, job: true }),
+  /** The rejected rows with reasons as a workbook to fix and re-import; returns a download handle. */
+  'imports.rejectedFile': procedure({
+    input: importPreviewInput,
+    output: z.object({ handle: z.string(), name: z.string(), rows: z.number().int() }),
+  }),
+  /** Past imports, newest first. */
+  'imports.batches': procedure({ input: z.object({}).default({}), output: z.array(importBatch) }),
+  /** Undoes an import: deletes the people it created and its enrolments, nothing else. */
+  'imports.undo': procedure({ input: z.object({ batchId: id }), output: importBatch }),
+};

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { id } from './common.js';
+
+/** Participant fields a list column can be mapped to; `fullName` is a "Nachname, Vorname" column that is split. */
+export const importFields = [
+  'lastName',
+  'firstName',
+  'fullName',
+  'birthDate',
+  'gender',
+  'nationality',
+  'commune',
+  'residenceStatus',
+  'arrivalDate',
+  'germanLevel',
+  'phone',
+  'email',
+  'caseNumber',
+] as const;
+export const importField = z.enum(importFields);
+export type ImportField = z.infer<typeof importField>;
+
+/** One mapping per column of the sheet (index = column), null = column ignored. */
+export const importMapping = z.array(importField.nullable());
+export type ImportMapping = z.infer<typeof importMapping>;
+
+/** A participant as the import stores it (and as `lotse participants --json` prints it). */
+export const canonicalParticipant = z.object({
+  lastName: z.string().nullable(),
+  firstName: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  gender: z.enum(['w', 'm', 'd']).nullable(),
+  nationality: z.string().nullable(),
+  commune: z.string().nullable(),
+  residenceStatus: z.string().nullable(),
+  arrivalDate: z.string().nullable(),
+  germanLevel: z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']).nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+});
+export type CanonicalParticipant = z.infer<typeof canonicalParticipant>;
+
+export const rowRejection = z.object({
+  row: z.number().int(),
+  reason: z.enum(['missing_required', 'invalid_date', 'out_of_range']),
+  message: z.string(),
+});
+export type RowRejection = z.infer<typeof rowRejection>;
+
+export const rowWarning = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  reason: z.string(),
+  message: z.string(),
+});
+export type RowWarning = z.infer<typeof rowWarning>;
+
+export const importCounts = z.object({
+  rowsTotal: z.number().int(),
+  imported: z.number().int(),
+  existingMatched: z.number().int(),
+  duplicatesInFile: z.number().int(),
+  rejectedCount: z.number().int(),
+  warningCount: z.number().int(),
+});
+
+export const importPreviewInput = z.object({
+  handle: z.string(),
+  sheet: z.string().nullable().optional(),
+  /** omitted: proposed from the headers (or the sender's saved mapping) */
+  mapping: importMapping.nullable().optional(),
+  sender: z.string().trim().max(200).nullable().optional(),
+});
+
+export const importPreview = z.object({
+  fileName: z.string(),
+  sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  sheet: z.string(),
+  headerRow: z.number().int(),
+  headers: z.array(z.string()),
+  mapping: importMapping,
+  mappingSource: z.enum(['proposed', 'saved', 'user']),
+  counts: importCounts,
+  /** first accepted rows as they will be stored */
+  sample: z.array(canonicalParticipant.extend({ row: z.number().int(), outcome: z.enum(['new', 'matched', 'duplicate']) })),
+  rejected: z.array(rowRejection),
+  warnings: z.array(rowWarning),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const importCommitInput = importPreviewInput.extend({ programId: id.nullable().optional() });
+
+export const importResult = z.object({
+  batchId: id,
+  rowsTotal: z.number().int(),
+  imported: z.number().int(),
+  existingMatched: z.number().int(),
+  duplicatesInFile: z.number().int(),
+  rejected: z.array(rowRejection),
+  warnings: z.array(rowWarning),
+  enrolled: z.number().int(),
+});
+export type ImportResult = z.infer<typeof importResult>;
+
+export const importBatch = z.object({
+  id,
+  fileName: z.string(),
+  sender: z.string().nullable(),
+  sheet: z.string().nullable(),
+  status: z.enum(['committed', 'undone']),
+  rowsTotal: z.number().int(),
+  imported: z.number().int(),
+  existingMatched: z.number().int(),
+  duplicatesInFile: z.number().int(),
+  rejected: z.number().int(),
+  programId: z.number().int().nullable(),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof importBatch>;
