@@ -28,7 +28,7 @@ type Db = Kysely<Database>;
  *   end before `from` (counted as distinct people);
  * - active: enrolled and still in the program at the period end (no end date or ending after `to`);
  * - completed / dropped: enrolled, status abgeschlossen / abgebrochen, ending on or before `to`; exited = either;
- * - age group: full years at the period end (birth year only: age reached in the period end's year);
+ * - age group: the age reached in the period end's year, from the birth year (stable under anonymisation);
  * - outcome rate: exited people with a positive outcome of the program dated up to `to`, divided by exited people.
  */
 
