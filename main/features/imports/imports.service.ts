@@ -117,7 +117,7 @@ async function plan(db: Db, file: string, opts: ImportOptions, onRows?: (rowsRea
 
   const existing = await db
     .selectFrom('participants')
-    .select(['id', 'last_name', 'first_name', 'birth_date', 'case_number_key', 'anonymised_at'])
+    .select(['id', 'last_name', 'first_name', 'birth_date', 'name_key', 'case_number_key', 'anonymised_at'])
     .execute();
   const dbByName = new Map<string, number>();
   const dbByCase = new Map<string, number>();
@@ -126,7 +126,8 @@ async function plan(db: Db, file: string, opts: ImportOptions, onRows?: (rowsRea
     // anonymised people are nobody's match any more, but a case number they still hold stays taken
     if (p.case_number_key) caseKeysInDb.add(p.case_number_key);
     if (p.anonymised_at !== null) continue;
-    const k = matchKey(p.last_name, p.first_name, p.birth_date);
+    // the stored name_key is exactly matchKey when a birth date exists; normalising 100,000 names again is not
+    const k = p.name_key ?? matchKey(p.last_name, p.first_name, p.birth_date);
     if (!dbByName.has(k)) dbByName.set(k, p.id);
     if (p.case_number_key) dbByCase.set(p.case_number_key, p.id);
   }
