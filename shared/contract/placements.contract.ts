@@ -24,6 +24,8 @@ export const placementsContract = {
   }),
   /** One placement by id. */
   'placements.get': procedure({ input: z.object({ id }), output: placement }),
+  /** A person's placements in all programs, newest first, with total hours. */
+  'placements.forParticipant': procedure({ input: z.object({ participantId: id }), output: z.array(placement) }),
   /**
    * Place an enrolled participant; the rate is copied from the program. Beyond the commune's slots the call fails
    * with `quota_exceeded` unless `quotaOverrideReason` is given. Warnings are returned and stored, never refuse.

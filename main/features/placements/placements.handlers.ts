@@ -1,13 +1,14 @@
 import type { Handlers } from '../../api/router.js';
 import { statementFileName, writeAghStatement } from '../../excel/export/agh-statement.js';
 import { hoursWeek, saveHours } from './hours.service.js';
-import { board, closePlacement, createPlacement, getPlacement, listCandidates } from './placements.service.js';
+import { board, closePlacement, createPlacement, getPlacement, listCandidates, placementsOfParticipant } from './placements.service.js';
 import { monthlyStatement } from './statement.service.js';
 
 export const placementsHandlers = {
   'placements.candidates': async ({ programId }, ctx) => listCandidates(ctx.reader, programId),
   'placements.board': async ({ programId, includeClosed }, ctx) => board(ctx.reader, programId, includeClosed),
   'placements.get': async ({ id }, ctx) => getPlacement(ctx.reader, id),
+  'placements.forParticipant': async ({ participantId }, ctx) => placementsOfParticipant(ctx.reader, participantId),
   'placements.create': async (input, ctx) => createPlacement(ctx.db, input),
   'placements.close': async (input, ctx) => closePlacement(ctx.db, input),
   'placements.hoursWeek': async ({ programId, communeId, weekStart }, ctx) => hoursWeek(ctx.reader, programId, communeId, weekStart),

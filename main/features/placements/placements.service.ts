@@ -152,6 +152,13 @@ export async function getPlacement(db: Db, id: number): Promise<Placement> {
   return toPlacement(row, totals.get(id) ?? 0);
 }
 
+/** A person's placements in every program, newest first, with their total hours (the person's AGH tab). */
+export async function placementsOfParticipant(db: Db, participantId: number): Promise<Placement[]> {
+  const rows = await placementQuery(db).where('p.participant_id', '=', participantId).orderBy('p.start_date', 'desc').execute();
+  const totals = await totalsByPlacement(db, rows.map((r) => r.id));
+  return rows.map((r) => toPlacement(r, totals.get(r.id) ?? 0));
+}
+
 /** Participants with an active or interested enrolment in the program: who can be placed. */
 export async function listCandidates(db: Db, programId: number): Promise<PlacementCandidate[]> {
   const rows = await db

@@ -28,6 +28,19 @@ afterEach(async () => {
 });
 
 describe('placements', () => {
+  it("lists a person's placements with their hours, and nobody else's", async () => {
+    const db = app.ctx.db;
+    const { programId, communeIds } = await aghProgram(db, { Döbeln: 3 });
+    const anna = await addPerson(db, { lastName: 'Müller', firstName: 'Anna', birthDate: '1990-05-01' });
+    const other = await addPerson(db, { lastName: 'Nowak', firstName: 'Piotr', birthDate: '1988-02-01' });
+    const mine = await call('placements.create', { ...base, enrollmentId: await enrol(db, anna, programId, { appliedOn: '2026-10-01' }), communeId: communeIds['Döbeln']!, startDate: '2026-11-02' });
+    await call('placements.create', { ...base, enrollmentId: await enrol(db, other, programId, { appliedOn: '2026-10-01' }), communeId: communeIds['Döbeln']!, startDate: '2026-11-02' });
+    await call('placements.saveHours', { entries: [{ placementId: mine.id, workDate: '2026-11-03', hoursX100: 350 }] });
+    const list = await call('placements.forParticipant', { participantId: anna });
+    expect(list.map((p) => p.id)).toEqual([mine.id]);
+    expect(list[0]!.totalHoursX100).toBe(350);
+  });
+
   it('copies the program rate, stores warnings and refuses a placement beyond the quota without a reason', async () => {
     const db = app.ctx.db;
     const { programId, communeIds } = await aghProgram(db, { Döbeln: 2, Freiberg: 3 });

@@ -1,9 +1,9 @@
 import { ParticipantActivitiesTab } from '../../activities/ParticipantActivitiesTab.js';
 import { ParticipantContactsTab } from '../../fairs/ParticipantContactsTab.js';
 import { ParticipantOutcomesTab } from '../../fairs/ParticipantOutcomesTab.js';
+import { ParticipantPlacementsTab } from '../../placements/ParticipantPlacementsTab.js';
 import { ParticipantPrivacyTab } from '../../privacy/ParticipantPrivacyTab.js';
 import { byId } from './byId.js';
-import { EmptyTab } from './EmptyTab.js';
 import { ProgrammeTab } from './ProgrammeTab.js';
 import { StammdatenTab } from './StammdatenTab.js';
 import type { ParticipantTab } from './types.js';
@@ -16,7 +16,7 @@ import { VerlaufTab } from './VerlaufTab.js';
 export const participantTabs: ParticipantTab[] = [
   { key: 'stammdaten', Component: StammdatenTab },
   { key: 'programme', Component: ProgrammeTab },
-  { key: 'agh', Component: EmptyTab },
+  { key: 'agh', Component: byId(ParticipantPlacementsTab) },
   { key: 'aktivitaeten', Component: byId(ParticipantActivitiesTab) },
   { key: 'kontakte', Component: byId(ParticipantContactsTab) },
   { key: 'ergebnisse', Component: byId(ParticipantOutcomesTab) },

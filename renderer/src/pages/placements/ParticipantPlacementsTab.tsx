@@ -1,0 +1,53 @@
+import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Placement } from '../../../../shared/domain/placements.js';
+import { formatNumber } from '../../components/format.js';
+import { useCall } from '../../components/useCall.js';
+import { CertificateDialog } from './CertificateDialog.js';
+import { periodLabel } from './labels.js';
+
+/** The AGH tab of a person: their placements in every program, hours worked, and the certificate of each. */
+export function ParticipantPlacementsTab({ participantId }: { participantId: number }) {
+  const { t } = useTranslation('placements');
+  const list = useCall('placements.forParticipant', { participantId });
+  const [certificate, setCertificate] = useState<Placement | null>(null);
+  if (list.loading && !list.data) return <Spinner />;
+  if (list.error !== undefined) return <Text>{(list.error as Error).message}</Text>;
+  if (!list.data?.length) return <Text>{t('participantTab.empty')}</Text>;
+  return (
+    <>
+      <Table aria-label={t('title', { defaultValue: 'AGH' })} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('participantTab.commune')}</TableHeaderCell>
+            <TableHeaderCell>{t('columns.site')}</TableHeaderCell>
+            <TableHeaderCell>{t('columns.activity')}</TableHeaderCell>
+            <TableHeaderCell>{t('columns.period')}</TableHeaderCell>
+            <TableHeaderCell>{t('columns.totalHours')}</TableHeaderCell>
+            <TableHeaderCell>{t('columns.status')}</TableHeaderCell>
+            <TableHeaderCell>{t('columns.actions')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {list.data.map((p) => (
+            <TableRow key={p.id}>
+              <TableCell>{p.communeName}</TableCell>
+              <TableCell>{p.site}</TableCell>
+              <TableCell>{p.activity}</TableCell>
+              <TableCell>{periodLabel(t, p.startDate, p.endDate ?? p.plannedEndDate)}</TableCell>
+              <TableCell>{formatNumber(p.totalHoursX100 / 100)}</TableCell>
+              <TableCell>{t(`status.${p.status}`)}</TableCell>
+              <TableCell>
+                <Button size="small" onClick={() => setCertificate(p)} disabled={p.status === 'wartend'}>
+                  {t('certificate.action')}
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {certificate && <CertificateDialog placement={certificate} onClose={() => setCertificate(null)} />}
+    </>
+  );
+}
