@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import { outcomeKinds } from './outcomes.js';
 import { id, isoDate, optionalText, requiredText } from './common.js';
 
 export const placementStatuses = ['wartend', 'aktiv', 'beendet', 'abgebrochen'] as const;
 export type PlacementStatus = (typeof placementStatuses)[number];
 
-/** Outcome kinds of DOMAIN.md (same list as the outcomes table's CHECK). */
-export const outcomeKinds = [
-  'sv_beschaeftigung',
-  'minijob',
-  'ausbildung',
-  'praktikum',
-  'weiterbildung',
-  'sprachkurs',
-  'schule',
-  'arbeitssuchend',
-  'unbekannt',
-] as const;
+// one list of outcome kinds for the whole domain (outcomes.ts); re-exported where it was used before
+export { outcomeKinds };
 export type OutcomeKindName = (typeof outcomeKinds)[number];
 
 const optionalDate = isoDate.nullable().optional().transform((v) => v ?? null);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outcomeKinds } from './outcomes.js';
 import { id, isoDate } from './common.js';
 
 /** A program and a period [from, to] (both inclusive): the frame of every dashboard figure and report. */
@@ -10,17 +11,8 @@ export type FiguresQuery = z.infer<typeof figuresQuery>;
 /** Age groups at the period end (DOMAIN.md); `keine_angabe` when neither birth date nor birth year is known. */
 export const ageGroups = ['unter_18', '18_29', '30_54', '55_plus', 'keine_angabe'] as const;
 export const genderKeys = ['w', 'm', 'd', 'keine_angabe'] as const;
-export const outcomeKinds = [
-  'sv_beschaeftigung',
-  'minijob',
-  'ausbildung',
-  'praktikum',
-  'weiterbildung',
-  'sprachkurs',
-  'schule',
-  'arbeitssuchend',
-  'unbekannt',
-] as const;
+// one list of outcome kinds for the whole domain (outcomes.ts); re-exported where it was used before
+export { outcomeKinds };
 /** Kinds that count as an outcome for the outcome rate; job-seeking and unknown are recorded but are no result. */
 export const positiveOutcomeKinds = outcomeKinds.filter((k) => k !== 'arbeitssuchend' && k !== 'unbekannt');
 export const contactResults = ['gespraech', 'einladung', 'probetag', 'praktikum', 'ausbildungsvertrag', 'arbeitsvertrag'] as const;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempApp } from '../../test/temp-db.js';
-import { insertPeople } from '../fairs/seed-people.js';
+import { insertPeople } from '../participants/insert-people.js';
 import { createOrganisation } from '../organisations/organisations.service.js';
 import { createProgram } from '../programs/programs.service.js';
 import { activitiesForParticipant, createActivity, getActivity, listActivities, saveAttendance } from './activities.service.js';

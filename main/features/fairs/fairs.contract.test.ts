@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempApp } from '../../test/temp-db.js';
-import { insertPeople } from './seed-people.js';
+import { insertPeople } from '../participants/insert-people.js';
 
 type App = Awaited<ReturnType<typeof tempApp>>;
 let app: App;

@@ -4,7 +4,7 @@ import { createProgram } from '../programs/programs.service.js';
 import { createOrganisation, organisationHistory } from '../organisations/organisations.service.js';
 import { createApplication, createOutcome } from '../outcomes/outcomes.service.js';
 import { checkIn, createFair, fairFigures, fairsForParticipant, getFair, recordContact, registerForFair, setFairCompany } from './fairs.service.js';
-import { insertPeople } from './seed-people.js';
+import { insertPeople } from '../participants/insert-people.js';
 
 type App = Awaited<ReturnType<typeof tempApp>>;
 let app: App;

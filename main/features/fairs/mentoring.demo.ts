@@ -5,7 +5,7 @@ import type { OutcomeKind } from '../../../shared/domain/outcomes.js';
 import { todayIso } from '../../../shared/domain/common.js';
 import type { Database } from '../../db/schema.js';
 import type { DemoStep } from '../demo/demo.seed.js';
-import { insertPeople, type PlainPerson } from './seed-people.js';
+import { insertPeople, type PlainPerson } from '../participants/insert-people.js';
 
 /** Deterministic pseudo-random numbers: the same demo every time, so screenshots and reports are reproducible. */
 function rng(seed: number) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempApp } from '../../test/temp-db.js';
 import { createActivity } from '../activities/activities.service.js';
 import { createFair } from '../fairs/fairs.service.js';
-import { insertPeople } from '../fairs/seed-people.js';
+import { insertPeople } from '../participants/insert-people.js';
 import { createOrganisation } from '../organisations/organisations.service.js';
 import { createProgram } from '../programs/programs.service.js';
 import { createApplication, createOutcome, deleteOutcome, listApplications, listOutcomes, updateApplication } from './outcomes.service.js';

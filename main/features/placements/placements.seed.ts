@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { nameKey, searchText } from '../../../shared/rules/names.js';
 import type { Database } from '../../db/schema.js';
 import { createCommune } from '../communes/communes.service.js';
+import { insertPeople } from '../participants/insert-people.js';
 import { createProgram } from '../programs/programs.service.js';
 
 /**
@@ -12,43 +12,9 @@ export async function addPerson(
   db: Kysely<Database>,
   p: { lastName: string; firstName: string; birthDate?: string | null; communeId?: number | null },
 ): Promise<number> {
-  const { id } = await db
-    .insertInto('participants')
-    .values({
-      last_name: p.lastName,
-      first_name: p.firstName,
-      birth_date: p.birthDate ?? null,
-      birth_year: p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,
-      gender: null,
-      nationality: null,
-      commune_id: p.communeId ?? null,
-      commune_text: null,
-      residence_status: 'Aufenthaltsgestattung',
-      arrival_in_saxony: null,
-      german_level: null,
-      phone: null,
-      email: null,
-      case_number: null,
-      case_manager: null,
-      referred_by: null,
-      social_worker: null,
-      consent_date: null,
-      consent_expires_on: null,
-      consent_withdrawn_on: null,
-      notes: null,
-      health_notes: null,
-      disability_notes: null,
-      religion: null,
-      name_key: nameKey(p.lastName, p.firstName, p.birthDate ?? null),
-      case_number_key: null,
-      search_text: searchText(p.lastName, p.firstName, null),
-      import_batch_id: null,
-      archived_at: null,
-      anonymised_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  // AGH is for people under the asylum seekers benefits act: the default status makes them eligible
+  const [id] = await insertPeople(db, [{ ...p, residenceStatus: 'Aufenthaltsgestattung' }]);
+  return id!;
 }
 
 export async function enrol(

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { caseNumberKey, nameKey, searchText } from '../../../shared/rules/names.js';
 import type { Database } from '../../db/schema.js';
+import { derivedColumns } from './participants.service.js';
 
 export interface PlainPerson {
   lastName: string;
@@ -9,12 +9,14 @@ export interface PlainPerson {
   gender?: 'w' | 'm' | 'd' | null;
   nationality?: string | null;
   communeId?: number | null;
+  residenceStatus?: string | null;
   caseNumber?: string | null;
 }
 
 /**
- * Inserts participants straight into the table with the same keys the participants service maintains; for
- * tests and demo data of fairs and activities, which must not depend on the participants feature's code.
+ * Inserts participants straight into the table, with the derived columns (duplicate keys, search text, birth
+ * year) computed exactly as the participants service does; for tests and demo data of other features, which need
+ * people without going through the participant form's rules.
  */
 export async function insertPeople(db: Kysely<Database>, people: PlainPerson[]): Promise<number[]> {
   const ids: number[] = [];
@@ -28,10 +30,9 @@ export async function insertPeople(db: Kysely<Database>, people: PlainPerson[]):
         gender: p.gender ?? null,
         nationality: p.nationality ?? null,
         commune_id: p.communeId ?? null,
+        residence_status: p.residenceStatus ?? null,
         case_number: p.caseNumber ?? null,
-        name_key: nameKey(p.lastName, p.firstName, p.birthDate ?? null),
-        case_number_key: caseNumberKey(p.caseNumber ?? null),
-        search_text: searchText(p.lastName, p.firstName, p.caseNumber ?? null),
+        ...derivedColumns({ lastName: p.lastName, firstName: p.firstName, birthDate: p.birthDate ?? null, caseNumber: p.caseNumber ?? null }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
