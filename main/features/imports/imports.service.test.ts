@@ -1,10 +1,12 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBigList, writeCorpus } from '../../excel/fixtures/corpus.js';
 import { tempApp, tempDir } from '../../test/temp-db.js';
 import { canonicalParticipants, commitImport, previewImport, undoBatch } from './imports.service.js';
+import { openDatabase } from '../../db/open.js';
 
 const today = '2026-11-24';
 const bin = path.resolve('bin/lotse.mjs');
@@ -172,8 +174,16 @@ describe('CLI', () => {
       await new Promise((r) => child.once('exit', r));
       const people = JSON.parse(run(['participants', '--db', db, '--json']).stdout) as unknown[];
       expect(people).toHaveLength(2);
-      const batches = execFileSync('sqlite3', [db, 'SELECT count(*) FROM import_batches'], { encoding: 'utf8' }).trim();
-      expect(batches).toBe('1');
+      // opened with Lotse's own driver (no sqlite3 command-line tool needed): intact and without a partial batch
+      const check = await openDatabase(db, { create: false });
+      try {
+        const ok = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(check.db);
+        expect(ok.rows[0]?.integrity_check).toBe('ok');
+        const batches = await check.db.selectFrom('import_batches').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        expect(Number(batches.n)).toBe(1);
+      } finally {
+        await check.close();
+      }
     } finally {
       cleanup();
     }
