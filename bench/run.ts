@@ -99,7 +99,7 @@ async function main() {
 
   log('Queries ...');
   await timed('Teilnehmendenliste: Suche + Filter + erste Seite (100.000 TN)', 100, '≤ 100 ms',
-    () => listParticipants(reader, { search: 'mueller', limit: 100, offset: 0 } as never),
+    () => listParticipants(reader, { search: 'mueller', limit: 100, offset: 0 }),
     () => sql`SELECT count(*) FROM participants WHERE search_text LIKE '%mueller%'`.execute(reader), 'SQL count LIKE');
   const commune = await reader.selectFrom('placements').select(['commune_id']).where('program_id', '=', aghProgramId).groupBy('commune_id').orderBy(sql`count(*)`, 'desc').executeTakeFirstOrThrow();
   await timed('AGH-Monatsabrechnung einer Kommune (1 Mio. Stunden)', 500, '≤ 500 ms',

@@ -31,7 +31,7 @@ export async function audit(db: Kysely<Database>, entry: AuditEntry): Promise<vo
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
       details: entry.details ?? null,
-    } as never)
+    })
     .execute();
 }
 
