@@ -35,13 +35,15 @@ describe('crash safety (issue 8)', () => {
   it('a report export killed (SIGKILL) at any moment leaves the database intact and unchanged but for its audit entry', async () => {
     const before = await snapshot(db);
     expect(before.integrity).toBe('ok');
-    // kill at several moments: during start-up, while computing, while writing the workbook
-    for (const delay of [300, 1500, 2500, 3500]) {
+    // kill at several moments: during start-up, while computing, while writing, and after it finished
+    for (const delay of [300, 1500, 2500, 3500, 8000]) {
       const child = spawn(process.execPath, [bin, 'report', 'program-end', '--db', db, '--program', 'Arbeitsmarktmentoren Dresden',
         '--from', '2016-01-01', '--to', '2026-12-31', '--out', path.join(dir.dir, `bericht-${delay}.xlsx`)], { stdio: 'ignore' });
+      // listen from the start: an export that finishes before the kill has already exited
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       const after = await snapshot(db);
       expect(after.integrity).toBe('ok');
       for (const [table, n] of Object.entries(before.counts)) {
