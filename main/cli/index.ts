@@ -37,6 +37,7 @@ const options = {
   program: { type: 'string' },
   commune: { type: 'string' },
   month: { type: 'string' },
+  columns: { type: 'string' },
   sheet: { type: 'string' },
   participant: { type: 'string' },
   'past-retention': { type: 'boolean' },

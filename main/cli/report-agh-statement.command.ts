@@ -6,6 +6,7 @@ import { writeAghStatement } from '../excel/export/agh-statement.js';
 import { findProgramByName } from '../features/programs/programs.service.js';
 import { monthlyStatement } from '../features/placements/statement.service.js';
 import type { CliArgs } from './args.js';
+import { runParticipantList } from './report-participant-list.command.js';
 import { runProgramEndReport } from './report-program-end.command.js';
 import type { Command } from './commands.js';
 
@@ -54,7 +55,8 @@ export async function runAghStatement(args: CliArgs, dbPath: string): Promise<nu
 export const reportCommand: Command = {
   usage:
     'lotse report agh-statement --db PATH --program NAME --commune NAME --month JJJJ-MM --out DATEI.xlsx\n' +
-    '  lotse report program-end --db PATH --program NAME --from JJJJ-MM-TT --to JJJJ-MM-TT --out DATEI.xlsx',
+    '  lotse report program-end --db PATH --program NAME --from JJJJ-MM-TT --to JJJJ-MM-TT --out DATEI.xlsx\n' +
+    '  lotse report participant-list --db PATH [--program NAME] [--commune NAME] [--columns a,b,c] --out DATEI.xlsx',
   async run(args, dbPath) {
     const which = args.positionals[0];
     switch (which) {
@@ -62,8 +64,10 @@ export const reportCommand: Command = {
         return runAghStatement(args, dbPath);
       case 'program-end':
         return runProgramEndReport(args, dbPath);
+      case 'participant-list':
+        return runParticipantList(args, dbPath);
       default:
-        process.stderr.write(`Fehler: unbekannter Bericht "${which ?? ''}". Bekannt: agh-statement, program-end.\n`);
+        process.stderr.write(`Fehler: unbekannter Bericht "${which ?? ''}". Bekannt: agh-statement, program-end, participant-list.\n`);
         return 1;
     }
   },

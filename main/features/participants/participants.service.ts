@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { z } from 'zod';
 import {
   participantInput,
   participantListInput,
@@ -261,12 +262,18 @@ function likeContains(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The list's filters (everything of its input but sort and paging). */
+export type ParticipantFilter = Pick<
+  z.output<typeof participantListInput>,
+  'search' | 'communeId' | 'programId' | 'enrollmentStatus' | 'residenceStatus' | 'includeArchived'
+>;
+
 /**
- * One page of the registry. Search, filters, sort and paging all run in SQL so 100,000 people stay fast;
- * every word of the search must occur in the accent-free search text (names, case number).
+ * The registry's people for a filter, as a query over `participants as p`. The list and the named participant
+ * list export (reports) both start here, so an export holds exactly the people the list shows. Every word of the
+ * search must occur in the accent-free search text (names, case number).
  */
-export async function listParticipants(db: Db, input: ParticipantListInput = {}): Promise<{ total: number; rows: ParticipantListRow[] }> {
-  const q = participantListInput.parse(input);
+export function participantsMatching(db: Db, q: ParticipantFilter) {
   // no join here: filters and the default order stay on participants and its indexes
   let base = db.selectFrom('participants as p');
   if (!q.includeArchived) base = base.where('p.archived_at', 'is', null);
@@ -284,10 +291,17 @@ export async function listParticipants(db: Db, input: ParticipantListInput = {})
       return exists(sub);
     });
   }
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  // First the ids of the page (index-only for the default order), then the rows of just those ids: paging deep
-  // into 100,000 people then skips index entries instead of whole joined rows.
-  let page = base.select('p.id');
+  return base;
+}
+
+type MatchingDb = ReturnType<typeof participantsMatching> extends SelectQueryBuilder<infer D, infer _T, infer _O> ? D : never;
+
+/** The registry's order (with the id as tie-break), for the list's pages and the export alike. */
+export function orderParticipants<O>(
+  query: SelectQueryBuilder<MatchingDb, 'p', O>,
+  q: Pick<z.output<typeof participantListInput>, 'sort' | 'direction' | 'search'>,
+): SelectQueryBuilder<MatchingDb, 'p', O> {
+  let page = query;
   const dir = q.direction;
   switch (q.sort) {
     case 'name':
@@ -317,7 +331,20 @@ export async function listParticipants(db: Db, input: ParticipantListInput = {})
       break;
   }
   // a stable tie-break keeps pages from overlapping while the user scrolls
-  const ids = (await page.orderBy('p.id', dir).limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
+  return page.orderBy('p.id', dir);
+}
+
+/**
+ * One page of the registry. Search, filters, sort and paging all run in SQL so 100,000 people stay fast.
+ */
+export async function listParticipants(db: Db, input: ParticipantListInput = {}): Promise<{ total: number; rows: ParticipantListRow[] }> {
+  const q = participantListInput.parse(input);
+  const base = participantsMatching(db, q);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // First the ids of the page (index-only for the default order), then the rows of just those ids: paging deep
+  // into 100,000 people then skips index entries instead of whole joined rows.
+  const page = orderParticipants(base.select('p.id'), q);
+  const ids = (await page.limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
   const found =
     ids.length === 0
       ? []

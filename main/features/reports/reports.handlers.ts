@@ -1,4 +1,10 @@
 import type { Handlers } from '../../api/router.js';
+import {
+  exportParticipantList,
+  getParticipantListColumns,
+  participantListCount,
+  saveParticipantListColumns,
+} from './participant-list.service.js';
 import { exportReport, getReportTexts, saveReportTexts } from './reports.service.js';
 
 export const reportsHandlers = {
@@ -10,5 +16,15 @@ export const reportsHandlers = {
     const name = await exportReport(ctx.reader, frame, file);
     ctx.progress(meta.jobId, 'written', 2, 2);
     return { handle: ctx.files.register({ path: file, name, temporary: true }), name };
+  },
+  'reports.participantListCount': async (filter, ctx) => participantListCount(ctx.reader, filter),
+  'reports.participantListColumns': async (_input, ctx) => ({ columns: await getParticipantListColumns(ctx.reader) }),
+  'reports.saveParticipantListColumns': async ({ columns }, ctx) => ({ columns: await saveParticipantListColumns(ctx.db, columns) }),
+  'reports.participantListExport': async (input, ctx, meta) => {
+    ctx.progress(meta.jobId, 'rows', 0, 2);
+    const file = ctx.files.tempPath('teilnehmendenliste.xlsx');
+    const { name, count } = await exportParticipantList(ctx.reader, ctx.db, input, file);
+    ctx.progress(meta.jobId, 'written', 2, 2);
+    return { handle: ctx.files.register({ path: file, name, temporary: true }), name, count };
   },
 } satisfies Partial<Handlers>;
