@@ -33,6 +33,8 @@ import { residenceStatuses } from '../../../../shared/domain/eligibility.js';
 import { enrollmentStatuses, type ParticipantListRow, type participantSortKeys } from '../../../../shared/domain/participants.js';
 import { formatDate, formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
+// the named list export belongs to reports; this page offers it with its own filters and columns
+import { ParticipantListExportButton } from '../reports/ParticipantListExportButton.js';
 import { useParticipantPages } from './useParticipantPages.js';
 
 const ROW_HEIGHT = 36;
@@ -108,7 +110,7 @@ export function ParticipantList() {
   const [visibility, setVisibility] = useState<VisibilityState>({ nationality: false, caseManager: false, gender: false, germanLevel: false });
 
   const sort = sorting[0];
-  const { total, error, rowAt } = useParticipantPages({
+  const query = {
     search: deferredSearch,
     communeId: filters.communeId ? Number(filters.communeId) : null,
     programId: filters.programId ? Number(filters.programId) : null,
@@ -116,8 +118,9 @@ export function ParticipantList() {
     residenceStatus: filters.residenceStatus || null,
     includeArchived,
     sort: (sort?.id ?? 'name') as SortKey,
-    direction: sort?.desc ? 'desc' : 'asc',
-  });
+    direction: sort?.desc ? ('desc' as const) : ('asc' as const),
+  };
+  const { total, error, rowAt } = useParticipantPages(query);
 
   const columns = useMemo<ColumnDef<ParticipantListRow | undefined>[]>(
     () => [
@@ -261,6 +264,7 @@ export function ParticipantList() {
             </MenuList>
           </MenuPopover>
         </Menu>
+        <ParticipantListExportButton filter={query} visibleColumns={table.getVisibleLeafColumns().map((c) => c.id)} />
         <Text aria-live="polite" data-testid="participant-count">
           {total === null ? '' : t(filtered ? 'countFiltered' : 'count', { count: total, formatted: formatNumber(total) })}
         </Text>

@@ -9,10 +9,12 @@ import {
   Select,
   Spinner,
   Subtitle2,
+  Tab,
   Table,
   TableBody,
   TableCell,
   TableRow,
+  TabList,
   Text,
   Textarea,
   Title2,
@@ -29,6 +31,7 @@ import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { PeriodPicker } from '../dashboard/PeriodPicker.js';
 import type { Period } from '../dashboard/usePeriod.js';
+import { ParticipantListSection } from './ParticipantListSection.js';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1000px' },
@@ -49,8 +52,29 @@ function yearsOf(p: Program): number[] {
   return out;
 }
 
-/** Berichte: choose a report, program and period; preview the figures; write the Sachbericht; export to Excel. */
+/**
+ * Berichte: the funding report (choose a report, program and period; preview the figures; write the Sachbericht;
+ * export to Excel) and, on a tab of its own, the named participant list.
+ */
 export function ReportsPage() {
+  const styles = useStyles();
+  const { t } = useTranslation('reports');
+  const [tab, setTab] = useState<'funding' | 'named'>('funding');
+  return (
+    <section aria-labelledby="reports-title" className={styles.page}>
+      <Title2 as="h1" id="reports-title">
+        {t('title')}
+      </Title2>
+      <TabList aria-label={t('tabs.label')} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value === 'named' ? 'named' : 'funding')}>
+        <Tab value="funding">{t('tabs.funding')}</Tab>
+        <Tab value="named">{t('tabs.named')}</Tab>
+      </TabList>
+      {tab === 'named' ? <ParticipantListSection /> : <FundingReport />}
+    </section>
+  );
+}
+
+function FundingReport() {
   const styles = useStyles();
   const { t } = useTranslation('reports');
   const programs = useCall('programs.list', { includeArchived: true });
@@ -62,10 +86,7 @@ export function ReportsPage() {
 
   const program = programs.data?.find((p) => p.id === period?.programId);
   return (
-    <section aria-labelledby="reports-title" className={styles.page}>
-      <Title2 as="h1" id="reports-title">
-        {t('title')}
-      </Title2>
+    <>
       {programs.loading && !programs.data && <Spinner label={t('common:states.loading')} />}
       {programs.data && programs.data.length === 0 && <Text>{t('noPrograms')}</Text>}
       {programs.data && period && program && (
@@ -106,7 +127,7 @@ export function ReportsPage() {
           {period.from <= period.to && <ReportBody frame={{ ...period, kind }} />}
         </>
       )}
-    </section>
+    </>
   );
 }
 
