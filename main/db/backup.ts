@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
+import sqlite3 from 'sqlite3';
 import type { OpenDatabase } from './open.js';
 
 /** Backups live in `backups/` next to the database file. */
@@ -12,15 +12,46 @@ function stamp(now = new Date()): string {
   return now.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
 }
 
+interface RawBackup {
+  step(pages: number, cb: (err: Error | null) => void): void;
+  finish(cb: (err: Error | null) => void): void;
+  completed: boolean;
+}
+
 /**
- * A consistent copy of a live database through `VACUUM INTO` (never a plain file copy, which can catch a
- * half-written page or miss what still sits in the WAL). Returns the backup's path.
+ * A consistent copy of a live database through SQLite's online backup API (never a plain file copy, which can catch
+ * a half-written page or miss what still sits in the WAL). It reads through a connection of its own, so the app's
+ * writer and reader stay free while the pages are copied on a worker thread; one step copies every page inside one
+ * read transaction, which makes the copy a snapshot of the last commit. Returns the backup's path.
  */
 export async function backupTo(open: OpenDatabase, target: string): Promise<string> {
   const absolute = path.resolve(target);
   fs.mkdirSync(path.dirname(absolute), { recursive: true });
   if (fs.existsSync(absolute)) throw new Error(`Ziel existiert bereits: ${absolute}`);
-  await sql`VACUUM INTO ${absolute}`.execute(open.db);
+  const source = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const db: sqlite3.Database = new sqlite3.Database(open.path, sqlite3.OPEN_READONLY, (err: Error | null) => (err ? reject(err) : resolve(db)));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const start = (source as unknown as { backup(file: string, cb: (err: Error | null) => void): RawBackup }).backup;
+      const backup = start.call(source, absolute, (err) => {
+        if (err) return reject(err);
+        backup.step(-1, (stepErr) => {
+          const complete = !stepErr && backup.completed;
+          backup.finish((finishErr) => {
+            const problem = stepErr ?? finishErr ?? (complete ? null : new Error('Die Sicherung wurde nicht vollständig geschrieben.'));
+            if (problem) reject(problem);
+            else resolve();
+          });
+        });
+      });
+    });
+  } catch (err) {
+    fs.rmSync(absolute, { force: true });
+    throw err;
+  } finally {
+    await new Promise<void>((resolve) => source.close(() => resolve()));
+  }
   return absolute;
 }
 

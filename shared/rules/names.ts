@@ -6,6 +6,8 @@
  */
 export function normaliseName(value: string | null | undefined): string {
   if (!value) return '';
+  // plain ASCII letters, digits, hyphens, apostrophes and single inner spaces (most names in a big list): only case
+  if (/^[A-Za-z0-9'.-]+(?: [A-Za-z0-9'.-]+)*$/.test(value)) return value.toLowerCase();
   return value
     .toLowerCase()
     .replace(/ä/g, 'ae')

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/errors.js';
+import { NotAWorkbookError, openXlsx } from './xlsx.js';
 
 /** One cell as the importer sees it: formulas, rich text and hyperlinks already reduced to their value. */
 export type Cell = string | number | boolean | Date | null;
@@ -98,14 +97,16 @@ export const defaultReadLimits: ReadLimits = { maxFileMb: 50, maxRows: 200_000, 
 
 const tooLarge = (de: string, en: string) => new AppError('too_large', de, en);
 
+function longCell(rowNumber: number, length: number, limits: ReadLimits): AppError {
+  return tooLarge(
+    `Zeile ${rowNumber}: eine Zelle hat ${length.toLocaleString('de-DE')} Zeichen (erlaubt: ${limits.maxCellChars.toLocaleString('de-DE')}). ` +
+      'Bitte die Zelle kürzen oder die Grenze unter Einstellungen → Import erhöhen. Es wurde nichts importiert.',
+    `Row ${rowNumber}: a cell exceeds ${limits.maxCellChars} characters.`,
+  );
+}
+
 function checkCell(v: Cell, rowNumber: number, limits: ReadLimits): void {
-  if (typeof v === 'string' && v.length > limits.maxCellChars) {
-    throw tooLarge(
-      `Zeile ${rowNumber}: eine Zelle hat ${v.length.toLocaleString('de-DE')} Zeichen (erlaubt: ${limits.maxCellChars.toLocaleString('de-DE')}). ` +
-        'Bitte die Zelle kürzen oder die Grenze unter Einstellungen → Import erhöhen. Es wurde nichts importiert.',
-      `Row ${rowNumber}: a cell exceeds ${limits.maxCellChars} characters.`,
-    );
-  }
+  if (typeof v === 'string' && v.length > limits.maxCellChars) throw longCell(rowNumber, v.length, limits);
 }
 
 function checkRows(count: number, limits: ReadLimits): void {
@@ -161,7 +162,7 @@ export async function readWorkbook(file: string, hooks: ReadHooks = {}): Promise
     throw errors.unsupported();
   }
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
-    return { kind: 'xlsx', sheets: await readXlsx(file, buf, hooks, limits) };
+    return { kind: 'xlsx', sheets: await readXlsx(buf, hooks, limits) };
   }
   if (knownBinary.some((sig) => startsWith(buf, sig))) throw errors.notSpreadsheet();
   const ext = path.extname(file).toLowerCase();
@@ -185,39 +186,7 @@ function hasEndOfCentralDirectory(buf: Buffer): boolean {
   return buf.subarray(from).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
 }
 
-/**
- * Inflates every entry once and checks its size and CRC against the central directory. exceljs's streaming
- * reader does not pass a broken deflate stream on as an error: it waits forever. Checking first turns such a
- * file into a clear "corrupt" error; it costs one extra inflate of the archive.
- */
-export function verifyZipEntries(buf: Buffer): void {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i++) {
-    const method = buf.readUInt16LE(at + 10);
-    const crc = buf.readUInt32LE(at + 16);
-    const packed = buf.readUInt32LE(at + 20);
-    const size = buf.readUInt32LE(at + 24);
-    const local = buf.readUInt32LE(at + 42);
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw errors.corrupt();
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    if (start + packed > buf.length) throw errors.corrupt();
-    const data = buf.subarray(start, start + packed);
-    let plain: Buffer;
-    try {
-      if (method === 0) plain = data;
-      else if (method === 8) plain = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
-      else throw errors.corrupt();
-    } catch {
-      throw errors.corrupt();
-    }
-    if (plain.length !== size || zlib.crc32(plain) !== crc) throw errors.corrupt();
-    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-  }
-}
-
-async function readXlsx(file: string, buf: Buffer, hooks: ReadHooks, limits: ReadLimits): Promise<RawSheet[]> {
+async function readXlsx(buf: Buffer, hooks: ReadHooks, limits: ReadLimits): Promise<RawSheet[]> {
   // a truncated download lacks the zip's central directory at the end
   if (!hasEndOfCentralDirectory(buf)) throw errors.corrupt();
   if (declaredUnpackedBytes(buf) > limits.maxUnpackedMb * 1024 * 1024) {
@@ -229,64 +198,38 @@ async function readXlsx(file: string, buf: Buffer, hooks: ReadHooks, limits: Rea
   }
   const head = buf.subarray(0, 200).toString('latin1');
   if (head.includes('mimetype') && head.includes('opendocument')) throw errors.unsupported();
-  if (!buf.includes(Buffer.from('xl/workbook.xml'))) {
-    if (buf.includes(Buffer.from('content.xml'))) throw errors.unsupported();
-    throw errors.notSpreadsheet();
-  }
-  verifyZipEntries(buf);
   const sheets: RawSheet[] = [];
-  let read = 0;
+  let lastReport = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'cache',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    for await (const ws of reader) {
+    const wb = await openXlsx(buf);
+    for (let i = 0; i < wb.sheetNames.length; i++) {
       const rows: RawRow[] = [];
-      const sheet: RawSheet = { name: '', rows };
-      for await (const row of ws) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        let any = false;
-        for (let i = 1; i < values.length; i++) {
-          const v = cellValue(values[i]);
-          checkCell(v, row.number, limits);
-          cells.push(v);
-          if (v !== null && v !== '') any = true;
-        }
-        if (any) {
-          rows.push({ rowNumber: row.number, cells });
+      await wb.readSheet(i, {
+        maxCellChars: limits.maxCellChars,
+        onLongCell: (row, length) => {
+          throw longCell(row, length, limits);
+        },
+        onRow: (row) => {
+          rows.push(row);
           checkRows(rows.length, limits);
-        }
-        if (++read % 2000 === 0) hooks.onRows?.(read);
-      }
-      sheet.name = (ws as unknown as { name: string }).name;
-      sheets.push(sheet);
+        },
+        onProgress: (read) => {
+          if (read - lastReport >= 2000) {
+            lastReport = read;
+            hooks.onRows?.(read);
+          }
+        },
+      });
+      sheets.push({ name: wb.sheetNames[i]!, rows });
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
+    // a zip without a workbook: an OpenDocument spreadsheet, or some other zip renamed
+    if (err instanceof NotAWorkbookError) throw err.openDocument ? errors.unsupported() : errors.notSpreadsheet();
     throw errors.corrupt();
   }
   if (sheets.length === 0) throw errors.notSpreadsheet();
   return sheets;
-}
-
-/** Formula → cached result, rich text → its text, hyperlink → its text, error values → empty. */
-export function cellValue(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-    if ('formula' in o || 'sharedFormula' in o || 'result' in o) return cellValue(o.result);
-    if ('text' in o) return cellValue(o.text);
-    if ('error' in o) return null;
-  }
-  return null;
 }
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (what German Excel writes). Null: binary. */

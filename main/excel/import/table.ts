@@ -226,37 +226,55 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
     if (f && !col.has(f)) col.set(f, i);
   });
   const nameCols = nameFields.map((f) => col.get(f)).filter((i): i is number => i !== undefined);
-  const headerKeys = layout.headers.map(headerKey).join('|');
+  const headerKeys = layout.headers.map(headerKey);
+  const joinedHeaderKeys = headerKeys.join('|');
   const out: ParsedTable = { rowsTotal: 0, accepted: [], rejected: [], rejectedRaw: [] };
-  const cell = (r: RawRow, f: ImportField): Cell => {
+  let texts: (string | null)[] = [];
+  let r: RawRow;
+  const cell = (f: ImportField): Cell => {
     const i = col.get(f);
     return i === undefined ? null : (r.cells[i] ?? null);
   };
+  const textOf = (f: ImportField): string | null => {
+    const i = col.get(f);
+    return i === undefined ? null : (texts[i] ?? null);
+  };
+  /** A header repeated inside the list (pasted twice, or one per page): its name cell holds the header's word. */
+  const repeatsHeader = () => {
+    const c = nameCols[0] ?? 0;
+    if (headerKey(texts[c] ?? '') !== (headerKeys[c] ?? '')) return false;
+    return r.cells.map((x) => headerKey(text(x) ?? '')).join('|') === joinedHeaderKeys;
+  };
   for (let i = layout.headerIndex + 1; i < sheet.rows.length; i++) {
-    const r = sheet.rows[i]!;
+    r = sheet.rows[i]!;
     const rowNo = r.rowNumber - rowBase;
-    const texts = r.cells.map(text);
-    const filled = texts.filter((t) => t !== null) as string[];
-    if (filled.length === 0) continue;
+    texts = r.cells.map(text);
+    let filledCount = 0;
+    for (const t of texts) if (t !== null) filledCount++;
+    if (filledCount === 0) continue;
     const hasName = nameCols.some((c) => texts[c] !== null && texts[c] !== undefined);
-    if (filled.length <= 2 && filled.some((t) => footerPattern.test(t))) continue;
-    if (!hasName) {
-      if (filled.length <= 2 && filled.some((t) => /^[^:]{1,40}:\s*\S/.test(t))) continue;
-      if (filled.length === 1 && typeof r.cells.find((c) => c !== null && c !== '') === 'number') continue;
+    if (filledCount <= 2) {
+      const filled = texts.filter((t): t is string => t !== null);
+      if (filled.some((t) => footerPattern.test(t))) continue;
+      if (!hasName) {
+        if (filled.some((t) => /^[^:]{1,40}:\s*\S/.test(t))) continue;
+        if (filledCount === 1 && typeof r.cells.find((c) => c !== null && c !== '') === 'number') continue;
+      }
     }
-    if (r.cells.map((c) => headerKey(text(c) ?? '')).join('|') === headerKeys) continue;
+    if (repeatsHeader()) continue;
     out.rowsTotal++;
 
-    let lastName = text(cell(r, 'lastName'));
-    let firstName = text(cell(r, 'firstName'));
+    let lastName = textOf('lastName');
+    let firstName = textOf('firstName');
     if (col.has('fullName') && (!lastName || !firstName)) {
-      const split = splitFullName(text(cell(r, 'fullName')));
+      const split = splitFullName(textOf('fullName'));
       lastName ??= split.lastName;
       firstName ??= split.firstName;
     }
+    const cells = r.cells;
     const reject = (reason: RowRejection['reason'], message: string) => {
       out.rejected.push({ row: rowNo, reason, message });
-      out.rejectedRaw.push({ row: rowNo, cells: r.cells, message });
+      out.rejectedRaw.push({ row: rowNo, cells, message });
     };
     if (!lastName) {
       reject('missing_required', firstName ? messages.lastName : 'Nachname und Vorname fehlen');
@@ -266,7 +284,7 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
       reject('missing_required', messages.firstName);
       continue;
     }
-    const birthRaw = cell(r, 'birthDate');
+    const birthRaw = cell('birthDate');
     const birth = parseDate(birthRaw, 'birth', today);
     if (!birth.ok) {
       reject('invalid_date', messages.invalidDate(text(birthRaw) ?? ''));
@@ -277,7 +295,7 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
       continue;
     }
     const warnings: RowWarning[] = [];
-    const arrivalRaw = cell(r, 'arrivalDate');
+    const arrivalRaw = cell('arrivalDate');
     const arrival = parseDate(arrivalRaw, 'past', today);
     let arrivalDate: string | null = null;
     if (!arrival.ok || (arrival.value && (arrival.value > today || arrival.value < '1900-01-01'))) {
@@ -288,7 +306,7 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
         message: `„In Sachsen seit“ (${text(arrivalRaw) ?? ''}) ist kein gültiges Datum und wurde nicht übernommen`,
       });
     } else arrivalDate = arrival.value;
-    let email = text(cell(r, 'email'));
+    let email = textOf('email');
     if (email) {
       email = email.replace(/^mailto:/i, '');
       if (!isValidEmail(email)) {
@@ -302,15 +320,15 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
         lastName,
         firstName,
         birthDate: birth.value,
-        gender: parseGender(cell(r, 'gender')),
-        nationality: text(cell(r, 'nationality')),
-        commune: text(cell(r, 'commune')),
-        residenceStatus: text(cell(r, 'residenceStatus')),
+        gender: parseGender(textOf('gender')),
+        nationality: textOf('nationality'),
+        commune: textOf('commune'),
+        residenceStatus: textOf('residenceStatus'),
         arrivalDate,
-        germanLevel: parseLevel(cell(r, 'germanLevel')),
-        phone: text(cell(r, 'phone')),
+        germanLevel: parseLevel(textOf('germanLevel')),
+        phone: textOf('phone'),
         email,
-        caseNumber: text(cell(r, 'caseNumber')),
+        caseNumber: textOf('caseNumber'),
       },
     });
   }

@@ -5,12 +5,30 @@ import type { Cell } from './read.js';
 export function text(cell: Cell): string | null {
   if (cell === null) return null;
   let s: string;
-  if (typeof cell === 'string') s = cell;
-  else if (typeof cell === 'number') s = Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
+  if (typeof cell === 'string') {
+    // most cells need no change; checking that is far cheaper than a regex replace on every cell of a big list
+    if (isTidy(cell)) return cell;
+    s = cell;
+  } else if (typeof cell === 'number') s = Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
   else if (typeof cell === 'boolean') s = cell ? 'ja' : 'nein';
   else s = isoFromDate(cell);
   s = s.replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim();
   return s === '' ? null : s;
+}
+
+/** Non-empty, no leading or trailing space, no whitespace but single plain spaces. */
+function isTidy(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (s.charCodeAt(i + 1) === 32) return false;
+    } else if (c < 32 || (c >= 0x7f && c <= 0xa0) || (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { todayIso } from '../../../shared/domain/common.js';
@@ -18,6 +19,7 @@ import { backupNamed } from '../../db/backup.js';
 import type { OpenDatabase } from '../../db/open.js';
 import type { Database, ParticipantsTable } from '../../db/schema.js';
 import { analyseFile, type Analysis } from '../../excel/import/analyse.js';
+import type { ParsedRow } from '../../excel/import/table.js';
 import { getImportLimits } from '../settings/settings.service.js';
 import { writeRejectedWorkbook } from '../../excel/import/rejected.js';
 import { headerKey } from '../../excel/import/table.js';
@@ -78,6 +80,7 @@ interface Plan {
   outcomes: { row: number; entry: Entry; outcome: 'new' | 'matched' | 'duplicate' }[];
   warnings: RowWarning[];
   duplicatesInFile: number;
+  /** the file's case-number keys that some record in Lotse already holds (anonymised ones included) */
   caseKeysInDb: Set<string>;
 }
 
@@ -96,40 +99,83 @@ function fillEmpty(target: CanonicalParticipant, source: CanonicalParticipant): 
   }
 }
 
-async function plan(db: Db, file: string, opts: ImportOptions, onRows?: (rowsRead: number) => void): Promise<Plan> {
-  const today = opts.today ?? todayIso();
-  const saved = await loadSavedMapping(db, opts.sender);
+/** What reading a file needs from the database, fetched before the backup occupies the writing connection. */
+interface ReadContext {
+  limits: Awaited<ReturnType<typeof getImportLimits>>;
+  saved: (headers: string[]) => ImportMapping | null;
+}
+
+async function readContext(db: Db, opts: ImportOptions): Promise<ReadContext> {
+  return { limits: await getImportLimits(db), saved: await loadSavedMapping(db, opts.sender) };
+}
+
+/** Reads and validates the file; touches no database. */
+async function analyse(ctx: ReadContext, file: string, opts: ImportOptions, onRows?: (rowsRead: number) => void) {
   let savedUsed = false;
-  const limits = await getImportLimits(db);
   const analysis = await analyseFile(file, {
-    limits,
+    limits: ctx.limits,
     sheet: opts.sheet,
     mapping: opts.mapping,
-    today,
+    today: opts.today ?? todayIso(),
     onRows,
     savedMapping: (h) => {
-      const m = saved(h);
+      const m = ctx.saved(h);
       savedUsed = m !== null;
       return m;
     },
   });
-  const mappingSource = opts.mapping ? 'user' : savedUsed ? 'saved' : 'proposed';
+  const mappingSource: Plan['mappingSource'] = opts.mapping ? 'user' : savedUsed ? 'saved' : 'proposed';
+  return { analysis, mappingSource };
+}
 
-  const existing = await db
-    .selectFrom('participants')
-    .select(['id', 'last_name', 'first_name', 'birth_date', 'name_key', 'case_number_key', 'anonymised_at'])
-    .execute();
+interface DbPerson {
+  id: number;
+  last_name: string;
+  first_name: string;
+  birth_date: string | null;
+  name_key: string | null;
+  case_number_key: string | null;
+  anonymised_at: string | null;
+}
+
+/**
+ * The people in Lotse the file's rows could match: looked up by the file's own keys through the indexes (not by
+ * loading everyone), plus — only when the file has rows without a birth date — the few stored people without one.
+ */
+async function candidates(db: Db, rows: ParsedRow[]): Promise<DbPerson[]> {
+  const caseKeys = new Set<string>();
+  const nameKeys = new Set<string>();
+  let dateless = false;
+  for (const r of rows) {
+    const ck = caseNumberKey(r.record.caseNumber);
+    if (ck) caseKeys.add(ck);
+    const nk = nameKey(r.record.lastName, r.record.firstName, r.record.birthDate);
+    if (nk) nameKeys.add(nk);
+    else dateless = true;
+  }
+  const cols = sql.raw('id, last_name, first_name, birth_date, name_key, case_number_key, anonymised_at');
+  const found = await sql<DbPerson>`
+    SELECT ${cols} FROM participants WHERE case_number_key IN (SELECT value FROM json_each(${JSON.stringify([...caseKeys])}))
+    UNION SELECT ${cols} FROM participants WHERE name_key IN (SELECT value FROM json_each(${JSON.stringify([...nameKeys])}))
+    ${dateless ? sql`UNION SELECT ${cols} FROM participants WHERE birth_date IS NULL` : sql``}
+    ORDER BY id`.execute(db);
+  return found.rows;
+}
+
+/** Collapses in-file duplicates and matches the rest against the people in Lotse (the duplicate rule). */
+async function match(db: Db, analysis: Analysis, mappingSource: Plan['mappingSource']): Promise<Plan> {
+  const accepted = analysis.table.accepted;
   const dbByName = new Map<string, number>();
   const dbByCase = new Map<string, number>();
   const caseKeysInDb = new Set<string>();
-  for (const p of existing) {
+  for (const p of await candidates(db, accepted)) {
     // anonymised people are nobody's match any more, but a case number they still hold stays taken
     if (p.case_number_key) caseKeysInDb.add(p.case_number_key);
     if (p.anonymised_at !== null) continue;
-    // the stored name_key is exactly matchKey when a birth date exists; normalising 100,000 names again is not
+    // the stored name_key is exactly matchKey when a birth date exists
     const k = p.name_key ?? matchKey(p.last_name, p.first_name, p.birth_date);
     if (!dbByName.has(k)) dbByName.set(k, p.id);
-    if (p.case_number_key) dbByCase.set(p.case_number_key, p.id);
+    if (p.case_number_key && !dbByCase.has(p.case_number_key)) dbByCase.set(p.case_number_key, p.id);
   }
 
   const fileByName = new Map<string, Entry>();
@@ -144,8 +190,8 @@ async function plan(db: Db, file: string, opts: ImportOptions, onRows?: (rowsRea
     const ck = caseNumberKey(e.record.caseNumber);
     if (ck && !fileByCase.has(ck)) fileByCase.set(ck, e);
   };
-  for (const parsed of analysis.table.accepted) {
-    warnings.push(...parsed.warnings);
+  for (const parsed of accepted) {
+    for (const w of parsed.warnings) warnings.push(w);
     const r = parsed.record;
     const ck = caseNumberKey(r.caseNumber);
     const nk = matchKey(r.lastName, r.firstName, r.birthDate);
@@ -164,6 +210,11 @@ async function plan(db: Db, file: string, opts: ImportOptions, onRows?: (rowsRea
     outcomes.push({ row: parsed.row, entry, outcome: existingId === null ? 'new' : 'matched' });
   }
   return { analysis, mappingSource, entries, outcomes, warnings, duplicatesInFile, caseKeysInDb };
+}
+
+async function plan(db: Db, file: string, opts: ImportOptions): Promise<Plan> {
+  const { analysis, mappingSource } = await analyse(await readContext(db, opts), file, opts);
+  return match(db, analysis, mappingSource);
 }
 
 function counts(p: Plan) {
@@ -196,20 +247,26 @@ export async function previewImport(db: Db, file: string, fileName: string, opts
   };
 }
 
-type CommuneIndex = Map<string, { id: number; name: string }>;
+/** Commune by name as written in the file (umlauts and case either way); each distinct spelling normalised once. */
+type CommuneOf = (name: string | null) => { id: number; name: string } | undefined;
 
-async function communeIndex(db: Db): Promise<CommuneIndex> {
+async function communeIndex(db: Db): Promise<CommuneOf> {
   const rows = await db.selectFrom('communes').select(['id', 'name']).orderBy('id').execute();
-  const idx: CommuneIndex = new Map();
+  const idx = new Map<string, { id: number; name: string }>();
   for (const c of rows) {
     const k = normaliseName(c.name);
     if (!idx.has(k)) idx.set(k, c);
   }
-  return idx;
+  const seen = new Map<string, { id: number; name: string } | undefined>();
+  return (name) => {
+    if (!name) return undefined;
+    if (!seen.has(name)) seen.set(name, idx.get(normaliseName(name)));
+    return seen.get(name);
+  };
 }
 
-function participantColumns(r: CanonicalParticipant, communes: CommuneIndex) {
-  const commune = r.commune ? communes.get(normaliseName(r.commune)) : undefined;
+function participantColumns(r: CanonicalParticipant, communeOf: CommuneOf) {
+  const commune = communeOf(r.commune);
   return {
     last_name: r.lastName,
     first_name: r.firstName,
@@ -235,7 +292,7 @@ const insertColumns = [
   'last_name', 'first_name', 'birth_date', 'birth_year', 'gender', 'nationality', 'commune_id', 'commune_text', 'residence_status',
   'arrival_in_saxony', 'german_level', 'phone', 'email', 'case_number', 'name_key', 'case_number_key', 'search_text', 'import_batch_id',
 ] as const;
-const insertSelect = insertColumns.map((_c, i) => `json_extract(value, '$[${i}]')`).join(', ');
+const insertSelect = insertColumns.slice(0, -1).map((_c, i) => `value ->> ${i}`).join(', ');
 
 export interface CommitHooks {
   progress?: (phase: string, done: number, total: number) => void;
@@ -246,9 +303,56 @@ export interface CommitHooks {
 
 const cancelled = () => new AppError('cancelled', 'Vorgang abgebrochen; es wurde nichts gespeichert.', 'Cancelled; nothing was saved.');
 
+/** Commit-ready rows of the new people: JSON arrays in insertColumns order (without the batch id), in chunks. */
+function insertChunks(p: Plan, communeOf: CommuneOf): { chunks: string[]; fresh: number } {
+  const usedCaseKeys = new Set(p.caseKeysInDb);
+  const chunks: string[] = [];
+  let rows: unknown[][] = [];
+  let fresh = 0;
+  for (const e of p.entries) {
+    if (e.existingId !== null) continue;
+    fresh++;
+    const cols = participantColumns(e.record, communeOf);
+    // a key still held by an anonymised record would break the unique index; the number itself is kept
+    if (cols.case_number_key && usedCaseKeys.has(cols.case_number_key)) cols.case_number_key = null;
+    if (cols.case_number_key) usedCaseKeys.add(cols.case_number_key);
+    rows.push(insertColumns.slice(0, -1).map((col) => cols[col as keyof typeof cols]));
+    // big chunks travel as one JSON parameter: SQLite unpacks them itself, far cheaper than binding 18 values a row
+    if (rows.length === 2000) {
+      chunks.push(JSON.stringify(rows));
+      rows = [];
+    }
+  }
+  if (rows.length > 0) chunks.push(JSON.stringify(rows));
+  return { chunks, fresh };
+}
+
+/** The case keys the new people take, so filling a matched person's empty case number never collides with them. */
+function takenCaseKeys(p: Plan): Set<string> {
+  const used = new Set(p.caseKeysInDb);
+  for (const e of p.entries) {
+    if (e.existingId !== null) continue;
+    const ck = caseNumberKey(e.record.caseNumber);
+    if (ck) used.add(ck);
+  }
+  return used;
+}
+
+async function dataVersion(reader: Db): Promise<number> {
+  const r = await sql<{ data_version: number }>`PRAGMA data_version`.execute(reader);
+  return r.rows[0]!.data_version;
+}
+
 /**
  * Imports a file as one import batch in one transaction: new people inserted, people already in Lotse matched
  * and only their empty fields filled, optional enrolment. Either all accepted rows land or none.
+ *
+ * Order of work, chosen so the slow parts overlap: the pre-import backup (SQLite copying the whole database on a
+ * worker thread, through a connection of its own) runs while this thread reads and checks the file, matches its
+ * rows against the people in Lotse on the read-only connection and prepares the rows to insert. The write
+ * transaction then only writes. If anything was committed between the matching and the start of the write
+ * transaction (SQLite's data_version tells), the matching is redone inside the transaction, so the rows always
+ * match the state they are written into.
  */
 export async function commitImport(open: OpenDatabase, file: string, fileName: string, opts: ImportOptions, hooks: CommitHooks = {}): Promise<ImportResult> {
   const db = open.db;
@@ -258,18 +362,40 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
     program = await db.selectFrom('programs').select(['id', 'eligibility_rule']).where('id', '=', opts.programId).executeTakeFirst();
     if (!program) throw new AppError('not_found', 'Das Programm gibt es nicht.', 'Program not found.');
   }
-  const p = await plan(db, file, { ...opts, today }, (n) => {
-    if (hooks.signal?.aborted) throw cancelled();
-    // the total is unknown while streaming; the reading phase reports rows read so far
-    hooks.progress?.('lesen', n, 0);
-  });
+  const ctx = await readContext(db, opts);
+  const communeOf = await communeIndex(db);
+  const backup = hooks.backup ?? true ? backupNamed(open, 'vor-import') : Promise.resolve(null);
+  // its failure is reported where it is awaited below; until then it must not count as unhandled
+  backup.catch(() => undefined);
+  let p: Plan;
+  let version: number;
+  let prepared: ReturnType<typeof insertChunks>;
+  try {
+    const read = await analyse(ctx, file, { ...opts, today }, (n) => {
+      if (hooks.signal?.aborted) throw cancelled();
+      // the total is unknown while streaming; the reading phase reports rows read so far
+      hooks.progress?.('lesen', n, 0);
+    });
+    version = await dataVersion(open.reader);
+    p = await match(open.reader, read.analysis, read.mappingSource);
+    prepared = insertChunks(p, communeOf);
+  } catch (err) {
+    // nothing will be written: a copy of the unchanged database would only fill the disk
+    const copy = await backup.catch(() => null);
+    if (copy) fs.rmSync(copy, { force: true });
+    throw err;
+  }
+  hooks.progress?.('sichern', 0, 0);
+  await backup;
   if (hooks.signal?.aborted) throw cancelled();
-  if (hooks.backup ?? true) await backupNamed(open, 'vor-import');
-  const c = counts(p);
-  const communes = await communeIndex(db);
-  const total = p.entries.length;
 
   const result = await db.transaction().execute(async (trx) => {
+    // the transaction holds the write lock (BEGIN IMMEDIATE): nobody can commit from here on
+    if ((await dataVersion(open.reader)) !== version) {
+      p = await match(trx, p.analysis, p.mappingSource);
+      prepared = insertChunks(p, communeOf);
+    }
+    const c = counts(p);
     const batch = await trx
       .insertInto('import_batches')
       .values({
@@ -282,59 +408,34 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
         duplicates_in_file: c.duplicatesInFile,
         rejected: c.rejectedCount,
         mapping: JSON.stringify({ headers: p.analysis.layout.headers, mapping: p.analysis.mapping }),
-        report: JSON.stringify({ rejected: p.analysis.table.rejected, warnings: p.warnings }),
+        report: '{}',
         program_id: program?.id ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     const batchId = batch.id;
 
-    const usedCaseKeys = new Set(p.caseKeysInDb);
-    const fresh = p.entries.filter((e) => e.existingId === null);
-    const CHUNK = 400;
+    const total = p.entries.length;
     let done = 0;
-    // big chunks travel as one JSON parameter: SQLite unpacks them itself, far cheaper than binding 18 values a row
-    const JSON_CHUNK = 2000;
-    for (let i = 0; i < fresh.length; i += JSON_CHUNK) {
+    for (const chunk of prepared.chunks) {
       if (hooks.signal?.aborted) throw cancelled();
-      const chunk = fresh.slice(i, i + JSON_CHUNK);
-      const rows = chunk.map((e) => {
-        const cols = participantColumns(e.record, communes);
-        // a key still held by an anonymised record would break the unique index; the number itself is kept
-        if (cols.case_number_key && usedCaseKeys.has(cols.case_number_key)) cols.case_number_key = null;
-        if (cols.case_number_key) usedCaseKeys.add(cols.case_number_key);
-        return [...insertColumns.slice(0, -1).map((c) => cols[c as keyof typeof cols]), batchId];
-      });
-      await sql`INSERT INTO participants (${sql.raw(insertColumns.join(', '))}) SELECT ${sql.raw(insertSelect)} FROM json_each(${JSON.stringify(rows)})`.execute(trx);
-      done += chunk.length;
+      // JSONB: each row's array is parsed once, not once per column
+      await sql`INSERT INTO participants (${sql.raw(insertColumns.join(', '))})
+        SELECT ${sql.raw(insertSelect)}, ${batchId} FROM jsonb_each(jsonb(${chunk}))`.execute(trx);
+      done = Math.min(total, done + 2000);
       hooks.progress?.('speichern', done, total);
     }
-    const personIds = (await trx.selectFrom('participants').select('id').where('import_batch_id', '=', batchId).execute()).map((r) => r.id);
 
     const matched = p.entries.filter((e) => e.existingId !== null);
-    const filled: { id: number; fields: string[] }[] = [];
-    for (let i = 0; i < matched.length; i += CHUNK) {
-      if (hooks.signal?.aborted) throw cancelled();
-      const chunk = matched.slice(i, i + CHUNK);
-      const current = await trx
-        .selectFrom('participants')
-        .selectAll()
-        .where('id', 'in', chunk.map((e) => e.existingId!))
-        .execute();
-      const byId = new Map(current.map((r) => [r.id, r]));
-      for (const e of chunk) {
-        const row = byId.get(e.existingId!);
-        if (!row) continue;
-        personIds.push(row.id);
-        const fields = await fillExisting(trx, row, e.record, communes, usedCaseKeys);
-        if (fields.length > 0) filled.push({ id: row.id, fields });
-      }
-      done += chunk.length;
-      hooks.progress?.('speichern', done, total);
-    }
+    const filled = await fillExisting(trx, matched, communeOf, takenCaseKeys(p));
+    hooks.progress?.('speichern', total, total);
 
     let enrolled = 0;
-    if (program) enrolled = await enrol(trx, program, [...new Set(personIds)], batchId, today);
+    if (program) {
+      const ids = (await trx.selectFrom('participants').select('id').where('import_batch_id', '=', batchId).execute()).map((r) => r.id);
+      for (const e of matched) ids.push(e.existingId!);
+      enrolled = await enrol(trx, program, [...new Set(ids)], batchId, today);
+    }
 
     await trx
       .updateTable('import_batches')
@@ -345,19 +446,19 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       action: 'import',
       entity: 'import_batch',
       entityId: batchId,
-      peopleCount: fresh.length,
+      peopleCount: prepared.fresh,
       details: `Import ${path.basename(fileName)}: ${c.imported} neu, ${c.existingMatched} vorhanden, ${c.duplicatesInFile} doppelt, ${c.rejectedCount} abgelehnt`,
     });
     await saveMapping(trx, opts.sender, p.analysis.layout.headers, p.analysis.mapping);
-    return { batchId, enrolled };
+    return { batchId, enrolled, c };
   });
 
   return {
     batchId: result.batchId,
-    rowsTotal: c.rowsTotal,
-    imported: c.imported,
-    existingMatched: c.existingMatched,
-    duplicatesInFile: c.duplicatesInFile,
+    rowsTotal: result.c.rowsTotal,
+    imported: result.c.imported,
+    existingMatched: result.c.existingMatched,
+    duplicatesInFile: result.c.duplicatesInFile,
     rejected: p.analysis.table.rejected,
     warnings: p.warnings,
     enrolled: result.enrolled,
@@ -366,18 +467,62 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
 
 type ParticipantRow = Selectable<ParticipantsTable>;
 
-/** Fills only the fields that are empty in Lotse; never overwrites. Returns the names of the filled columns. */
+/** The columns an import may fill on a matched person; in this order in the JSON rows of fillExisting. */
+const fillColumns = [
+  'birth_date', 'birth_year', 'name_key', 'gender', 'nationality', 'commune_id', 'commune_text', 'residence_status',
+  'arrival_in_saxony', 'german_level', 'phone', 'email', 'case_number', 'case_number_key', 'search_text',
+] as const;
+
+/**
+ * Fills only the fields that are empty in Lotse; never overwrites. Decides per person here, then writes all
+ * changes in one statement (a value of null in the JSON means "leave as it is"). Returns what was filled.
+ */
 async function fillExisting(
   trx: Transaction<Database>,
+  matched: Entry[],
+  communeOf: CommuneOf,
+  usedCaseKeys: Set<string>,
+): Promise<{ id: number; fields: string[] }[]> {
+  const filled: { id: number; fields: string[] }[] = [];
+  const updates: unknown[][] = [];
+  for (let i = 0; i < matched.length; i += 2000) {
+    const chunk = matched.slice(i, i + 2000);
+    const current = await trx
+      .selectFrom('participants')
+      .selectAll()
+      .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(chunk.map((e) => e.existingId))}))`)
+      .execute();
+    const byId = new Map(current.map((r) => [r.id, r]));
+    for (const e of chunk) {
+      const row = byId.get(e.existingId!);
+      if (!row) continue;
+      const set = fillFor(row, e.record, communeOf, usedCaseKeys);
+      if (!set) continue;
+      filled.push({ id: row.id, fields: set.fields });
+      updates.push([row.id, ...fillColumns.map((col) => set.values[col] ?? null)]);
+    }
+  }
+  if (updates.length === 0) return filled;
+  const assignments = fillColumns.map((col, i) => `${col} = coalesce(json_extract(j.value, '$[${i + 1}]'), participants.${col})`).join(', ');
+  const now = new Date().toISOString();
+  for (let i = 0; i < updates.length; i += 2000) {
+    await sql`UPDATE participants SET ${sql.raw(assignments)}, updated_at = ${now}
+      FROM json_each(${JSON.stringify(updates.slice(i, i + 2000))}) AS j WHERE participants.id = json_extract(j.value, '$[0]')`.execute(trx);
+  }
+  return filled;
+}
+
+function fillFor(
   row: ParticipantRow,
   r: CanonicalParticipant,
-  communes: CommuneIndex,
+  communeOf: CommuneOf,
   usedCaseKeys: Set<string>,
-): Promise<string[]> {
-  const cols = participantColumns(r, communes);
-  const set: Record<string, string | number | null> = {};
-  const take = (col: keyof typeof cols & keyof ParticipantRow) => {
-    if (row[col] === null && cols[col] !== null) set[col] = cols[col];
+): { fields: string[]; values: Partial<Record<(typeof fillColumns)[number], string | number>> } | null {
+  const cols = participantColumns(r, communeOf);
+  const set: Partial<Record<(typeof fillColumns)[number], string | number>> = {};
+  const take = (col: (typeof fillColumns)[number] & keyof ParticipantRow) => {
+    const v = cols[col];
+    if (row[col] === null && v !== null) set[col] = v;
   };
   take('birth_date');
   take('gender');
@@ -391,23 +536,20 @@ async function fillExisting(
   take('german_level');
   take('phone');
   take('email');
-  if (row.case_number === null && cols.case_number_key && !usedCaseKeys.has(cols.case_number_key)) {
+  if (row.case_number === null && cols.case_number && cols.case_number_key && !usedCaseKeys.has(cols.case_number_key)) {
     set.case_number = cols.case_number;
     set.case_number_key = cols.case_number_key;
     usedCaseKeys.add(cols.case_number_key);
   }
   const fields = Object.keys(set);
-  if (fields.length === 0) return [];
-  const birth = (set.birth_date as string | undefined) ?? row.birth_date;
-  const caseNo = (set.case_number as string | undefined) ?? row.case_number;
+  if (fields.length === 0) return null;
   if (set.birth_date) {
-    set.birth_year = Number(birth!.slice(0, 4));
-    set.name_key = nameKey(row.last_name, row.first_name, birth);
+    set.birth_year = Number(String(set.birth_date).slice(0, 4));
+    const key = nameKey(row.last_name, row.first_name, String(set.birth_date));
+    if (key) set.name_key = key;
   }
-  set.search_text = searchText(row.last_name, row.first_name, caseNo);
-  set.updated_at = new Date().toISOString();
-  await trx.updateTable('participants').set(set).where('id', '=', row.id).execute();
-  return fields;
+  set.search_text = searchText(row.last_name, row.first_name, (set.case_number as string | undefined) ?? row.case_number);
+  return { fields, values: set };
 }
 
 async function enrol(trx: Transaction<Database>, program: { id: number; eligibility_rule: string }, ids: number[], batchId: number, today: string): Promise<number> {

@@ -364,7 +364,13 @@ export function ImportPage() {
             {job ? (
               <>
                 <ProgressBar value={job.total > 0 ? job.done / job.total : undefined} aria-label={t('importing')} />
-                <Text>{job.phase === 'speichern' ? t('progress', { done: job.done, total: job.total }) : t('progressReading', { done: job.done })}</Text>
+                <Text>
+                  {job.phase === 'speichern'
+                    ? t('progress', { done: job.done, total: job.total })
+                    : job.phase === 'sichern'
+                      ? t('progressBackup')
+                      : t('progressReading', { done: job.done })}
+                </Text>
                 <div>
                   <Button onClick={() => void cancel()}>{t('cancel')}</Button>
                 </div>
