@@ -283,22 +283,47 @@ function countOutsideQuotes(line: string, sep: string): number {
 /**
  * RFC 4180 with the separator detected: quoted fields may hold separators, doubled quotes and line breaks.
  * Row numbers count records from 1 (empty lines included, as Excel shows them when it opens the file); the
- * importer re-bases them so the header record is 1.
+ * importer re-bases them so the header record is 1. A line without any quote (nearly all of them) is split as a
+ * whole; only records with quotes go through the character-by-character parser.
  */
 export function parseCsv(text: string, sep = detectSeparator(text)): RawRow[] {
   const rows: RawRow[] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
+  const lineEnd = /[\r\n]/g;
   let recordNo = 1;
   let i = 0;
-  const endRecord = () => {
-    record.push(field);
-    field = '';
-    if (record.some((c) => c.trim() !== '')) rows.push({ rowNumber: recordNo, cells: record.map((c) => (c === '' ? null : c)) });
-    record = [];
+  const push = (record: string[]) => {
+    let any = false;
+    const cells: Cell[] = record.map((c) => {
+      if (c === '') return null;
+      if (!any && c.trim() !== '') any = true;
+      return c;
+    });
+    if (any) rows.push({ rowNumber: recordNo, cells });
     recordNo++;
   };
+  while (i < text.length) {
+    lineEnd.lastIndex = i;
+    const m = lineEnd.exec(text);
+    const end = m ? m.index : text.length;
+    const line = text.slice(i, end);
+    if (!line.includes('"')) {
+      push(line.split(sep));
+      i = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+      continue;
+    }
+    const [record, next] = quotedRecord(text, i, sep);
+    push(record);
+    i = next;
+  }
+  return rows;
+}
+
+/** One record that holds quotes, from `start` to the end of its last line; returns its fields and where the next begins. */
+function quotedRecord(text: string, start: number, sep: string): [string[], number] {
+  const record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = start;
   while (i < text.length) {
     const ch = text[i]!;
     if (quoted) {
@@ -320,11 +345,11 @@ export function parseCsv(text: string, sep = detectSeparator(text)): RawRow[] {
       record.push(field);
       field = '';
     } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
+      record.push(field);
+      return [record, i + (ch === '\r' && text[i + 1] === '\n' ? 2 : 1)];
     } else field += ch;
     i++;
   }
-  if (field !== '' || record.length > 0) endRecord();
-  return rows;
+  record.push(field);
+  return [record, i];
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Cell } from './read.js';
 
 /**
@@ -10,6 +9,8 @@ export async function writeRejectedWorkbook(
   headers: string[],
   rows: { row: number; cells: Cell[]; message: string }[],
 ): Promise<void> {
+  // loaded on demand: an import that rejects nothing never needs the workbook writer (and its ~20 MB)
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Abgelehnt');
   ws.addRow(['Zeile', 'Grund', ...headers]).font = { bold: true };
