@@ -1,5 +1,5 @@
 import type { ParticipantListColumn } from '../../../shared/contract/reports.contract.js';
-import { addTableSheet, createWorkbook, writeWorkbook, type ColumnKind, type ColumnSpec, type RowValues } from './workbook.js';
+import { writeTableWorkbook, type ColumnKind, type ColumnSpec, type RowValues } from './workbook.js';
 
 /** What the named participant list shows: chosen columns, one row per person, and how it was filtered. */
 export interface ParticipantListData {
@@ -68,15 +68,10 @@ export function participantListFileName(programName: string | null, created: Dat
 /**
  * Writes the named participant list: title lines with the filter, the count and a confidentiality note, then a
  * bold frozen filterable header row and one row per person with real dates; portrait or landscape by width.
+ * Streamed, since a list over the whole registry can hold 100,000 people.
  */
 export async function writeParticipantList(data: ParticipantListData, file: string): Promise<void> {
-  const wb = createWorkbook(data.created);
   const title = `Teilnehmendenliste (namentlich)${data.programName ? ` – ${data.programName}` : ''}`;
-  wb.title = title;
-  wb.subject = data.programName ?? 'Alle Programme';
-  wb.description = `Filter: ${data.filter}; Personen: ${data.rows.length}; ${confidentialNote}`;
-  wb.keywords = `Teilnehmendenliste; namentlich; ${data.programName ?? 'alle Programme'}`;
-  wb.category = 'Teilnehmendenliste (personenbezogen)';
   const columns: ColumnSpec<ParticipantListColumn>[] = data.columns.map((key) => ({
     key,
     ...participantListColumnSpecs[key],
@@ -84,10 +79,23 @@ export async function writeParticipantList(data: ParticipantListData, file: stri
   }));
   const totalWidth = columns.reduce((s, c) => s + (c.width ?? 0), 0);
   const people = data.rows.length === 1 ? '1 Person' : `${data.rows.length.toLocaleString('de-DE')} Personen`;
-  const t = addTableSheet(wb, participantListSheetName, columns, data.rows, {
-    title: [title, `Filter: ${data.filter}`, `Stand: ${germanDate(data.created)} · ${people} · ${confidentialNote}`],
-    landscape: totalWidth > PORTRAIT_MAX_WIDTH,
-  });
-  t.sheet.headerFooter = { oddFooter: '&LVertraulich – personenbezogene Daten&RSeite &P von &N' };
-  await writeWorkbook(wb, file);
+  await writeTableWorkbook(
+    file,
+    {
+      title,
+      subject: data.programName ?? 'Alle Programme',
+      description: `Filter: ${data.filter}; Personen: ${data.rows.length}; ${confidentialNote}`,
+      keywords: `Teilnehmendenliste; namentlich; ${data.programName ?? 'alle Programme'}`,
+      category: 'Teilnehmendenliste (personenbezogen)',
+      created: data.created,
+    },
+    participantListSheetName,
+    columns,
+    data.rows,
+    {
+      title: [title, `Filter: ${data.filter}`, `Stand: ${germanDate(data.created)} · ${people} · ${confidentialNote}`],
+      landscape: totalWidth > PORTRAIT_MAX_WIDTH,
+      footer: '&LVertraulich – personenbezogene Daten&RSeite &P von &N',
+    },
+  );
 }

@@ -31,13 +31,18 @@ export type RowValues<K extends string = string> = Record<K, string | number | n
 
 const defaultWidth: Record<ColumnKind, number> = { text: 28, integer: 10, hours: 10, euro: 14, date: 12, percent: 10 };
 
-/** A new workbook with Lotse as creator and fixed dates so the same data gives the same file contents. */
-export function createWorkbook(createdAt: Date = new Date(Date.UTC(2000, 0, 1))): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** Lotse as creator and fixed dates, so the same data gives the same file contents. */
+function stamp(wb: { creator: string; lastModifiedBy: string; created: Date; modified: Date }, createdAt: Date): void {
   wb.creator = 'Lotse';
   wb.lastModifiedBy = 'Lotse';
   wb.created = createdAt;
   wb.modified = createdAt;
+}
+
+/** A new workbook with Lotse as creator and fixed dates so the same data gives the same file contents. */
+export function createWorkbook(createdAt: Date = new Date(Date.UTC(2000, 0, 1))): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  stamp(wb, createdAt);
   return wb;
 }
 
@@ -101,6 +106,11 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** Excel's rules for sheet names: at most 31 characters, none of \ / ? * [ ] : */
+function sheetName(name: string): string {
+  return name.slice(0, 31).replace(/[\\/?*[\]:]/g, '-');
+}
+
 export interface TableSheet {
   sheet: ExcelJS.Worksheet;
   headerRow: number;
@@ -109,6 +119,39 @@ export interface TableSheet {
   lastDataRow: number;
   /** 1-based column index of a key */
   col(key: string): number;
+}
+
+function writeTitle(sheet: ExcelJS.Worksheet, title: string[]): number {
+  title.forEach((line, i) => {
+    const cell = sheet.getCell(i + 1, 1);
+    setText(cell, line);
+    if (i === 0) cell.font = { bold: true, size: 13 };
+  });
+  return title.length > 0 ? title.length + 2 : 1;
+}
+
+function styleHeader(cell: ExcelJS.Cell, header: string): void {
+  setText(cell, header);
+  cell.font = { bold: true };
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
+  cell.border = { bottom: { style: 'thin' } };
+}
+
+/** Frozen header, autofilter over header and data, and the print layout; the same for both writers. */
+function tableLayout(headerRow: number, lastDataRow: number, columnCount: number, landscape: boolean | undefined) {
+  return {
+    views: [{ state: 'frozen' as const, xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
+    autoFilter: { from: { row: headerRow, column: 1 }, to: { row: Math.max(lastDataRow, headerRow), column: columnCount } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: landscape === false ? ('portrait' as const) : ('landscape' as const),
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
+  };
 }
 
 /**
@@ -122,38 +165,20 @@ export function addTableSheet<K extends string>(
   rows: RowValues<K>[],
   opts: { title?: string[]; landscape?: boolean } = {},
 ): TableSheet {
-  const sheet = wb.addWorksheet(name.slice(0, 31).replace(/[\\/?*[\]:]/g, '-'));
-  const title = opts.title ?? [];
-  title.forEach((line, i) => {
-    const cell = sheet.getCell(i + 1, 1);
-    setText(cell, line);
-    if (i === 0) cell.font = { bold: true, size: 13 };
-  });
-  const headerRow = title.length > 0 ? title.length + 2 : 1;
+  const sheet = wb.addWorksheet(sheetName(name));
+  const headerRow = writeTitle(sheet, opts.title ?? []);
   columns.forEach((c, i) => {
-    const cell = sheet.getCell(headerRow, i + 1);
-    setText(cell, c.header);
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
-    cell.border = { bottom: { style: 'thin' } };
+    styleHeader(sheet.getCell(headerRow, i + 1), c.header);
     sheet.getColumn(i + 1).width = c.width ?? defaultWidth[c.kind];
   });
   rows.forEach((r, ri) => {
     columns.forEach((c, ci) => setValue(sheet.getCell(headerRow + 1 + ri, ci + 1), c.kind, r[c.key]));
   });
   const lastDataRow = headerRow + rows.length;
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
-  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(lastDataRow, headerRow), column: columns.length } };
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9,
-    orientation: opts.landscape === false ? 'portrait' : 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-    margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
+  const layout = tableLayout(headerRow, lastDataRow, columns.length, opts.landscape);
+  sheet.views = layout.views;
+  sheet.autoFilter = layout.autoFilter;
+  sheet.pageSetup = { ...sheet.pageSetup, ...layout.pageSetup };
   const index = new Map(columns.map((c, i) => [c.key as string, i + 1]));
   return {
     sheet,
@@ -190,4 +215,87 @@ export function addSumCell(t: TableSheet, row: number, key: string, kind: 'euro'
 /** Writes the workbook to a file. */
 export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
+}
+
+/** Document properties of a workbook (File → Properties): what it is, for whom, which filter or period. */
+export interface WorkbookProperties {
+  title: string;
+  subject: string;
+  description: string;
+  keywords: string;
+  category: string;
+  created: Date;
+}
+
+/**
+ * A workbook of one table sheet exactly like `addTableSheet` makes it, written through exceljs' streaming
+ * writer: each row goes to the file as it is added instead of living in memory as cell objects, so a list of
+ * 100,000 people needs a fraction of the memory and time. For single-table exports that may grow that large.
+ */
+export async function writeTableWorkbook<K extends string>(
+  file: string,
+  props: WorkbookProperties,
+  name: string,
+  columns: ColumnSpec<K>[],
+  rows: Iterable<RowValues<K>> & { length: number },
+  opts: { title?: string[]; landscape?: boolean; footer?: string } = {},
+): Promise<void> {
+  await withoutDeprecationWarnings(() => streamTable(file, props, name, columns, rows, opts));
+}
+
+/**
+ * exceljs' streaming writer zips through archiver, whose helper passes string entries to the deprecated
+ * `Buffer()` constructor (safe there: strings, never sizes). Node warns about that only for code outside
+ * node_modules, which a bundled Lotse is, so the first export would print a DeprecationWarning on the console.
+ * Deprecation output is muted while the writer runs; Node reports DEP0005 once per process, so it stays quiet.
+ */
+async function withoutDeprecationWarnings(fn: () => Promise<void>): Promise<void> {
+  const before = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    await fn();
+  } finally {
+    process.noDeprecation = before;
+  }
+}
+
+async function streamTable<K extends string>(
+  file: string,
+  props: WorkbookProperties,
+  name: string,
+  columns: ColumnSpec<K>[],
+  rows: Iterable<RowValues<K>> & { length: number },
+  opts: { title?: string[]; landscape?: boolean; footer?: string },
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  stamp(wb, props.created);
+  wb.title = props.title;
+  wb.subject = props.subject;
+  wb.description = props.description;
+  wb.keywords = props.keywords;
+  wb.category = props.category;
+  const title = opts.title ?? [];
+  const headerRow = title.length > 0 ? title.length + 2 : 1;
+  const layout = tableLayout(headerRow, headerRow + rows.length, columns.length, opts.landscape);
+  const sheet = wb.addWorksheet(sheetName(name), {
+    views: layout.views,
+    pageSetup: layout.pageSetup,
+    ...(opts.footer ? { headerFooter: { oddFooter: opts.footer } } : {}),
+  });
+  sheet.autoFilter = layout.autoFilter;
+  // widths must be known before the first row is committed: the streaming writer emits <cols> with it
+  sheet.columns = columns.map((c) => ({ width: c.width ?? defaultWidth[c.kind] }));
+  writeTitle(sheet, title);
+  for (let i = 1; i < headerRow; i++) sheet.getRow(i).commit();
+  const header = sheet.getRow(headerRow);
+  columns.forEach((c, i) => styleHeader(header.getCell(i + 1), c.header));
+  header.commit();
+  let r = headerRow + 1;
+  for (const values of rows) {
+    const row = sheet.getRow(r++);
+    columns.forEach((c, ci) => setValue(row.getCell(ci + 1), c.kind, values[c.key]));
+    row.commit();
+  }
+  sheet.commit();
+  await wb.commit();
 }

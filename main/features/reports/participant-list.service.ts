@@ -133,33 +133,31 @@ export async function participantListData(db: Db, input: ParticipantListExportIn
     )
     .execute();
   const today = todayIso(created);
-  const rows = found.map((r) => {
-    const all: RowValues<ParticipantListColumn> = {
-      lastName: r.last_name,
-      firstName: r.first_name,
-      birthDate: r.birth_date,
-      gender: r.gender ? genderLabels[r.gender] : null,
-      nationality: r.nationality,
-      commune: r.commune,
-      residenceStatus: r.residence_status,
-      arrivalInSaxony: r.arrival_in_saxony,
-      germanLevel: r.german_level,
-      phone: r.phone,
-      email: r.email,
-      caseNumber: r.case_number,
-      caseManager: r.case_manager,
-      socialWorker: r.social_worker,
-      consent:
-        consentLabels[
-          consentState({ consentDate: r.consent_date, consentExpiresOn: r.consent_expires_on, consentWithdrawnOn: r.consent_withdrawn_on }, today)
-        ],
-      consentDate: r.consent_date,
-      programStatus: r.program_status ?? null,
-      entryDate: r.entry_date ?? null,
-      exitDate: r.exit_date ?? null,
-    };
-    return Object.fromEntries(columns.map((c) => [c, all[c]])) as RowValues<ParticipantListColumn>;
-  });
+  type Found = (typeof found)[number];
+  const value: Record<ParticipantListColumn, (r: Found) => string | null> = {
+    lastName: (r) => r.last_name,
+    firstName: (r) => r.first_name,
+    birthDate: (r) => r.birth_date,
+    gender: (r) => (r.gender ? genderLabels[r.gender] : null),
+    nationality: (r) => r.nationality,
+    commune: (r) => r.commune,
+    residenceStatus: (r) => r.residence_status,
+    arrivalInSaxony: (r) => r.arrival_in_saxony,
+    germanLevel: (r) => r.german_level,
+    phone: (r) => r.phone,
+    email: (r) => r.email,
+    caseNumber: (r) => r.case_number,
+    caseManager: (r) => r.case_manager,
+    socialWorker: (r) => r.social_worker,
+    consent: (r) =>
+      consentLabels[consentState({ consentDate: r.consent_date, consentExpiresOn: r.consent_expires_on, consentWithdrawnOn: r.consent_withdrawn_on }, today)],
+    consentDate: (r) => r.consent_date,
+    programStatus: (r) => r.program_status ?? null,
+    entryDate: (r) => r.entry_date ?? null,
+    exitDate: (r) => r.exit_date ?? null,
+  };
+  // only the chosen columns per row: a list over the whole registry holds 100,000 of them
+  const rows = found.map((r) => Object.fromEntries(columns.map((c) => [c, value[c](r)])) as RowValues<ParticipantListColumn>);
   return { columns, rows, filter: text, programName, created };
 }
 
