@@ -178,6 +178,20 @@ export interface AttendanceTable extends Stamps {
   status: AttendanceStatus;
 }
 
+/** Present attendances per activity, kept in step with attendance by triggers (migration 2026-11-30-001). */
+export interface ActivityPresenceTable {
+  activity_id: number;
+  present: number;
+}
+
+/** Hours per placement and calendar month (YYYY-MM), kept in step with hours by triggers (migration 2026-11-30-001). */
+export interface HoursMonthsTable {
+  placement_id: number;
+  month: string;
+  hours_x100: number;
+  entries: number;
+}
+
 export interface FairsTable extends Stamps {
   id: Id;
   program_id: number;
@@ -306,6 +320,8 @@ export interface Database {
   hours: HoursTable;
   activities: ActivitiesTable;
   attendance: AttendanceTable;
+  activity_presence: ActivityPresenceTable;
+  hours_months: HoursMonthsTable;
   fairs: FairsTable;
   fair_companies: FairCompaniesTable;
   fair_registrations: FairRegistrationsTable;

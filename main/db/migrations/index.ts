@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initial from './2026-11-24-001-initial.js';
+import * as figuresSummaries from './2026-11-30-001-figures-summaries.js';
 
 /**
  * Static provider: migrations are imported, not read from a folder at run time, so bundles (Electron, CLI)
@@ -7,6 +8,7 @@ import * as initial from './2026-11-24-001-initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-24-001-initial': initial,
+  '2026-11-30-001-figures-summaries': figuresSummaries,
 };
 
 export const migrationProvider: MigrationProvider = {

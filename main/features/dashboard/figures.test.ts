@@ -98,6 +98,77 @@ describe('figures of a program and period', () => {
     expect(f.agh.slots).toBe(6);
   });
 
+  it('sums hours and compensation of a period that cuts months (from the hour entries, not the month sums)', async () => {
+    const cutFrom = '2026-02-10';
+    const cutTo = '2026-11-20';
+    const g = await computeFigures(app.ctx.reader, { programId: s.programId, from: cutFrom, to: cutTo });
+    const inRange = s.hours.filter((h) => h.workDate >= cutFrom && h.workDate <= cutTo);
+    let total = 0;
+    for (const c of s.communes) {
+      let hours = 0;
+      let cents = 0;
+      for (const p of s.placements.filter((x) => x.communeId === c.id)) {
+        const byMonth: Record<string, number> = {};
+        for (const h of inRange.filter((x) => x.placementId === p.id)) byMonth[h.workDate.slice(0, 7)] = (byMonth[h.workDate.slice(0, 7)] ?? 0) + h.hoursX100;
+        for (const v of Object.values(byMonth)) {
+          hours += v;
+          cents += Math.floor((v * p.rateCents + 50) / 100);
+        }
+      }
+      total += hours;
+      const row = g.communes.find((x) => x.communeId === c.id);
+      expect({ commune: c.name, hours: row?.hoursX100 ?? 0, cents: row?.compensationCents ?? 0 }).toEqual({ commune: c.name, hours, cents });
+    }
+    // the cut months really hold hours outside the period, so the test tells the two sources apart
+    expect(s.hours.some((h) => h.workDate.slice(0, 7) === '2026-02' && h.workDate < cutFrom)).toBe(true);
+    expect(g.agh.hoursX100).toBe(total);
+    expect(g.trend.map((t) => t.month)).toEqual(['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+  });
+
+  it('counts started and exited enrolments per month', () => {
+    const started = countBy(s.enrolments.filter((e) => inPeriod(e) && e.startDate! >= from), (e) => e.startDate!.slice(0, 7));
+    const exited = countBy(
+      s.enrolments.filter((e) => inPeriod(e) && (e.status === 'abgeschlossen' || e.status === 'abgebrochen') && e.endDate !== null && e.endDate <= to),
+      (e) => e.endDate!.slice(0, 7),
+    );
+    expect(Object.fromEntries(f.trend.filter((t) => t.started > 0).map((t) => [t.month, t.started]))).toEqual(started);
+    expect(Object.fromEntries(f.trend.filter((t) => t.exited > 0).map((t) => [t.month, t.exited]))).toEqual(exited);
+  });
+
+  it('counts people, not enrolments, whether everyone has one enrolment of the period or someone has two', async () => {
+    // a small program with hand-made data: first one enrolment each (the fast path), then a second one for C
+    const db = app.ctx.db;
+    const prog = (await db.insertInto('programs').values({ name: 'Zählprobe', start_date: '2026-01-01', hourly_rate_cents: 0, eligibility_rule: '{"op":"and","items":[]}' })
+      .returning('id').executeTakeFirstOrThrow()).id;
+    const [a, b, c] = s.people.slice(0, 3).map((p) => p.id) as [number, number, number];
+    const enrol = (participant_id: number, status: 'aktiv' | 'abgeschlossen' | 'abgebrochen', start_date: string, end_date: string | null) =>
+      db.insertInto('enrollments').values({ participant_id, program_id: prog, status, start_date, end_date, eligible: 1 }).execute();
+    await enrol(a, 'aktiv', '2026-02-01', null);
+    await enrol(b, 'abgeschlossen', '2026-01-10', '2026-05-01');
+    await enrol(c, 'abgebrochen', '2026-03-01', '2026-04-01');
+    await db.insertInto('outcomes').values({ participant_id: b, program_id: prog, kind: 'ausbildung', date: '2026-06-01' }).execute();
+    await db.insertInto('outcomes').values({ participant_id: a, program_id: prog, kind: 'ausbildung', date: '2026-06-01' }).execute();
+    const q = { programId: prog, from, to };
+    const one = await computeFigures(app.ctx.reader, q);
+    expect(one.participants).toEqual({ enrolled: 3, active: 1, completed: 1, dropped: 1, exited: 2 });
+    // A has a positive outcome but has not exited, so only B counts
+    expect(one.outcomes.peopleWithOutcome).toBe(1);
+    expect(one.byGender.reduce((sum, r) => sum + r.count, 0)).toBe(3);
+    expect(Object.fromEntries(one.trend.filter((t) => t.started > 0).map((t) => [t.month, t.started]))).toEqual({ '2026-01': 1, '2026-02': 1, '2026-03': 1 });
+    expect(Object.fromEntries(one.trend.filter((t) => t.exited > 0).map((t) => [t.month, t.exited]))).toEqual({ '2026-04': 1, '2026-05': 1 });
+
+    await enrol(c, 'aktiv', '2026-06-01', null);
+    const two = await computeFigures(app.ctx.reader, q);
+    // C is active again and still dropped out earlier: one person, counted once in each state
+    expect(two.participants).toEqual({ enrolled: 3, active: 2, completed: 1, dropped: 1, exited: 2 });
+    expect(two.byGender.reduce((sum, r) => sum + r.count, 0)).toBe(3);
+    expect(two.trend.find((t) => t.month === '2026-06')?.started).toBe(1);
+    for (const state of ['enrolled', 'active', 'completed', 'dropped', 'exited'] as const) {
+      expect((await drilldown(app.ctx.reader, { ...q, figure: state })).count).toBe(two.participants[state]);
+    }
+    expect((await drilldown(app.ctx.reader, { ...q, figure: 'outcomePeople' })).count).toBe(1);
+  });
+
   it('is reproducible: the same data and period give the same figures', async () => {
     expect(await computeFigures(app.ctx.reader, { programId: s.programId, from, to })).toEqual(f);
   });
