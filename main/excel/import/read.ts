@@ -139,7 +139,27 @@ export function declaredUnpackedBytes(buf: Buffer): number {
   return total;
 }
 
+/** A workbook opened for reading: its sheet names, and each sheet's rows delivered in order as they are read. */
+export interface WorkbookSource {
+  kind: 'xlsx' | 'csv';
+  sheetNames: string[];
+  /** calls onRow for every row of sheet `index` that holds a value; throwing from onRow stops the read */
+  readSheet(index: number, onRow: (row: RawRow) => void): Promise<void>;
+}
+
+/** Every sheet with all its rows (the preview and the tests; an import streams through openWorkbook instead). */
 export async function readWorkbook(file: string, hooks: ReadHooks = {}): Promise<RawWorkbook> {
+  const source = await openWorkbook(file, hooks);
+  const sheets: RawSheet[] = [];
+  for (let i = 0; i < source.sheetNames.length; i++) {
+    const rows: RawRow[] = [];
+    await source.readSheet(i, (row) => rows.push(row));
+    sheets.push({ name: source.sheetNames[i]!, rows });
+  }
+  return { kind: source.kind, sheets };
+}
+
+export async function openWorkbook(file: string, hooks: ReadHooks = {}): Promise<WorkbookSource> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -162,7 +182,7 @@ export async function readWorkbook(file: string, hooks: ReadHooks = {}): Promise
     throw errors.unsupported();
   }
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
-    return { kind: 'xlsx', sheets: await readXlsx(buf, hooks, limits) };
+    return openXlsxSource(buf, hooks, limits);
   }
   if (knownBinary.some((sig) => startsWith(buf, sig))) throw errors.notSpreadsheet();
   const ext = path.extname(file).toLowerCase();
@@ -175,10 +195,25 @@ export async function readWorkbook(file: string, hooks: ReadHooks = {}): Promise
   if (text.trim() === '') throw errors.empty();
   // Excel's "sep=;" first line names the separator; it is no record
   const hint = /^sep=(.)\r?\n/i.exec(text);
-  const rows = hint ? parseCsv(text.slice(hint[0].length), hint[1]) : parseCsv(text);
-  checkRows(rows.length, limits);
-  for (const r of rows) for (const c of r.cells) checkCell(c, r.rowNumber, limits);
-  return { kind: 'csv', sheets: [{ name: 'CSV', rows }] };
+  const body = hint ? text.slice(hint[0].length) : text;
+  const sep = hint ? hint[1]! : detectSeparator(body);
+  return {
+    kind: 'csv',
+    sheetNames: ['CSV'],
+    readSheet: async (_index, onRow) => {
+      let count = 0;
+      for (const row of csvRecords(body, sep)) {
+        checkRows(++count, limits);
+        for (const c of row.cells) checkCell(c, row.rowNumber, limits);
+        onRow(row);
+        // hand the thread back now and then, so a consumer working through the rows can interleave its writes
+        if (count % 2000 === 0) {
+          hooks.onRows?.(count);
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+    },
+  };
 }
 
 function hasEndOfCentralDirectory(buf: Buffer): boolean {
@@ -186,7 +221,7 @@ function hasEndOfCentralDirectory(buf: Buffer): boolean {
   return buf.subarray(from).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
 }
 
-async function readXlsx(buf: Buffer, hooks: ReadHooks, limits: ReadLimits): Promise<RawSheet[]> {
+async function openXlsxSource(buf: Buffer, hooks: ReadHooks, limits: ReadLimits): Promise<WorkbookSource> {
   // a truncated download lacks the zip's central directory at the end
   if (!hasEndOfCentralDirectory(buf)) throw errors.corrupt();
   if (declaredUnpackedBytes(buf) > limits.maxUnpackedMb * 1024 * 1024) {
@@ -198,38 +233,47 @@ async function readXlsx(buf: Buffer, hooks: ReadHooks, limits: ReadLimits): Prom
   }
   const head = buf.subarray(0, 200).toString('latin1');
   if (head.includes('mimetype') && head.includes('opendocument')) throw errors.unsupported();
-  const sheets: RawSheet[] = [];
-  let lastReport = 0;
-  try {
-    const wb = await openXlsx(buf);
-    for (let i = 0; i < wb.sheetNames.length; i++) {
-      const rows: RawRow[] = [];
-      await wb.readSheet(i, {
-        maxCellChars: limits.maxCellChars,
-        onLongCell: (row, length) => {
-          throw longCell(row, length, limits);
-        },
-        onRow: (row) => {
-          rows.push(row);
-          checkRows(rows.length, limits);
-        },
-        onProgress: (read) => {
-          if (read - lastReport >= 2000) {
-            lastReport = read;
-            hooks.onRows?.(read);
-          }
-        },
-      });
-      sheets.push({ name: wb.sheetNames[i]!, rows });
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
+  const fileError = (err: unknown): unknown => {
+    if (err instanceof AppError) return err;
     // a zip without a workbook: an OpenDocument spreadsheet, or some other zip renamed
-    if (err instanceof NotAWorkbookError) throw err.openDocument ? errors.unsupported() : errors.notSpreadsheet();
-    throw errors.corrupt();
+    if (err instanceof NotAWorkbookError) return err.openDocument ? errors.unsupported() : errors.notSpreadsheet();
+    return errors.corrupt();
+  };
+  let wb: Awaited<ReturnType<typeof openXlsx>>;
+  try {
+    wb = await openXlsx(buf);
+  } catch (err) {
+    throw fileError(err);
   }
-  if (sheets.length === 0) throw errors.notSpreadsheet();
-  return sheets;
+  if (wb.sheetNames.length === 0) throw errors.notSpreadsheet();
+  let lastReport = 0;
+  return {
+    kind: 'xlsx',
+    sheetNames: wb.sheetNames,
+    readSheet: async (index, onRow) => {
+      let count = 0;
+      try {
+        await wb.readSheet(index, {
+          maxCellChars: limits.maxCellChars,
+          onLongCell: (row, length) => {
+            throw longCell(row, length, limits);
+          },
+          onRow: (row) => {
+            checkRows(++count, limits);
+            onRow(row);
+          },
+          onProgress: (read) => {
+            if (read - lastReport >= 2000) {
+              lastReport = read;
+              hooks.onRows?.(read);
+            }
+          },
+        });
+      } catch (err) {
+        throw fileError(err);
+      }
+    },
+  };
 }
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (what German Excel writes). Null: binary. */
@@ -287,35 +331,37 @@ function countOutsideQuotes(line: string, sep: string): number {
  * whole; only records with quotes go through the character-by-character parser.
  */
 export function parseCsv(text: string, sep = detectSeparator(text)): RawRow[] {
-  const rows: RawRow[] = [];
+  return [...csvRecords(text, sep)];
+}
+
+/** The records of parseCsv one at a time, so reading and importing can interleave. */
+export function* csvRecords(text: string, sep: string): Generator<RawRow> {
   const lineEnd = /[\r\n]/g;
   let recordNo = 1;
   let i = 0;
-  const push = (record: string[]) => {
+  const toRow = (record: string[]): RawRow | null => {
     let any = false;
     const cells: Cell[] = record.map((c) => {
       if (c === '') return null;
       if (!any && c.trim() !== '') any = true;
       return c;
     });
-    if (any) rows.push({ rowNumber: recordNo, cells });
-    recordNo++;
+    return any ? { rowNumber: recordNo, cells } : null;
   };
   while (i < text.length) {
     lineEnd.lastIndex = i;
     const m = lineEnd.exec(text);
     const end = m ? m.index : text.length;
     const line = text.slice(i, end);
+    let record: string[];
     if (!line.includes('"')) {
-      push(line.split(sep));
+      record = line.split(sep);
       i = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
-      continue;
-    }
-    const [record, next] = quotedRecord(text, i, sep);
-    push(record);
-    i = next;
+    } else [record, i] = quotedRecord(text, i, sep);
+    const row = toRow(record);
+    if (row) yield row;
+    recordNo++;
   }
-  return rows;
 }
 
 /** One record that holds quotes, from `start` to the end of its last line; returns its fields and where the next begins. */

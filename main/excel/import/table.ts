@@ -221,6 +221,19 @@ const messages = {
  * footers ("Anzahl: 25") and repeated header rows are not counted. `rowBase` re-bases row numbers (CSV: header = 1).
  */
 export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportMapping, today: string, rowBase = 0): ParsedTable {
+  const parser = rowParser(layout, mapping, today, rowBase);
+  for (let i = layout.headerIndex + 1; i < sheet.rows.length; i++) parser.push(sheet.rows[i]!);
+  return parser.out;
+}
+
+export interface RowParser {
+  /** the next row below the header, in sheet order */
+  push(row: RawRow): void;
+  out: ParsedTable;
+}
+
+/** The row rules of parseRows one row at a time, so an import can work on rows while the file is still being read. */
+export function rowParser(layout: TableLayout, mapping: ImportMapping, today: string, rowBase = 0, onAccepted?: (row: ParsedRow) => void): RowParser {
   const col = new Map<ImportField, number>();
   mapping.forEach((f, i) => {
     if (f && !col.has(f)) col.set(f, i);
@@ -230,7 +243,7 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
   const joinedHeaderKeys = headerKeys.join('|');
   const out: ParsedTable = { rowsTotal: 0, accepted: [], rejected: [], rejectedRaw: [] };
   let texts: (string | null)[] = [];
-  let r: RawRow;
+  let r: RawRow = { rowNumber: 0, cells: [] };
   const cell = (f: ImportField): Cell => {
     const i = col.get(f);
     return i === undefined ? null : (r.cells[i] ?? null);
@@ -245,23 +258,23 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
     if (headerKey(texts[c] ?? '') !== (headerKeys[c] ?? '')) return false;
     return r.cells.map((x) => headerKey(text(x) ?? '')).join('|') === joinedHeaderKeys;
   };
-  for (let i = layout.headerIndex + 1; i < sheet.rows.length; i++) {
-    r = sheet.rows[i]!;
+  const push = (row: RawRow): void => {
+    r = row;
     const rowNo = r.rowNumber - rowBase;
     texts = r.cells.map(text);
     let filledCount = 0;
     for (const t of texts) if (t !== null) filledCount++;
-    if (filledCount === 0) continue;
+    if (filledCount === 0) return;
     const hasName = nameCols.some((c) => texts[c] !== null && texts[c] !== undefined);
     if (filledCount <= 2) {
       const filled = texts.filter((t): t is string => t !== null);
-      if (filled.some((t) => footerPattern.test(t))) continue;
+      if (filled.some((t) => footerPattern.test(t))) return;
       if (!hasName) {
-        if (filled.some((t) => /^[^:]{1,40}:\s*\S/.test(t))) continue;
-        if (filledCount === 1 && typeof r.cells.find((c) => c !== null && c !== '') === 'number') continue;
+        if (filled.some((t) => /^[^:]{1,40}:\s*\S/.test(t))) return;
+        if (filledCount === 1 && typeof r.cells.find((c) => c !== null && c !== '') === 'number') return;
       }
     }
-    if (repeatsHeader()) continue;
+    if (repeatsHeader()) return;
     out.rowsTotal++;
 
     let lastName = textOf('lastName');
@@ -278,21 +291,21 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
     };
     if (!lastName) {
       reject('missing_required', firstName ? messages.lastName : 'Nachname und Vorname fehlen');
-      continue;
+      return;
     }
     if (!firstName) {
       reject('missing_required', messages.firstName);
-      continue;
+      return;
     }
     const birthRaw = cell('birthDate');
     const birth = parseDate(birthRaw, 'birth', today);
     if (!birth.ok) {
       reject('invalid_date', messages.invalidDate(text(birthRaw) ?? ''));
-      continue;
+      return;
     }
     if (birth.value && (birth.value > today || birth.value < '1900-01-01')) {
       reject('out_of_range', messages.outOfRange(birth.value.split('-').reverse().join('.')));
-      continue;
+      return;
     }
     const warnings: RowWarning[] = [];
     const arrivalRaw = cell('arrivalDate');
@@ -313,7 +326,7 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
         warnings.push({ row: rowNo, field: 'email', reason: 'invalid_email', message: `E-Mail-Adresse „${email}“ sieht fehlerhaft aus` });
       }
     }
-    out.accepted.push({
+    const parsed: ParsedRow = {
       row: rowNo,
       warnings,
       record: {
@@ -330,7 +343,9 @@ export function parseRows(sheet: RawSheet, layout: TableLayout, mapping: ImportM
         email,
         caseNumber: textOf('caseNumber'),
       },
-    });
-  }
-  return out;
+    };
+    out.accepted.push(parsed);
+    onAccepted?.(parsed);
+  };
+  return { push, out };
 }

@@ -7,6 +7,7 @@ import { writeBigList, writeCorpus } from '../../excel/fixtures/corpus.js';
 import { tempApp, tempDir } from '../../test/temp-db.js';
 import { canonicalParticipants, commitImport, previewImport, undoBatch } from './imports.service.js';
 import { openDatabase } from '../../db/open.js';
+import { insertPeople } from '../participants/insert-people.js';
 
 const today = '2026-11-24';
 const bin = path.resolve('bin/lotse.mjs');
@@ -109,6 +110,103 @@ describe('import service', () => {
       await app.dispose();
     }
   }, 240_000);
+});
+
+describe('streaming commit (rows written while the file is still read)', () => {
+  it('fills a person from a duplicate row far below, matches people in Lotse, and keeps preview and commit in agreement', async () => {
+    const app = await tempApp();
+    try {
+      const [bertaId, heldId] = await insertPeople(app.ctx.db, [
+        { lastName: 'Bestand', firstName: 'Berta', birthDate: '1985-05-05' },
+        { lastName: 'Früher', firstName: 'Fritz', birthDate: '1970-01-01', caseNumber: 'AZ-9' },
+      ]);
+      await app.ctx.db.updateTable('participants').set({ email: 'berta@alt.example', anonymised_at: null }).where('id', '=', bertaId!).execute();
+      await app.ctx.db.updateTable('participants').set({ anonymised_at: '2026-01-01T00:00:00Z' }).where('id', '=', heldId!).execute();
+
+      // 4,500 people: far more than one batch, so the duplicates below meet people written batches earlier
+      const lines = ['Nachname;Vorname;Geburtsdatum;Telefon;E-Mail;Aktenzeichen'];
+      const put = (record: number, line: string) => {
+        while (lines.length < record - 1) lines.push(`Person${lines.length};Paula;01.02.1980;;;`);
+        lines.push(line);
+      };
+      put(2, 'Weit;Entfernt;01.01.1990;;;');
+      put(10, 'Ohne;Datum;;;;');
+      put(3000, 'Bestand;Berta;05.05.1985;0351 5;berta@neu.example;');
+      put(3500, 'OHNE;datum;;;ohne@example.org;');
+      put(4000, 'Weit;Entfernt;01.01.1990;0351 1;;AZ-77');
+      put(4200, 'Neu;Nina;02.02.1992;;;AZ-9');
+      put(4500, 'Person4498;Paula;01.02.1980;;;');
+      const file = path.join(app.dir, 'gross.csv');
+      fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+
+      const preview = await previewImport(app.ctx.reader, file, 'gross.csv', { today });
+      const result = await commitImport(app.ctx.open, file, 'gross.csv', { today }, { backup: false });
+      // 4,499 data records; Person4498 twice, "Weit" twice, "Ohne Datum" twice; Berta matched
+      expect(result.rowsTotal).toBe(4499);
+      expect(result.duplicatesInFile).toBe(3);
+      expect(result.existingMatched).toBe(1);
+      expect(result.imported).toBe(4499 - 3 - 1);
+      expect(preview.counts).toMatchObject({ rowsTotal: 4499, imported: result.imported, existingMatched: 1, duplicatesInFile: 3 });
+
+      const person = (last: string, first: string) =>
+        app.ctx.db.selectFrom('participants').selectAll().where('last_name', '=', last).where('first_name', '=', first).execute();
+      const [weit] = await person('Weit', 'Entfernt');
+      expect(weit).toMatchObject({ phone: '0351 1', case_number: 'AZ-77', case_number_key: 'az-77', import_batch_id: result.batchId });
+      expect(await person('Ohne', 'Datum')).toEqual([expect.objectContaining({ email: 'ohne@example.org', birth_date: null })]);
+      // matched: the empty phone filled, the stored e-mail kept
+      const [berta] = await person('Bestand', 'Berta');
+      expect(berta).toMatchObject({ id: bertaId, phone: '0351 5', email: 'berta@alt.example', import_batch_id: null });
+      // a case number an anonymised record still holds: the number is kept as text, the unique key is not taken
+      const [nina] = await person('Neu', 'Nina');
+      expect(nina).toMatchObject({ case_number: 'AZ-9', case_number_key: null });
+      const total = await count(app);
+      expect(total).toBe(2 + result.imported);
+
+      // the same file again adds nobody, and undoing the first import leaves the two people from before
+      const again = await commitImport(app.ctx.open, file, 'gross.csv', { today }, { backup: false });
+      expect(again.imported).toBe(0);
+      expect(await count(app)).toBe(total);
+      await undoBatch(app.ctx.db, result.batchId);
+      expect(await count(app)).toBe(2);
+    } finally {
+      await app.dispose();
+    }
+  }, 120_000);
+
+  it('rolls back rows already written when the file turns out corrupt at its end', async () => {
+    const app = await tempApp();
+    try {
+      const file = path.join(app.dir, 'kaputt.xlsx');
+      await writeBigList(file, 30_000);
+      // break the last bytes of the sheet's compressed data: the CRC check fails only once everything is unpacked
+      const bytes = fs.readFileSync(file);
+      // (exceljs streams with data descriptors, so sizes and offsets come from the central directory)
+      const cd = bytes.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml')) - 46;
+      expect(bytes.readUInt32LE(cd)).toBe(0x02014b50);
+      const local = bytes.readUInt32LE(cd + 42);
+      const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+      const end = start + bytes.readUInt32LE(cd + 20);
+      bytes[end - 3] = bytes[end - 3]! ^ 0xff;
+      fs.writeFileSync(file, bytes);
+      let written = 0;
+      const err = await commitImport(app.ctx.open, file, 'kaputt.xlsx', { today }, {
+        progress: (phase, done) => {
+          if (phase === 'speichern') written = Math.max(written, done);
+        },
+      }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'corrupt_file' });
+      // rows had been written inside the transaction before the end of the file was reached
+      expect(written).toBeGreaterThan(0);
+      expect(await count(app)).toBe(0);
+      const batches = await app.ctx.db.selectFrom('import_batches').select('id').execute();
+      expect(batches).toEqual([]);
+      // the backup made for it is gone again: nothing changed
+      const backups = fs.existsSync(path.join(app.dir, 'backups')) ? fs.readdirSync(path.join(app.dir, 'backups')) : [];
+      expect(backups.filter((f) => f.includes('vor-import'))).toEqual([]);
+    } finally {
+      await app.dispose();
+    }
+  }, 120_000);
 });
 
 describe('CLI', () => {

@@ -71,18 +71,13 @@ interface Entry {
   row: number;
   record: CanonicalParticipant;
   existingId: number | null;
+  /** the id this import gave a new person, once inserted */
+  id: number | null;
+  /** a later row of the file filled empty fields after the person was inserted */
+  refilled: boolean;
 }
 
-interface Plan {
-  analysis: Analysis;
-  mappingSource: 'proposed' | 'saved' | 'user';
-  entries: Entry[];
-  outcomes: { row: number; entry: Entry; outcome: 'new' | 'matched' | 'duplicate' }[];
-  warnings: RowWarning[];
-  duplicatesInFile: number;
-  /** the file's case-number keys that some record in Lotse already holds (anonymised ones included) */
-  caseKeysInDb: Set<string>;
-}
+type Outcome = { row: number; entry: Entry; outcome: 'new' | 'matched' | 'duplicate' };
 
 /** The duplicate rule, with an empty birth date as part of the key so a re-import of dateless rows adds nobody. */
 function matchKey(last: string | null, first: string | null, birth: string | null): string {
@@ -93,13 +88,19 @@ const fillable: (keyof CanonicalParticipant)[] = [
   'birthDate', 'gender', 'nationality', 'commune', 'residenceStatus', 'arrivalDate', 'germanLevel', 'phone', 'email', 'caseNumber',
 ];
 
-function fillEmpty(target: CanonicalParticipant, source: CanonicalParticipant): void {
+/** Fills the target's empty fields from the source; true if anything changed. */
+function fillEmpty(target: CanonicalParticipant, source: CanonicalParticipant): boolean {
+  let changed = false;
   for (const f of fillable) {
-    if (target[f] === null && source[f] !== null) (target as Record<string, unknown>)[f] = source[f];
+    if (target[f] === null && source[f] !== null) {
+      (target as Record<string, unknown>)[f] = source[f];
+      changed = true;
+    }
   }
+  return changed;
 }
 
-/** What reading a file needs from the database, fetched before the backup occupies the writing connection. */
+/** What reading a file needs from the database, fetched before the backup and the import's writes begin. */
 interface ReadContext {
   limits: Awaited<ReturnType<typeof getImportLimits>>;
   saved: (headers: string[]) => ImportMapping | null;
@@ -109,8 +110,16 @@ async function readContext(db: Db, opts: ImportOptions): Promise<ReadContext> {
   return { limits: await getImportLimits(db), saved: await loadSavedMapping(db, opts.sender) };
 }
 
-/** Reads and validates the file; touches no database. */
-async function analyse(ctx: ReadContext, file: string, opts: ImportOptions, onRows?: (rowsRead: number) => void) {
+type MappingSource = 'proposed' | 'saved' | 'user';
+
+/** Reads and validates the file; touches no database. `onAccepted` receives each good row as soon as it is parsed. */
+async function analyse(
+  ctx: ReadContext,
+  file: string,
+  opts: ImportOptions,
+  onRows?: (rowsRead: number) => void,
+  onAccepted?: (row: ParsedRow) => void,
+): Promise<{ analysis: Analysis; mappingSource: MappingSource }> {
   let savedUsed = false;
   const analysis = await analyseFile(file, {
     limits: ctx.limits,
@@ -118,14 +127,14 @@ async function analyse(ctx: ReadContext, file: string, opts: ImportOptions, onRo
     mapping: opts.mapping,
     today: opts.today ?? todayIso(),
     onRows,
+    onAccepted,
     savedMapping: (h) => {
       const m = ctx.saved(h);
       savedUsed = m !== null;
       return m;
     },
   });
-  const mappingSource: Plan['mappingSource'] = opts.mapping ? 'user' : savedUsed ? 'saved' : 'proposed';
-  return { analysis, mappingSource };
+  return { analysis, mappingSource: opts.mapping ? 'user' : savedUsed ? 'saved' : 'proposed' };
 }
 
 interface DbPerson {
@@ -139,111 +148,123 @@ interface DbPerson {
 }
 
 /**
- * The people in Lotse the file's rows could match: looked up by the file's own keys through the indexes (not by
- * loading everyone), plus — only when the file has rows without a birth date — the few stored people without one.
+ * The duplicate rule (DOMAIN.md) applied row by row, in file order: in-file duplicates collapse into their first
+ * row (filling its empty fields), the rest are matched against the people in Lotse. Those are looked up batch by
+ * batch through the indexes by the rows' own keys — never by loading everyone.
  */
-async function candidates(db: Db, rows: ParsedRow[]): Promise<DbPerson[]> {
-  const caseKeys = new Set<string>();
-  const nameKeys = new Set<string>();
-  let dateless = false;
-  for (const r of rows) {
-    const ck = caseNumberKey(r.record.caseNumber);
-    if (ck) caseKeys.add(ck);
-    const nk = nameKey(r.record.lastName, r.record.firstName, r.record.birthDate);
-    if (nk) nameKeys.add(nk);
-    else dateless = true;
-  }
-  const cols = sql.raw('id, last_name, first_name, birth_date, name_key, case_number_key, anonymised_at');
-  const found = await sql<DbPerson>`
-    SELECT ${cols} FROM participants WHERE case_number_key IN (SELECT value FROM json_each(${JSON.stringify([...caseKeys])}))
-    UNION SELECT ${cols} FROM participants WHERE name_key IN (SELECT value FROM json_each(${JSON.stringify([...nameKeys])}))
-    ${dateless ? sql`UNION SELECT ${cols} FROM participants WHERE birth_date IS NULL` : sql``}
-    ORDER BY id`.execute(db);
-  return found.rows;
-}
+class Matcher {
+  entries: Entry[] = [];
+  outcomes: Outcome[] = [];
+  warnings: RowWarning[] = [];
+  duplicatesInFile = 0;
+  /** case-number keys of the file that a record in Lotse already holds (anonymised ones included) */
+  caseKeysInDb = new Set<string>();
+  private dbByName = new Map<string, number>();
+  private dbByCase = new Map<string, number>();
+  private fileByName = new Map<string, Entry>();
+  private fileByCase = new Map<string, Entry>();
+  private datelessLoaded = false;
 
-/** Collapses in-file duplicates and matches the rest against the people in Lotse (the duplicate rule). */
-async function match(db: Db, analysis: Analysis, mappingSource: Plan['mappingSource']): Promise<Plan> {
-  const accepted = analysis.table.accepted;
-  const dbByName = new Map<string, number>();
-  const dbByCase = new Map<string, number>();
-  const caseKeysInDb = new Set<string>();
-  for (const p of await candidates(db, accepted)) {
-    // anonymised people are nobody's match any more, but a case number they still hold stays taken
-    if (p.case_number_key) caseKeysInDb.add(p.case_number_key);
-    if (p.anonymised_at !== null) continue;
-    // the stored name_key is exactly matchKey when a birth date exists
-    const k = p.name_key ?? matchKey(p.last_name, p.first_name, p.birth_date);
-    if (!dbByName.has(k)) dbByName.set(k, p.id);
-    if (p.case_number_key && !dbByCase.has(p.case_number_key)) dbByCase.set(p.case_number_key, p.id);
-  }
+  /** `ownBatch`: the batch being written, whose people are in the file already and no match in Lotse */
+  constructor(private readonly ownBatch: number | null = null) {}
 
-  const fileByName = new Map<string, Entry>();
-  const fileByCase = new Map<string, Entry>();
-  const entries: Entry[] = [];
-  const outcomes: Plan['outcomes'] = [];
-  const warnings: RowWarning[] = [];
-  let duplicatesInFile = 0;
-  const register = (e: Entry) => {
-    const nk = matchKey(e.record.lastName, e.record.firstName, e.record.birthDate);
-    if (!fileByName.has(nk)) fileByName.set(nk, e);
-    const ck = caseNumberKey(e.record.caseNumber);
-    if (ck && !fileByCase.has(ck)) fileByCase.set(ck, e);
-  };
-  for (const parsed of accepted) {
-    for (const w of parsed.warnings) warnings.push(w);
-    const r = parsed.record;
-    const ck = caseNumberKey(r.caseNumber);
-    const nk = matchKey(r.lastName, r.firstName, r.birthDate);
-    const dup = (ck ? fileByCase.get(ck) : undefined) ?? fileByName.get(nk);
-    if (dup) {
-      duplicatesInFile++;
-      fillEmpty(dup.record, r);
-      register(dup);
-      outcomes.push({ row: parsed.row, entry: dup, outcome: 'duplicate' });
-      continue;
+  /** Adds the next rows of the file; returns the new people among them. */
+  async add(db: Db, rows: ParsedRow[]): Promise<Entry[]> {
+    await this.lookUp(db, rows);
+    const fresh: Entry[] = [];
+    for (const parsed of rows) {
+      for (const w of parsed.warnings) this.warnings.push(w);
+      const r = parsed.record;
+      const ck = caseNumberKey(r.caseNumber);
+      const nk = matchKey(r.lastName, r.firstName, r.birthDate);
+      const dup = (ck ? this.fileByCase.get(ck) : undefined) ?? this.fileByName.get(nk);
+      if (dup) {
+        this.duplicatesInFile++;
+        if (fillEmpty(dup.record, r) && dup.id !== null) dup.refilled = true;
+        this.register(dup);
+        this.outcomes.push({ row: parsed.row, entry: dup, outcome: 'duplicate' });
+        continue;
+      }
+      const existingId = (ck ? this.dbByCase.get(ck) : undefined) ?? this.dbByName.get(nk) ?? null;
+      const entry: Entry = { row: parsed.row, record: { ...r }, existingId, id: null, refilled: false };
+      this.entries.push(entry);
+      this.register(entry);
+      this.outcomes.push({ row: parsed.row, entry, outcome: existingId === null ? 'new' : 'matched' });
+      if (existingId === null) fresh.push(entry);
     }
-    const existingId = (ck ? dbByCase.get(ck) : undefined) ?? dbByName.get(nk) ?? null;
-    const entry: Entry = { row: parsed.row, record: { ...r }, existingId };
-    entries.push(entry);
-    register(entry);
-    outcomes.push({ row: parsed.row, entry, outcome: existingId === null ? 'new' : 'matched' });
+    return fresh;
   }
-  return { analysis, mappingSource, entries, outcomes, warnings, duplicatesInFile, caseKeysInDb };
-}
 
-async function plan(db: Db, file: string, opts: ImportOptions): Promise<Plan> {
-  const { analysis, mappingSource } = await analyse(await readContext(db, opts), file, opts);
-  return match(db, analysis, mappingSource);
-}
+  counts(analysis: Analysis) {
+    const imported = this.entries.filter((e) => e.existingId === null).length;
+    return {
+      rowsTotal: analysis.table.rowsTotal,
+      imported,
+      existingMatched: this.entries.length - imported,
+      duplicatesInFile: this.duplicatesInFile,
+      rejectedCount: analysis.table.rejected.length,
+      warningCount: this.warnings.length,
+    };
+  }
 
-function counts(p: Plan) {
-  const imported = p.entries.filter((e) => e.existingId === null).length;
-  return {
-    rowsTotal: p.analysis.table.rowsTotal,
-    imported,
-    existingMatched: p.entries.length - imported,
-    duplicatesInFile: p.duplicatesInFile,
-    rejectedCount: p.analysis.table.rejected.length,
-    warningCount: p.warnings.length,
-  };
+  private register(e: Entry): void {
+    const nk = matchKey(e.record.lastName, e.record.firstName, e.record.birthDate);
+    if (!this.fileByName.has(nk)) this.fileByName.set(nk, e);
+    const ck = caseNumberKey(e.record.caseNumber);
+    if (ck && !this.fileByCase.has(ck)) this.fileByCase.set(ck, e);
+  }
+
+  /** The people in Lotse these rows could match; the stored people without a birth date once, if a row has none. */
+  private async lookUp(db: Db, rows: ParsedRow[]): Promise<void> {
+    const caseKeys: string[] = [];
+    const nameKeys: string[] = [];
+    let dateless = false;
+    for (const r of rows) {
+      const ck = caseNumberKey(r.record.caseNumber);
+      if (ck) caseKeys.push(ck);
+      const nk = nameKey(r.record.lastName, r.record.firstName, r.record.birthDate);
+      if (nk) nameKeys.push(nk);
+      else dateless = true;
+    }
+    const loadDateless = dateless && !this.datelessLoaded;
+    this.datelessLoaded ||= dateless;
+    const cols = sql.raw('id, last_name, first_name, birth_date, name_key, case_number_key, anonymised_at');
+    const notOwn = this.ownBatch === null ? sql`` : sql`AND import_batch_id IS NOT ${this.ownBatch}`;
+    const found = await sql<DbPerson>`
+      SELECT ${cols} FROM participants WHERE case_number_key IN (SELECT value FROM json_each(${JSON.stringify(caseKeys)})) ${notOwn}
+      UNION ALL SELECT ${cols} FROM participants WHERE name_key IN (SELECT value FROM json_each(${JSON.stringify(nameKeys)})) ${notOwn}
+      ${loadDateless ? sql`UNION ALL SELECT ${cols} FROM participants WHERE birth_date IS NULL ${notOwn}` : sql``}`.execute(db);
+    // lowest id first, as the rule's "first match wins" needs a fixed order; sorted here, the few hits are cheap
+    found.rows.sort((a, b) => a.id - b.id);
+    for (const p of found.rows) {
+      // anonymised people are nobody's match any more, but a case number they still hold stays taken
+      if (p.case_number_key) this.caseKeysInDb.add(p.case_number_key);
+      if (p.anonymised_at !== null) continue;
+      // the stored name_key is exactly matchKey when a birth date exists
+      const k = p.name_key ?? matchKey(p.last_name, p.first_name, p.birth_date);
+      if (!this.dbByName.has(k)) this.dbByName.set(k, p.id);
+      if (p.case_number_key && !this.dbByCase.has(p.case_number_key)) this.dbByCase.set(p.case_number_key, p.id);
+    }
+  }
 }
 
 /** Reads the file and shows what a commit would do; writes nothing. */
 export async function previewImport(db: Db, file: string, fileName: string, opts: ImportOptions): Promise<ImportPreview> {
-  const p = await plan(db, file, opts);
+  const { analysis, mappingSource } = await analyse(await readContext(db, opts), file, opts);
+  const matcher = new Matcher();
+  await matcher.add(db, analysis.table.accepted);
   return {
     fileName,
-    sheets: p.analysis.sheets,
-    sheet: p.analysis.sheet,
-    headerRow: p.analysis.layout.headerRow,
-    headers: p.analysis.layout.headers,
-    mapping: p.analysis.mapping,
-    mappingSource: p.mappingSource,
-    counts: counts(p),
-    sample: p.outcomes.slice(0, 20).map((o) => ({ row: o.row, outcome: o.outcome, ...o.entry.record })),
-    rejected: p.analysis.table.rejected,
-    warnings: p.warnings,
+    sheets: analysis.sheets,
+    sheet: analysis.sheet,
+    headerRow: analysis.layout.headerRow,
+    headers: analysis.layout.headers,
+    mapping: analysis.mapping,
+    mappingSource,
+    counts: matcher.counts(analysis),
+    sample: matcher.outcomes.slice(0, 20).map((o) => ({ row: o.row, outcome: o.outcome, ...o.entry.record })),
+    rejected: analysis.table.rejected,
+    warnings: matcher.warnings,
   };
 }
 
@@ -292,7 +313,8 @@ const insertColumns = [
   'last_name', 'first_name', 'birth_date', 'birth_year', 'gender', 'nationality', 'commune_id', 'commune_text', 'residence_status',
   'arrival_in_saxony', 'german_level', 'phone', 'email', 'case_number', 'name_key', 'case_number_key', 'search_text', 'import_batch_id',
 ] as const;
-const insertSelect = insertColumns.slice(0, -1).map((_c, i) => `value ->> ${i}`).join(', ');
+/** the JSON rows hold the id first, then insertColumns without the batch id */
+const insertSelect = ['id', ...insertColumns.slice(0, -1)].map((_c, i) => `value ->> ${i}`).join(', ');
 
 export interface CommitHooks {
   progress?: (phase: string, done: number, total: number) => void;
@@ -303,56 +325,70 @@ export interface CommitHooks {
 
 const cancelled = () => new AppError('cancelled', 'Vorgang abgebrochen; es wurde nichts gespeichert.', 'Cancelled; nothing was saved.');
 
-/** Commit-ready rows of the new people: JSON arrays in insertColumns order (without the batch id), in chunks. */
-function insertChunks(p: Plan, communeOf: CommuneOf): { chunks: string[]; fresh: number } {
-  const usedCaseKeys = new Set(p.caseKeysInDb);
-  const chunks: string[] = [];
-  let rows: unknown[][] = [];
-  let fresh = 0;
-  for (const e of p.entries) {
-    if (e.existingId !== null) continue;
-    fresh++;
-    const cols = participantColumns(e.record, communeOf);
-    // a key still held by an anonymised record would break the unique index; the number itself is kept
-    if (cols.case_number_key && usedCaseKeys.has(cols.case_number_key)) cols.case_number_key = null;
-    if (cols.case_number_key) usedCaseKeys.add(cols.case_number_key);
-    rows.push(insertColumns.slice(0, -1).map((col) => cols[col as keyof typeof cols]));
-    // big chunks travel as one JSON parameter: SQLite unpacks them itself, far cheaper than binding 18 values a row
-    if (rows.length === 2000) {
-      chunks.push(JSON.stringify(rows));
-      rows = [];
+/**
+ * Accepted rows handed from the reading side to the writing side in batches. The reader never waits for the
+ * writer; the writer waits only when it has caught up with the reader.
+ */
+class RowQueue {
+  private batches: ParsedRow[][] = [];
+  private current: ParsedRow[] = [];
+  private done = false;
+  private error: unknown = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly size: number) {}
+
+  push(row: ParsedRow): void {
+    this.current.push(row);
+    if (this.current.length >= this.size) {
+      this.batches.push(this.current);
+      this.current = [];
+      this.signal();
     }
   }
-  if (rows.length > 0) chunks.push(JSON.stringify(rows));
-  return { chunks, fresh };
-}
 
-/** The case keys the new people take, so filling a matched person's empty case number never collides with them. */
-function takenCaseKeys(p: Plan): Set<string> {
-  const used = new Set(p.caseKeysInDb);
-  for (const e of p.entries) {
-    if (e.existingId !== null) continue;
-    const ck = caseNumberKey(e.record.caseNumber);
-    if (ck) used.add(ck);
+  end(): void {
+    if (this.current.length > 0) this.batches.push(this.current);
+    this.current = [];
+    this.done = true;
+    this.signal();
   }
-  return used;
+
+  fail(err: unknown): void {
+    this.error = err;
+    this.done = true;
+    this.signal();
+  }
+
+  async next(): Promise<ParsedRow[] | null> {
+    for (;;) {
+      if (this.error !== null) throw this.error;
+      const batch = this.batches.shift();
+      if (batch) return batch;
+      if (this.done) return null;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  private signal(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
 }
 
-async function dataVersion(reader: Db): Promise<number> {
-  const r = await sql<{ data_version: number }>`PRAGMA data_version`.execute(reader);
-  return r.rows[0]!.data_version;
-}
+const BATCH = 2000;
 
 /**
  * Imports a file as one import batch in one transaction: new people inserted, people already in Lotse matched
  * and only their empty fields filled, optional enrolment. Either all accepted rows land or none.
  *
- * Order of work, chosen so the slow parts overlap: the pre-import backup (SQLite copying the whole database on a
- * worker thread, through a connection of its own) runs while this thread reads and checks the file, matches its
- * rows against the people in Lotse on the read-only connection and prepares the rows to insert. The write
- * transaction then only writes. If anything was committed between the matching and the start of the write
- * transaction (SQLite's data_version tells), the matching is redone inside the transaction, so the rows always
- * match the state they are written into.
+ * The work overlaps: this thread reads and checks the file from the start; SQLite writes the pre-import backup
+ * on one worker thread (through a connection of its own, as a snapshot of the last commit) and, on another, looks
+ * up and inserts the rows read so far, batch by batch — so parsing, backing up and inserting run side by side. The
+ * commit waits for the backup. Matching happens inside the write transaction, so the rows always match the state
+ * they are written into. A file-level error found late (a corrupt end of the file, no data rows) rolls
+ * everything back.
  */
 export async function commitImport(open: OpenDatabase, file: string, fileName: string, opts: ImportOptions, hooks: CommitHooks = {}): Promise<ImportResult> {
   const db = open.db;
@@ -365,104 +401,175 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
   const ctx = await readContext(db, opts);
   const communeOf = await communeIndex(db);
   const backup = hooks.backup ?? true ? backupNamed(open, 'vor-import') : Promise.resolve(null);
-  // its failure is reported where it is awaited below; until then it must not count as unhandled
+  // a failure is reported where it is awaited below; until then it must not count as unhandled
   backup.catch(() => undefined);
-  let p: Plan;
-  let version: number;
-  let prepared: ReturnType<typeof insertChunks>;
+
+  let stopped: unknown = null;
+  const stopCheck = () => {
+    if (stopped !== null) throw stopped;
+    if (hooks.signal?.aborted) throw cancelled();
+  };
+  const queue = new RowQueue(BATCH);
+  let rowsRead = 0;
+  let inserted = 0;
+  let backedUp = false;
+  const reading = analyse(
+    ctx,
+    file,
+    { ...opts, today },
+    (n) => {
+      stopCheck();
+      rowsRead = n;
+      // while nothing is written yet, the rows read so far; afterwards, written of read so far (the total is
+      // unknown until the end of the file)
+      if (inserted === 0) hooks.progress?.('lesen', n, 0);
+      else hooks.progress?.('speichern', inserted, n);
+    },
+    (row) => {
+      stopCheck();
+      queue.push(row);
+    },
+  ).then(
+    (read) => {
+      queue.end();
+      return read;
+    },
+    (err: unknown) => {
+      queue.fail(err);
+      throw err;
+    },
+  );
+  reading.catch(() => undefined);
+
+  // In WAL mode the backup's single read transaction is a snapshot that the import's uncommitted writes cannot
+  // touch, so writing may start at once and only the commit waits for the backup. Any other journal mode: wait.
+  const wal = (await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db)).rows[0]?.journal_mode === 'wal';
+  const backupDone = backup.then(() => {
+    backedUp = true;
+  });
+  backupDone.catch(() => undefined);
+  let committed = false;
   try {
-    const read = await analyse(ctx, file, { ...opts, today }, (n) => {
-      if (hooks.signal?.aborted) throw cancelled();
-      // the total is unknown while streaming; the reading phase reports rows read so far
-      hooks.progress?.('lesen', n, 0);
+    if (!wal) await backupDone;
+    const result = await db.transaction().execute(async (trx) => {
+      // counts, sheet and mapping are known once the whole file is read; set at the end of the transaction
+      const batchId = (
+        await trx
+          .insertInto('import_batches')
+          .values({
+            file_name: fileName,
+            sender: opts.sender?.trim() || null,
+            rows_total: 0,
+            imported: 0,
+            existing_matched: 0,
+            duplicates_in_file: 0,
+            rejected: 0,
+            mapping: '{}',
+            report: '{}',
+            program_id: program?.id ?? null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      // the transaction holds the write lock (BEGIN IMMEDIATE), so ids handed out here stay free; giving them
+      // explicitly lets a later duplicate row of the file fill in the person it belongs to
+      let nextId = Number((await sql<{ m: number }>`SELECT coalesce(max(id), 0) AS m FROM participants`.execute(trx)).rows[0]!.m) + 1;
+      const matcher = new Matcher(batchId);
+      const taken = matcher.caseKeysInDb;
+      // the insert of one batch runs on SQLite's thread while this thread matches and prepares the next
+      let writing: Promise<void> = Promise.resolve();
+      for (let rows = await queue.next(); rows; rows = await queue.next()) {
+        stopCheck();
+        const fresh = await matcher.add(trx, rows);
+        if (fresh.length === 0) continue;
+        const json = JSON.stringify(
+          fresh.map((e) => {
+            e.id = nextId++;
+            const cols = participantColumns(e.record, communeOf);
+            // a key still held by an anonymised record would break the unique index; the number itself is kept
+            if (cols.case_number_key && taken.has(cols.case_number_key)) cols.case_number_key = null;
+            if (cols.case_number_key) taken.add(cols.case_number_key);
+            return [e.id, ...insertColumns.slice(0, -1).map((col) => cols[col as keyof typeof cols])];
+          }),
+        );
+        await writing;
+        const count = fresh.length;
+        // one JSONB parameter per batch: SQLite unpacks it itself, far cheaper than binding 19 values a row
+        writing = sql`INSERT INTO participants (id, ${sql.raw(insertColumns.join(', '))})
+          SELECT ${sql.raw(insertSelect)}, ${batchId} FROM jsonb_each(jsonb(${json}))`
+          .execute(trx)
+          .then(() => {
+            inserted += count;
+            hooks.progress?.('speichern', inserted, Math.max(rowsRead, inserted));
+          });
+        // its failure surfaces at the next await of `writing`; until then it must not count as unhandled
+        writing.catch(() => undefined);
+      }
+      await writing;
+      const { analysis } = await reading;
+      stopCheck();
+
+      // new people a later duplicate row completed, then the people matched in Lotse (only their empty fields)
+      const refilled = matcher.entries.filter((e) => e.refilled).map((e) => ({ id: e.id!, record: e.record }));
+      await fillExisting(trx, refilled, communeOf, taken);
+      const matched = matcher.entries.filter((e) => e.existingId !== null);
+      const filled = await fillExisting(trx, matched.map((e) => ({ id: e.existingId!, record: e.record })), communeOf, taken);
+      const c = matcher.counts(analysis);
+      hooks.progress?.('speichern', c.imported, c.imported);
+
+      let enrolled = 0;
+      if (program) {
+        const ids = matcher.entries.map((e) => e.id ?? e.existingId!);
+        enrolled = await enrol(trx, program, [...new Set(ids)], batchId, today);
+      }
+
+      await trx
+        .updateTable('import_batches')
+        .set({
+          sheet: analysis.kind === 'csv' ? null : analysis.sheet,
+          rows_total: c.rowsTotal,
+          imported: c.imported,
+          existing_matched: c.existingMatched,
+          duplicates_in_file: c.duplicatesInFile,
+          rejected: c.rejectedCount,
+          mapping: JSON.stringify({ headers: analysis.layout.headers, mapping: analysis.mapping }),
+          report: JSON.stringify({ rejected: analysis.table.rejected, warnings: matcher.warnings, filled, enrolled }),
+        })
+        .where('id', '=', batchId)
+        .execute();
+      await audit(trx, {
+        action: 'import',
+        entity: 'import_batch',
+        entityId: batchId,
+        peopleCount: c.imported,
+        details: `Import ${path.basename(fileName)}: ${c.imported} neu, ${c.existingMatched} vorhanden, ${c.duplicatesInFile} doppelt, ${c.rejectedCount} abgelehnt`,
+      });
+      await saveMapping(trx, opts.sender, analysis.layout.headers, analysis.mapping);
+      // the commit makes the import visible; the copy of the state before it must be complete first
+      if (!backedUp) hooks.progress?.('sichern', 0, 0);
+      await backupDone;
+      return {
+        batchId,
+        rowsTotal: c.rowsTotal,
+        imported: c.imported,
+        existingMatched: c.existingMatched,
+        duplicatesInFile: c.duplicatesInFile,
+        rejected: analysis.table.rejected,
+        warnings: matcher.warnings,
+        enrolled,
+      };
     });
-    version = await dataVersion(open.reader);
-    p = await match(open.reader, read.analysis, read.mappingSource);
-    prepared = insertChunks(p, communeOf);
+    committed = true;
+    return result;
   } catch (err) {
-    // nothing will be written: a copy of the unchanged database would only fill the disk
+    // stop the reading side and let it settle before anything else happens
+    stopped = err;
+    await reading.catch(() => undefined);
+    // nothing was written: a copy of the unchanged database would only fill the disk
     const copy = await backup.catch(() => null);
-    if (copy) fs.rmSync(copy, { force: true });
+    if (copy && !committed) fs.rmSync(copy, { force: true });
     throw err;
   }
-  hooks.progress?.('sichern', 0, 0);
-  await backup;
-  if (hooks.signal?.aborted) throw cancelled();
-
-  const result = await db.transaction().execute(async (trx) => {
-    // the transaction holds the write lock (BEGIN IMMEDIATE): nobody can commit from here on
-    if ((await dataVersion(open.reader)) !== version) {
-      p = await match(trx, p.analysis, p.mappingSource);
-      prepared = insertChunks(p, communeOf);
-    }
-    const c = counts(p);
-    const batch = await trx
-      .insertInto('import_batches')
-      .values({
-        file_name: fileName,
-        sender: opts.sender?.trim() || null,
-        sheet: p.analysis.kind === 'csv' ? null : p.analysis.sheet,
-        rows_total: c.rowsTotal,
-        imported: c.imported,
-        existing_matched: c.existingMatched,
-        duplicates_in_file: c.duplicatesInFile,
-        rejected: c.rejectedCount,
-        mapping: JSON.stringify({ headers: p.analysis.layout.headers, mapping: p.analysis.mapping }),
-        report: '{}',
-        program_id: program?.id ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const batchId = batch.id;
-
-    const total = p.entries.length;
-    let done = 0;
-    for (const chunk of prepared.chunks) {
-      if (hooks.signal?.aborted) throw cancelled();
-      // JSONB: each row's array is parsed once, not once per column
-      await sql`INSERT INTO participants (${sql.raw(insertColumns.join(', '))})
-        SELECT ${sql.raw(insertSelect)}, ${batchId} FROM jsonb_each(jsonb(${chunk}))`.execute(trx);
-      done = Math.min(total, done + 2000);
-      hooks.progress?.('speichern', done, total);
-    }
-
-    const matched = p.entries.filter((e) => e.existingId !== null);
-    const filled = await fillExisting(trx, matched, communeOf, takenCaseKeys(p));
-    hooks.progress?.('speichern', total, total);
-
-    let enrolled = 0;
-    if (program) {
-      const ids = (await trx.selectFrom('participants').select('id').where('import_batch_id', '=', batchId).execute()).map((r) => r.id);
-      for (const e of matched) ids.push(e.existingId!);
-      enrolled = await enrol(trx, program, [...new Set(ids)], batchId, today);
-    }
-
-    await trx
-      .updateTable('import_batches')
-      .set({ report: JSON.stringify({ rejected: p.analysis.table.rejected, warnings: p.warnings, filled, enrolled }) })
-      .where('id', '=', batchId)
-      .execute();
-    await audit(trx, {
-      action: 'import',
-      entity: 'import_batch',
-      entityId: batchId,
-      peopleCount: prepared.fresh,
-      details: `Import ${path.basename(fileName)}: ${c.imported} neu, ${c.existingMatched} vorhanden, ${c.duplicatesInFile} doppelt, ${c.rejectedCount} abgelehnt`,
-    });
-    await saveMapping(trx, opts.sender, p.analysis.layout.headers, p.analysis.mapping);
-    return { batchId, enrolled, c };
-  });
-
-  return {
-    batchId: result.batchId,
-    rowsTotal: result.c.rowsTotal,
-    imported: result.c.imported,
-    existingMatched: result.c.existingMatched,
-    duplicatesInFile: result.c.duplicatesInFile,
-    rejected: p.analysis.table.rejected,
-    warnings: p.warnings,
-    enrolled: result.enrolled,
-  };
 }
 
 type ParticipantRow = Selectable<ParticipantsTable>;
@@ -479,22 +586,22 @@ const fillColumns = [
  */
 async function fillExisting(
   trx: Transaction<Database>,
-  matched: Entry[],
+  people: { id: number; record: CanonicalParticipant }[],
   communeOf: CommuneOf,
   usedCaseKeys: Set<string>,
 ): Promise<{ id: number; fields: string[] }[]> {
   const filled: { id: number; fields: string[] }[] = [];
   const updates: unknown[][] = [];
-  for (let i = 0; i < matched.length; i += 2000) {
-    const chunk = matched.slice(i, i + 2000);
+  for (let i = 0; i < people.length; i += 2000) {
+    const chunk = people.slice(i, i + 2000);
     const current = await trx
       .selectFrom('participants')
       .selectAll()
-      .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(chunk.map((e) => e.existingId))}))`)
+      .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(chunk.map((e) => e.id))}))`)
       .execute();
     const byId = new Map(current.map((r) => [r.id, r]));
     for (const e of chunk) {
-      const row = byId.get(e.existingId!);
+      const row = byId.get(e.id);
       if (!row) continue;
       const set = fillFor(row, e.record, communeOf, usedCaseKeys);
       if (!set) continue;
@@ -663,9 +770,9 @@ export async function listBatches(db: Db): Promise<ImportBatch[]> {
 
 /** Writes the rejected rows of a file (with reasons) to a workbook at `target`. */
 export async function rejectedWorkbook(db: Db, file: string, target: string, opts: ImportOptions): Promise<number> {
-  const p = await plan(db, file, opts);
-  await writeRejectedWorkbook(target, p.analysis.layout.headers, p.analysis.table.rejectedRaw);
-  return p.analysis.table.rejectedRaw.length;
+  const { analysis } = await analyse(await readContext(db, opts), file, opts);
+  await writeRejectedWorkbook(target, analysis.layout.headers, analysis.table.rejectedRaw);
+  return analysis.table.rejectedRaw.length;
 }
 
 /** All participants as canonical records (what `lotse participants --json` prints), commune by name when linked. */
