@@ -125,6 +125,15 @@ describe('xlsx reader', () => {
     );
   });
 
+  it('reads attributes after line breaks and tabs, and CDATA text', async () => {
+    const parts = basicParts();
+    parts['xl/worksheets/sheet2.xml'] = `<?xml version="1.0"?><worksheet xmlns="${ns}"><sheetData>
+<row\n r="4"><c\n\tr="C4"\n\tt="inlineStr"><is><t><![CDATA[Tom & <Jerry>]]> &amp; Co</t></is></c><c\tr="E4"\ts="1"><v>32874</v></c></row>
+</sheetData></worksheet>`;
+    const [sheet] = await read(await workbook(parts));
+    expect(sheet!.rows).toEqual([{ rowNumber: 4, cells: [null, null, 'Tom & <Jerry> & Co', null, new Date(Date.UTC(1990, 0, 1))] }]);
+  });
+
   it('refuses a flipped bit in a sheet, a missing sheet part and a lying size as a corrupt file', async () => {
     const good = await workbook(basicParts());
     const zip = await JSZip.loadAsync(good);

@@ -40,14 +40,17 @@ export function decodeXml(s: string): string {
   return s;
 }
 
-/** The value of one attribute in a start tag, either quote style. */
+/** The value of one attribute in a start tag, either quote style, after any whitespace (tabs and line breaks too). */
 function attr(tag: string, name: string): string | null {
-  const at = tag.indexOf(` ${name}=`);
-  if (at < 0) return null;
-  const q = tag[at + name.length + 2];
-  if (q !== '"' && q !== "'") return null;
-  const end = tag.indexOf(q, at + name.length + 3);
-  return end < 0 ? null : tag.slice(at + name.length + 3, end);
+  for (let at = tag.indexOf(`${name}=`); at >= 0; at = tag.indexOf(`${name}=`, at + 1)) {
+    const before = tag.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    const q = tag[at + name.length + 1];
+    if (q !== '"' && q !== "'") return null;
+    const end = tag.indexOf(q, at + name.length + 2);
+    return end < 0 ? null : tag.slice(at + name.length + 2, end);
+  }
+  return null;
 }
 
 const isNameEnd = (ch: string | undefined) => ch === ' ' || ch === '>' || ch === '/' || ch === '\t' || ch === '\n' || ch === '\r';
@@ -116,9 +119,13 @@ function prefixOf(root: string): (first: string) => string {
 function stringText(el: string): string {
   if (el.includes('rPh')) el = el.replace(/<([\w.-]+:)?rPh[\s>][\s\S]*?<\/([\w.-]+:)?rPh>/g, '');
   let out = '';
-  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?t>)/g;
-  for (let m = re.exec(el); m; m = re.exec(el)) out += m[1] ?? '';
-  return decodeXml(out);
+  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?(?:\/>|>((?:[^<]|<!\[CDATA\[[\s\S]*?\]\]>)*)<\/(?:[\w.-]+:)?t>)/g;
+  for (let m = re.exec(el); m; m = re.exec(el)) {
+    const t = m[1] ?? '';
+    // CDATA (rare, never from Excel) is literal text; everything else is XML-escaped
+    out += t.includes('<![CDATA[') ? t.split(/<!\[CDATA\[|\]\]>/).map((part, i) => (i % 2 ? part : decodeXml(part))).join('') : decodeXml(t);
+  }
+  return out;
 }
 
 // ---------- workbook parts ----------
