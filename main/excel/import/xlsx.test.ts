@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.js';
@@ -166,5 +167,68 @@ describe('xlsx reader', () => {
     expect(isDateFormat('#,##0.00 "Std"')).toBe(false);
     expect(isDateFormat('[Red]0.0')).toBe(false);
     expect(isDateFormat('@')).toBe(false);
+  });
+
+  it('reads what exceljs reads, for a random workbook of every cell kind (shared strings on and off)', async () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const value = (): ExcelJS.CellValue => {
+      switch (Math.floor(rnd() * 9)) {
+        case 0:
+          return pick(['Müller', 'Ağa', 'Nguyễn Thị', '  Leer  ', 'a & b < c', 'Zeile\nzwei', '=keine Formel', '0042']);
+        case 1:
+          return Math.round(rnd() * 1e6) / 100;
+        case 2:
+          return new Date(Date.UTC(1950 + Math.floor(rnd() * 70), Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28)));
+        case 3:
+          return rnd() < 0.5;
+        case 4:
+          return { richText: [{ text: 'Al-' }, { font: { bold: true }, text: pick(['Hassan', 'Amin']) }] };
+        case 5:
+          return { formula: 'A1&"x"', result: pick(['ax', 'bx']) };
+        case 6:
+          return { formula: '1+1', result: 2 };
+        case 7:
+          return { text: 'mail@example.org', hyperlink: 'mailto:mail@example.org' };
+        default:
+          return null;
+      }
+    };
+    for (const useSharedStrings of [true, false]) {
+      const file = path.join(dir.dir, `zufall-${useSharedStrings}.xlsx`);
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings, useStyles: true });
+      const ws = writer.addWorksheet('Zufall');
+      for (let r = 0; r < 300; r++) {
+        const row = ws.addRow(Array.from({ length: 8 }, value));
+        row.eachCell((c) => {
+          if (c.value instanceof Date) c.numFmt = pick(['dd.mm.yyyy', 'yyyy-mm-dd', 'd. mmmm yyyy']);
+        });
+        row.commit();
+      }
+      ws.commit();
+      await writer.commit();
+
+      const expected = new ExcelJS.Workbook();
+      await expected.xlsx.readFile(file);
+      const want: { rowNumber: number; cells: unknown[] }[] = [];
+      expected.worksheets[0]!.eachRow((row, rowNumber) => {
+        const cells: unknown[] = [];
+        row.eachCell((cell, col) => {
+          const v = cell.value as unknown;
+          let plain: unknown = v;
+          if (v && typeof v === 'object' && !(v instanceof Date)) {
+            const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown };
+            plain = o.richText ? o.richText.map((t) => t.text).join('') : 'result' in o ? o.result : o.text;
+          }
+          if (plain === '' || plain === null || plain === undefined) return;
+          while (cells.length < col - 1) cells.push(null);
+          cells[col - 1] = plain;
+        });
+        if (cells.length > 0) want.push({ rowNumber, cells });
+      });
+      const [sheet] = await read(fs.readFileSync(file), `zufall-${useSharedStrings}-kopie.xlsx`);
+      expect(sheet!.rows).toEqual(want);
+    }
   });
 });
