@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: builds the renderer if it is missing or older than its sources, then starts the desktop app.
 // Where Electron's binary is missing (an optional dependency; no download possible), it says so and serves
-// web mode on 127.0.0.1 instead, which prints the URL with its token.
+// web mode on 127.0.0.1 instead, which prints the URL with its token; the CLI bundle that web mode runs from
+// (dist/main/lotse.mjs) is rebuilt first when the sources changed, so web mode starts without tsx.
 // Arguments pass through: `npm start -- --db /pfad/lotse.sqlite`. `--web` forces web mode.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { buildMain, mainBundleIsFresh } from './build-main.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const rendererIndex = path.join(root, 'dist', 'renderer', 'index.html');
@@ -95,6 +97,14 @@ if (binary) {
         'Electron is not installed on this machine – starting in web mode.\n' +
         'Die Adresse unten im Browser öffnen (nur auf diesem Rechner erreichbar). / Open the address below in a browser.\n\n',
     );
+  }
+  if (!mainBundleIsFresh()) {
+    try {
+      await buildMain();
+    } catch (err) {
+      // bin/lotse.mjs then runs the sources through tsx: slower to start, same behaviour
+      process.stderr.write(`Hinweis: CLI-Bundle nicht gebaut (${err instanceof Error ? err.message : String(err)}); starte aus den Quellen.\n`);
+    }
   }
   runAttached(process.execPath, [path.join(root, 'bin', 'lotse.mjs'), 'serve', ...passThrough]);
 }

@@ -32,6 +32,11 @@ if (!step('build renderer', ['vite', 'build', '--config', 'renderer/vite.config.
   failed++;
   problems.push('build');
 }
+// the CLI bundle, so the CLI tests and Playwright's servers run the start path users get (bin/lotse.mjs)
+if (!step('build main', ['node', 'scripts/build-main.mjs'])) {
+  failed++;
+  problems.push('build main');
+}
 
 const vitestJson = path.join(results, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
