@@ -1,11 +1,44 @@
-import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Spinner, Toaster, webLightTheme } from '@fluentui/react-components';
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { toasterId } from '../components/useNotify.js';
 import { Layout } from './Layout.js';
-import { routes } from './routes.js';
+import { pageLoaders, routes } from './routes.js';
+
+// long enough for the first screen's requests and render to finish on a slow office PC
+const prefetchDelayMs = 2000;
+
+/**
+ * Fetches the lazily loaded pages one by one while the browser is idle, after the first screen had its turn, so a
+ * click in the navigation later does not wait for a script. A failed fetch is left to the page's own load.
+ */
+function usePrefetchPages() {
+  useEffect(() => {
+    let cancelled = false;
+    const next = (i: number) => {
+      if (cancelled || i >= pageLoaders.length) return;
+      requestIdleCallback(() => {
+        if (cancelled) return;
+        pageLoaders[i]!().catch(() => undefined).finally(() => next(i + 1));
+      });
+    };
+    const timer = setTimeout(() => next(0), prefetchDelayMs);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, []);
+}
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return <Spinner label={t('states.loading')} />;
+}
 
 export function App() {
+  usePrefetchPages();
   return (
     <FluentProvider theme={webLightTheme} style={{ height: '100vh' }}>
       <Toaster toasterId={toasterId} position="top-end" />
@@ -13,7 +46,15 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             {routes.map((r) => (
-              <Route key={r.path} path={`${r.path}/*`} element={<ErrorBoundary key={r.path}>{r.element}</ErrorBoundary>} />
+              <Route
+                key={r.path}
+                path={`${r.path}/*`}
+                element={
+                  <ErrorBoundary key={r.path}>
+                    <Suspense fallback={<PageLoading />}>{r.element}</Suspense>
+                  </ErrorBoundary>
+                }
+              />
             ))}
             <Route path="*" element={<Navigate to="/programme" replace />} />
           </Route>

@@ -1,14 +1,5 @@
-import type { ReactElement } from 'react';
-import { ActivitiesPage } from '../pages/activities/ActivitiesPage.js';
-import { FairsPage } from '../pages/fairs/FairsPage.js';
-import { ImportPage } from '../pages/imports/ImportPage.js';
-import { OrganisationsPage } from '../pages/organisations/OrganisationsPage.js';
+import { lazy, type ComponentType, type ReactElement } from 'react';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
-import { ParticipantsPage } from '../pages/participants/ParticipantsPage.js';
-import { PlacementsPage } from '../pages/placements/PlacementsPage.js';
-import { ProgramsPage } from '../pages/programs/ProgramsPage.js';
-import { ReportsPage } from '../pages/reports/ReportsPage.js';
-import { SettingsPage } from '../pages/settings/SettingsPage.js';
 
 export interface AppRoute {
   /** German URL segment, as coordinators would say it */
@@ -18,16 +9,41 @@ export interface AppRoute {
   element: ReactElement;
 }
 
-/** The left navigation, in the order coordinators work. Features replace their NotYetPage when they land. */
+/**
+ * A page loaded on first visit: its code (and libraries only it uses) stays out of the bundle the first screen
+ * waits for. `load` stays callable on its own so the shell can fetch the pages ahead once the first screen shows.
+ */
+function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  const Page = lazy(() => load().then((m) => ({ default: pick(m) })));
+  return { element: <Page />, load };
+}
+
+const participants = lazyPage(() => import('../pages/participants/ParticipantsPage.js'), (m) => m.ParticipantsPage);
+const programs = lazyPage(() => import('../pages/programs/ProgramsPage.js'), (m) => m.ProgramsPage);
+const placements = lazyPage(() => import('../pages/placements/PlacementsPage.js'), (m) => m.PlacementsPage);
+const activities = lazyPage(() => import('../pages/activities/ActivitiesPage.js'), (m) => m.ActivitiesPage);
+const fairs = lazyPage(() => import('../pages/fairs/FairsPage.js'), (m) => m.FairsPage);
+const organisations = lazyPage(() => import('../pages/organisations/OrganisationsPage.js'), (m) => m.OrganisationsPage);
+const imports = lazyPage(() => import('../pages/imports/ImportPage.js'), (m) => m.ImportPage);
+const reports = lazyPage(() => import('../pages/reports/ReportsPage.js'), (m) => m.ReportsPage);
+const settings = lazyPage(() => import('../pages/settings/SettingsPage.js'), (m) => m.SettingsPage);
+
+/** Loaders of every lazily loaded page, for fetching them ahead while the user looks at the first screen. */
+export const pageLoaders = [programs, participants, placements, activities, fairs, organisations, imports, reports, settings].map((p) => p.load);
+
+/**
+ * The left navigation, in the order coordinators work. The Übersicht stays in the shell's bundle: opened on a cold
+ * start, its first request should not wait for a second script to arrive first.
+ */
 export const routes: AppRoute[] = [
   { path: '/uebersicht', labelKey: 'nav.dashboard', element: <DashboardPage /> },
-  { path: '/teilnehmende', labelKey: 'nav.participants', element: <ParticipantsPage /> },
-  { path: '/programme', labelKey: 'nav.programs', element: <ProgramsPage /> },
-  { path: '/agh', labelKey: 'nav.placements', element: <PlacementsPage /> },
-  { path: '/aktivitaeten', labelKey: 'nav.activities', element: <ActivitiesPage /> },
-  { path: '/boersen', labelKey: 'nav.fairs', element: <FairsPage /> },
-  { path: '/organisationen', labelKey: 'nav.organisations', element: <OrganisationsPage /> },
-  { path: '/import', labelKey: 'nav.imports', element: <ImportPage /> },
-  { path: '/berichte', labelKey: 'nav.reports', element: <ReportsPage /> },
-  { path: '/einstellungen', labelKey: 'nav.settings', element: <SettingsPage /> },
+  { path: '/teilnehmende', labelKey: 'nav.participants', element: participants.element },
+  { path: '/programme', labelKey: 'nav.programs', element: programs.element },
+  { path: '/agh', labelKey: 'nav.placements', element: placements.element },
+  { path: '/aktivitaeten', labelKey: 'nav.activities', element: activities.element },
+  { path: '/boersen', labelKey: 'nav.fairs', element: fairs.element },
+  { path: '/organisationen', labelKey: 'nav.organisations', element: organisations.element },
+  { path: '/import', labelKey: 'nav.imports', element: imports.element },
+  { path: '/berichte', labelKey: 'nav.reports', element: reports.element },
+  { path: '/einstellungen', labelKey: 'nav.settings', element: settings.element },
 ];
