@@ -39,12 +39,12 @@ export interface DailyBackupTiming {
 const defaultTiming: DailyBackupTiming = { idleMs: 3000, latestMs: 30_000 };
 
 /**
- * Takes the daily backup beside the user's first screen instead of in its way: a VACUUM INTO of a large database
- * takes seconds of CPU and disk that the first screen needs on a small office PC (measured on the 100,000-person
+ * Takes the daily backup beside the user's first screen instead of in its way: copying a large database takes CPU
+ * and disk that the first screen needs on a small office PC (measured on the 100,000-person
  * bench database, 2 cores: web mode's cold start to the first dashboard card took a median 2.15 s with the backup
  * running beside it and 1.84 s with it deferred). It starts when the router has been idle for a moment, when the
- * first call arrives that is not a known read (that call waits until the backup is done, so no write comes before
- * it or between its statements), or at close.
+ * first call arrives that is not a known read (that call waits until the backup is done, so the day's backup
+ * always holds the state from before the day's first write), or at close.
  */
 export function gateDailyBackup(router: Router, takeBackup: () => Promise<string | null>, timing: DailyBackupTiming = defaultTiming) {
   let started: Promise<string | null> | null = null;
@@ -82,7 +82,7 @@ export function gateDailyBackup(router: Router, takeBackup: () => Promise<string
           armIdle();
         }
       }
-      // the backup's own statements (a count, then VACUUM INTO) must not interleave with a write
+      // a call that may write runs only once the day's backup holds the state before it
       await start();
       return router.call(name, input, meta);
     },
