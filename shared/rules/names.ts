@@ -55,6 +55,8 @@ export function searchText(lastName: string | null | undefined, firstName: strin
 
 /** "Müller" → "muller": diacritics dropped without the German transliteration. */
 export function stripAccents(value: string): string {
+  // ASCII without ß, accents or runs of whitespace: only case (the common case in a big list)
+  if (/^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(value)) return value.toLowerCase();
   return value.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim();
 }
 

@@ -170,28 +170,36 @@ class Matcher {
 
   /** Adds the next rows of the file; returns the new people among them. */
   async add(db: Db, rows: ParsedRow[]): Promise<Entry[]> {
-    await this.lookUp(db, rows);
+    // each row's keys once: normalising names is the costly part of matching a big list
+    const keys = rows.map((p) => ({
+      ck: caseNumberKey(p.record.caseNumber),
+      nk: matchKey(p.record.lastName, p.record.firstName, p.record.birthDate),
+      dated: p.record.birthDate !== null,
+    }));
+    await this.lookUp(db, keys);
     const fresh: Entry[] = [];
-    for (const parsed of rows) {
+    rows.forEach((parsed, i) => {
       for (const w of parsed.warnings) this.warnings.push(w);
       const r = parsed.record;
-      const ck = caseNumberKey(r.caseNumber);
-      const nk = matchKey(r.lastName, r.firstName, r.birthDate);
+      const { ck, nk } = keys[i]!;
       const dup = (ck ? this.fileByCase.get(ck) : undefined) ?? this.fileByName.get(nk);
       if (dup) {
         this.duplicatesInFile++;
-        if (fillEmpty(dup.record, r) && dup.id !== null) dup.refilled = true;
-        this.register(dup);
+        if (fillEmpty(dup.record, r)) {
+          if (dup.id !== null) dup.refilled = true;
+          // a filled birth date or case number gives the person another key later rows can meet
+          this.register(dup, matchKey(dup.record.lastName, dup.record.firstName, dup.record.birthDate), caseNumberKey(dup.record.caseNumber));
+        }
         this.outcomes.push({ row: parsed.row, entry: dup, outcome: 'duplicate' });
-        continue;
+        return;
       }
       const existingId = (ck ? this.dbByCase.get(ck) : undefined) ?? this.dbByName.get(nk) ?? null;
       const entry: Entry = { row: parsed.row, record: { ...r }, existingId, id: null, refilled: false };
       this.entries.push(entry);
-      this.register(entry);
+      this.register(entry, nk, ck);
       this.outcomes.push({ row: parsed.row, entry, outcome: existingId === null ? 'new' : 'matched' });
       if (existingId === null) fresh.push(entry);
-    }
+    });
     return fresh;
   }
 
@@ -207,23 +215,20 @@ class Matcher {
     };
   }
 
-  private register(e: Entry): void {
-    const nk = matchKey(e.record.lastName, e.record.firstName, e.record.birthDate);
+  private register(e: Entry, nk: string, ck: string | null): void {
     if (!this.fileByName.has(nk)) this.fileByName.set(nk, e);
-    const ck = caseNumberKey(e.record.caseNumber);
     if (ck && !this.fileByCase.has(ck)) this.fileByCase.set(ck, e);
   }
 
   /** The people in Lotse these rows could match; the stored people without a birth date once, if a row has none. */
-  private async lookUp(db: Db, rows: ParsedRow[]): Promise<void> {
+  private async lookUp(db: Db, keys: { ck: string | null; nk: string; dated: boolean }[]): Promise<void> {
     const caseKeys: string[] = [];
     const nameKeys: string[] = [];
     let dateless = false;
-    for (const r of rows) {
-      const ck = caseNumberKey(r.record.caseNumber);
-      if (ck) caseKeys.push(ck);
-      const nk = nameKey(r.record.lastName, r.record.firstName, r.record.birthDate);
-      if (nk) nameKeys.push(nk);
+    for (const k of keys) {
+      if (k.ck) caseKeys.push(k.ck);
+      // with a birth date the match key is exactly the stored name_key
+      if (k.dated) nameKeys.push(k.nk);
       else dateless = true;
     }
     const loadDateless = dateless && !this.datelessLoaded;
