@@ -28,13 +28,17 @@ export async function backupTo(open: OpenDatabase, target: string): Promise<stri
   const absolute = path.resolve(target);
   fs.mkdirSync(path.dirname(absolute), { recursive: true });
   if (fs.existsSync(absolute)) throw new Error(`Ziel existiert bereits: ${absolute}`);
+  // written under a temporary name and renamed when complete: a process killed mid-copy leaves no file that
+  // looks like a finished backup (the daily one would otherwise count as taken)
+  const partial = `${absolute}.partial`;
+  fs.rmSync(partial, { force: true });
   const source = await new Promise<sqlite3.Database>((resolve, reject) => {
     const db: sqlite3.Database = new sqlite3.Database(open.path, sqlite3.OPEN_READONLY, (err: Error | null) => (err ? reject(err) : resolve(db)));
   });
   try {
     await new Promise<void>((resolve, reject) => {
       const start = (source as unknown as { backup(file: string, cb: (err: Error | null) => void): RawBackup }).backup;
-      const backup = start.call(source, absolute, (err) => {
+      const backup = start.call(source, partial, (err) => {
         if (err) return reject(err);
         backup.step(-1, (stepErr) => {
           const complete = !stepErr && backup.completed;
@@ -47,11 +51,12 @@ export async function backupTo(open: OpenDatabase, target: string): Promise<stri
       });
     });
   } catch (err) {
-    fs.rmSync(absolute, { force: true });
+    fs.rmSync(partial, { force: true });
     throw err;
   } finally {
     await new Promise<void>((resolve) => source.close(() => resolve()));
   }
+  fs.renameSync(partial, absolute);
   return absolute;
 }
 

@@ -34,6 +34,11 @@ describe('backups', () => {
     const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(b.db);
     expect(check.rows[0]?.integrity_check).toBe('ok');
     await b.close();
+    // the copy is written under a temporary name and renamed; a copy cut off earlier is never listed
+    fs.writeFileSync(path.join(backupDir(file), 'lotse_2026-01-01_00-00-00_start.sqlite.partial'), 'cut off');
+    expect(fs.readdirSync(backupDir(file)).filter((f) => f.endsWith('.partial'))).toHaveLength(1);
+    expect(listBackups(open).map((x) => x.name)).toEqual([path.basename(backup)]);
+    expect(await dailyBackup(open)).not.toBeNull();
   });
 
   it('take at most one automatic backup a day and keep the last 14', async () => {
