@@ -38,7 +38,8 @@ describe('backups', () => {
     fs.writeFileSync(path.join(backupDir(file), 'lotse_2026-01-01_00-00-00_start.sqlite.partial'), 'cut off');
     expect(fs.readdirSync(backupDir(file)).filter((f) => f.endsWith('.partial'))).toHaveLength(1);
     expect(listBackups(open).map((x) => x.name)).toEqual([path.basename(backup)]);
-    expect(await dailyBackup(open)).not.toBeNull();
+    await open.db.insertInto('programs').values({ name: 'P', start_date: '2026-01-01', hourly_rate_cents: 80, eligibility_rule: '{"op":"and","items":[]}' }).execute();
+    expect(await dailyBackup(open, new Date(Date.UTC(2026, 0, 1, 8)))).not.toBeNull();
   });
 
   it('take at most one automatic backup a day and keep the last 14', async () => {
