@@ -418,33 +418,38 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
   let rowsRead = 0;
   let inserted = 0;
   let backedUp = false;
-  const reading = analyse(
-    ctx,
-    file,
-    { ...opts, today },
-    (n) => {
-      stopCheck();
-      rowsRead = n;
-      // while nothing is written yet, the rows read so far; afterwards, written of read so far (the total is
-      // unknown until the end of the file)
-      if (inserted === 0) hooks.progress?.('lesen', n, 0);
-      else hooks.progress?.('speichern', inserted, n);
-    },
-    (row) => {
-      stopCheck();
-      queue.push(row);
-    },
-  ).then(
-    (read) => {
-      queue.end();
-      return read;
-    },
-    (err: unknown) => {
-      queue.fail(err);
-      throw err;
-    },
-  );
-  reading.catch(() => undefined);
+  // started once the writing side is ready for rows (so its first round trips do not wait behind the reader)
+  let reading: ReturnType<typeof analyse> | null = null;
+  const startReading = () => {
+    reading = analyse(
+      ctx,
+      file,
+      { ...opts, today },
+      (n) => {
+        stopCheck();
+        rowsRead = n;
+        // while nothing is written yet, the rows read so far; afterwards, written of read so far (the total is
+        // unknown until the end of the file)
+        if (inserted === 0) hooks.progress?.('lesen', n, 0);
+        else hooks.progress?.('speichern', inserted, n);
+      },
+      (row) => {
+        stopCheck();
+        queue.push(row);
+      },
+    ).then(
+      (read) => {
+        queue.end();
+        return read;
+      },
+      (err: unknown) => {
+        queue.fail(err);
+        throw err;
+      },
+    );
+    reading.catch(() => undefined);
+    return reading;
+  };
 
   // In WAL mode the backup's single read transaction is a snapshot that the import's uncommitted writes cannot
   // touch, so writing may start at once and only the commit waits for the backup. Any other journal mode: wait.
@@ -455,7 +460,10 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
   backupDone.catch(() => undefined);
   let committed = false;
   try {
-    if (!wal) await backupDone;
+    if (!wal) {
+      startReading();
+      await backupDone;
+    }
     const result = await db.transaction().execute(async (trx) => {
       // counts, sheet and mapping are known once the whole file is read; set at the end of the transaction
       const batchId = (
@@ -481,6 +489,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       let nextId = Number((await sql<{ m: number }>`SELECT coalesce(max(id), 0) AS m FROM participants`.execute(trx)).rows[0]!.m) + 1;
       const matcher = new Matcher(batchId);
       const taken = matcher.caseKeysInDb;
+      const read = reading ?? startReading();
       // the insert of one batch runs on SQLite's thread while this thread matches and prepares the next
       let writing: Promise<void> = Promise.resolve();
       for (let rows = await queue.next(); rows; rows = await queue.next()) {
@@ -511,7 +520,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
         writing.catch(() => undefined);
       }
       await writing;
-      const { analysis } = await reading;
+      const { analysis } = await read;
       stopCheck();
 
       // new people a later duplicate row completed, then the people matched in Lotse (only their empty fields)
@@ -569,7 +578,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
   } catch (err) {
     // stop the reading side and let it settle before anything else happens
     stopped = err;
-    await reading.catch(() => undefined);
+    await (reading as Promise<unknown> | null)?.catch(() => undefined);
     // nothing was written: a copy of the unchanged database would only fill the disk
     const copy = await backup.catch(() => null);
     if (copy && !committed) fs.rmSync(copy, { force: true });
