@@ -9,6 +9,10 @@ const root = path.resolve(import.meta.dirname, '..');
 /** Starts `lotse serve` and resolves with the URL and the child once it printed its address. */
 function serve(dbPath: string) {
   const child = spawn(process.execPath, [path.join(root, 'bin/lotse.mjs'), 'serve', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  // both pipes are read to the end: a full pipe would block the server's writes and so its exit
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -16,9 +20,9 @@ function serve(dbPath: string) {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
       if (m) resolve(m[1]!);
     });
-    child.on('exit', (c) => reject(new Error(`serve exited ${c}`)));
+    void exited.then((c) => reject(new Error(`serve exited ${c}: ${err.slice(-2000)}`)));
   });
-  return { child, url };
+  return { child, url, exited, stderr: () => err };
 }
 
 /**
@@ -32,7 +36,7 @@ export async function coldStart(dbPath: string, readySelector: string): Promise<
   // would measure the tsx fallback whenever any source changed since the last build (not timed, like the renderer)
   if (!mainBundleIsFresh()) await buildMain();
   const t0 = performance.now();
-  const { child, url } = serve(dbPath);
+  const { child, url, exited, stderr } = serve(dbPath);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   try {
     const page = await browser.newPage();
@@ -41,9 +45,10 @@ export async function coldStart(dbPath: string, readySelector: string): Promise<
     const lotse = performance.now() - t0;
     await browser.close();
     // the server may still take the day's backup on its way out; the baseline must not run beside that
-    const exited = new Promise((r) => child.once('exit', r));
+    // (the exit promise was set up at spawn, so an early exit cannot be missed; a stuck server is an error)
     child.kill('SIGTERM');
-    await exited;
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 60_000))]);
+    if (code === 'timeout') throw new Error(`serve did not exit within 60 s after SIGTERM: ${stderr().slice(-2000)}`);
 
     const b0 = performance.now();
     const help = spawn(process.execPath, [path.join(root, 'bin/lotse.mjs'), '--help'], { stdio: 'ignore' });
