@@ -187,6 +187,7 @@ export interface ParsedRow {
 
 export interface ParsedTable {
   rowsTotal: number;
+  /** the accepted rows, unless they were handed to an onAccepted consumer one by one */
   accepted: ParsedRow[];
   rejected: RowRejection[];
   /** raw cells of rejected rows, for the workbook to fix and re-import */
@@ -344,8 +345,9 @@ export function rowParser(layout: TableLayout, mapping: ImportMapping, today: st
         caseNumber: textOf('caseNumber'),
       },
     };
-    out.accepted.push(parsed);
-    onAccepted?.(parsed);
+    // a consumer that takes each row as it comes keeps what it needs; holding every row twice would not pay
+    if (onAccepted) onAccepted(parsed);
+    else out.accepted.push(parsed);
   };
   return { push, out };
 }

@@ -194,7 +194,8 @@ class Matcher {
         return;
       }
       const existingId = (ck ? this.dbByCase.get(ck) : undefined) ?? this.dbByName.get(nk) ?? null;
-      const entry: Entry = { row: parsed.row, record: { ...r }, existingId, id: null, refilled: false };
+      // the entry owns the parsed record from here on (later duplicate rows fill its empty fields)
+      const entry: Entry = { row: parsed.row, record: r, existingId, id: null, refilled: false };
       this.entries.push(entry);
       this.register(entry, nk, ck);
       this.outcomes.push({ row: parsed.row, entry, outcome: existingId === null ? 'new' : 'matched' });
@@ -318,7 +319,9 @@ const insertColumns = [
   'last_name', 'first_name', 'birth_date', 'birth_year', 'gender', 'nationality', 'commune_id', 'commune_text', 'residence_status',
   'arrival_in_saxony', 'german_level', 'phone', 'email', 'case_number', 'name_key', 'case_number_key', 'search_text', 'import_batch_id',
 ] as const;
-/** the JSON rows hold the id first, then insertColumns without the batch id */
+/** the columns of a JSON row after the id (the batch id is the same for all and bound once) */
+const rowColumns = insertColumns.slice(0, -1) as Exclude<(typeof insertColumns)[number], 'import_batch_id'>[];
+/** the JSON rows hold the id first, then rowColumns */
 const insertSelect = ['id', ...insertColumns.slice(0, -1)].map((_c, i) => `value ->> ${i}`).join(', ');
 
 export interface CommitHooks {
@@ -503,7 +506,9 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
             // a key still held by an anonymised record would break the unique index; the number itself is kept
             if (cols.case_number_key && taken.has(cols.case_number_key)) cols.case_number_key = null;
             if (cols.case_number_key) taken.add(cols.case_number_key);
-            return [e.id, ...insertColumns.slice(0, -1).map((col) => cols[col as keyof typeof cols])];
+            const row: unknown[] = [e.id];
+            for (const col of rowColumns) row.push(cols[col]);
+            return row;
           }),
         );
         await writing;
