@@ -77,6 +77,7 @@ interface Entry {
   refilled: boolean;
 }
 
+const SAMPLE = 20;
 type Outcome = { row: number; entry: Entry; outcome: 'new' | 'matched' | 'duplicate' };
 
 /** The duplicate rule, with an empty birth date as part of the key so a re-import of dateless rows adds nobody. */
@@ -154,6 +155,7 @@ interface DbPerson {
  */
 class Matcher {
   entries: Entry[] = [];
+  /** what became of the first rows (the preview's sample); the rest is only counted */
   outcomes: Outcome[] = [];
   warnings: RowWarning[] = [];
   duplicatesInFile = 0;
@@ -190,7 +192,7 @@ class Matcher {
           // a filled birth date or case number gives the person another key later rows can meet
           this.register(dup, matchKey(dup.record.lastName, dup.record.firstName, dup.record.birthDate), caseNumberKey(dup.record.caseNumber));
         }
-        this.outcomes.push({ row: parsed.row, entry: dup, outcome: 'duplicate' });
+        if (this.outcomes.length < SAMPLE) this.outcomes.push({ row: parsed.row, entry: dup, outcome: 'duplicate' });
         return;
       }
       const existingId = (ck ? this.dbByCase.get(ck) : undefined) ?? this.dbByName.get(nk) ?? null;
@@ -198,7 +200,7 @@ class Matcher {
       const entry: Entry = { row: parsed.row, record: r, existingId, id: null, refilled: false };
       this.entries.push(entry);
       this.register(entry, nk, ck);
-      this.outcomes.push({ row: parsed.row, entry, outcome: existingId === null ? 'new' : 'matched' });
+      if (this.outcomes.length < SAMPLE) this.outcomes.push({ row: parsed.row, entry, outcome: existingId === null ? 'new' : 'matched' });
       if (existingId === null) fresh.push(entry);
     });
     return fresh;
@@ -268,7 +270,7 @@ export async function previewImport(db: Db, file: string, fileName: string, opts
     mapping: analysis.mapping,
     mappingSource,
     counts: matcher.counts(analysis),
-    sample: matcher.outcomes.slice(0, 20).map((o) => ({ row: o.row, outcome: o.outcome, ...o.entry.record })),
+    sample: matcher.outcomes.map((o) => ({ row: o.row, outcome: o.outcome, ...o.entry.record })),
     rejected: analysis.table.rejected,
     warnings: matcher.warnings,
   };
