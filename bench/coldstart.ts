@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config.js';
-import { buildMain, mainBundleIsFresh } from '../scripts/build-main.mjs';
+import { mainBundleIsFresh } from '../scripts/build-main.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -34,7 +34,11 @@ function serve(dbPath: string) {
 export async function coldStart(dbPath: string, readySelector: string): Promise<{ lotse: number; baseline: number }> {
   // `npm start` and `npm run build` leave the CLI bundle that bin/lotse.mjs runs; without this step the figure
   // would measure the tsx fallback whenever any source changed since the last build (not timed, like the renderer)
-  if (!mainBundleIsFresh()) await buildMain();
+  // (built in a child process: esbuild's service started inside this long-running tsx process has hung the bench)
+  if (!mainBundleIsFresh()) {
+    const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-main.mjs')], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    if (built.status !== 0) throw new Error(`CLI-Bundle konnte nicht gebaut werden: ${built.stderr || built.error?.message}`);
+  }
   const t0 = performance.now();
   const { child, url, exited, stderr } = serve(dbPath);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
