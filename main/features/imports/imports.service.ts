@@ -396,8 +396,8 @@ const BATCH = 2000;
  * The work overlaps: this thread reads and checks the file from the start; SQLite writes the pre-import backup
  * on one worker thread (through a connection of its own, as a snapshot of the last commit) and, on another, looks
  * up and inserts the rows read so far, batch by batch — so parsing, backing up and inserting run side by side. The
- * commit waits for the backup. Matching happens inside the write transaction, so the rows always match the state
- * they are written into. A file-level error found late (a corrupt end of the file, no data rows) rolls
+ * commit waits for the backup. Matching happens while the write transaction holds the write lock, so the rows
+ * always match the state they are written into. A file-level error found late (a corrupt end of the file, no data rows) rolls
  * everything back.
  */
 export async function commitImport(open: OpenDatabase, file: string, fileName: string, opts: ImportOptions, hooks: CommitHooks = {}): Promise<ImportResult> {
@@ -499,7 +499,10 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       let writing: Promise<void> = Promise.resolve();
       for (let rows = await queue.next(); rows; rows = await queue.next()) {
         stopCheck();
-        const fresh = await matcher.add(trx, rows);
+        // in WAL mode the lookups run on the read-only connection, beside the inserts on the writer: while this
+        // transaction holds the write lock nobody can commit, so the reader sees exactly the state the rows are
+        // written into (minus this import's own uncommitted rows, which the matcher excludes anyway)
+        const fresh = await matcher.add(wal ? open.reader : trx, rows);
         if (fresh.length === 0) continue;
         const json = JSON.stringify(
           fresh.map((e) => {
