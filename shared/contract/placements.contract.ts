@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { procedure } from './define.js';
 import { id, isoDate } from '../domain/common.js';
 import {
+  activatePlacementInput,
   closePlacementInput,
   communeBoard,
   fileResult,
@@ -10,6 +11,7 @@ import {
   placement,
   placementCandidate,
   placementInput,
+  placementUpdateInput,
   statement,
   statementInput,
 } from '../domain/placements.js';
@@ -31,6 +33,16 @@ export const placementsContract = {
    * with `quota_exceeded` unless `quotaOverrideReason` is given. Warnings are returned and stored, never refuse.
    */
   'placements.create': procedure({ input: placementInput, output: placement }),
+  /**
+   * Correct a placement's site, activity, dates, weekly hours or agreement date. Warnings are recomputed and
+   * stored as when placing; refused when recorded hours would fall outside the new period.
+   */
+  'placements.update': procedure({ input: placementUpdateInput, output: placement }),
+  /**
+   * A waiting placement takes a slot (wartend → aktiv). Fails with `quota_exceeded` when the commune's slots are
+   * all taken, unless `quotaOverrideReason` is given.
+   */
+  'placements.activate': procedure({ input: activatePlacementInput, output: placement }),
   /** Close a placement (beendet / abgebrochen) with its end date and, optionally, the outcome that followed. */
   'placements.close': procedure({ input: closePlacementInput, output: placement }),
   /** The weekly hours grid of a commune: every placement running in that week, seven days each. */

@@ -44,6 +44,32 @@ export const placementInput = z
   });
 export type PlacementInput = z.input<typeof placementInput>;
 
+/**
+ * What a coordinator corrects on an existing placement. Person, program and commune stay: moving a person to
+ * another commune is a new placement (the old one's hours and statement belong to the old commune).
+ */
+export const placementUpdateInput = z
+  .object({
+    id,
+    site: requiredText(200),
+    activity: requiredText(200),
+    applicationDate: optionalDate,
+    startDate: isoDate,
+    plannedEndDate: optionalDate,
+    hoursPerWeek: z.number().min(0, { message: 'Nicht negativ' }).max(60, { message: 'Höchstens 60' }).nullable().optional().transform((v) => v ?? null),
+    agreementSignedOn: optionalDate,
+  })
+  .superRefine((p, ctx) => {
+    if (p.plannedEndDate !== null && p.plannedEndDate < p.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: 'Das geplante Ende liegt vor dem Beginn' });
+    }
+  });
+export type PlacementUpdateInput = z.input<typeof placementUpdateInput>;
+
+/** Moves a waiting placement onto a free slot; beyond the quota only with a reason, as when placing. */
+export const activatePlacementInput = z.object({ id, quotaOverrideReason: optionalText(500) });
+export type ActivatePlacementInput = z.input<typeof activatePlacementInput>;
+
 export const placement = z.object({
   id,
   enrollmentId: id,

@@ -1,7 +1,16 @@
 import type { Handlers } from '../../api/router.js';
 import { statementFileName, writeAghStatement } from '../../excel/export/agh-statement.js';
 import { hoursWeek, saveHours } from './hours.service.js';
-import { board, closePlacement, createPlacement, getPlacement, listCandidates, placementsOfParticipant } from './placements.service.js';
+import {
+  activatePlacement,
+  board,
+  closePlacement,
+  createPlacement,
+  getPlacement,
+  listCandidates,
+  placementsOfParticipant,
+  updatePlacement,
+} from './placements.service.js';
 import { monthlyStatement } from './statement.service.js';
 
 export const placementsHandlers = {
@@ -10,6 +19,8 @@ export const placementsHandlers = {
   'placements.get': async ({ id }, ctx) => getPlacement(ctx.reader, id),
   'placements.forParticipant': async ({ participantId }, ctx) => placementsOfParticipant(ctx.reader, participantId),
   'placements.create': async (input, ctx) => createPlacement(ctx.db, input),
+  'placements.update': async (input, ctx) => updatePlacement(ctx.db, input),
+  'placements.activate': async (input, ctx) => activatePlacement(ctx.db, input),
   'placements.close': async (input, ctx) => closePlacement(ctx.db, input),
   'placements.hoursWeek': async ({ programId, communeId, weekStart }, ctx) => hoursWeek(ctx.reader, programId, communeId, weekStart),
   'placements.saveHours': async ({ entries }, ctx) => saveHours(ctx.db, entries),

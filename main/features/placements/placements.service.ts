@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
 import {
+  activatePlacementInput,
   closePlacementInput,
   placementInput,
+  placementUpdateInput,
+  type ActivatePlacementInput,
   type ClosePlacementInput,
   type CommuneBoard,
   type Placement,
   type PlacementCandidate,
   type PlacementInput,
+  type PlacementUpdateInput,
   type PlacementWarning,
 } from '../../../shared/domain/placements.js';
 import { placementWarning } from '../../../shared/domain/placements.js';
@@ -237,6 +241,35 @@ export async function board(db: Db, programId: number, includeClosed = false): P
 }
 
 /**
+ * The quota rule for a placement about to become active (new or from the waiting list): active placements may not
+ * exceed the commune's slots unless a reason is given. A commune that lost its slots counts as 0 slots.
+ */
+async function assertSlotFree(trx: Db, programId: number, communeId: number, overrideReason: string | null, alternative: string): Promise<void> {
+  const slot = await trx
+    .selectFrom('communes as c')
+    .leftJoin('program_communes as pc', (j) => j.onRef('pc.commune_id', '=', 'c.id').on('pc.program_id', '=', programId))
+    .select(['c.name', 'pc.slots'])
+    .where('c.id', '=', communeId)
+    .executeTakeFirstOrThrow();
+  const slots = slot.slots ?? 0;
+  const { n } = await trx
+    .selectFrom('placements')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('program_id', '=', programId)
+    .where('commune_id', '=', communeId)
+    .where('status', '=', 'aktiv')
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= slots && overrideReason === null) {
+    throw new AppError(
+      'quota_exceeded',
+      `${slot.name}: alle ${slots} AGH-Plätze sind belegt. Überschreiten nur mit Begründung – ${alternative}.`,
+      `${slot.name}: all ${slots} slots are taken; an override reason is required.`,
+      { slots, filled: Number(n), fields: [{ path: 'quotaOverrideReason', message: 'Begründung erforderlich' }] },
+    );
+  }
+}
+
+/**
  * Places an enrolled participant in a commune. The rate is copied from the program now, so a later rate change
  * does not rewrite history. Quota: active placements may not exceed the commune's slots without a reason.
  */
@@ -286,21 +319,7 @@ export async function createPlacement(db: Db, input: PlacementInput): Promise<Pl
       });
     }
     if (data.status === 'aktiv') {
-      const { n } = await trx
-        .selectFrom('placements')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('program_id', '=', enrollment.program_id)
-        .where('commune_id', '=', data.communeId)
-        .where('status', '=', 'aktiv')
-        .executeTakeFirstOrThrow();
-      if (Number(n) >= slot.slots && data.quotaOverrideReason === null) {
-        throw new AppError(
-          'quota_exceeded',
-          `${slot.name}: alle ${slot.slots} AGH-Plätze sind belegt. Überschreiten nur mit Begründung – oder auf die Warteliste setzen.`,
-          `${slot.name}: all ${slot.slots} slots are taken; an override reason is required.`,
-          { slots: slot.slots, filled: Number(n), fields: [{ path: 'quotaOverrideReason', message: 'Begründung erforderlich' }] },
-        );
-      }
+      await assertSlotFree(trx, enrollment.program_id, data.communeId, data.quotaOverrideReason, 'oder auf die Warteliste setzen');
     }
     const applicationDate = data.applicationDate ?? enrollment.applied_on;
     const warnings = placementWarnings({
@@ -405,6 +424,162 @@ export async function closePlacement(db: Db, input: ClosePlacementInput): Promis
       participantId: before.participantId,
       before: { status: before.status, endDate: before.endDate },
       after: { status: data.status, endDate: data.endDate, outcome: data.outcome?.kind ?? null },
+    });
+  });
+  return getPlacement(db, data.id);
+}
+
+/** The fields `placements.update` may change, as audit snapshots: the Verlauf diffs exactly these. */
+function editable(p: {
+  site: string;
+  activity: string;
+  applicationDate: string | null;
+  startDate: string;
+  plannedEndDate: string | null;
+  hoursPerWeek: number | null;
+  agreementSignedOn: string | null;
+}) {
+  return {
+    site: p.site,
+    activity: p.activity,
+    applicationDate: p.applicationDate,
+    startDate: p.startDate,
+    plannedEndDate: p.plannedEndDate,
+    hoursPerWeek: p.hoursPerWeek,
+    agreementSignedOn: p.agreementSignedOn,
+  };
+}
+
+/**
+ * Corrects a placement's site, activity, dates, weekly hours or agreement date. The rules of thumb are checked
+ * again and the stored warnings replaced. Recorded hours must stay inside the period (the hours grid refuses days
+ * outside it, so a correction may not leave such days behind).
+ */
+export async function updatePlacement(db: Db, input: PlacementUpdateInput): Promise<Placement> {
+  const data = placementUpdateInput.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const before = await getPlacement(trx, data.id);
+    if (before.endDate !== null && data.startDate > before.endDate) {
+      throw new AppError('validation', `Der Beginn liegt nach dem Ende des Einsatzes (${germanDate(before.endDate)}).`, 'Start after the end date.', {
+        fields: [{ path: 'startDate', message: 'Nach dem Ende' }],
+      });
+    }
+    const earlier = await trx
+      .selectFrom('hours')
+      .select('work_date')
+      .where('placement_id', '=', data.id)
+      .where('work_date', '<', data.startDate)
+      .orderBy('work_date')
+      .executeTakeFirst();
+    if (earlier) {
+      throw new AppError(
+        'conflict',
+        `Vor dem ${germanDate(data.startDate)} sind schon Stunden erfasst (${germanDate(earlier.work_date)}). Bitte zuerst die Stunden korrigieren.`,
+        'Hours recorded before the new start date.',
+        { fields: [{ path: 'startDate', message: 'Stunden davor erfasst' }] },
+      );
+    }
+    // a closed placement ends at its end date; only an open one is bounded by the planned end
+    const lastDay = before.endDate ?? data.plannedEndDate;
+    if (lastDay !== null) {
+      const later = await trx
+        .selectFrom('hours')
+        .select('work_date')
+        .where('placement_id', '=', data.id)
+        .where('work_date', '>', lastDay)
+        .orderBy('work_date', 'desc')
+        .executeTakeFirst();
+      if (later) {
+        throw new AppError(
+          'conflict',
+          `Nach dem ${germanDate(lastDay)} sind schon Stunden erfasst (${germanDate(later.work_date)}). Bitte zuerst die Stunden korrigieren.`,
+          'Hours recorded after the new planned end.',
+          { fields: [{ path: 'plannedEndDate', message: 'Stunden danach erfasst' }] },
+        );
+      }
+    }
+    const enrollment = await trx
+      .selectFrom('enrollments')
+      .select(['eligible', 'applied_on'])
+      .where('id', '=', before.enrollmentId)
+      .executeTakeFirstOrThrow();
+    // as when placing: no application date of its own means the enrolment's
+    const applicationDate = data.applicationDate ?? enrollment.applied_on;
+    const warnings = placementWarnings({
+      applicationDate,
+      startDate: data.startDate,
+      hoursPerWeek: data.hoursPerWeek,
+      agreementSignedOn: data.agreementSignedOn,
+      eligible: enrollment.eligible === 1,
+    });
+    const after = editable({ ...data, applicationDate });
+    await trx
+      .updateTable('placements')
+      .set({
+        site: after.site,
+        activity: after.activity,
+        application_date: after.applicationDate,
+        start_date: after.startDate,
+        planned_end_date: after.plannedEndDate,
+        hours_per_week: after.hoursPerWeek,
+        agreement_signed_on: after.agreementSignedOn,
+        warnings: JSON.stringify(warnings),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', data.id)
+      .execute();
+    await audit(trx, {
+      action: 'update',
+      entity: 'placement',
+      entityId: data.id,
+      participantId: before.participantId,
+      before: { ...editable(before), warnings: before.warnings.map((w) => w.code) },
+      after: { ...after, warnings: warnings.map((w) => w.code) },
+    });
+  });
+  return getPlacement(db, data.id);
+}
+
+/**
+ * Moves a waiting placement onto a slot (wartend → aktiv), checking the commune's quota as placing does. An
+ * interested enrolment becomes active with it, as when a person is placed directly.
+ */
+export async function activatePlacement(db: Db, input: ActivatePlacementInput): Promise<Placement> {
+  const data = activatePlacementInput.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const before = await getPlacement(trx, data.id);
+    if (before.status !== 'wartend') {
+      throw new AppError('conflict', `Der AGH-Einsatz ist ${before.status}; nur wartende Einsätze können aktiviert werden.`, 'Only a waiting placement can be activated.');
+    }
+    const enrollment = await trx.selectFrom('enrollments').select(['id', 'status']).where('id', '=', before.enrollmentId).executeTakeFirstOrThrow();
+    if (enrollment.status !== 'aktiv' && enrollment.status !== 'interessiert') {
+      throw new AppError(
+        'conflict',
+        `Die Einschreibung ist ${enrollment.status}; nur aktive oder interessierte Teilnehmende können eingesetzt werden.`,
+        'Enrollment is closed.',
+      );
+    }
+    await assertSlotFree(trx, before.programId, before.communeId, data.quotaOverrideReason, 'oder weiter warten lassen');
+    await trx
+      .updateTable('placements')
+      .set({
+        status: 'aktiv',
+        // a reason given earlier stays unless this activation needed (and gave) one of its own
+        quota_override_reason: data.quotaOverrideReason ?? before.quotaOverrideReason,
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', data.id)
+      .execute();
+    if (enrollment.status === 'interessiert') {
+      await trx.updateTable('enrollments').set({ status: 'aktiv', updated_at: new Date().toISOString() }).where('id', '=', enrollment.id).execute();
+    }
+    await audit(trx, {
+      action: 'activate',
+      entity: 'placement',
+      entityId: data.id,
+      participantId: before.participantId,
+      before: { status: before.status, quotaOverrideReason: before.quotaOverrideReason },
+      after: { status: 'aktiv', quotaOverrideReason: data.quotaOverrideReason ?? before.quotaOverrideReason },
     });
   });
   return getPlacement(db, data.id);

@@ -193,4 +193,134 @@ describe('placements', () => {
     const board = await call('placements.board', { programId });
     expect(board[0]).toMatchObject({ filled: 1, free: 2 });
   });
+
+  it('update: corrects fields, recomputes warnings, writes an audit entry with before and after', async () => {
+    const db = app.ctx.db;
+    const { programId, communeIds } = await aghProgram(db, { Döbeln: 3 });
+    const person = await addPerson(db, { lastName: 'Öztürk', firstName: 'Emre' });
+    const placed = await call('placements.create', {
+      ...base,
+      enrollmentId: await enrol(db, person, programId, { appliedOn: '2026-10-01' }),
+      communeId: communeIds['Döbeln']!,
+      startDate: '2026-11-02',
+      plannedEndDate: '2027-03-31',
+    });
+    expect(placed.warnings).toEqual([]);
+
+    const updated = await call('placements.update', {
+      id: placed.id,
+      site: 'Grünflächenamt Döbeln',
+      activity: 'Grünpflege',
+      startDate: '2026-11-09',
+      plannedEndDate: '2027-04-30',
+      hoursPerWeek: 27.5,
+      agreementSignedOn: null,
+    });
+    expect(updated).toMatchObject({ site: 'Grünflächenamt Döbeln', activity: 'Grünpflege', startDate: '2026-11-09', hoursPerWeek: 27.5, status: 'aktiv' });
+    // the enrolment's application date still applies, so no short-notice warning
+    expect(updated.applicationDate).toBe('2026-10-01');
+    expect(updated.warnings.map((w) => w.code).sort()).toEqual(['hours_high', 'no_agreement']);
+    const stored = await db.selectFrom('placements').selectAll().where('id', '=', placed.id).executeTakeFirstOrThrow();
+    expect(stored.hours_per_week).toBe(27.5);
+    expect(JSON.parse(stored.warnings)).toHaveLength(2);
+
+    const entry = await db.selectFrom('audit_log').selectAll().where('entity', '=', 'placement').where('action', '=', 'update').executeTakeFirstOrThrow();
+    expect(entry.entity_id).toBe(placed.id);
+    expect(entry.participant_id).toBe(person);
+    expect(JSON.parse(entry.before!)).toMatchObject({ site: 'Bauhof Döbeln', hoursPerWeek: 22, startDate: '2026-11-02', warnings: [] });
+    expect(JSON.parse(entry.after!)).toMatchObject({ site: 'Grünflächenamt Döbeln', hoursPerWeek: 27.5, warnings: ['hours_high', 'no_agreement'] });
+    // the person's Verlauf lists the change field by field
+    const history = await call('participants.history', { id: person, limit: 50 });
+    const change = history.find((h) => h.entity === 'placement' && h.action === 'update')!;
+    expect(change.changes.find((c) => c.field === 'hoursPerWeek')).toMatchObject({ before: 22, after: 27.5 });
+  });
+
+  it('update: refuses invalid input and periods that would strand recorded hours, saving nothing', async () => {
+    const db = app.ctx.db;
+    const { programId, communeIds } = await aghProgram(db, { Döbeln: 3 });
+    const placed = await call('placements.create', {
+      ...base,
+      enrollmentId: await enrol(db, await addPerson(db, { lastName: 'Nowak', firstName: 'Piotr' }), programId, { appliedOn: '2026-10-01' }),
+      communeId: communeIds['Döbeln']!,
+      startDate: '2026-11-02',
+    });
+    await call('placements.saveHours', { entries: [{ placementId: placed.id, workDate: '2026-11-10', hoursX100: 400 }] });
+    const edit = { id: placed.id, site: 'Bauhof Döbeln', activity: 'Stadtverschönerung', startDate: '2026-11-02', hoursPerWeek: 22 };
+
+    const empty = await fails('placements.update', { ...edit, site: '  ' });
+    expect(empty.code).toBe('validation');
+    expect(empty.details?.fields?.map((f) => f.path)).toContain('site');
+    const negative = await fails('placements.update', { ...edit, hoursPerWeek: -1 });
+    expect(negative.details?.fields?.[0]).toMatchObject({ path: 'hoursPerWeek', message: 'Nicht negativ' });
+    const reversed = await fails('placements.update', { ...edit, plannedEndDate: '2026-11-01' });
+    expect(reversed.details?.fields?.[0]?.path).toBe('plannedEndDate');
+    const badDate = await fails('placements.update', { ...edit, startDate: '2026-02-30' });
+    expect(badDate.code).toBe('validation');
+
+    const lateStart = await fails('placements.update', { ...edit, startDate: '2026-11-16' });
+    expect(lateStart.code).toBe('conflict');
+    expect(lateStart.message).toContain('10.11.2026');
+    const earlyEnd = await fails('placements.update', { ...edit, plannedEndDate: '2026-11-06' });
+    expect(earlyEnd.message).toContain('10.11.2026');
+    expect(earlyEnd.details?.fields?.[0]?.path).toBe('plannedEndDate');
+    const missing = await fails('placements.update', { ...edit, id: 999999 });
+    expect(missing.code).toBe('not_found');
+
+    const row = await db.selectFrom('placements').select(['start_date', 'planned_end_date', 'site']).where('id', '=', placed.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ start_date: '2026-11-02', planned_end_date: null, site: 'Bauhof Döbeln' });
+    expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'update').where('entity', '=', 'placement').execute()).toHaveLength(0);
+  });
+
+  it('activate: a waiting placement takes a free slot; a full commune refuses unless a reason is given', async () => {
+    const db = app.ctx.db;
+    const { programId, communeIds } = await aghProgram(db, { Döbeln: 1 });
+    const doebeln = communeIds['Döbeln']!;
+    const first = await call('placements.create', {
+      ...base,
+      enrollmentId: await enrol(db, await addPerson(db, { lastName: 'Müller', firstName: 'Anna' }), programId),
+      communeId: doebeln,
+      startDate: '2026-11-02',
+    });
+    const waitingPerson = await addPerson(db, { lastName: 'Haddad', firstName: 'Lina' });
+    const waitingEnrollment = await enrol(db, waitingPerson, programId, { status: 'interessiert' });
+    const waiting = await call('placements.create', { ...base, enrollmentId: waitingEnrollment, communeId: doebeln, startDate: '2026-12-01', status: 'wartend' });
+    const third = await call('placements.create', {
+      ...base,
+      enrollmentId: await enrol(db, await addPerson(db, { lastName: 'Nowak', firstName: 'Piotr' }), programId),
+      communeId: doebeln,
+      startDate: '2026-12-01',
+      status: 'wartend',
+    });
+
+    // the only slot is taken
+    const full = await fails('placements.activate', { id: waiting.id });
+    expect(full.code).toBe('quota_exceeded');
+    expect(full.message).toContain('Döbeln: alle 1 AGH-Plätze sind belegt');
+    expect(full.details?.fields?.[0]?.path).toBe('quotaOverrideReason');
+    expect((await call('placements.get', { id: waiting.id })).status).toBe('wartend');
+
+    // the slot frees up
+    await call('placements.close', { id: first.id, endDate: '2026-11-30', status: 'beendet' });
+    const active = await call('placements.activate', { id: waiting.id });
+    expect(active.status).toBe('aktiv');
+    expect(active.quotaOverrideReason).toBeNull();
+    const enrollment = await db.selectFrom('enrollments').select('status').where('id', '=', waitingEnrollment).executeTakeFirstOrThrow();
+    expect(enrollment.status).toBe('aktiv');
+    const entry = await db.selectFrom('audit_log').selectAll().where('action', '=', 'activate').executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ entity: 'placement', entity_id: waiting.id, participant_id: waitingPerson });
+    expect(JSON.parse(entry.before!)).toMatchObject({ status: 'wartend' });
+    expect(JSON.parse(entry.after!)).toMatchObject({ status: 'aktiv' });
+
+    // full again: the third waits, or goes over the quota with a reason
+    expect((await fails('placements.activate', { id: third.id })).code).toBe('quota_exceeded');
+    const over = await call('placements.activate', { id: third.id, quotaOverrideReason: 'Kommune stellt einen zweiten Platz' });
+    expect(over).toMatchObject({ status: 'aktiv', quotaOverrideReason: 'Kommune stellt einen zweiten Platz' });
+    const board = await call('placements.board', { programId });
+    expect(board[0]).toMatchObject({ slots: 1, filled: 2, free: 0, waiting: 0 });
+
+    // only a waiting placement can be activated
+    const again = await fails('placements.activate', { id: waiting.id });
+    expect(again.code).toBe('conflict');
+    expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'activate').execute()).toHaveLength(2);
+  });
 });
