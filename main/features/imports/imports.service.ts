@@ -539,7 +539,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       const matched = matcher.entries.filter((e) => e.existingId !== null);
       const filled = await fillExisting(trx, matched.map((e) => ({ id: e.existingId!, record: e.record })), communeOf, taken);
       const c = matcher.counts(analysis);
-      hooks.progress?.('speichern', c.imported, c.imported);
+      hooks.progress?.('speichern', c.imported, c.rowsTotal);
 
       let enrolled = 0;
       if (program) {
