@@ -17,13 +17,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, DocumentPdfRegular, StopRegular, WarningRegular } from '@fluentui/react-icons';
+import { AddRegular, DocumentPdfRegular, EditRegular, PlayRegular, StopRegular, WarningRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Placement } from '../../../../shared/domain/placements.js';
 import type { Program } from '../../../../shared/domain/programs.js';
 import { formatHoursX100 } from '../../../../shared/rules/compensation.js';
+import { formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
+import { ActivatePlacementDialog } from './ActivatePlacementDialog.js';
 import { CertificateDialog } from './CertificateDialog.js';
 import { ClosePlacementDialog } from './ClosePlacementDialog.js';
 import { periodLabel } from './labels.js';
@@ -39,6 +41,8 @@ const useStyles = makeStyles({
 
 type Dialog =
   | { kind: 'new'; communeId: number }
+  | { kind: 'edit'; placement: Placement }
+  | { kind: 'activate'; placement: Placement; full: boolean }
   | { kind: 'close'; placement: Placement }
   | { kind: 'certificate'; placement: Placement }
   | null;
@@ -103,6 +107,7 @@ export function BoardView({ program }: { program: Program }) {
                     <TableHeaderCell>{t('columns.site')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.activity')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.period')}</TableHeaderCell>
+                    <TableHeaderCell>{t('columns.hoursPerWeek')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.totalHours')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.status')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.warnings')}</TableHeaderCell>
@@ -116,6 +121,7 @@ export function BoardView({ program }: { program: Program }) {
                       <TableCell>{p.site}</TableCell>
                       <TableCell>{p.activity}</TableCell>
                       <TableCell>{periodLabel(t, p.startDate, p.endDate ?? p.plannedEndDate)}</TableCell>
+                      <TableCell data-testid="hours-per-week">{p.hoursPerWeek === null ? '–' : formatNumber(p.hoursPerWeek)}</TableCell>
                       <TableCell>{formatHoursX100(p.totalHoursX100)}</TableCell>
                       <TableCell>{t(`status.${p.status}`)}</TableCell>
                       <TableCell>
@@ -128,6 +134,26 @@ export function BoardView({ program }: { program: Program }) {
                         </div>
                       </TableCell>
                       <TableCell>
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          icon={<EditRegular />}
+                          onClick={() => setDialog({ kind: 'edit', placement: p })}
+                          aria-label={`${t('edit.action')}: ${p.participantName}`}
+                        >
+                          {t('edit.action')}
+                        </Button>
+                        {p.status === 'wartend' && (
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            icon={<PlayRegular />}
+                            onClick={() => setDialog({ kind: 'activate', placement: p, full: c.free === 0 })}
+                            aria-label={`${t('activate.action')}: ${p.participantName}`}
+                          >
+                            {t('activate.action')}
+                          </Button>
+                        )}
                         <Button
                           size="small"
                           appearance="subtle"
@@ -160,9 +186,30 @@ export function BoardView({ program }: { program: Program }) {
       </div>
       {dialog?.kind === 'new' && (
         <PlacementDialog
+          mode="new"
           program={program}
           communeId={dialog.communeId}
           board={board.data ?? []}
+          onClose={(changed) => {
+            setDialog(null);
+            if (changed) board.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <PlacementDialog
+          mode="edit"
+          placement={dialog.placement}
+          onClose={(changed) => {
+            setDialog(null);
+            if (changed) board.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'activate' && (
+        <ActivatePlacementDialog
+          placement={dialog.placement}
+          full={dialog.full}
           onClose={(changed) => {
             setDialog(null);
             if (changed) board.reload();

@@ -21,7 +21,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/common.js';
-import type { CommuneBoard, PlacementWarning } from '../../../../shared/domain/placements.js';
+import type { CommuneBoard, Placement, PlacementWarning } from '../../../../shared/domain/placements.js';
 import type { Program } from '../../../../shared/domain/programs.js';
 import { ApiError, invoke } from '../../api/client.js';
 import { formatEuro } from '../../components/format.js';
@@ -33,31 +33,55 @@ const useStyles = makeStyles({
   wide: { gridColumn: '1 / span 2' },
 });
 
-/** Places an enrolled person in a commune; shows the quota and, after saving, the warnings the rules raised. */
-export function PlacementDialog({
-  program,
-  communeId: initialCommune,
-  board,
-  onClose,
-}: {
-  program: Program;
-  communeId: number;
-  board: CommuneBoard[];
-  onClose: (changed: boolean) => void;
-}) {
+type PlacementDialogProps =
+  | { mode: 'new'; program: Program; communeId: number; board: CommuneBoard[]; onClose: (changed: boolean) => void }
+  | { mode: 'edit'; placement: Placement; onClose: (changed: boolean) => void };
+
+/** The person picker of a new placement: only people enrolled in the program without an open placement. */
+function CandidateField({ programId, value, onChange, error }: { programId: number; value: string; onChange: (v: string) => void; error?: string }) {
+  const { t } = useTranslation('placements');
+  const styles = useStyles();
+  const candidates = useCall('placements.candidates', { programId });
+  const open = (candidates.data ?? []).filter((c) => !c.hasOpenPlacement);
+  return (
+    <>
+      <Field className={styles.wide} label={t('form.person')} required validationMessage={error}>
+        <Select value={value} onChange={(_, d) => onChange(d.value)} autoFocus>
+          <option value="">{t('form.pickPerson')}</option>
+          {open.map((c) => (
+            <option key={c.enrollmentId} value={c.enrollmentId}>
+              {c.name}
+              {c.eligible ? '' : ` (${t('form.notEligible')})`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {candidates.data && open.length === 0 && <Text className={styles.wide}>{t('form.noCandidates')}</Text>}
+    </>
+  );
+}
+
+/**
+ * Places an enrolled person in a commune, or (mode 'edit') corrects an existing placement with the same form
+ * prefilled; person, program and commune are fixed then. After saving, the warnings the rules raised are shown.
+ */
+export function PlacementDialog(props: PlacementDialogProps) {
+  const { onClose } = props;
+  const editing = props.mode === 'edit' ? props.placement : null;
   const styles = useStyles();
   const { t } = useTranslation('placements');
   const notify = useNotify();
-  const candidates = useCall('placements.candidates', { programId: program.id });
   const [enrollmentId, setEnrollmentId] = useState('');
-  const [communeId, setCommuneId] = useState(initialCommune);
-  const [site, setSite] = useState('');
-  const [activity, setActivity] = useState('');
-  const [applicationDate, setApplicationDate] = useState('');
-  const [startDate, setStartDate] = useState(todayIso());
-  const [plannedEndDate, setPlannedEndDate] = useState('');
-  const [hoursPerWeek, setHoursPerWeek] = useState('20');
-  const [agreementSignedOn, setAgreementSignedOn] = useState('');
+  const [communeId, setCommuneId] = useState(props.mode === 'new' ? props.communeId : props.placement.communeId);
+  const [site, setSite] = useState(editing?.site ?? '');
+  const [activity, setActivity] = useState(editing?.activity ?? '');
+  const [applicationDate, setApplicationDate] = useState(editing?.applicationDate ?? '');
+  const [startDate, setStartDate] = useState(editing?.startDate ?? todayIso());
+  const [plannedEndDate, setPlannedEndDate] = useState(editing?.plannedEndDate ?? '');
+  const [hoursPerWeek, setHoursPerWeek] = useState(
+    editing ? (editing.hoursPerWeek === null ? '' : String(editing.hoursPerWeek).replace('.', ',')) : '20',
+  );
+  const [agreementSignedOn, setAgreementSignedOn] = useState(editing?.agreementSignedOn ?? '');
   const [waiting, setWaiting] = useState(false);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -65,36 +89,40 @@ export function PlacementDialog({
   const [busy, setBusy] = useState(false);
   const [savedWarnings, setSavedWarnings] = useState<PlacementWarning[] | null>(null);
 
-  const open = (candidates.data ?? []).filter((c) => !c.hasOpenPlacement);
-  const commune = board.find((b) => b.communeId === communeId);
+  const commune = props.mode === 'new' ? props.board.find((b) => b.communeId === communeId) : undefined;
   const full = !waiting && commune !== undefined && commune.free === 0;
-  const selected = open.find((c) => String(c.enrollmentId) === enrollmentId);
+  const rateCents = props.mode === 'new' ? props.program.hourlyRateCents : props.placement.rateCents;
 
   async function save() {
     const nextErrors: Record<string, string> = {};
-    if (!selected) nextErrors.enrollmentId = t('form.pickPerson');
+    if (!editing && enrollmentId === '') nextErrors.enrollmentId = t('form.pickPerson');
     const hours = hoursPerWeek.trim() === '' ? null : Number(hoursPerWeek.replace(',', '.'));
-    if (hours !== null && !Number.isFinite(hours)) nextErrors.hoursPerWeek = t('form.hoursPerWeek');
+    if (hours !== null && !Number.isFinite(hours)) nextErrors.hoursPerWeek = t('form.hoursInvalid');
     if (Object.keys(nextErrors).length > 0) return setErrors(nextErrors);
     setBusy(true);
     setErrors({});
     setGeneral(null);
+    const fields = {
+      site,
+      activity,
+      applicationDate: applicationDate || null,
+      startDate,
+      plannedEndDate: plannedEndDate || null,
+      hoursPerWeek: hours,
+      agreementSignedOn: agreementSignedOn || null,
+    };
     try {
-      const created = await invoke('placements.create', {
-        enrollmentId: selected!.enrollmentId,
-        communeId,
-        site,
-        activity,
-        applicationDate: applicationDate || null,
-        startDate,
-        plannedEndDate: plannedEndDate || null,
-        hoursPerWeek: hours,
-        agreementSignedOn: agreementSignedOn || null,
-        status: waiting ? 'wartend' : 'aktiv',
-        quotaOverrideReason: reason || null,
-      });
-      notify.success(t('form.created'));
-      if (created.warnings.length > 0) setSavedWarnings(created.warnings);
+      const saved = editing
+        ? await invoke('placements.update', { id: editing.id, ...fields })
+        : await invoke('placements.create', {
+            ...fields,
+            enrollmentId: Number(enrollmentId),
+            communeId,
+            status: waiting ? 'wartend' : 'aktiv',
+            quotaOverrideReason: reason || null,
+          });
+      notify.success(t(editing ? 'form.updated' : 'form.created'));
+      if (saved.warnings.length > 0) setSavedWarnings(saved.warnings);
       else onClose(true);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -118,7 +146,7 @@ export function PlacementDialog({
           }}
         >
           <DialogBody>
-            <DialogTitle>{t('form.title')}</DialogTitle>
+            <DialogTitle>{editing ? t('form.editTitle', { name: editing.participantName }) : t('form.title')}</DialogTitle>
             <DialogContent>
               {savedWarnings ? (
                 <MessageBar intent="warning" data-testid="placement-warnings">
@@ -138,29 +166,26 @@ export function PlacementDialog({
                       <MessageBarBody>{general}</MessageBarBody>
                     </MessageBar>
                   )}
-                  <Field className={styles.wide} label={t('form.person')} required validationMessage={errors.enrollmentId}>
-                    <Select value={enrollmentId} onChange={(_, d) => setEnrollmentId(d.value)} autoFocus>
-                      <option value="">{t('form.pickPerson')}</option>
-                      {open.map((c) => (
-                        <option key={c.enrollmentId} value={c.enrollmentId}>
-                          {c.name}
-                          {c.eligible ? '' : ` (${t('form.notEligible')})`}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  {candidates.data && open.length === 0 && <Text className={styles.wide}>{t('form.noCandidates')}</Text>}
-                  <Field label={t('form.commune')} required validationMessage={errors.communeId}>
-                    <Select value={String(communeId)} onChange={(_, d) => setCommuneId(Number(d.value))}>
-                      {program.communes.map((c) => (
-                        <option key={c.communeId} value={c.communeId}>
-                          {c.communeName}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
+                  {props.mode === 'new' ? (
+                    <>
+                      <CandidateField programId={props.program.id} value={enrollmentId} onChange={setEnrollmentId} error={errors.enrollmentId} />
+                      <Field label={t('form.commune')} required validationMessage={errors.communeId}>
+                        <Select value={String(communeId)} onChange={(_, d) => setCommuneId(Number(d.value))}>
+                          {props.program.communes.map((c) => (
+                            <option key={c.communeId} value={c.communeId}>
+                              {c.communeName}
+                            </option>
+                          ))}
+                        </Select>
+                      </Field>
+                    </>
+                  ) : (
+                    <Text className={styles.wide} weight="semibold" data-testid="placement-edit-who">
+                      {t('form.editWho', { name: props.placement.participantName, commune: props.placement.communeName })}
+                    </Text>
+                  )}
                   <Field label={t('form.hoursPerWeek')} validationMessage={errors.hoursPerWeek}>
-                    <Input inputMode="decimal" value={hoursPerWeek} onChange={(_, d) => setHoursPerWeek(d.value)} />
+                    <Input inputMode="decimal" value={hoursPerWeek} onChange={(_, d) => setHoursPerWeek(d.value)} autoFocus={editing !== null} />
                   </Field>
                   <Field label={t('form.site')} required validationMessage={errors.site}>
                     <Input value={site} placeholder={t('form.sitePlaceholder')} onChange={(_, d) => setSite(d.value)} />
@@ -180,7 +205,9 @@ export function PlacementDialog({
                   <Field label={t('form.plannedEndDate')} validationMessage={errors.plannedEndDate}>
                     <Input type="date" value={plannedEndDate} onChange={(_, d) => setPlannedEndDate(d.value)} />
                   </Field>
-                  <Checkbox className={styles.wide} checked={waiting} onChange={(_, d) => setWaiting(d.checked === true)} label={t('form.waiting')} />
+                  {!editing && (
+                    <Checkbox className={styles.wide} checked={waiting} onChange={(_, d) => setWaiting(d.checked === true)} label={t('form.waiting')} />
+                  )}
                   {full && (
                     <>
                       <MessageBar intent="warning" className={styles.wide}>
@@ -192,7 +219,7 @@ export function PlacementDialog({
                     </>
                   )}
                   <Text className={styles.wide} size={200}>
-                    {t('form.rate', { rate: formatEuro(program.hourlyRateCents) })}
+                    {t(editing ? 'form.rateFixed' : 'form.rate', { rate: formatEuro(rateCents) })}
                   </Text>
                 </div>
               )}
