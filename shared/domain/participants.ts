@@ -154,7 +154,17 @@ export type ParticipantListRow = z.infer<typeof participantListRow>;
 
 export const participantList = z.object({ total: z.number().int(), rows: z.array(participantListRow) });
 
-/** One entry of a person's Verlauf: what happened, and which fields changed from what to what. */
+/** Kinds of record an audit snapshot refers to by id, which the Verlauf shows by name. */
+export const historyRefKinds = ['program', 'commune', 'organisation', 'fair', 'activity'] as const;
+/** A referenced record as the Verlauf shows it: its current name, or null when it no longer exists ("(gelöscht)"). */
+export const historyRef = z.object({ kind: z.enum(historyRefKinds), id: z.number().int(), name: z.string().nullable() });
+export type HistoryRef = z.infer<typeof historyRef>;
+
+/**
+ * One entry of a person's Verlauf: what happened, which fields changed from what to what, and what it concerned
+ * (`context`: e.g. the program of an enrolment, the program and commune of a placement). Ids stored in the audit
+ * snapshots are resolved to names when the Verlauf is read; the stored rows are never rewritten.
+ */
 export const historyEntry = z.object({
   id,
   at: z.string(),
@@ -164,6 +174,10 @@ export const historyEntry = z.object({
   entityId: z.number().int().nullable(),
   details: z.string().nullable(),
   redacted: z.boolean(),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  changes: z.array(
+    // the refs are present only when the field holds an id of another record
+    z.object({ field: z.string(), before: z.unknown(), after: z.unknown(), beforeRef: historyRef.optional(), afterRef: historyRef.optional() }),
+  ),
+  context: z.array(historyRef),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;

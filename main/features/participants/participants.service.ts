@@ -5,6 +5,7 @@ import {
   participantListInput,
   type DuplicateMatch,
   type HistoryEntry,
+  type HistoryRef,
   type Participant,
   type ParticipantData,
   type ParticipantInput,
@@ -14,6 +15,7 @@ import {
 import { AppError } from '../../../shared/errors.js';
 import { caseNumberKey, nameKey, searchTerm, searchText } from '../../../shared/rules/names.js';
 import type { Database, ParticipantRow } from '../../db/schema.js';
+import { asRefId, refKindOf, RefResolver } from '../audit/audit-refs.service.js';
 import { audit } from '../audit/audit.service.js';
 
 type Db = Kysely<Database>;
@@ -394,7 +396,11 @@ function parseSnapshot(json: string | null): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
-/** The Verlauf of one person: their audit entries (person and enrolments), newest first, with changed fields. */
+/**
+ * The Verlauf of one person: their audit entries (person, enrolments, placements ...), newest first, with changed
+ * fields. Ids in the snapshots (program, commune, organisation ...) and the record an entry concerns are resolved
+ * to names here, at read time, because the audit rows are append-only.
+ */
 export async function participantHistory(db: Db, id: number, limit = 200): Promise<HistoryEntry[]> {
   await getParticipant(db, id);
   const rows = await db
@@ -405,23 +411,74 @@ export async function participantHistory(db: Db, id: number, limit = 200): Promi
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => {
+  const refs = new RefResolver();
+  const entityIds = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && r.entity_id !== null).map((r) => r.entity_id!))];
+  const enrollmentIds = entityIds('enrollment');
+  const placementIds = entityIds('placement');
+  const enrollments = new Map(
+    enrollmentIds.length === 0
+      ? []
+      : (await db.selectFrom('enrollments').select(['id', 'program_id']).where('id', 'in', enrollmentIds).execute()).map((e) => [e.id, e]),
+  );
+  const placements = new Map(
+    placementIds.length === 0
+      ? []
+      : (await db.selectFrom('placements').select(['id', 'program_id', 'commune_id']).where('id', 'in', placementIds).execute()).map((p) => [p.id, p]),
+  );
+
+  const parsed = rows.map((r) => {
     const before = parseSnapshot(r.before);
     const after = parseSnapshot(r.after);
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     const changes = keys
       .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
       .map((k) => ({ field: k, before: before[k] ?? null, after: after[k] ?? null }));
-    return {
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      details: r.details,
-      redacted: r.redacted === 1,
-      changes,
-    };
+    for (const c of changes) {
+      const kind = refKindOf(c.field);
+      if (kind) {
+        refs.want(kind, asRefId(c.before));
+        refs.want(kind, asRefId(c.after));
+      }
+    }
+    // what the entry concerns: the snapshot's own ids first (they survive a deleted row), else the row itself
+    const context: { kind: HistoryRef['kind']; id: number }[] = [];
+    const snapshotId = (field: string) => asRefId(after[field]) ?? asRefId(before[field]);
+    const entityId = r.entity_id;
+    if (r.entity === 'enrollment' || r.entity === 'placement' || r.entity === 'outcome' || r.entity === 'application') {
+      const row = entityId === null ? undefined : r.entity === 'enrollment' ? enrollments.get(entityId) : placements.get(entityId);
+      const programId = snapshotId('programId') ?? (r.entity === 'enrollment' || r.entity === 'placement' ? (row?.program_id ?? null) : null);
+      if (programId !== null) context.push({ kind: 'program', id: programId });
+      if (r.entity === 'placement') {
+        const communeId = snapshotId('communeId') ?? (entityId === null ? null : (placements.get(entityId)?.commune_id ?? null));
+        if (communeId !== null) context.push({ kind: 'commune', id: communeId });
+      }
+    } else if ((r.entity === 'fair' || r.entity === 'activity') && entityId !== null) {
+      context.push({ kind: r.entity, id: entityId });
+    }
+    for (const c of context) refs.want(c.kind, c.id);
+    return { r, changes, context };
   });
+  await refs.load(db);
+
+  return parsed.map(({ r, changes, context }) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    details: r.details,
+    redacted: r.redacted === 1,
+    changes: changes.map((c) => {
+      const kind = refKindOf(c.field);
+      const beforeId = kind ? asRefId(c.before) : null;
+      const afterId = kind ? asRefId(c.after) : null;
+      return {
+        ...c,
+        ...(kind && beforeId !== null ? { beforeRef: refs.ref(kind, beforeId) } : {}),
+        ...(kind && afterId !== null ? { afterRef: refs.ref(kind, afterId) } : {}),
+      };
+    }),
+    context: context.map((c) => refs.ref(c.kind, c.id)),
+  }));
 }

@@ -1,7 +1,8 @@
 import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../components/format.js';
+import { formatDate, formatNumber } from '../../../components/format.js';
 import { useCall } from '../../../components/useCall.js';
+import type { HistoryRef } from '../../../../../shared/domain/participants.js';
 import type { ParticipantTabProps } from './types.js';
 
 const useStyles = makeStyles({
@@ -26,8 +27,14 @@ export function VerlaufTab({ participant }: ParticipantTabProps) {
     if (typeof v === 'boolean') return t(v ? 'history.yes' : 'history.no');
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
     if (typeof v === 'string' && (t(`enrollments.statuses.${v}`, { defaultValue: '' }) || '') !== '') return t(`enrollments.statuses.${v}`);
+    if (typeof v === 'number') return formatNumber(v);
+    // warning codes of a placement (short_notice ...) read as their German hint
+    if (Array.isArray(v)) return v.length === 0 ? t('history.empty') : v.map((x) => t(`history.warnings.${String(x)}`, { defaultValue: String(x) })).join(', ');
     return typeof v === 'string' ? v : JSON.stringify(v);
   };
+  // a referenced record by its current name; one that no longer exists says so instead of showing its id
+  const refName = (r: HistoryRef) => r.name ?? t('history.deleted');
+  const changeValue = (v: unknown, ref: HistoryRef | undefined) => (ref ? refName(ref) : value(v));
   const actionLabel = (entity: string, action: string) => {
     const key = `history.actions.${entity}.${action}`;
     return i18n.exists(`participants:${key}`) ? t(key) : t('history.actions.other', { action, entity });
@@ -42,6 +49,11 @@ export function VerlaufTab({ participant }: ParticipantTabProps) {
           <Text weight="semibold" block>
             {actionLabel(h.entity, h.action)}
           </Text>
+          {h.context.length > 0 && (
+            <Text size={200} block data-testid="history-context">
+              {h.context.map(refName).join(' · ')}
+            </Text>
+          )}
           <Text size={200} className={styles.meta} block>
             {formatDate(h.at)} {timeFmt.format(new Date(h.at))} {h.actor ? t('history.by', { actor: h.actor }) : ''}
           </Text>
@@ -51,7 +63,7 @@ export function VerlaufTab({ participant }: ParticipantTabProps) {
               {h.changes.map((c) => (
                 <li key={c.field}>
                   <Text size={200}>
-                    {fieldLabel(c.field)}: {value(c.before)} → {value(c.after)}
+                    {fieldLabel(c.field)}: {changeValue(c.before, c.beforeRef)} → {changeValue(c.after, c.afterRef)}
                   </Text>
                 </li>
               ))}
