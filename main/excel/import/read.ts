@@ -344,13 +344,15 @@ export function* csvRecords(text: string, sep: string): Generator<RawRow> {
   const lineEnd = /[\r\n]/g;
   let recordNo = 1;
   let i = 0;
+  // the record's own array becomes the cells (empty → null in place): one array less per row of a big list
   const toRow = (record: string[]): RawRow | null => {
+    const cells = record as Cell[];
     let any = false;
-    const cells: Cell[] = record.map((c) => {
-      if (c === '') return null;
-      if (!any && c.trim() !== '') any = true;
-      return c;
-    });
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k] as string;
+      if (c === '') cells[k] = null;
+      else if (!any && c.trim() !== '') any = true;
+    }
     return any ? { rowNumber: recordNo, cells } : null;
   };
   while (i < text.length) {
