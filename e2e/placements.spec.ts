@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from './fixtures.js';
+import { ParticipantsPage } from './pages/participants.page.js';
 import { germanHundredths, PlacementsPage } from './pages/placements.page.js';
 
 // seeding the demo takes a while on a busy machine; the fixture's setup counts toward the test's time
@@ -134,4 +135,14 @@ test('quota board, warnings on a new placement, an invalid cell, closing with ou
   expect(pdf.suggestedFilename()).toMatch(/^Teilnehmerbescheinigung .+\.pdf$/);
   expect(fs.readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
   await expect(doebeln.getByTestId('slot-counts')).toContainText('3 belegt');
+
+  // the person's Verlauf names the outcome in German, not by its code
+  const people = new ParticipantsPage(page);
+  await people.open(demo.openUrl);
+  const [lastName, firstName] = rowName.split(',').map((x) => x.trim());
+  await people.search(lastName!);
+  await people.rows().filter({ hasText: lastName! }).filter({ hasText: firstName! }).first().click();
+  await people.openTab('Verlauf');
+  await expect(page.getByTestId('history-entry').filter({ hasText: 'Sozialversicherungspflichtige Beschäftigung' }).first()).toBeVisible();
+  await expect(page.getByTestId('history-entry').filter({ hasText: 'sv_beschaeftigung' })).toHaveCount(0);
 });

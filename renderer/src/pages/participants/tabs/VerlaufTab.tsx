@@ -27,6 +27,8 @@ export function VerlaufTab({ participant }: ParticipantTabProps) {
     if (typeof v === 'boolean') return t(v ? 'history.yes' : 'history.no');
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
     if (typeof v === 'string' && (t(`enrollments.statuses.${v}`, { defaultValue: '' }) || '') !== '') return t(`enrollments.statuses.${v}`);
+    // an outcome recorded when a placement ends (sv_beschaeftigung ...) reads as its German name
+    if (typeof v === 'string' && i18n.exists(`outcomes:kinds.${v}`)) return t(`outcomes:kinds.${v}`);
     if (typeof v === 'number') return formatNumber(v);
     // warning codes of a placement (short_notice ...) read as their German hint
     if (Array.isArray(v)) return v.length === 0 ? t('history.empty') : v.map((x) => t(`history.warnings.${String(x)}`, { defaultValue: String(x) })).join(', ');
