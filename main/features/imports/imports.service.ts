@@ -497,37 +497,43 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       const read = reading ?? startReading();
       // the insert of one batch runs on SQLite's thread while this thread matches and prepares the next
       let writing: Promise<void> = Promise.resolve();
-      for (let rows = await queue.next(); rows; rows = await queue.next()) {
-        stopCheck();
-        // in WAL mode the lookups run on the read-only connection, beside the inserts on the writer: while this
-        // transaction holds the write lock nobody can commit, so the reader sees exactly the state the rows are
-        // written into (minus this import's own uncommitted rows, which the matcher excludes anyway)
-        const fresh = await matcher.add(wal ? open.reader : trx, rows);
-        if (fresh.length === 0) continue;
-        const json = JSON.stringify(
-          fresh.map((e) => {
-            e.id = nextId++;
-            const cols = participantColumns(e.record, communeOf);
-            // a key still held by an anonymised record would break the unique index; the number itself is kept
-            if (cols.case_number_key && taken.has(cols.case_number_key)) cols.case_number_key = null;
-            if (cols.case_number_key) taken.add(cols.case_number_key);
-            const row: unknown[] = [e.id];
-            for (const col of rowColumns) row.push(cols[col]);
-            return row;
-          }),
-        );
-        await writing;
-        const count = fresh.length;
-        // one JSONB parameter per batch: SQLite unpacks it itself, far cheaper than binding 19 values a row
-        writing = sql`INSERT INTO participants (id, ${sql.raw(insertColumns.join(', '))})
-          SELECT ${sql.raw(insertSelect)}, ${batchId} FROM jsonb_each(jsonb(${json}))`
-          .execute(trx)
-          .then(() => {
-            inserted += count;
-            hooks.progress?.('speichern', inserted, Math.max(rowsRead, inserted));
-          });
-        // its failure surfaces at the next await of `writing`; until then it must not count as unhandled
-        writing.catch(() => undefined);
+      try {
+        for (let rows = await queue.next(); rows; rows = await queue.next()) {
+          stopCheck();
+          // in WAL mode the lookups run on the read-only connection, beside the inserts on the writer: while this
+          // transaction holds the write lock nobody can commit, so the reader sees exactly the state the rows are
+          // written into (minus this import's own uncommitted rows, which the matcher excludes anyway)
+          const fresh = await matcher.add(wal ? open.reader : trx, rows);
+          if (fresh.length === 0) continue;
+          const json = JSON.stringify(
+            fresh.map((e) => {
+              e.id = nextId++;
+              const cols = participantColumns(e.record, communeOf);
+              // a key still held by an anonymised record would break the unique index; the number itself is kept
+              if (cols.case_number_key && taken.has(cols.case_number_key)) cols.case_number_key = null;
+              if (cols.case_number_key) taken.add(cols.case_number_key);
+              const row: unknown[] = [e.id];
+              for (const col of rowColumns) row.push(cols[col]);
+              return row;
+            }),
+          );
+          await writing;
+          const count = fresh.length;
+          // one JSONB parameter per batch: SQLite unpacks it itself, far cheaper than binding 19 values a row
+          writing = sql`INSERT INTO participants (id, ${sql.raw(insertColumns.join(', '))})
+            SELECT ${sql.raw(insertSelect)}, ${batchId} FROM jsonb_each(jsonb(${json}))`
+            .execute(trx)
+            .then(() => {
+              inserted += count;
+              hooks.progress?.('speichern', inserted, Math.max(rowsRead, inserted));
+            });
+          // its failure surfaces at the next await of `writing`; until then it must not count as unhandled
+          writing.catch(() => undefined);
+        }
+      } catch (err) {
+        // an insert still running must finish before the rollback is sent, or it could land outside the transaction
+        await writing.catch(() => undefined);
+        throw err;
       }
       await writing;
       const { analysis } = await read;
