@@ -173,6 +173,35 @@ describe('streaming commit (rows written while the file is still read)', () => {
     }
   }, 120_000);
 
+  it('a cancel while batches are being written leaves nothing behind', async () => {
+    const app = await tempApp();
+    try {
+      const file = path.join(app.dir, 'lang.xlsx');
+      await writeBigList(file, 30_000);
+      const controller = new AbortController();
+      let written = 0;
+      const err = await commitImport(app.ctx.open, file, 'lang.xlsx', { today }, {
+        signal: controller.signal,
+        progress: (phase, done) => {
+          // cancel as soon as the first batch has landed inside the transaction
+          if (phase === 'speichern' && done > 0) {
+            written = Math.max(written, done);
+            controller.abort();
+          }
+        },
+      }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'cancelled' });
+      expect(written).toBeGreaterThan(0);
+      expect(await count(app)).toBe(0);
+      expect(await app.ctx.db.selectFrom('import_batches').select('id').execute()).toEqual([]);
+      // the database is still consistent and writable afterwards
+      const again = await commitImport(app.ctx.open, file, 'lang.xlsx', { today }, { backup: false });
+      expect(again.imported).toBe(30_000);
+    } finally {
+      await app.dispose();
+    }
+  }, 120_000);
+
   it('rolls back rows already written when the file turns out corrupt at its end', async () => {
     const app = await tempApp();
     try {
