@@ -370,6 +370,18 @@ export async function createPlacement(db: Db, input: PlacementInput): Promise<Pl
   return getPlacement(db, id);
 }
 
+/** A day with recorded hours of the placement before or after `date` (the earliest or latest such day), if any. */
+async function recordedDayBeyond(trx: Db, placementId: number, side: '<' | '>', date: string, order: 'asc' | 'desc'): Promise<string | null> {
+  const row = await trx
+    .selectFrom('hours')
+    .select('work_date')
+    .where('placement_id', '=', placementId)
+    .where('work_date', side, date)
+    .orderBy('work_date', order)
+    .executeTakeFirst();
+  return row?.work_date ?? null;
+}
+
 /** Closes a placement with its end date; the outcome that followed (if known) is recorded in the same step. */
 export async function closePlacement(db: Db, input: ClosePlacementInput): Promise<Placement> {
   const data = closePlacementInput.parse(input);
@@ -383,17 +395,11 @@ export async function closePlacement(db: Db, input: ClosePlacementInput): Promis
         fields: [{ path: 'endDate', message: 'Vor dem Beginn' }],
       });
     }
-    const later = await trx
-      .selectFrom('hours')
-      .select('work_date')
-      .where('placement_id', '=', data.id)
-      .where('work_date', '>', data.endDate)
-      .orderBy('work_date')
-      .executeTakeFirst();
+    const later = await recordedDayBeyond(trx, data.id, '>', data.endDate, 'asc');
     if (later) {
       throw new AppError(
         'conflict',
-        `Nach dem ${germanDate(data.endDate)} sind noch Stunden erfasst (${germanDate(later.work_date)}). Bitte zuerst korrigieren.`,
+        `Nach dem ${germanDate(data.endDate)} sind noch Stunden erfasst (${germanDate(later)}). Bitte zuerst korrigieren.`,
         'Hours recorded after the end date.',
         { fields: [{ path: 'endDate', message: 'Stunden danach erfasst' }] },
       );
@@ -464,17 +470,11 @@ export async function updatePlacement(db: Db, input: PlacementUpdateInput): Prom
         fields: [{ path: 'startDate', message: 'Nach dem Ende' }],
       });
     }
-    const earlier = await trx
-      .selectFrom('hours')
-      .select('work_date')
-      .where('placement_id', '=', data.id)
-      .where('work_date', '<', data.startDate)
-      .orderBy('work_date')
-      .executeTakeFirst();
+    const earlier = await recordedDayBeyond(trx, data.id, '<', data.startDate, 'asc');
     if (earlier) {
       throw new AppError(
         'conflict',
-        `Vor dem ${germanDate(data.startDate)} sind schon Stunden erfasst (${germanDate(earlier.work_date)}). Bitte zuerst die Stunden korrigieren.`,
+        `Vor dem ${germanDate(data.startDate)} sind schon Stunden erfasst (${germanDate(earlier)}). Bitte zuerst die Stunden korrigieren.`,
         'Hours recorded before the new start date.',
         { fields: [{ path: 'startDate', message: 'Stunden davor erfasst' }] },
       );
@@ -482,17 +482,11 @@ export async function updatePlacement(db: Db, input: PlacementUpdateInput): Prom
     // a closed placement ends at its end date; only an open one is bounded by the planned end
     const lastDay = before.endDate ?? data.plannedEndDate;
     if (lastDay !== null) {
-      const later = await trx
-        .selectFrom('hours')
-        .select('work_date')
-        .where('placement_id', '=', data.id)
-        .where('work_date', '>', lastDay)
-        .orderBy('work_date', 'desc')
-        .executeTakeFirst();
+      const later = await recordedDayBeyond(trx, data.id, '>', lastDay, 'desc');
       if (later) {
         throw new AppError(
           'conflict',
-          `Nach dem ${germanDate(lastDay)} sind schon Stunden erfasst (${germanDate(later.work_date)}). Bitte zuerst die Stunden korrigieren.`,
+          `Nach dem ${germanDate(lastDay)} sind schon Stunden erfasst (${germanDate(later)}). Bitte zuerst die Stunden korrigieren.`,
           'Hours recorded after the new planned end.',
           { fields: [{ path: 'plannedEndDate', message: 'Stunden danach erfasst' }] },
         );
