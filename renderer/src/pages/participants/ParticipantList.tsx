@@ -11,7 +11,6 @@ import {
   MenuTrigger,
   MessageBar,
   MessageBarBody,
-  Select,
   Text,
   Title2,
   tokens,
@@ -29,12 +28,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { residenceStatuses } from '../../../../shared/domain/eligibility.js';
-import { enrollmentStatuses, type ParticipantListRow, type participantSortKeys } from '../../../../shared/domain/participants.js';
+import { type ParticipantListRow, type participantSortKeys } from '../../../../shared/domain/participants.js';
 import { formatDate, formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 // the named list export belongs to reports; this page offers it with its own filters and columns
 import { ParticipantListExportButton } from '../reports/ParticipantListExportButton.js';
+import { noParticipantFilters, ParticipantFilterFields, participantFilterQuery, type ParticipantFilterValues } from './ParticipantFilterFields.js';
 import { useParticipantPages } from './useParticipantPages.js';
 
 const ROW_HEIGHT = 36;
@@ -104,7 +103,7 @@ export function ParticipantList() {
   const programs = useCall('programs.list', { includeArchived: false });
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search);
-  const [filters, setFilters] = useState({ communeId: '', programId: '', enrollmentStatus: '', residenceStatus: '' });
+  const [filters, setFilters] = useState<ParticipantFilterValues>(noParticipantFilters);
   const [includeArchived, setIncludeArchived] = useState(false);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [visibility, setVisibility] = useState<VisibilityState>({ nationality: false, caseManager: false, gender: false, germanLevel: false });
@@ -112,10 +111,7 @@ export function ParticipantList() {
   const sort = sorting[0];
   const query = {
     search: deferredSearch,
-    communeId: filters.communeId ? Number(filters.communeId) : null,
-    programId: filters.programId ? Number(filters.programId) : null,
-    enrollmentStatus: (filters.enrollmentStatus || null) as (typeof enrollmentStatuses)[number] | null,
-    residenceStatus: filters.residenceStatus || null,
+    ...participantFilterQuery(filters),
     includeArchived,
     sort: (sort?.id ?? 'name') as SortKey,
     direction: sort?.desc ? ('desc' as const) : ('asc' as const),
@@ -181,7 +177,6 @@ export function ParticipantList() {
   });
   const rows = table.getRowModel().rows;
   const width = table.getVisibleLeafColumns().reduce((s, c) => s + c.getSize(), 0);
-  const setFilter = (k: keyof typeof filters) => (_: unknown, d: { value: string }) => setFilters((f) => ({ ...f, [k]: d.value }));
   const filtered = deferredSearch !== '' || Object.values(filters).some(Boolean);
 
   return (
@@ -204,46 +199,7 @@ export function ParticipantList() {
             onChange={(_, d) => setSearch(d.value)}
           />
         </Field>
-        <Field label={t('filters.commune')}>
-          <Select value={filters.communeId} onChange={setFilter('communeId')}>
-            <option value="">{t('filters.all')}</option>
-            {(communes.data ?? []).map((c) => (
-              <option key={c.id} value={String(c.id)}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('filters.program')}>
-          <Select value={filters.programId} onChange={setFilter('programId')}>
-            <option value="">{t('filters.all')}</option>
-            {(programs.data ?? []).map((p) => (
-              <option key={p.id} value={String(p.id)}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('filters.status')}>
-          <Select value={filters.enrollmentStatus} onChange={setFilter('enrollmentStatus')}>
-            <option value="">{t('filters.all')}</option>
-            {enrollmentStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`enrollments.statuses.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('filters.residenceStatus')}>
-          <Select value={filters.residenceStatus} onChange={setFilter('residenceStatus')}>
-            <option value="">{t('filters.all')}</option>
-            {residenceStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ParticipantFilterFields value={filters} onChange={setFilters} communes={communes.data ?? []} programs={programs.data ?? []} />
         <Checkbox label={t('filters.includeArchived')} checked={includeArchived} onChange={(_, d) => setIncludeArchived(d.checked === true)} />
         <Menu
           checkedValues={{ columns: table.getAllLeafColumns().filter((c) => c.getIsVisible()).map((c) => c.id) }}

@@ -7,7 +7,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   Spinner,
   Subtitle2,
   Text,
@@ -22,12 +21,11 @@ import {
   type ParticipantListColumn,
   type ParticipantListFilter,
 } from '../../../../shared/contract/reports.contract.js';
-import { residenceStatuses } from '../../../../shared/domain/eligibility.js';
-import { enrollmentStatuses } from '../../../../shared/domain/participants.js';
 import { invoke } from '../../api/client.js';
 import { formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { noParticipantFilters, ParticipantFilterFields, participantFilterQuery, type ParticipantFilterValues } from '../participants/ParticipantFilterFields.js';
 import { useParticipantListExport } from './useParticipantListExport.js';
 
 const useStyles = makeStyles({
@@ -58,7 +56,7 @@ export function ParticipantListSection() {
   const saved = useCall('reports.participantListColumns', {});
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search);
-  const [f, setF] = useState({ communeId: '', programId: '', enrollmentStatus: '', residenceStatus: '' });
+  const [f, setF] = useState<ParticipantFilterValues>(noParticipantFilters);
   const [includeArchived, setIncludeArchived] = useState(false);
   const [columns, setColumns] = useState<ParticipantListColumn[] | null>(null);
   useEffect(() => {
@@ -67,10 +65,7 @@ export function ParticipantListSection() {
 
   const filter: ParticipantListFilter = {
     search: deferredSearch,
-    communeId: f.communeId ? Number(f.communeId) : null,
-    programId: f.programId ? Number(f.programId) : null,
-    enrollmentStatus: (f.enrollmentStatus || null) as (typeof enrollmentStatuses)[number] | null,
-    residenceStatus: f.residenceStatus || null,
+    ...participantFilterQuery(f),
     includeArchived,
   };
   const count = useCall('reports.participantListCount', filter);
@@ -84,7 +79,6 @@ export function ParticipantListSection() {
     setColumns(next);
     if (next.length > 0) invoke('reports.saveParticipantListColumns', { columns: next }).catch((err: unknown) => notify.failure(err));
   };
-  const set = (k: keyof typeof f) => (_: unknown, d: { value: string }) => setF((x) => ({ ...x, [k]: d.value }));
   const n = count.data?.count;
 
   return (
@@ -104,46 +98,13 @@ export function ParticipantListSection() {
         <Field label={t('participantList.search')} className={styles.search}>
           <Input type="search" contentBefore={<SearchRegular />} value={search} onChange={(_, d) => setSearch(d.value)} />
         </Field>
-        <Field label={t('participantList.commune')}>
-          <Select value={f.communeId} onChange={set('communeId')}>
-            <option value="">{t('participantList.all')}</option>
-            {(communes.data ?? []).map((c) => (
-              <option key={c.id} value={String(c.id)}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('participantList.program')}>
-          <Select value={f.programId} onChange={set('programId')}>
-            <option value="">{t('participantList.all')}</option>
-            {(programs.data ?? []).map((p) => (
-              <option key={p.id} value={String(p.id)}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('participantList.status')}>
-          <Select value={f.enrollmentStatus} onChange={set('enrollmentStatus')}>
-            <option value="">{t('participantList.all')}</option>
-            {enrollmentStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`participantList.statuses.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('participantList.residenceStatus')}>
-          <Select value={f.residenceStatus} onChange={set('residenceStatus')}>
-            <option value="">{t('participantList.all')}</option>
-            {residenceStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ParticipantFilterFields
+          value={f}
+          onChange={setF}
+          communes={communes.data ?? []}
+          programs={programs.data ?? []}
+          allLabel={t('participantList.all')}
+        />
         <Checkbox label={t('participantList.includeArchived')} checked={includeArchived} onChange={(_, d) => setIncludeArchived(d.checked === true)} />
       </div>
 
