@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.js';
 import type { ImportMapping } from '../../../shared/domain/imports.js';
-import { errors, openWorkbook, type RawRow, type RawSheet, type RawWorkbook, type ReadHooks } from './read.js';
+import { errors, openWorkbook, readAllSheets, type RawRow, type RawSheet, type RawWorkbook, type ReadHooks } from './read.js';
 import { findHeader, pickSheet, proposeMapping, rowParser, type ParsedRow, type ParsedTable, type RowParser, type TableLayout } from './table.js';
 
 export interface Analysis {
@@ -85,12 +85,7 @@ export async function analyseFile(file: string, opts: AnalyseOptions): Promise<A
   // one pass when the sheet is known and someone consumes rows as they come (an import); otherwise every sheet is
   // read first — the preview lists each sheet with its row count, and the most list-like one is chosen
   if (!(opts.onAccepted && (named !== null || source.sheetNames.length === 1))) {
-    const all: RawSheet[] = [];
-    for (let i = 0; i < source.sheetNames.length; i++) {
-      const rows: RawRow[] = [];
-      await source.readSheet(i, (r) => rows.push(r));
-      all.push({ name: source.sheetNames[i]!, rows });
-    }
+    const all = await readAllSheets(source);
     sheets = all.map((s) => ({ name: s.name, rows: s.rows.length }));
     const withRows = all.filter((s) => s.rows.length > 0);
     if (withRows.length === 0) throw errors.empty();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/errors.js';
 import { NotAWorkbookError, openXlsx } from './xlsx.js';
+import { zipEntries, type ZipEntry } from './zip.js';
 
 /** One cell as the importer sees it: formulas, rich text and hyperlinks already reduced to their value. */
 export type Cell = string | number | boolean | Date | null;
@@ -124,17 +125,16 @@ function checkRows(count: number, limits: ReadLimits): void {
  * archives that would unpack beyond the limit (zip bombs) or use ZIP64 sizes no participant list needs.
  */
 export function declaredUnpackedBytes(buf: Buffer): number {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > buf.length) throw errors.corrupt();
-  const entries = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
+  let entries: Map<string, ZipEntry>;
+  try {
+    entries = zipEntries(buf);
+  } catch {
+    throw errors.corrupt();
+  }
   let total = 0;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw errors.corrupt();
-    const size = buf.readUInt32LE(at + 24);
-    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
-    total += size;
-    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  for (const e of entries.values()) {
+    if (e.size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += e.size;
   }
   return total;
 }
@@ -150,13 +150,18 @@ export interface WorkbookSource {
 /** Every sheet with all its rows (the preview and the tests; an import streams through openWorkbook instead). */
 export async function readWorkbook(file: string, hooks: ReadHooks = {}): Promise<RawWorkbook> {
   const source = await openWorkbook(file, hooks);
+  return { kind: source.kind, sheets: await readAllSheets(source) };
+}
+
+/** Every sheet of an opened workbook with all its rows. */
+export async function readAllSheets(source: WorkbookSource): Promise<RawSheet[]> {
   const sheets: RawSheet[] = [];
   for (let i = 0; i < source.sheetNames.length; i++) {
     const rows: RawRow[] = [];
     await source.readSheet(i, (row) => rows.push(row));
     sheets.push({ name: source.sheetNames[i]!, rows });
   }
-  return { kind: source.kind, sheets };
+  return sheets;
 }
 
 export async function openWorkbook(file: string, hooks: ReadHooks = {}): Promise<WorkbookSource> {
