@@ -21,6 +21,7 @@ export const errorCodes = [
   'cancelled',
   'not_a_lotse_database',
   'schema_too_new',
+  'program_running',
   'internal',
 ] as const;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from './define.js';
 import { participantListInput } from '../domain/participants.js';
-import { reportFrame, reportText } from '../domain/reports.js';
+import { checkResult, figuresQuery, reportFrame, reportText } from '../domain/reports.js';
 
 /**
  * Columns a named participant list can hold, in the order they appear in the workbook. The last three belong to
@@ -86,7 +86,16 @@ export const reportsContract = {
     input: z.object({ frame: reportFrame, texts: z.array(reportText) }),
     output: z.array(reportText),
   }),
-  /** Writes the program-end or interim report workbook; returns a file handle for downloadFile. */
+  /**
+   * The checks before export ("Prüfung"): what makes the figures of a program and period doubtful, each with a
+   * count (drill down with figure 'finding', key = code). Only findings with count > 0 are listed.
+   */
+  'reports.check': procedure({ input: figuresQuery, output: checkResult }),
+  /**
+   * Writes the program-end or interim report workbook; returns a file handle for downloadFile. A program-end
+   * report (Verwendungsnachweis) of a program still running needs confirmRunning, else AppError 'program_running'.
+   * When findings exist the workbook carries a sheet "Prüfhinweise"; export stays possible.
+   */
   'reports.export': procedure({
     input: reportFrame,
     output: z.object({ handle: z.string(), name: z.string() }),
