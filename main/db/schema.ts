@@ -51,6 +51,19 @@ export interface ProgramsTable extends Stamps {
   retention_years: ColumnType<number, number | undefined, number>;
   final_report_submitted_on: string | null;
   archived_at: string | null;
+  /** months after exit in which outcomes and the follow-up still belong to the enrolment (0..36) */
+  follow_up_months: ColumnType<number, number | undefined, number>;
+  /** JSON array of success keys (outcome kinds and 'sv_beschaeftigung_qualifiziert') */
+  success_kinds: ColumnType<string, string | undefined, string>;
+}
+
+export type TargetKey = 'participants' | 'success' | 'employersSupported' | 'aghPeople' | 'fairs' | 'activitySessions';
+/** Planned values of the grant decision, for the whole program duration (migration 2026-12-03-001). */
+export interface ProgramTargetsTable extends Stamps {
+  id: Id;
+  program_id: number;
+  key: TargetKey;
+  planned: number;
 }
 
 export interface ProgramCommunesTable extends Stamps {
@@ -128,6 +141,18 @@ export interface EnrollmentsTable extends Stamps {
   eligibility_reason: string | null;
   override_reason: string | null;
   import_batch_id: number | null;
+  /** characteristics at entry, taken when the enrolment starts (migration 2026-12-03-001) */
+  entry_birth_year: ColumnType<number | null, number | null | undefined, number | null>;
+  entry_gender: ColumnType<'w' | 'm' | 'd' | null, 'w' | 'm' | 'd' | null | undefined, 'w' | 'm' | 'd' | null>;
+  entry_commune_id: ColumnType<number | null, number | null | undefined, number | null>;
+  entry_residence_status: ColumnType<string | null, string | null | undefined, string | null>;
+  /** group code of DOMAIN.md "Residence titles"; NULL when the status names no known group */
+  entry_residence_group: ColumnType<string | null, string | null | undefined, string | null>;
+  entry_nationality: ColumnType<string | null, string | null | undefined, string | null>;
+  entry_german_level: ColumnType<ParticipantsTable['german_level'], ParticipantsTable['german_level'] | undefined, ParticipantsTable['german_level']>;
+  /** = start date when the snapshot was taken; NULL = not started yet */
+  entry_snapshot_on: ColumnType<string | null, string | null | undefined, string | null>;
+  entry_corrected_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PlacementsTable extends Stamps {
@@ -176,6 +201,8 @@ export interface AttendanceTable extends Stamps {
   activity_id: number;
   participant_id: number;
   status: AttendanceStatus;
+  /** the enrolment it belongs to; NULL = not anchored (a finding) */
+  enrollment_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Present attendances per activity, kept in step with attendance by triggers (migration 2026-11-30-001). */
@@ -213,6 +240,8 @@ export interface FairRegistrationsTable extends Stamps {
   fair_id: number;
   participant_id: number;
   checked_in_at: string | null;
+  /** the enrolment it belongs to; NULL = a visitor without an enrolment */
+  enrollment_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type ContactResult =
@@ -229,6 +258,8 @@ export interface FairContactsTable extends Stamps {
   organisation_id: number;
   result: ContactResult;
   notes: string | null;
+  /** the enrolment it belongs to; NULL = a visitor without an enrolment */
+  enrollment_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ApplicationsTable extends Stamps {
@@ -244,8 +275,9 @@ export interface ApplicationsTable extends Stamps {
 
 export type OutcomeKind =
   | 'sv_beschaeftigung'
-  | 'minijob'
   | 'ausbildung'
+  | 'einstiegsqualifizierung'
+  | 'minijob'
   | 'praktikum'
   | 'weiterbildung'
   | 'sprachkurs'
@@ -258,11 +290,24 @@ export interface OutcomesTable extends Stamps {
   program_id: number | null;
   enrollment_id: number | null;
   kind: OutcomeKind;
+  /** qualifikationsadäquat (only meaningful for sv_beschaeftigung) */
+  qualified: ColumnType<number, number | undefined, number>;
   date: string;
   organisation_id: number | null;
   source_fair_id: number | null;
   source_activity_id: number | null;
   source_placement_id: number | null;
+  notes: string | null;
+}
+
+/** Follow-up of an exited enrolment (migration 2026-12-03-001). */
+export interface FollowUpsTable extends Stamps {
+  id: Id;
+  enrollment_id: number;
+  due_on: string;
+  checked_on: string | null;
+  result_kind: OutcomeKind | null;
+  lasted: number | null;
   notes: string | null;
 }
 
@@ -313,6 +358,7 @@ export interface Database {
   organisations: OrganisationsTable;
   programs: ProgramsTable;
   program_communes: ProgramCommunesTable;
+  program_targets: ProgramTargetsTable;
   import_batches: ImportBatchesTable;
   participants: ParticipantsTable;
   enrollments: EnrollmentsTable;
@@ -328,6 +374,7 @@ export interface Database {
   fair_contacts: FairContactsTable;
   applications: ApplicationsTable;
   outcomes: OutcomesTable;
+  follow_ups: FollowUpsTable;
   success_stories: SuccessStoriesTable;
   documents: DocumentsTable;
   report_texts: ReportTextsTable;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from './define.js';
 import { id, isoDate } from '../domain/common.js';
-import { eligibilityResult, enrollment, enrollmentCreateInput, enrollmentUpdateInput } from '../domain/enrollments.js';
+import { eligibilityResult, enrollment, enrollmentCreateInput, enrollmentUpdateInput, entryCorrectionInput } from '../domain/enrollments.js';
 import { enrollmentStatuses } from '../domain/participants.js';
 
 export const quotaRow = z.object({
@@ -24,6 +24,11 @@ export const enrollmentsContract = {
   'enrollments.create': procedure({ input: enrollmentCreateInput, output: enrollment }),
   /** Change status, dates, exit reason; invalid status transitions are refused. Eligibility is re-evaluated. */
   'enrollments.update': procedure({ input: enrollmentUpdateInput, output: enrollment }),
+  /**
+   * Correct the characteristics at entry of a started enrolment (only the fields given), with a required reason;
+   * audited as 'correct_entry'. `conflict` if the enrolment has no snapshot yet (not started).
+   */
+  'enrollments.correctEntry': procedure({ input: entryCorrectionInput, output: enrollment }),
   /** Enrolments of one person or of one program (optionally by status). */
   'enrollments.list': procedure({
     input: z.object({

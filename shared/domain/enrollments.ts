@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, optionalText } from './common.js';
-import { enrollmentStatuses } from './participants.js';
+import { enrollmentStatuses, genders, germanLevels } from './participants.js';
+import { residenceGroups } from '../rules/residence-groups.js';
 
 export { enrollmentStatuses };
 export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
@@ -74,6 +75,67 @@ export const eligibilityResult = z.object({
   summary: z.string(),
 });
 
+/**
+ * The person's reportable characteristics when the enrolment started (entry snapshot). Taken once when the
+ * enrolment gets its start date; reports count from it so a report re-run later gives the same numbers.
+ * Only an explicit correction with a reason changes it.
+ */
+export const entrySnapshot = z.object({
+  birthYear: z.number().int().nullable(),
+  gender: z.enum(genders).nullable(),
+  communeId: z.number().int().nullable(),
+  communeName: z.string().nullable(),
+  residenceStatus: z.string().nullable(),
+  /** group code of DOMAIN.md "Residence titles"; null when the status names no known group */
+  residenceGroup: z.enum(residenceGroups).nullable(),
+  nationality: z.string().nullable(),
+  germanLevel: z.enum(germanLevels).nullable(),
+  /** = the start date when it was taken */
+  snapshotOn: isoDate,
+  /** reason of the last correction; null = as taken */
+  correctedReason: z.string().nullable(),
+});
+export type EntrySnapshot = z.infer<typeof entrySnapshot>;
+
+/** Age groups of the reports, by the age reached in the entry year (birth-year based, stable under anonymisation). */
+export const ageGroups = ['unter_18', '18_29', '30_54', '55_plus', 'keine_angabe'] as const;
+export type AgeGroup = (typeof ageGroups)[number];
+export const ageGroupLabels: Record<AgeGroup, string> = {
+  unter_18: 'unter 18',
+  '18_29': '18–29',
+  '30_54': '30–54',
+  '55_plus': '55 und älter',
+  keine_angabe: 'keine Angabe',
+};
+
+export function ageGroupAtEntry(startDate: string | null, birthYear: number | null): AgeGroup {
+  if (startDate === null || birthYear === null) return 'keine_angabe';
+  const age = Number(startDate.slice(0, 4)) - birthYear;
+  if (age < 18) return 'unter_18';
+  if (age < 30) return '18_29';
+  if (age < 55) return '30_54';
+  return '55_plus';
+}
+
+/**
+ * Correction of an entry snapshot: only the fields given change (null clears one); the reason is required and
+ * audited ('correct_entry'). The residence group follows the corrected status.
+ */
+export const entryCorrectionInput = z.object({
+  id,
+  birthYear: z.number().int().min(1900, { message: 'Jahr ab 1900' }).max(2200).nullable().optional(),
+  gender: z.enum(genders).nullable().optional(),
+  communeId: id.nullable().optional(),
+  residenceStatus: z.string().max(100).nullable().optional(),
+  nationality: z.string().max(100).nullable().optional(),
+  germanLevel: z.enum(germanLevels).nullable().optional(),
+  reason: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(3, { message: 'Bitte einen Grund angeben (mindestens 3 Zeichen)' }).max(500, { message: 'Höchstens 500 Zeichen' })),
+});
+export type EntryCorrectionInput = z.input<typeof entryCorrectionInput>;
+
 export const enrollment = z.object({
   id,
   participantId: id,
@@ -87,6 +149,8 @@ export const enrollment = z.object({
   eligible: z.boolean(),
   eligibilityReason: z.string().nullable(),
   overrideReason: z.string().nullable(),
+  /** characteristics at entry; null while the enrolment has not started */
+  entry: entrySnapshot.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -50,6 +50,8 @@ export const fairRegistration = z.object({
   name: z.string(),
   birthDate: z.string().nullable(),
   checkedInAt: z.string().nullable(),
+  /** no enrolment in the fair's program on the fair's day: counted as a visitor, never as a participant */
+  visitor: z.boolean(),
 });
 export type FairRegistration = z.infer<typeof fairRegistration>;
 
@@ -61,6 +63,8 @@ export const fairContact = z.object({
   organisationName: z.string(),
   result: contactResult,
   notes: z.string().nullable(),
+  /** the person has no enrolment in the fair's program on the fair's day */
+  visitor: z.boolean(),
 });
 export type FairContact = z.infer<typeof fairContact>;
 
