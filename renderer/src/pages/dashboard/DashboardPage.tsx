@@ -23,6 +23,7 @@ import type { DrilldownFigure, Figures } from '../../../../shared/domain/reports
 import { formatEuro, formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { DrilldownList } from './DrilldownList.js';
+import { formatShare, TargetsSection } from './TargetsSection.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { usePeriod, type Period } from './usePeriod.js';
 
@@ -87,16 +88,41 @@ function FiguresView({ period }: { period: Period }) {
   }
   const f = figures.data;
   if (!f) return <Spinner label={t('common:states.loading')} />;
-  const rate = f.outcomes.rate === null ? '–' : `${formatNumber(Math.round(f.outcomes.rate * 1000) / 10)} %`;
-  const cards: Array<{ id: string; label: string; value: string; figure: DrilldownFigure }> = [
-    { id: 'enrolled', label: t('cards.enrolled'), value: formatNumber(f.participants.enrolled), figure: 'enrolled' },
+  const hasAgh = f.agh.slots > 0 || f.agh.placements > 0;
+  const sessions = f.activities.reduce((n, a) => n + a.sessions, 0);
+  const attendances = f.activities.reduce((n, a) => n + a.attendances, 0);
+  const success = f.outcomes.success;
+  const cards: KeyFigure[] = [
+    { id: 'enrolled', label: t('cards.enrolled'), value: formatNumber(f.participants.total), figure: 'enrolled' },
+    { id: 'entered', label: t('cards.entered'), value: formatNumber(f.participants.entered), figure: 'entered' },
     { id: 'active', label: t('cards.active'), value: formatNumber(f.participants.active), figure: 'active' },
     { id: 'completed', label: t('cards.completed'), value: formatNumber(f.participants.completed), figure: 'completed' },
     { id: 'dropped', label: t('cards.dropped'), value: formatNumber(f.participants.dropped), figure: 'dropped' },
-    { id: 'filled', label: t('cards.filled'), value: `${formatNumber(f.agh.filled)} / ${formatNumber(f.agh.slots)}`, figure: 'filled' },
-    { id: 'placements', label: t('cards.placements'), value: formatNumber(f.agh.placements), figure: 'placements' },
-    { id: 'outcomes', label: t('cards.outcomes'), value: formatNumber(f.outcomes.total), figure: 'outcomes' },
-    { id: 'rate', label: t('cards.rate'), value: rate, figure: 'outcomePeople' },
+    ...(f.participants.overrides > 0
+      ? [{ id: 'overrides', label: t('cards.overrides'), value: formatNumber(f.participants.overrides), figure: 'overrides' } as const]
+      : []),
+    ...(hasAgh
+      ? ([
+          { id: 'filled', label: t('cards.filled'), value: `${formatNumber(f.agh.filled)} / ${formatNumber(f.agh.slots)}`, figure: 'filled' },
+          { id: 'placements', label: t('cards.placements'), value: formatNumber(f.agh.placements), figure: 'placements' },
+          { id: 'aghPeople', label: t('cards.aghPeople'), value: formatNumber(f.agh.people), figure: 'aghPeople' },
+        ] as const)
+      : []),
+    ...(sessions > 0 || attendances > 0
+      ? ([
+          { id: 'sessions', label: t('cards.sessions'), value: formatNumber(sessions) },
+          { id: 'attendances', label: t('cards.attendances'), value: formatNumber(attendances) },
+        ] as const)
+      : []),
+    ...(f.fairs.length > 0
+      ? ([
+          { id: 'fairs', label: t('cards.fairs'), value: formatNumber(f.fairs.length) },
+          { id: 'visitors', label: t('cards.visitors'), value: formatNumber(f.visitors.present), figure: 'visitors' },
+        ] as const)
+      : []),
+    { id: 'outcomes', label: t('cards.outcomes'), value: formatNumber(f.outcomes.people), figure: 'outcomes' },
+    { id: 'rate', label: t('cards.rate'), value: formatShare(success.rate), figure: 'outcomePeople', note: t('cards.rateOf', { n: formatNumber(success.count), of: formatNumber(f.participants.exited) }) },
+    { id: 'employersSupported', label: t('cards.employersSupported'), value: formatNumber(f.network.employersSupported), figure: 'employersSupported' },
   ];
   const communes = f.communes.map((c) => ({ ...c, free: Math.max(c.slots - c.filled, 0) }));
   const outcomeRows = f.outcomes.byKind.filter((o) => o.count > 0);
@@ -107,26 +133,35 @@ function FiguresView({ period }: { period: Period }) {
           <Card
             key={c.id}
             role="listitem"
-            className={styles.card}
+            className={c.figure ? styles.card : undefined}
             data-testid={`card-${c.id}`}
-            onClick={() => drill(c.figure, undefined, c.label)}
-            onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && drill(c.figure, undefined, c.label)}
-            tabIndex={0}
+            onClick={() => c.figure && drill(c.figure, undefined, c.label)}
+            onKeyDown={(e) => c.figure && (e.key === 'Enter' || e.key === ' ') && drill(c.figure, undefined, c.label)}
+            tabIndex={c.figure ? 0 : undefined}
             aria-label={`${c.label}: ${c.value}`}
           >
             <Text>{c.label}</Text>
             <span className={styles.value}>{c.value}</span>
+            {c.note && <Text size={200}>{c.note}</Text>}
           </Card>
         ))}
       </div>
-      <Text size={200}>
-        {t('aghSummary', { hours: formatNumber(f.agh.hoursX100 / 100), euro: formatEuro(f.agh.compensationCents) })}
+      <Text size={200} block data-testid="success-definition">
+        {t('successDefinition', { definition: success.definition })}
       </Text>
+      {hasAgh && (
+        <Text size={200} block>
+          {t('aghSummary', { hours: formatNumber(f.agh.hoursX100 / 100), euro: formatEuro(f.agh.compensationCents) })}
+        </Text>
+      )}
+
+      <TargetsSection targets={f.targets} />
 
       <section className={styles.section} aria-labelledby="communes-title">
         <Subtitle2 as="h2" id="communes-title">
-          {t('communes.title')}
+          {t(hasAgh ? 'communes.title' : 'communes.titleResidence')}
         </Subtitle2>
+        <Text size={200}>{t(hasAgh ? 'communes.hint' : 'communes.hintResidence')}</Text>
         <div className={styles.chart} data-testid="communes-chart">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={communes}>
@@ -137,9 +172,11 @@ function FiguresView({ period }: { period: Period }) {
               <Legend />
               <Bar isAnimationActive={false} dataKey="participants" name={t('communes.participants')} fill="#0f6cbd" cursor="pointer"
                 onClick={(_d, i) => communes[i] && drill('commune', communes[i].key, communes[i].name)} />
-              <Bar isAnimationActive={false} dataKey="filled" name={t('communes.filled')} fill="#107c10" cursor="pointer"
-                onClick={(_d, i) => communes[i]?.communeId && drill('filled', communes[i].key, communes[i].name)} />
-              <Bar isAnimationActive={false} dataKey="slots" name={t('communes.slots')} fill="#c8c6c4" />
+              {hasAgh && (
+                <Bar isAnimationActive={false} dataKey="filled" name={t('communes.filled')} fill="#107c10" cursor="pointer"
+                  onClick={(_d, i) => communes[i]?.communeId && drill('filled', communes[i].key, communes[i].name)} />
+              )}
+              {hasAgh && <Bar isAnimationActive={false} dataKey="slots" name={t('communes.slots')} fill="#c8c6c4" />}
             </BarChart>
           </ResponsiveContainer>
         </div>
@@ -148,12 +185,16 @@ function FiguresView({ period }: { period: Period }) {
             <TableRow>
               <TableHeaderCell>{t('communes.commune')}</TableHeaderCell>
               <TableHeaderCell>{t('communes.participants')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.slots')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.filled')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.free')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.waiting')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.hours')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.compensation')}</TableHeaderCell>
+              {hasAgh && (
+                <>
+                  <TableHeaderCell>{t('communes.slots')}</TableHeaderCell>
+                  <TableHeaderCell>{t('communes.filled')}</TableHeaderCell>
+                  <TableHeaderCell>{t('communes.free')}</TableHeaderCell>
+                  <TableHeaderCell>{t('communes.waiting')}</TableHeaderCell>
+                  <TableHeaderCell>{t('communes.hours')}</TableHeaderCell>
+                  <TableHeaderCell>{t('communes.compensation')}</TableHeaderCell>
+                </>
+              )}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -166,21 +207,25 @@ function FiguresView({ period }: { period: Period }) {
                     {formatNumber(c.participants)}
                   </Button>
                 </TableCell>
-                <TableCell>{formatNumber(c.slots)}</TableCell>
-                <TableCell>
-                  {c.communeId !== null ? (
-                    <Button appearance="transparent" size="small" aria-label={t('communes.showFilled', { name: c.name })}
-                      onClick={() => drill('filled', c.key, c.name)}>
-                      {formatNumber(c.filled)}
-                    </Button>
-                  ) : (
-                    '–'
-                  )}
-                </TableCell>
-                <TableCell>{formatNumber(c.free)}</TableCell>
-                <TableCell>{formatNumber(c.waiting)}</TableCell>
-                <TableCell>{formatNumber(c.hoursX100 / 100)}</TableCell>
-                <TableCell>{formatEuro(c.compensationCents)}</TableCell>
+                {hasAgh && (
+                  <>
+                    <TableCell>{formatNumber(c.slots)}</TableCell>
+                    <TableCell>
+                      {c.communeId !== null ? (
+                        <Button appearance="transparent" size="small" aria-label={t('communes.showFilled', { name: c.name })}
+                          onClick={() => drill('filled', c.key, c.name)}>
+                          {formatNumber(c.filled)}
+                        </Button>
+                      ) : (
+                        '–'
+                      )}
+                    </TableCell>
+                    <TableCell>{formatNumber(c.free)}</TableCell>
+                    <TableCell>{formatNumber(c.waiting)}</TableCell>
+                    <TableCell>{formatNumber(c.hoursX100 / 100)}</TableCell>
+                    <TableCell>{formatEuro(c.compensationCents)}</TableCell>
+                  </>
+                )}
               </TableRow>
             ))}
           </TableBody>
@@ -189,7 +234,7 @@ function FiguresView({ period }: { period: Period }) {
 
       <BreakdownSection f={f} drill={drill} />
 
-      <FairsSection f={f} drill={drill} />
+      {f.fairs.length > 0 && <FairsSection f={f} drill={drill} />}
 
       <section className={styles.section} aria-labelledby="outcomes-title">
         <Subtitle2 as="h2" id="outcomes-title">
@@ -247,6 +292,15 @@ function FiguresView({ period }: { period: Period }) {
 
 type Drill = (figure: DrilldownFigure, key?: string, label?: string) => void;
 
+/** A key figure; without a figure it is shown but not clickable (no record list behind it). */
+interface KeyFigure {
+  id: string;
+  label: string;
+  value: string;
+  figure?: DrilldownFigure;
+  note?: string;
+}
+
 /** Who the program reaches: the period's people by gender, age group, nationality, status and German level. */
 function BreakdownSection({ f, drill }: { f: Figures; drill: Drill }) {
   const styles = useStyles();
@@ -256,6 +310,7 @@ function BreakdownSection({ f, drill }: { f: Figures; drill: Drill }) {
     { figure: 'ageGroup', rows: f.byAgeGroup },
     { figure: 'nationality', rows: f.byNationality },
     { figure: 'residenceStatus', rows: f.byResidenceStatus },
+    { figure: 'residenceGroup', rows: f.byResidenceGroup },
     { figure: 'germanLevel', rows: f.byGermanLevel },
   ];
   const label = (figure: DrilldownFigure, key: string, fallback: string) =>
@@ -302,6 +357,7 @@ function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
       <Subtitle2 as="h2" id="fairs-title">
         {t('fairs.title')}
       </Subtitle2>
+      <Text size={200}>{t('fairs.hint', { visitors: formatNumber(f.visitors.people) })}</Text>
       {f.fairs.length === 0 ? (
         <Text>{t('fairs.none')}</Text>
       ) : (
@@ -316,8 +372,10 @@ function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
                 <Legend />
                 <Bar isAnimationActive={false} dataKey="registered" name={t('fairs.registered')} fill="#0f6cbd" cursor="pointer"
                   onClick={(_d, i) => f.fairs[i] && drill('fairRegistered', String(f.fairs[i].fairId), f.fairs[i].title)} />
-                <Bar isAnimationActive={false} dataKey="present" name={t('fairs.present')} fill="#107c10" cursor="pointer"
-                  onClick={(_d, i) => f.fairs[i] && drill('fairPresent', String(f.fairs[i].fairId), f.fairs[i].title)} />
+                <Bar isAnimationActive={false} dataKey="presentParticipants" name={t('fairs.presentParticipants')} fill="#107c10" cursor="pointer"
+                  onClick={(_d, i) => f.fairs[i] && drill('fairPresentParticipants', String(f.fairs[i].fairId), f.fairs[i].title)} />
+                <Bar isAnimationActive={false} dataKey="presentVisitors" name={t('fairs.presentVisitors')} fill="#8764b8" cursor="pointer"
+                  onClick={(_d, i) => f.fairs[i] && drill('fairPresentVisitors', String(f.fairs[i].fairId), f.fairs[i].title)} />
                 <Bar isAnimationActive={false} dataKey="contacts" name={t('fairs.contacts')} fill="#ca5010" />
               </BarChart>
             </ResponsiveContainer>
@@ -328,7 +386,8 @@ function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
                 <TableHeaderCell>{t('fairs.fair')}</TableHeaderCell>
                 <TableHeaderCell>{t('fairs.companies')}</TableHeaderCell>
                 <TableHeaderCell>{t('fairs.registered')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.present')}</TableHeaderCell>
+                <TableHeaderCell>{t('fairs.presentParticipants')}</TableHeaderCell>
+                <TableHeaderCell>{t('fairs.presentVisitors')}</TableHeaderCell>
                 <TableHeaderCell>{t('fairs.contacts')}</TableHeaderCell>
                 <TableHeaderCell>{t('fairs.later')}</TableHeaderCell>
               </TableRow>
@@ -344,8 +403,15 @@ function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
                     </Button>
                   </TableCell>
                   <TableCell>
-                    <Button appearance="transparent" size="small" onClick={() => drill('fairPresent', String(x.fairId), x.title)}>
-                      {formatNumber(x.present)}
+                    <Button appearance="transparent" size="small" aria-label={`${t('fairs.presentParticipants')}: ${x.title}`}
+                      onClick={() => drill('fairPresentParticipants', String(x.fairId), x.title)}>
+                      {formatNumber(x.presentParticipants)}
+                    </Button>
+                  </TableCell>
+                  <TableCell>
+                    <Button appearance="transparent" size="small" aria-label={`${t('fairs.presentVisitors')}: ${x.title}`}
+                      onClick={() => drill('fairPresentVisitors', String(x.fairId), x.title)}>
+                      {formatNumber(x.presentVisitors)}
                     </Button>
                   </TableCell>
                   <TableCell>

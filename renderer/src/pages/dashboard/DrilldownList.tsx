@@ -18,9 +18,10 @@ import {
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { drilldownFigures, type DrilldownFigure } from '../../../../shared/domain/reports.js';
+import { drilldownFigures, type DrilldownFigure, type DrilldownRow } from '../../../../shared/domain/reports.js';
 import { formatDate, formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
+import { recordLink } from './recordLink.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
@@ -54,7 +55,7 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
   const navigate = useNavigate();
   const result = useCall('dashboard.drilldown', input);
   const back = new URLSearchParams({ programId: String(input.programId), from: input.from, to: input.to });
-  const title = `${t(`list.figures.${input.figure}`)}${label ? `: ${label}` : ''}`;
+  const title = input.figure === 'finding' ? label || t('list.figures.finding') : `${t(`list.figures.${input.figure}`)}${label ? `: ${label}` : ''}`;
   return (
     <section aria-labelledby="drilldown-title">
       <div className={styles.header}>
@@ -92,7 +93,7 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
             {result.data.rows.map((r) => (
               <TableRow key={r.id} data-testid="drilldown-row">
                 <TableCell>
-                  <Link href={`#/teilnehmende/${r.participantId}`}>{t('list.participantNo', { id: r.participantId })}</Link>
+                  <RecordLink row={r} findingCode={input.figure === 'finding' ? input.key : undefined} />
                 </TableCell>
                 <TableCell>{r.initials}</TableCell>
                 <TableCell>{formatDate(r.date)}</TableCell>
@@ -104,4 +105,12 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
       )}
     </section>
   );
+}
+
+/** The first column: the person (number) or the fair, activity, program or organisation the row names. */
+export function RecordLink({ row, findingCode }: { row: DrilldownRow; findingCode?: string | undefined }) {
+  const { t } = useTranslation('dashboard');
+  const href = recordLink(row, findingCode);
+  const text = row.participantId !== null ? t('list.participantNo', { id: row.participantId }) : t(`list.entities.${row.entity}`, { id: row.id });
+  return href ? <Link href={href}>{text}</Link> : <>{text}</>;
 }

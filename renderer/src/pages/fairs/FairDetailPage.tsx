@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Checkbox,
   Field,
@@ -28,6 +29,8 @@ import { ApiError, downloadFile, invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { OutcomeDialog } from '../outcomes/OutcomeDialog.js';
+import type { OutcomePrefill } from '../outcomes/OutcomeForm.js';
 import { FairDialog } from './FairDialog.js';
 import { PersonSearch } from './PersonSearch.js';
 
@@ -195,7 +198,9 @@ function CheckInPanel({ fair, reload }: { fair: FairDetail; reload: () => void }
         <TableBody>
           {fair.registrations.map((r) => (
             <TableRow key={r.participantId} data-testid="registration-row">
-              <TableCell>{r.name}</TableCell>
+              <TableCell>
+                {r.name} {r.visitor && <VisitorBadge />}
+              </TableCell>
               <TableCell>{formatDate(r.birthDate)}</TableCell>
               <TableCell>{r.checkedInAt ? t('status.present') : '—'}</TableCell>
               <TableCell>
@@ -316,6 +321,7 @@ function ContactsPanel({ fair, reload }: { fair: FairDetail; reload: () => void 
   const [organisationId, setOrganisationId] = useState('');
   const [result, setResult] = useState<ContactResult>('gespraech');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [recording, setRecording] = useState<{ participantId: number; name: string; prefill: OutcomePrefill } | null>(null);
 
   async function record() {
     const missing: Record<string, string> = {};
@@ -413,7 +419,9 @@ function ContactsPanel({ fair, reload }: { fair: FairDetail; reload: () => void 
           <TableBody>
             {fair.contactList.map((c) => (
               <TableRow key={c.id} data-testid="contact-row">
-                <TableCell>{c.participantName}</TableCell>
+                <TableCell>
+                  {c.participantName} {c.visitor && <VisitorBadge />}
+                </TableCell>
                 <TableCell>{c.organisationName}</TableCell>
                 <TableCell>
                   <Select
@@ -430,6 +438,26 @@ function ContactsPanel({ fair, reload }: { fair: FairDetail; reload: () => void 
                   </Select>
                 </TableCell>
                 <TableCell>
+                  {c.result in contractOutcome && (
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        setRecording({
+                          participantId: c.participantId,
+                          name: c.participantName,
+                          prefill: {
+                            kind: contractOutcome[c.result as keyof typeof contractOutcome],
+                            date: fair.date,
+                            organisationId: c.organisationId,
+                            sourceFairId: fair.id,
+                            programId: fair.programId,
+                          },
+                        })
+                      }
+                    >
+                      {t('contacts.recordOutcome')}
+                    </Button>
+                  )}
                   <Button
                     size="small"
                     appearance="subtle"
@@ -443,9 +471,33 @@ function ContactsPanel({ fair, reload }: { fair: FairDetail; reload: () => void 
           </TableBody>
         </Table>
       )}
+      {recording && (
+        <OutcomeDialog
+          participantId={recording.participantId}
+          name={recording.name}
+          prefill={recording.prefill}
+          onClose={(saved) => {
+            setRecording(null);
+            if (saved) reload();
+          }}
+        />
+      )}
     </>
   );
 }
+
+/** Marks a person at the fair who has no enrolment in the program: counted as a visitor, not a participant. */
+function VisitorBadge() {
+  const { t } = useTranslation('fairs');
+  return (
+    <Badge appearance="outline" color="informative" title={t('visitor.hint')}>
+      {t('visitor.label')}
+    </Badge>
+  );
+}
+
+/** A contract offered at the fair is an outcome: which kind it becomes. */
+const contractOutcome = { ausbildungsvertrag: 'ausbildung', arbeitsvertrag: 'sv_beschaeftigung' } as const;
 
 function FiguresPanel({ fairId }: { fairId: number }) {
   const styles = useStyles();

@@ -24,6 +24,7 @@ import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
 import { NewCommuneForm } from './NewCommuneForm.js';
+import { figuresFormOf, figuresInputOf, ProgramFiguresSection } from './ProgramFiguresSection.js';
 import { RuleEditor } from './RuleEditor.js';
 
 const useStyles = makeStyles({
@@ -62,6 +63,7 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
     program?.communes.map((c) => ({ key: rowKey++, communeId: String(c.communeId), slots: String(c.slots) })) ?? [],
   );
   const [rule, setRule] = useState<EligibilityGroup>(program?.eligibilityRule ?? openRule);
+  const [figures, setFigures] = useState(() => figuresFormOf(program));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [newCommune, setNewCommune] = useState(false);
@@ -85,6 +87,7 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
       hourlyRateCents: cents,
       eligibilityRule: rule,
       communes: rows.map((r) => ({ communeId: Number(r.communeId), slots: r.slots.trim() === '' ? NaN : Number(r.slots) })),
+      ...figuresInputOf(figures),
     };
   }
 
@@ -213,6 +216,7 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
                     )}
                   </div>
                 </fieldset>
+                <ProgramFiguresSection className={styles.wide} value={figures} onChange={setFigures} errors={errors} />
                 <div className={styles.wide}>
                   <RuleEditor
                     value={rule}

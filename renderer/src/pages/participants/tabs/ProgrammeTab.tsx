@@ -20,6 +20,7 @@ import { formatDate } from '../../../components/format.js';
 import { useCall } from '../../../components/useCall.js';
 import { EnrollDialog } from '../EnrollDialog.js';
 import { EnrollmentEditDialog } from '../EnrollmentEditDialog.js';
+import { EntrySnapshots } from '../EntrySnapshot.js';
 import type { ParticipantTabProps } from './types.js';
 
 const useStyles = makeStyles({
@@ -94,6 +95,7 @@ export function ProgrammeTab({ participant }: ParticipantTabProps) {
           </TableBody>
         </Table>
       )}
+      {list.data && <EntrySnapshots enrollments={list.data} onChanged={list.reload} />}
       {enrolling && (
         <EnrollDialog
           participantId={participant.id}

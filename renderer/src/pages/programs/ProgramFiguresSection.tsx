@@ -1,0 +1,101 @@
+import { Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import {
+  defaultSuccessKinds,
+  successKeys,
+  targetKeys,
+  type Program,
+  type ProgramTargetInput,
+  type SuccessKey,
+  type TargetKey,
+} from '../../../../shared/domain/programs.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, border: 'none', padding: 0, margin: 0 },
+  kinds: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', columnGap: tokens.spacingHorizontalM },
+  targets: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: tokens.spacingHorizontalM },
+});
+
+/** The figures part of a program's form as typed: numbers stay text until saved, so a half-typed value is kept. */
+export interface ProgramFiguresForm {
+  followUpMonths: string;
+  successKinds: SuccessKey[];
+  targets: Record<TargetKey, string>;
+}
+
+export function figuresFormOf(program: Program | null): ProgramFiguresForm {
+  const planned = new Map(program?.targets.map((t) => [t.key, t.planned]) ?? []);
+  return {
+    followUpMonths: String(program?.followUpMonths ?? 6),
+    successKinds: program?.successKinds ?? [...defaultSuccessKinds],
+    targets: Object.fromEntries(targetKeys.map((k) => [k, planned.has(k) ? String(planned.get(k)) : ''])) as Record<TargetKey, string>,
+  };
+}
+
+/** Empty target fields mean "no planned value" and are left out; anything else is validated by the schema. */
+export function figuresInputOf(form: ProgramFiguresForm): { followUpMonths: number; successKinds: SuccessKey[]; targets: ProgramTargetInput[] } {
+  const months = form.followUpMonths.trim();
+  return {
+    followUpMonths: months === '' ? NaN : Number(months),
+    successKinds: successKeys.filter((k) => form.successKinds.includes(k)),
+    targets: targetKeys
+      .filter((k) => form.targets[k].trim() !== '')
+      .map((k) => ({ key: k, planned: Number(form.targets[k].trim()) })),
+  };
+}
+
+/**
+ * Program settings for reports: which outcome kinds count as success (the report prints the definition next to
+ * the rate), how many months after exit outcomes and the follow-up still count, and the planned values of the
+ * grant decision (whole program duration).
+ */
+export function ProgramFiguresSection({
+  value,
+  onChange,
+  errors,
+  className,
+}: {
+  value: ProgramFiguresForm;
+  onChange: (v: ProgramFiguresForm) => void;
+  errors: Record<string, string>;
+  className?: string;
+}) {
+  const styles = useStyles();
+  const { t } = useTranslation('programs');
+  const targetError = (k: TargetKey) => {
+    const i = figuresInputOf(value).targets.findIndex((x) => x.key === k);
+    return i < 0 ? undefined : errors[`targets.${i}.planned`];
+  };
+  const toggle = (k: SuccessKey, on: boolean) =>
+    onChange({ ...value, successKinds: on ? [...value.successKinds, k] : value.successKinds.filter((x) => x !== k) });
+  return (
+    <fieldset className={`${styles.root} ${className ?? ''}`} data-testid="program-figures">
+      <legend>
+        <Text weight="semibold">{t('figures.title')}</Text>
+      </legend>
+      <Field label={t('figures.successKinds')} hint={t('figures.successHint')} validationMessage={errors.successKinds}>
+        <div className={styles.kinds} role="group" aria-label={t('figures.successKinds')}>
+          {successKeys.map((k) => (
+            <Checkbox key={k} label={t(`successKeys.${k}`)} checked={value.successKinds.includes(k)} onChange={(_, d) => toggle(k, d.checked === true)} />
+          ))}
+        </div>
+      </Field>
+      <Field label={t('figures.followUpMonths')} hint={t('figures.followUpHint')} validationMessage={errors.followUpMonths} style={{ maxWidth: 260 }}>
+        <Input type="number" min={0} max={36} value={value.followUpMonths} onChange={(_, d) => onChange({ ...value, followUpMonths: d.value })} />
+      </Field>
+      <Text>{t('figures.targetsHint')}</Text>
+      <div className={styles.targets}>
+        {targetKeys.map((k) => (
+          <Field key={k} label={t(`targets.${k}`)} validationMessage={targetError(k)}>
+            <Input
+              type="number"
+              min={0}
+              value={value.targets[k]}
+              onChange={(_, d) => onChange({ ...value, targets: { ...value.targets, [k]: d.value } })}
+            />
+          </Field>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
