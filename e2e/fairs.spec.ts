@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import sqlite3 from 'sqlite3';
 import { nameKey, searchText } from '../shared/rules/names.js';
+import { api } from './api.js';
 import { expect, test, type LotseServer } from './fixtures.js';
 import { FairsPage } from './pages/fairs.page.js';
 
@@ -26,19 +27,6 @@ async function seedPeople(server: LotseServer): Promise<void> {
     ]);
   }
   await new Promise<void>((resolve) => db.close(() => resolve()));
-}
-
-/** Program and companies through the same API the page uses. */
-async function api(server: LotseServer, name: string, input: unknown): Promise<{ id: number }> {
-  const token = new URL(server.openUrl).searchParams.get('token')!;
-  const res = await fetch(`${server.url}/api/call/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-lotse-token': token },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: { id: number }; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.data;
 }
 
 test('a fair: 3 companies, 20 registered, 15 checked in by keyboard, 5 contacts, the figures', async ({ page, lotse }) => {

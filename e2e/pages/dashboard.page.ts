@@ -24,6 +24,11 @@ export class DashboardPage {
     return this.page.getByTestId('communes-chart').locator('.recharts-bar').first().locator('.recharts-bar-rectangle');
   }
 
+  /** A target's row (Ziele laut Zuwendungsbescheid): label, planned, reached, share. */
+  target(key: string) {
+    return this.page.getByTestId(`target-${key}`);
+  }
+
   listHeading() {
     return this.page.getByRole('heading', { level: 1 });
   }
