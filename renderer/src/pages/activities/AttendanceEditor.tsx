@@ -1,9 +1,9 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityDetail, AttendanceStatus } from '../../../../shared/domain/activities.js';
-import { invoke } from '../../api/client.js';
+import { ApiError, invoke } from '../../api/client.js';
 import { useNotify } from '../../components/useNotify.js';
 import { PersonSearch } from '../fairs/PersonSearch.js';
 
@@ -18,6 +18,7 @@ const useStyles = makeStyles({
     ':focus': { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   },
   present: { backgroundColor: tokens.colorPaletteGreenBackground1 },
+  refused: { boxShadow: `inset 3px 0 0 ${tokens.colorPaletteRedBorder2}` },
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground3 },
 });
@@ -40,6 +41,8 @@ export function AttendanceEditor({ activity, onSaved }: { activity: ActivityDeta
   const [removed, setRemoved] = useState<number[]>([]);
   const [focus, setFocus] = useState(0);
   const [busy, setBusy] = useState(false);
+  // people the server refused because no enrolment covers the session's date: marked until the next save
+  const [refused, setRefused] = useState<{ ids: Set<number>; message: string } | null>(null);
   const refs = useRef<(HTMLLIElement | null)[]>([]);
   const original = useMemo(() => new Map(activity.attendance.map((a) => [a.participantId, a.status])), [activity]);
   const dirty = removed.length > 0 || rows.some((r) => original.get(r.participantId) !== r.status);
@@ -62,10 +65,13 @@ export function AttendanceEditor({ activity, onSaved }: { activity: ActivityDeta
       });
       setRows(saved.attendance);
       setRemoved([]);
+      setRefused(null);
       notify.success(t('attendance.saved', { present: saved.counts.anwesend, total: saved.counts.total }));
       onSaved(saved);
     } catch (err) {
-      notify.failure(err);
+      const ids = err instanceof ApiError ? err.error.details?.participantIds : undefined;
+      if (Array.isArray(ids)) setRefused({ ids: new Set(ids.filter((x): x is number => typeof x === 'number')), message: (err as ApiError).message });
+      else notify.failure(err);
     } finally {
       setBusy(false);
     }
@@ -100,6 +106,13 @@ export function AttendanceEditor({ activity, onSaved }: { activity: ActivityDeta
         </Button>
         <Text className={styles.hint}>{t('attendance.keys')}</Text>
       </div>
+      {refused && (
+        <MessageBar intent="error" data-testid="attendance-refused">
+          <MessageBarBody>
+            {refused.message}: {rows.filter((r) => refused.ids.has(r.participantId)).map((r) => r.name).join('; ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {rows.length === 0 ? (
         <Text>{t('attendance.empty')}</Text>
       ) : (
@@ -115,7 +128,7 @@ export function AttendanceEditor({ activity, onSaved }: { activity: ActivityDeta
               aria-label={`${r.name}: ${t(`status.${r.status}`)}`}
               tabIndex={i === focus ? 0 : -1}
               data-testid="attendance-row"
-              className={`${styles.item} ${r.status === 'anwesend' ? styles.present : ''}`}
+              className={`${styles.item} ${r.status === 'anwesend' ? styles.present : ''} ${refused?.ids.has(r.participantId) ? styles.refused : ''}`}
               onFocus={() => setFocus(i)}
               onClick={() => setStatus(i, r.status === 'anwesend' ? 'angemeldet' : 'anwesend')}
               onKeyDown={(e) => {

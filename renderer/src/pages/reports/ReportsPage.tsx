@@ -63,6 +63,13 @@ function yearsOf(p: Program): number[] {
   return out;
 }
 
+/** The budget year a Zwischennachweis starts with: this year, within the program's years. */
+function currentYear(p: Program): number {
+  const years = yearsOf(p);
+  const now = Number(todayIso().slice(0, 4));
+  return Math.min(Math.max(now, years[0]!), years.at(-1)!);
+}
+
 /** Still running on the server's terms: no end date, or an end after today. */
 export function isRunning(p: Program, today = todayIso()): boolean {
   return p.endDate === null || p.endDate > today;
@@ -117,7 +124,7 @@ function useReportFrame(programs: Program[] | undefined) {
     const kind: ReportKind = params.get('kind') === 'interim' || params.get('kind') === 'program_end'
       ? (params.get('kind') as ReportKind)
       : isRunning(program) ? 'interim' : 'program_end';
-    const d = kind === 'program_end' ? programPeriod(program) : yearFrame(program, yearsOf(program).at(-1)!);
+    const d = kind === 'program_end' ? programPeriod(program) : yearFrame(program, currentYear(program));
     const from = params.get('from') ?? '';
     const to = params.get('to') ?? '';
     frame = { programId: program.id, kind, from: isoDay.test(from) ? from : d.from, to: isoDay.test(to) ? to : d.to };
@@ -180,7 +187,7 @@ function FundingReport() {
                 const next = programs.data!.find((x) => x.id === p.programId)!;
                 if (p.programId === frame.programId) return setFrame({ ...p, kind: 'program_end' });
                 // another program: its whole runtime, and a running one falls back to the Zwischennachweis
-                setFrame(isRunning(next) && confirmedFor !== next.id ? { ...yearFrame(next, yearsOf(next).at(-1)!), kind: 'interim' } : { ...programPeriod(next), kind: 'program_end' });
+                setFrame(isRunning(next) && confirmedFor !== next.id ? { ...yearFrame(next, currentYear(next)), kind: 'interim' } : { ...programPeriod(next), kind: 'program_end' });
               }}
             />
           ) : (
@@ -188,7 +195,7 @@ function FundingReport() {
               <Field label={t('program')}>
                 <Select value={String(frame.programId)} onChange={(_, d) => {
                   const p = programs.data!.find((x) => x.id === Number(d.value));
-                  if (p) setFrame({ ...yearFrame(p, yearsOf(p).at(-1)!), kind: 'interim' });
+                  if (p) setFrame({ ...yearFrame(p, currentYear(p)), kind: 'interim' });
                 }}>
                   {programs.data.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
                 </Select>
