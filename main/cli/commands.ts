@@ -1,4 +1,5 @@
 import { anonymiseCommand } from './anonymise.command.js';
+import { checkCommand } from './check.command.js';
 import type { CliArgs } from './args.js';
 import { importCommand } from './import.command.js';
 import { participantsCommand } from './participants.command.js';
@@ -20,4 +21,5 @@ export const featureCommands: Record<string, Command> = {
   report: reportCommand,
   import: importCommand,
   participants: participantsCommand,
+  check: checkCommand,
 };

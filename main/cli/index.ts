@@ -43,6 +43,8 @@ const options = {
   'past-retention': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
+  kind: { type: 'string' },
+  'confirm-running': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

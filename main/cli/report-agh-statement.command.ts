@@ -55,7 +55,8 @@ export async function runAghStatement(args: CliArgs, dbPath: string): Promise<nu
 export const reportCommand: Command = {
   usage:
     'lotse report agh-statement --db PATH --program NAME --commune NAME --month JJJJ-MM --out DATEI.xlsx\n' +
-    '  lotse report program-end --db PATH --program NAME --from JJJJ-MM-TT --to JJJJ-MM-TT --out DATEI.xlsx\n' +
+    '  lotse report program-end --db PATH --program NAME --from JJJJ-MM-TT --to JJJJ-MM-TT [--kind interim|final]\n' +
+    '      [--confirm-running] (--out DATEI.xlsx | --json)\n' +
     '  lotse report participant-list --db PATH [--program NAME] [--commune NAME] [--columns a,b,c] --out DATEI.xlsx',
   async run(args, dbPath) {
     const which = args.positionals[0];

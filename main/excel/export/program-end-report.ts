@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { columnLetter, createWorkbook, excelDate, formats, setText as setTextCell } from './workbook.js';
-import type { Figures, ReportKind, ReportSection, ReportText } from '../../../shared/domain/reports.js';
+import type { Figures, Finding, ReportKind, ReportSection, ReportText } from '../../../shared/domain/reports.js';
 
 /**
  * The program-end report (Verwendungsnachweis, zahlenmäßiger Teil + Sachbericht) and the interim report
@@ -29,6 +29,10 @@ export interface ProgramEndReportData {
     endDate: string | null;
   };
   figures: Figures;
+  /** checks before export; when any exist the workbook carries the sheet "Prüfhinweise" */
+  findings: Finding[];
+  /** date of the data ("Stand"), YYYY-MM-DD */
+  stand: string;
   texts: ReportText[];
   stories: SuccessStory[];
   /** creation time written into the document properties; fixed by callers that compare workbooks */
@@ -36,7 +40,10 @@ export interface ProgramEndReportData {
 }
 
 export const sheetNames = {
+  title: 'Deckblatt',
   overview: 'Übersicht',
+  targets: 'Ziele',
+  findings: 'Prüfhinweise',
   people: 'Teilnehmende nach Merkmalen',
   communes: 'Kommunen und AGH',
   activities: 'Aktivitäten',
@@ -135,48 +142,20 @@ const monthDate = (month: string) => excelDate(`${month}-01`);
 
 // ---------- the sheets ----------
 
-function overviewSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
-  const f = d.figures;
-  const ws = wb.addWorksheet(sheetNames.overview);
-  table(ws, [
-    { header: 'Angabe', width: 48 },
-    { header: 'Wert', width: 34 },
-  ]);
-  const rows: Array<[string, string | number | Date | null, string?]> = [
-    ['Bericht', d.kind === 'program_end' ? 'Verwendungsnachweis (Programmende)' : 'Zwischennachweis'],
-    ['Programm', d.program.name],
-    ['Träger', d.program.operator],
-    ['Zuwendungsgeber', d.program.funder],
-    ['Förderrichtlinie', d.program.fundingGuideline],
-    ['Förderkennzeichen', d.program.grantReference],
-    ['Programmbeginn', excelDate(d.program.startDate), FMT.date],
-    ['Programmende', d.program.endDate ? excelDate(d.program.endDate) : null, FMT.date],
-    ['Berichtszeitraum von', excelDate(f.from), FMT.date],
-    ['Berichtszeitraum bis', excelDate(f.to), FMT.date],
-    ['Erstellt am', excelDate(d.created.toISOString().slice(0, 10)), FMT.date],
-    ['Teilnehmende im Zeitraum', f.participants.enrolled, FMT.int],
-    ['davon aktiv am Ende des Zeitraums', f.participants.active, FMT.int],
-    ['abgeschlossen', f.participants.completed, FMT.int],
-    ['abgebrochen', f.participants.dropped, FMT.int],
-    ['ausgeschieden (abgeschlossen oder abgebrochen)', f.participants.exited, FMT.int],
-    ['AGH-Plätze (Kontingent)', f.agh.slots, FMT.int],
-    ['AGH-Plätze belegt am Ende des Zeitraums', f.agh.filled, FMT.int],
-    ['AGH-Einsätze im Zeitraum', f.agh.placements, FMT.int],
-    ['AGH geleistete Stunden', hours(f.agh.hoursX100), FMT.hours],
-    ['Aufwandsentschädigung', euros(f.agh.compensationCents), FMT.euro],
-    ['Veranstaltungen (Seminare, Coachings, Exkursionen)', f.activities.reduce((s, a) => s + a.sessions, 0), FMT.int],
-    ['Anwesenheiten', f.activities.reduce((s, a) => s + a.attendances, 0), FMT.int],
-    ['Teilnehmendenstunden', f.activities.reduce((s, a) => s + a.participantMinutes, 0) / 60, FMT.hours],
-    ['Firmenkontaktbörsen', f.fairs.length, FMT.int],
-    ['Kontakte auf Firmenkontaktbörsen', f.fairs.reduce((s, x) => s + x.contacts, 0), FMT.int],
-    ['Ergebnisse (Verbleib) im Zeitraum', f.outcomes.total, FMT.int],
-    ['Ausgeschiedene mit Anschluss', f.outcomes.peopleWithOutcome, FMT.int],
-    ['Vermittlungsquote', f.outcomes.rate, FMT.percent],
-    ['Netzwerk: Unternehmen', f.network.companies, FMT.int],
-    ['Netzwerk: Kooperationspartner', f.network.partners, FMT.int],
-  ];
+/** The program has AGH work (places, placements or hours): only then the report shows AGH rows and sheets. */
+export const hasAgh = (f: Figures) => f.agh.slots > 0 || f.agh.placements > 0 || f.agh.waiting > 0 || f.agh.hoursX100 > 0;
+export const hasActivities = (f: Figures) => f.activities.some((a) => a.sessions > 0);
+export const hasFairs = (f: Figures) => f.fairs.length > 0;
+
+export const reportTitle = (kind: ReportKind) =>
+  kind === 'program_end' ? 'Verwendungsnachweis (Programmende)' : 'Zwischennachweis';
+
+type LabelRow = [string, string | number | Date | null, string?];
+
+/** Label/value rows from row 2 on (row 1 is the header). */
+function labelRows(ws: ExcelJS.Worksheet, rows: LabelRow[], first = 2): void {
   rows.forEach(([label, value, fmt], i) => {
-    const r = ws.getRow(i + 2);
+    const r = ws.getRow(first + i);
     setText(r.getCell(1), label);
     const c = r.getCell(2);
     if (typeof value === 'string') setText(c, value);
@@ -185,9 +164,139 @@ function overviewSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
       c.value = value;
       if (fmt) c.numFmt = fmt;
     }
-    c.alignment = { horizontal: 'left' };
+    c.alignment = { horizontal: 'left', wrapText: true };
   });
+}
+
+/** Title sheet: who reports what to whom, the period, the date of the data, and the signature block. */
+function titleSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const ws = wb.addWorksheet(sheetNames.title);
+  table(ws, [
+    { header: reportTitle(d.kind), width: 34 },
+    { header: '', width: 60 },
+  ]);
+  const rows: LabelRow[] = [
+    ['Programm', d.program.name],
+    ['Träger', d.program.operator ?? ''],
+    ['Zuwendungsgeber', d.program.funder ?? ''],
+    ['Förderrichtlinie', d.program.fundingGuideline ?? ''],
+    ['Aktenzeichen', d.program.grantReference ?? ''],
+    ['Berichtszeitraum', `${germanDate(d.figures.from)} – ${germanDate(d.figures.to)}`],
+    ['Programmlaufzeit', `${germanDate(d.program.startDate)} – ${d.program.endDate ? germanDate(d.program.endDate) : 'offen'}`],
+    ['Stand der Daten', excelDate(d.stand), FMT.date],
+    ['Erstellt am', excelDate(d.created.toISOString().slice(0, 10)), FMT.date],
+    ['Prüfhinweise', d.findings.length === 0 ? 'keine' : `siehe Blatt „${sheetNames.findings}“ (${d.findings.length})`],
+    ['', null],
+    ['Ort', ''],
+    ['Datum', ''],
+    ['rechtsverbindliche Unterschrift', ''],
+    ['Name, Funktion', ''],
+  ];
+  labelRows(ws, rows);
+  // lines to sign on
+  for (let i = rows.length - 3; i <= rows.length; i++) {
+    const c = ws.getRow(i + 1).getCell(2);
+    c.border = { bottom: { style: 'thin' } };
+    ws.getRow(i + 1).height = 28;
+  }
+  finishSheet(ws, 2, 0, sheetNames.title);
+}
+
+function overviewSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const f = d.figures;
+  const ws = wb.addWorksheet(sheetNames.overview);
+  table(ws, [
+    { header: 'Angabe', width: 52 },
+    { header: 'Wert', width: 60 },
+  ]);
+  const rows: LabelRow[] = [
+    ['Bericht', reportTitle(d.kind)],
+    ['Programm', d.program.name],
+    ['Berichtszeitraum von', excelDate(f.from), FMT.date],
+    ['Berichtszeitraum bis', excelDate(f.to), FMT.date],
+    ['Stand der Daten', excelDate(d.stand), FMT.date],
+    ['Teilnehmende im Zeitraum', f.participants.total, FMT.int],
+    ['davon eingetreten im Zeitraum', f.participants.entered, FMT.int],
+    ['davon aktiv am Ende des Zeitraums', f.participants.active, FMT.int],
+    ['abgeschlossen', f.participants.completed, FMT.int],
+    ['abgebrochen', f.participants.dropped, FMT.int],
+    ['ausgeschieden (abgeschlossen oder abgebrochen)', f.participants.exited, FMT.int],
+    ['aufgenommen mit Ausnahme von der Fördervoraussetzung', f.participants.overrides, FMT.int],
+  ];
+  if (hasAgh(f)) {
+    rows.push(
+      ['AGH-Plätze (Kontingent)', f.agh.slots, FMT.int],
+      ['AGH-Plätze belegt am Ende des Zeitraums', f.agh.filled, FMT.int],
+      ['AGH-Einsätze im Zeitraum', f.agh.placements, FMT.int],
+      ['Personen in AGH-Einsätzen', f.agh.people, FMT.int],
+      ['AGH geleistete Stunden', hours(f.agh.hoursX100), FMT.hours],
+      ['Aufwandsentschädigung', euros(f.agh.compensationCents), FMT.euro],
+    );
+  }
+  if (hasActivities(f)) {
+    rows.push(
+      ['Veranstaltungen (Seminare, Coachings, Exkursionen)', f.activities.reduce((s, a) => s + a.sessions, 0), FMT.int],
+      ['Anwesenheiten von Teilnehmenden', f.activities.reduce((s, a) => s + a.attendances, 0), FMT.int],
+      ['Teilnehmendenstunden', f.activities.reduce((s, a) => s + a.participantMinutes, 0) / 60, FMT.hours],
+    );
+  }
+  if (hasFairs(f)) {
+    rows.push(
+      ['Firmenkontaktbörsen', f.fairs.length, FMT.int],
+      ['anwesende Teilnehmende (Summe über die Börsen)', f.fairs.reduce((s, x) => s + x.presentParticipants, 0), FMT.int],
+      ['Besucher/-innen ohne Teilnahme (anwesend, Summe über die Börsen)', f.visitors.present, FMT.int],
+      ['Kontakte auf Firmenkontaktbörsen', f.fairs.reduce((s, x) => s + x.contacts, 0), FMT.int],
+    );
+  }
+  rows.push(
+    ['Ausgeschiedene mit erfasstem Verbleib', f.outcomes.people, FMT.int],
+    ['Ausgeschiedene mit Erfolg', f.outcomes.success.count, FMT.int],
+    ['Erfolgsquote (Erfolg / Ausgeschiedene)', f.outcomes.success.rate, FMT.percent],
+    ['Definition Erfolg', f.outcomes.success.definition],
+    ['Netzwerk: Unternehmen', f.network.companies, FMT.int],
+    ['Netzwerk: Kooperationspartner', f.network.partners, FMT.int],
+    ['Arbeitgebende begleitet', f.network.employersSupported, FMT.int],
+  );
+  labelRows(ws, rows);
   finishSheet(ws, 2, rows.length + 1, sheetNames.overview);
+}
+
+/** Planned values of the grant decision (whole program) next to the figures of the period. */
+function targetsSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const ws = wb.addWorksheet(sheetNames.targets);
+  table(ws, [
+    { header: 'Ziel', width: 36 },
+    { header: 'geplant (Programmlaufzeit)', width: 18 },
+    { header: 'erreicht im Zeitraum', width: 18 },
+    { header: 'Anteil', width: 10 },
+  ]);
+  d.figures.targets.forEach((t, i) => {
+    const r = ws.getRow(i + 2);
+    setText(r.getCell(1), t.label);
+    setNumber(r.getCell(2), t.planned);
+    setNumber(r.getCell(3), t.actual);
+    r.getCell(4).value = { formula: `IF(B${r.number}=0,"",C${r.number}/B${r.number})`, result: t.share ?? '' };
+    r.getCell(4).numFmt = FMT.percent;
+  });
+  finishSheet(ws, 4, d.figures.targets.length + 1, sheetNames.targets);
+}
+
+/** What makes the figures doubtful (checks before export), each with its count. */
+function findingsSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
+  const ws = wb.addWorksheet(sheetNames.findings);
+  table(ws, [
+    { header: 'Prüfhinweis', width: 90 },
+    { header: 'Anzahl', width: 10 },
+    { header: 'Art', width: 14 },
+  ]);
+  d.findings.forEach((x, i) => {
+    const r = ws.getRow(i + 2);
+    setText(r.getCell(1), x.message);
+    r.getCell(1).alignment = { wrapText: true };
+    setNumber(r.getCell(2), x.count);
+    setText(r.getCell(3), x.severity === 'info' ? 'Information' : 'Prüfen');
+  });
+  finishSheet(ws, 3, d.findings.length + 1, sheetNames.findings);
 }
 
 function peopleSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
@@ -200,10 +309,11 @@ function peopleSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
   ]);
   const groups: Array<[string, typeof f.byGender]> = [
     ['Geschlecht', f.byGender],
-    ['Altersgruppe (am Ende des Zeitraums)', f.byAgeGroup],
+    ['Altersgruppe (bei Eintritt)', f.byAgeGroup],
     ['Staatsangehörigkeit', f.byNationality],
-    ['Wohnort (Kommune)', f.byCommune],
-    ['Aufenthaltsstatus', f.byResidenceStatus],
+    ['Wohnort (Kommune, bei Eintritt)', f.byCommune],
+    ['Aufenthaltsstatus (Gruppe)', f.byResidenceGroup],
+    ['Aufenthaltsstatus (wie erfasst)', f.byResidenceStatus],
     ['Deutschkenntnisse', f.byGermanLevel],
   ];
   let r = 2;
@@ -342,6 +452,8 @@ function fairsSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
     { header: 'Unternehmen', width: 13 },
     { header: 'angemeldet', width: 12 },
     { header: 'anwesend', width: 11 },
+    { header: 'davon Teilnehmende', width: 14 },
+    { header: 'davon Besucher/-innen ohne Teilnahme', width: 18 },
     { header: 'Kontakte', width: 10 },
     ...contactColumns.map(([, label]) => ({ header: `davon ${label}`, width: 14 })),
     { header: 'spätere Ergebnisse', width: 16 },
@@ -356,9 +468,11 @@ function fairsSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
     setNumber(x.getCell(3), fair.companies);
     setNumber(x.getCell(4), fair.registered);
     setNumber(x.getCell(5), fair.present);
-    setNumber(x.getCell(6), fair.contacts);
-    contactColumns.forEach(([k], i) => setNumber(x.getCell(7 + i), fair.contactsByResult[k]));
-    setNumber(x.getCell(7 + contactColumns.length), fair.laterResults);
+    setNumber(x.getCell(6), fair.presentParticipants);
+    setNumber(x.getCell(7), fair.presentVisitors);
+    setNumber(x.getCell(8), fair.contacts);
+    contactColumns.forEach(([k], i) => setNumber(x.getCell(9 + i), fair.contactsByResult[k]));
+    setNumber(x.getCell(9 + contactColumns.length), fair.laterResults);
   }
   const sum = ws.getRow(r++);
   setText(sum.getCell(2), 'Summe');
@@ -366,6 +480,8 @@ function fairsSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
     f.fairs.reduce((s, x) => s + x.companies, 0),
     f.fairs.reduce((s, x) => s + x.registered, 0),
     f.fairs.reduce((s, x) => s + x.present, 0),
+    f.fairs.reduce((s, x) => s + x.presentParticipants, 0),
+    f.fairs.reduce((s, x) => s + x.presentVisitors, 0),
     f.fairs.reduce((s, x) => s + x.contacts, 0),
     ...contactColumns.map(([k]) => f.fairs.reduce((s, x) => s + x.contactsByResult[k], 0)),
     f.fairs.reduce((s, x) => s + x.laterResults, 0),
@@ -379,8 +495,8 @@ function outcomesSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
   const f = d.figures;
   const ws = wb.addWorksheet(sheetNames.outcomes);
   table(ws, [
-    { header: 'Ergebnis (Verbleib)', width: 44 },
-    { header: 'Anzahl', width: 12, fmt: FMT.int },
+    { header: 'Verbleib der Ausgeschiedenen (erstes Ergebnis in dieser Reihenfolge)', width: 60 },
+    { header: 'Personen', width: 12, fmt: FMT.int },
   ]);
   let r = 2;
   for (const o of f.outcomes.byKind) {
@@ -389,24 +505,25 @@ function outcomesSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
     setNumber(x.getCell(2), o.count);
   }
   const sum = ws.getRow(r++);
-  setText(sum.getCell(1), 'Summe');
-  setSum(sum.getCell(2), 2, 2, r - 2, f.outcomes.total, FMT.int);
+  setText(sum.getCell(1), 'Summe: Ausgeschiedene mit erfasstem Verbleib');
+  setSum(sum.getCell(2), 2, 2, r - 2, f.outcomes.people, FMT.int);
   boldRow(sum);
   const tableEnd = r - 1;
   r += 1;
   const exited = ws.getRow(r++);
   setText(exited.getCell(1), 'Ausgeschiedene im Zeitraum');
   setNumber(exited.getCell(2), f.participants.exited);
-  const withOutcome = ws.getRow(r++);
-  setText(withOutcome.getCell(1), 'davon mit Anschluss (Beschäftigung, Ausbildung, Bildung)');
-  setNumber(withOutcome.getCell(2), f.outcomes.peopleWithOutcome);
+  const success = ws.getRow(r++);
+  setText(success.getCell(1), 'davon mit Erfolg');
+  setNumber(success.getCell(2), f.outcomes.success.count);
   const rate = ws.getRow(r++);
-  setText(rate.getCell(1), 'Vermittlungsquote');
+  setText(rate.getCell(1), 'Erfolgsquote');
   rate.getCell(2).value = {
-    formula: `IF(B${exited.number}=0,"",B${withOutcome.number}/B${exited.number})`,
-    result: f.outcomes.rate ?? '',
+    formula: `IF(B${exited.number}=0,"",B${success.number}/B${exited.number})`,
+    result: f.outcomes.success.rate ?? '',
   };
   rate.getCell(2).numFmt = FMT.percent;
+  setText(rate.getCell(3), f.outcomes.success.definition);
   finishSheet(ws, 2, tableEnd, sheetNames.outcomes);
 }
 
@@ -468,7 +585,7 @@ function narrativeSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
 /** Builds the report workbook in memory. */
 export function buildProgramEndReport(d: ProgramEndReportData): ExcelJS.Workbook {
   const wb = createWorkbook(d.created);
-  const kindLabel = d.kind === 'program_end' ? 'Verwendungsnachweis' : 'Zwischennachweis';
+  const kindLabel = reportTitle(d.kind);
   const period = `${germanDate(d.figures.from)} – ${germanDate(d.figures.to)}`;
   wb.title = `${kindLabel} ${d.program.name} ${period}`;
   wb.subject = d.program.name;
@@ -480,11 +597,14 @@ export function buildProgramEndReport(d: ProgramEndReportData): ExcelJS.Workbook
   wb.lastModifiedBy = 'Lotse';
   wb.created = d.created;
   wb.modified = d.created;
+  titleSheet(wb, d);
   overviewSheet(wb, d);
+  if (d.figures.targets.length > 0) targetsSheet(wb, d);
+  if (d.findings.length > 0) findingsSheet(wb, d);
   peopleSheet(wb, d);
-  communesSheet(wb, d);
-  activitiesSheet(wb, d);
-  fairsSheet(wb, d);
+  if (hasAgh(d.figures)) communesSheet(wb, d);
+  if (hasActivities(d.figures)) activitiesSheet(wb, d);
+  if (hasFairs(d.figures)) fairsSheet(wb, d);
   outcomesSheet(wb, d);
   networkSheet(wb, d);
   narrativeSheet(wb, d);

@@ -1,17 +1,20 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import { activityKinds, outcomeKinds, type DrilldownQuery, type DrilldownRow } from '../../../shared/domain/reports.js';
+import { activityKinds, findingCodes, outcomeKinds, type DrilldownQuery, type DrilldownRow, type FindingCode } from '../../../shared/domain/reports.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
+import { findingRecords } from '../reports/checks.service.js';
 import {
   activityWhere,
-  cohortWhere,
   dimensionExpr,
   enrolmentStateWhere,
   fairWhere,
+  networkOrganisations,
   outcomePeopleWhere,
   outcomeWhere,
   placementFilledWhere,
   placementInPeriodWhere,
+  programSuccessKinds,
+  snapshotEnrolments,
   type Dimension,
 } from './figures.service.js';
 
@@ -22,16 +25,22 @@ export const DRILLDOWN_LIMIT = 5000;
 
 interface RawRow {
   id: number;
-  participant_id: number;
+  participant_id: number | null;
+  entity: DrilldownRow['entity'];
   fi: string | null;
   li: string | null;
   date: string | null;
   detail: string | null;
 }
 
+/** A figure's list: the rows (any order the figure defines) and the count expression the figure uses. */
+export interface Built {
+  rows: RawBuilder<RawRow>;
+  count: RawBuilder<{ n: number }>;
+}
+
 /** Initials only: a drill-down list is pseudonymous (the participant page shows the person). */
-const initials = (sqlAliasP = 'p') =>
-  sql.raw(`upper(substr(coalesce(${sqlAliasP}.first_name, ''), 1, 1)) AS fi, upper(substr(coalesce(${sqlAliasP}.last_name, ''), 1, 1)) AS li`);
+export const initials = sql.raw(`upper(substr(coalesce(p.first_name, ''), 1, 1)) AS fi, upper(substr(coalesce(p.last_name, ''), 1, 1)) AS li`);
 
 function badKey(q: DrilldownQuery): never {
   throw new AppError('validation', `Unbekannter Schlüssel "${q.key ?? ''}" für ${q.figure}.`, `Unknown key for ${q.figure}.`);
@@ -43,106 +52,159 @@ function idKey(q: DrilldownQuery): number {
   return n;
 }
 
-/** The query (its FROM/WHERE) behind a figure, and the count expression that the figure uses. */
-function build(q: DrilldownQuery): { rows: RawBuilder<RawRow>; count: RawBuilder<{ n: number }> } {
-  const people = (where: RawBuilder<SqlBool>) => ({
-    rows: sql<RawRow>`SELECT p.id AS id, p.id AS participant_id, ${initials()}, NULL AS date, NULL AS detail
+/** People (alias p) matching `where`, one row each. */
+function people(where: RawBuilder<SqlBool>): Built {
+  return {
+    rows: sql<RawRow>`SELECT p.id AS id, p.id AS participant_id, 'participant' AS entity, ${initials}, NULL AS date, NULL AS detail
       FROM participants p WHERE ${where} ORDER BY p.id`,
     count: sql<{ n: number }>`SELECT count(*) AS n FROM participants p WHERE ${where}`,
-  });
+  };
+}
+
+/** People of the period by a characteristic at entry of their snapshot enrolment (as the breakdowns count). */
+function byDimension(q: DrilldownQuery, dim: Dimension): Built {
+  const where = q.key === undefined ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${dimensionExpr(dim)} = ${q.key}`;
+  const from = sql`(${snapshotEnrolments(q)}) pe CROSS JOIN enrollments e ON e.id = pe.eid`;
+  return {
+    rows: sql<RawRow>`SELECT p.id AS id, p.id AS participant_id, 'participant' AS entity, ${initials}, e.start_date AS date,
+        NULL AS detail FROM ${from} CROSS JOIN participants p ON p.id = pe.pid WHERE ${where} ORDER BY p.id`,
+    count: sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`,
+  };
+}
+
+function placements(q: DrilldownQuery, base: RawBuilder<SqlBool>, distinctPeople = false): Built {
+  const where = q.key === undefined ? base : sql<SqlBool>`(${base} AND pl.commune_id = ${idKey(q)})`;
+  if (distinctPeople) return people(sql<SqlBool>`p.id IN (SELECT pl.participant_id FROM placements pl WHERE ${where})`);
+  return {
+    rows: sql<RawRow>`SELECT pl.id AS id, pl.participant_id AS participant_id, 'placement' AS entity, ${initials},
+        pl.start_date AS date, pl.site AS detail FROM placements pl JOIN participants p ON p.id = pl.participant_id
+      WHERE ${where} ORDER BY pl.start_date, pl.id`,
+    count: sql<{ n: number }>`SELECT count(*) AS n FROM placements pl WHERE ${where}`,
+  };
+}
+
+function activity(q: DrilldownQuery): Built {
+  if (q.key !== undefined && !(activityKinds as readonly string[]).includes(q.key)) badKey(q);
+  const kind = q.key === undefined ? sql`` : sql`AND a.kind = ${q.key}`;
+  const where = sql<SqlBool>`(${activityWhere(q)} AND t.status = 'anwesend' AND t.enrollment_id IS NOT NULL ${kind})`;
+  return {
+    rows: sql<RawRow>`SELECT t.id AS id, t.participant_id AS participant_id, 'attendance' AS entity, ${initials}, a.date AS date,
+        a.title AS detail FROM activities a JOIN attendance t ON t.activity_id = a.id
+        JOIN participants p ON p.id = t.participant_id WHERE ${where} ORDER BY a.date, t.id`,
+    count: sql<{ n: number }>`SELECT count(*) AS n FROM activities a JOIN attendance t ON t.activity_id = a.id WHERE ${where}`,
+  };
+}
+
+function registrations(q: DrilldownQuery, extra: RawBuilder<SqlBool>, fairId: number | null): Built {
+  const fair = fairId === null ? sql`` : sql`AND f.id = ${fairId}`;
+  const where = sql<SqlBool>`(${fairWhere(q)} ${fair} AND ${extra})`;
+  return {
+    rows: sql<RawRow>`SELECT r.id AS id, r.participant_id AS participant_id, 'registration' AS entity, ${initials}, f.date AS date,
+        f.title AS detail FROM fairs f JOIN fair_registrations r ON r.fair_id = f.id
+        JOIN participants p ON p.id = r.participant_id WHERE ${where} ORDER BY f.date, r.id`,
+    count: sql<{ n: number }>`SELECT count(*) AS n FROM fairs f JOIN fair_registrations r ON r.fair_id = f.id WHERE ${where}`,
+  };
+}
+
+function organisations(q: DrilldownQuery, which: 'company' | 'partner' | 'supported'): Built {
+  const where = networkOrganisations(q, which);
+  return {
+    rows: sql<RawRow>`SELECT org.id AS id, NULL AS participant_id, 'organisation' AS entity, NULL AS fi, NULL AS li, NULL AS date,
+        org.name AS detail FROM organisations org WHERE ${where} ORDER BY org.name, org.id`,
+    count: sql<{ n: number }>`SELECT count(*) AS n FROM organisations org WHERE ${where}`,
+  };
+}
+
+function outcomesByKind(q: DrilldownQuery): Built {
+  if (q.key === undefined) return people(outcomePeopleWhere(q));
+  if (!(outcomeKinds as readonly string[]).includes(q.key)) badKey(q);
+  return people(outcomePeopleWhere(q, { kind: q.key }));
+}
+
+/** The query (its FROM/WHERE) behind a figure, and the count expression that the figure uses. */
+async function build(db: Db, q: DrilldownQuery): Promise<Built> {
   switch (q.figure) {
     case 'enrolled':
+    case 'entered':
     case 'active':
     case 'completed':
     case 'dropped':
     case 'exited':
+    case 'overrides':
       return people(sql<SqlBool>`p.id IN (SELECT e.participant_id FROM enrollments e WHERE ${enrolmentStateWhere(q, q.figure)})`);
     case 'gender':
     case 'ageGroup':
     case 'nationality':
     case 'commune':
     case 'residenceStatus':
-    case 'germanLevel': {
-      if (q.key === undefined) return people(cohortWhere(q));
-      const dim: Dimension = q.figure;
-      return people(sql<SqlBool>`(${cohortWhere(q)} AND ${dimensionExpr(q, dim)} = ${q.key})`);
-    }
+    case 'residenceGroup':
+    case 'germanLevel':
+      return byDimension(q, q.figure);
+    case 'outcomes':
+      return outcomesByKind(q);
     case 'outcomePeople':
-      return people(outcomePeopleWhere(q));
+      return people(outcomePeopleWhere(q, { success: await programSuccessKinds(db, q.programId) }));
+    case 'outcomeRecords': {
+      const where = outcomeWhere(q);
+      return {
+        rows: sql<RawRow>`SELECT o.id AS id, o.participant_id AS participant_id, 'outcome' AS entity, ${initials}, o.date AS date,
+            o.kind AS detail FROM outcomes o JOIN participants p ON p.id = o.participant_id WHERE ${where} ORDER BY o.date, o.id`,
+        count: sql<{ n: number }>`SELECT count(*) AS n FROM outcomes o WHERE ${where}`,
+      };
+    }
     case 'placements':
-    case 'filled': {
-      const base = q.figure === 'placements' ? placementInPeriodWhere(q) : placementFilledWhere(q);
-      const where = q.key === undefined ? base : sql<SqlBool>`(${base} AND pl.commune_id = ${idKey(q)})`;
-      return {
-        rows: sql<RawRow>`SELECT pl.id AS id, pl.participant_id AS participant_id, ${initials()}, pl.start_date AS date,
-            pl.site AS detail FROM placements pl JOIN participants p ON p.id = pl.participant_id
-          WHERE ${where} ORDER BY pl.start_date, pl.id`,
-        count: sql<{ n: number }>`SELECT count(*) AS n FROM placements pl WHERE ${where}`,
-      };
-    }
-    case 'activity': {
-      if (q.key !== undefined && !(activityKinds as readonly string[]).includes(q.key)) badKey(q);
-      const where =
-        q.key === undefined
-          ? sql<SqlBool>`(${activityWhere(q)} AND t.status = 'anwesend')`
-          : sql<SqlBool>`(${activityWhere(q)} AND t.status = 'anwesend' AND a.kind = ${q.key})`;
-      return {
-        rows: sql<RawRow>`SELECT t.id AS id, t.participant_id AS participant_id, ${initials()}, a.date AS date,
-            a.title AS detail FROM activities a JOIN attendance t ON t.activity_id = a.id
-            JOIN participants p ON p.id = t.participant_id WHERE ${where} ORDER BY a.date, t.id`,
-        count: sql<{ n: number }>`SELECT count(*) AS n FROM activities a JOIN attendance t ON t.activity_id = a.id WHERE ${where}`,
-      };
-    }
+      return placements(q, placementInPeriodWhere(q));
+    case 'filled':
+      return placements(q, placementFilledWhere(q));
+    case 'aghPeople':
+      return placements(q, placementInPeriodWhere(q), true);
+    case 'activity':
+      return activity(q);
     case 'fairRegistered':
-    case 'fairPresent': {
-      const fairId = idKey(q);
-      const where =
-        q.figure === 'fairPresent'
-          ? sql<SqlBool>`(${fairWhere(q)} AND f.id = ${fairId} AND r.checked_in_at IS NOT NULL)`
-          : sql<SqlBool>`(${fairWhere(q)} AND f.id = ${fairId})`;
-      return {
-        rows: sql<RawRow>`SELECT r.id AS id, r.participant_id AS participant_id, ${initials()}, f.date AS date,
-            NULL AS detail FROM fairs f JOIN fair_registrations r ON r.fair_id = f.id
-            JOIN participants p ON p.id = r.participant_id WHERE ${where} ORDER BY r.id`,
-        count: sql<{ n: number }>`SELECT count(*) AS n FROM fairs f JOIN fair_registrations r ON r.fair_id = f.id WHERE ${where}`,
-      };
-    }
+      return registrations(q, sql<SqlBool>`1 = 1`, idKey(q));
+    case 'fairPresent':
+      return registrations(q, sql<SqlBool>`r.checked_in_at IS NOT NULL`, idKey(q));
+    case 'fairPresentParticipants':
+      return registrations(q, sql<SqlBool>`(r.checked_in_at IS NOT NULL AND r.enrollment_id IS NOT NULL)`, idKey(q));
+    case 'fairPresentVisitors':
+      return registrations(q, sql<SqlBool>`(r.checked_in_at IS NOT NULL AND r.enrollment_id IS NULL)`, idKey(q));
+    case 'visitors':
+      return people(sql<SqlBool>`p.id IN (SELECT r.participant_id FROM fairs f JOIN fair_registrations r ON r.fair_id = f.id
+        WHERE ${fairWhere(q)} AND r.checked_in_at IS NOT NULL AND r.enrollment_id IS NULL)`);
     case 'fairContacts': {
       const where = sql<SqlBool>`(${fairWhere(q)} AND f.id = ${idKey(q)})`;
       return {
-        rows: sql<RawRow>`SELECT c.id AS id, c.participant_id AS participant_id, ${initials()}, f.date AS date,
+        rows: sql<RawRow>`SELECT c.id AS id, c.participant_id AS participant_id, 'contact' AS entity, ${initials}, f.date AS date,
             org.name || ' – ' || c.result AS detail FROM fairs f JOIN fair_contacts c ON c.fair_id = f.id
             JOIN participants p ON p.id = c.participant_id JOIN organisations org ON org.id = c.organisation_id
             WHERE ${where} ORDER BY c.id`,
         count: sql<{ n: number }>`SELECT count(*) AS n FROM fairs f JOIN fair_contacts c ON c.fair_id = f.id WHERE ${where}`,
       };
     }
-    case 'outcomes': {
-      if (q.key !== undefined && !(outcomeKinds as readonly string[]).includes(q.key)) badKey(q);
-      const where = q.key === undefined ? outcomeWhere(q) : sql<SqlBool>`(${outcomeWhere(q)} AND o.kind = ${q.key})`;
-      return {
-        rows: sql<RawRow>`SELECT o.id AS id, o.participant_id AS participant_id, ${initials()}, o.date AS date,
-            o.kind AS detail FROM outcomes o JOIN participants p ON p.id = o.participant_id
-            WHERE ${where} ORDER BY o.date, o.id`,
-        count: sql<{ n: number }>`SELECT count(*) AS n FROM outcomes o WHERE ${where}`,
-      };
+    case 'companies':
+      return organisations(q, 'company');
+    case 'partners':
+      return organisations(q, 'partner');
+    case 'employersSupported':
+      return organisations(q, 'supported');
+    case 'finding': {
+      if (!(findingCodes as readonly string[]).includes(q.key ?? '')) badKey(q);
+      return findingRecords(q, q.key as FindingCode);
     }
   }
 }
 
-/** The records behind one dashboard figure: exact count, and up to DRILLDOWN_LIMIT rows. */
+/** The records behind one dashboard figure or finding: exact count, and up to DRILLDOWN_LIMIT rows. */
 export async function drilldown(db: Db, q: DrilldownQuery): Promise<{ count: number; rows: DrilldownRow[] }> {
   if (q.from > q.to) throw new AppError('validation', 'Das Periodenende liegt vor dem Beginn.', 'Period end before start.');
-  const built = build(q);
-  const [count, rows] = await Promise.all([
-    built.count.execute(db),
-    sql<RawRow>`${built.rows} LIMIT ${DRILLDOWN_LIMIT}`.execute(db),
-  ]);
+  const built = await build(db, q);
+  const [count, rows] = await Promise.all([built.count.execute(db), sql<RawRow>`${built.rows} LIMIT ${DRILLDOWN_LIMIT}`.execute(db)]);
   return {
     count: Number(count.rows[0]?.n ?? 0),
     rows: rows.rows.map((r) => ({
       id: Number(r.id),
-      participantId: Number(r.participant_id),
+      participantId: r.participant_id === null ? null : Number(r.participant_id),
+      entity: r.entity,
       initials: `${r.fi ?? ''}${r.li ?? ''}` || '–',
       date: r.date,
       detail: r.detail,

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import { nameKey, searchText } from '../../../shared/rules/names.js';
 import type { Database } from '../../db/schema.js';
+import { anchorAll } from '../enrollments/anchor.service.js';
+import { takeEntrySnapshots } from '../enrollments/entry.sql.js';
 
 /**
  * A seeded, deterministic data set written with direct inserts (the feature services that normally write these
  * tables are built elsewhere). The returned records let a test count independently of the SQL under test.
+ * Records are anchored as the services would do it: attendance, placements and outcomes only inside an
+ * enrolment; fair registrations of people without one are visitors. At the end the entry snapshots are taken and
+ * every record is linked by the one anchor rule (anchor.service.ts).
  */
 
 type Db = Kysely<Database>;
@@ -36,6 +41,7 @@ export interface SeededPerson {
   consentWithdrawnOn: string | null;
 }
 export interface SeededEnrolment {
+  id: number;
   participantId: number;
   programId: number;
   status: 'interessiert' | 'aktiv' | 'abgeschlossen' | 'abgebrochen';
@@ -47,6 +53,7 @@ export interface SeededOutcome {
   participantId: number;
   programId: number;
   kind: string;
+  qualified: boolean;
   date: string;
   fairId: number | null;
 }
@@ -82,7 +89,7 @@ const lastNames = ['Al-Hassan', 'Haddad', 'Nasser', 'Rahimi', 'Müller', 'Öztü
 const nationalities = ['syrisch', 'afghanisch', 'eritreisch', 'irakisch', null];
 const statuses = ['Aufenthaltsgestattung', 'Duldung', 'Aufenthaltserlaubnis', null];
 const levels = ['A1', 'A2', 'B1', 'B2', null] as const;
-const outcomeKinds = ['sv_beschaeftigung', 'minijob', 'ausbildung', 'praktikum', 'sprachkurs', 'arbeitssuchend', 'unbekannt'];
+const outcomeKinds = ['sv_beschaeftigung', 'minijob', 'ausbildung', 'einstiegsqualifizierung', 'praktikum', 'sprachkurs', 'arbeitssuchend', 'unbekannt'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dateIn = (r: () => number, fromYear: number, years: number) =>
@@ -178,20 +185,24 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
         end = dateIn(r, 2025, 3);
         if (end < start) end = start;
       }
-      await db
+      const override = r() < 0.05 ? 'Einzelfallentscheidung' : null;
+      const en = await db
         .insertInto('enrollments')
-        .values({ participant_id: row.id, program_id: programId, status, start_date: start, end_date: end, eligible: 1 })
-        .execute();
-      enrolments.push({ participantId: row.id, programId, status, startDate: start, endDate: end });
+        .values({ participant_id: row.id, program_id: programId, status, start_date: start, end_date: end, eligible: override ? 0 : 1, override_reason: override })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      enrolments.push({ id: en.id, participantId: row.id, programId, status, startDate: start, endDate: end });
     }
   }
 
   // placements and hours for some people enrolled in the program
   const placements: SeededPlacement[] = [];
   const hours: SeededHours[] = [];
-  const enrolled = await db.selectFrom('enrollments').select(['id', 'participant_id']).where('program_id', '=', program.id).execute();
-  for (const e of enrolled.filter(() => r() < 0.3)) {
-    const start = dateIn(r, 2026, 1);
+  // a placement needs an active enrolment with a start date, and starts inside it
+  const open = enrolments.filter((e) => e.programId === program.id && e.status === 'aktiv' && e.startDate !== null && e.endDate === null);
+  for (const e of open.filter(() => r() < 0.6).map((x) => ({ id: x.id, participant_id: x.participantId, startDate: x.startDate! }))) {
+    const drawn = dateIn(r, 2026, 1);
+    const start = drawn < e.startDate ? e.startDate : drawn;
     const status = pick(r, ['wartend', 'aktiv', 'aktiv', 'beendet', 'abgebrochen'] as const);
     const endDate = status === 'beendet' || status === 'abgebrochen' ? (dateIn(r, 2026, 1) < start ? start : dateIn(r, 2026, 1)) : null;
     const fixedEnd = endDate !== null && endDate < start ? start : endDate;
@@ -216,7 +227,11 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
     placements.push({ id: pl.id, participantId: e.participant_id, communeId, startDate: start, endDate: fixedEnd, status, rateCents });
     if (status === 'wartend') continue;
     const days = new Set<string>();
-    for (let d = 0; d < 15; d++) days.add(dateIn(r, 2026, 1));
+    // hours are worked inside the placement (the hours service refuses others)
+    for (let d = 0; d < 15; d++) {
+      const day = dateIn(r, 2026, 1);
+      if (day >= start && (fixedEnd === null || day <= fixedEnd)) days.add(day);
+    }
     for (const workDate of days) {
       const hoursX100 = pick(r, [25, 150, 333, 400, 575, 1]);
       await db.insertInto('hours').values({ placement_id: pl.id, work_date: workDate, hours_x100: hoursX100 }).execute();
@@ -231,7 +246,11 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
       .values({ program_id: i < 10 ? program.id : other.id, kind: pick(r, ['seminar', 'coaching', 'exkursion'] as const), title: `Termin ${i}`, date: dateIn(r, 2026, 1), duration_minutes: pick(r, [45, 90, 120]) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const attendees = people.filter(() => r() < 0.1);
+    const act = (await db.selectFrom('activities').select(['date', 'program_id']).where('id', '=', a.id).executeTakeFirstOrThrow());
+    // only people whose enrolment covers the day can attend (the service refuses others)
+    const covered = new Set(enrolments.filter((e) => e.programId === act.program_id && e.status !== 'interessiert' && e.startDate !== null
+      && e.startDate <= act.date && (e.endDate === null || e.endDate >= act.date)).map((e) => e.participantId));
+    const attendees = people.filter((p) => covered.has(p.id) && r() < 0.4);
     for (const p of attendees) {
       await db
         .insertInto('attendance')
@@ -264,16 +283,17 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
 
   // outcomes for exited people (and a few others)
   const outcomes: SeededOutcome[] = [];
-  for (const e of enrolments.filter((x) => x.endDate !== null && r() < 0.7)) {
+  for (const e of enrolments.filter((x) => x.endDate !== null && x.status !== 'interessiert' && r() < 0.7)) {
     const fairId = r() < 0.2 ? pick(r, fairIds) : null;
     const kind = pick(r, outcomeKinds);
+    const qualified = kind === 'sv_beschaeftigung' && r() < 0.5;
     const date = e.endDate!;
     const o = await db
       .insertInto('outcomes')
-      .values({ participant_id: e.participantId, program_id: e.programId, kind: kind as never, date, source_fair_id: fairId })
+      .values({ participant_id: e.participantId, program_id: e.programId, kind: kind as never, qualified: qualified ? 1 : 0, date, source_fair_id: fairId })
       .returning('id')
       .executeTakeFirstOrThrow();
-    outcomes.push({ id: o.id, participantId: e.participantId, programId: e.programId, kind, date, fairId });
+    outcomes.push({ id: o.id, participantId: e.participantId, programId: e.programId, kind, qualified, date, fairId });
   }
 
   // success stories: some consented, some withdrawn, some not consented
@@ -284,5 +304,7 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
       .execute();
   }
 
+  await takeEntrySnapshots(db);
+  await anchorAll(db);
   return { programId: program.id, otherProgramId: other.id, communes, people, enrolments, outcomes, placements, hours, fairIds };
 }

@@ -1,4 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { outcomeKindLabels } from '../../../shared/domain/outcomes.js';
+import { successKeyLabels, successKeys, targetKeys, targetLabels, type SuccessKey, type TargetKey } from '../../../shared/domain/programs.js';
 import {
   activityKinds,
   ageGroups,
@@ -6,132 +8,162 @@ import {
   genderKeys,
   NONE_KEY,
   outcomeKinds,
-  positiveOutcomeKinds,
+  QUALIFIED_SV,
   type BreakdownRow,
   type CommuneFigures,
   type Figures,
   type FiguresQuery,
+  type TargetFigure,
 } from '../../../shared/domain/reports.js';
 import { AppError } from '../../../shared/errors.js';
 import { monthRange } from '../../../shared/rules/compensation.js';
+import { residenceGroupLabels, type ResidenceGroup } from '../../../shared/rules/residence-groups.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
 /**
- * The one place where Lotse's figures are defined. The dashboard, its drill-down lists and the program-end report
- * all go through these definitions, so a number on screen, the list behind it and the exported workbook agree.
- * Everything is aggregate SQL over the indexed tables (no per-row work in JS), so it stays fast at 100,000 people.
+ * The one place where Lotse's figures are defined. The dashboard, its drill-down lists, the program-end report and
+ * `lotse report program-end --json` all go through these definitions, so a number on screen, the list behind it,
+ * the exported workbook and the JSON agree. Everything is aggregate SQL over the indexed tables (no per-row work
+ * in JS), so it stays fast at 100,000 people. README "How figures are counted" is the table of these definitions.
  *
- * Definitions (period = [from, to], both inclusive):
- * - enrolled: an enrolment in the program, not merely 'interessiert', that started on or before `to` and did not
- *   end before `from` (counted as distinct people);
- * - active: enrolled and still in the program at the period end (no end date or ending after `to`);
- * - completed / dropped: enrolled, status abgeschlossen / abgebrochen, ending on or before `to`; exited = either;
- * - age group: the age reached in the period end's year, from the birth year (stable under anonymisation);
- * - outcome rate: exited people with a positive outcome of the program dated up to `to`, divided by exited people.
+ * Period = [from, to], both inclusive. Participation is the anchor (issue 13):
+ * - participants (total): people with an enrolment of the period — in the program, not merely 'interessiert',
+ *   started on or before `to`, not ended before `from`; entered: of those, an enrolment started in the period;
+ * - active: still in the program at the period end; completed / dropped: abgeschlossen / abgebrochen ending on or
+ *   before `to`; exited = either; overrides: enrolled with an override of the eligibility rule;
+ * - breakdowns count each person once by the characteristics at entry (the enrolment's snapshot, taken when it
+ *   started) of their latest-starting enrolment of the period; age = year of that start − birth year;
+ * - activity and fair figures count only records anchored to an enrolment (fair check-ins without one are
+ *   visitors, counted apart); outcomes only anchored ones; AGH work only from placements on a valid enrolment.
  */
 
-// ---------- shared SQL fragments (used by figures and drill-down alike) ----------
+// ---------- shared SQL fragments (used by figures, drill-down and checks alike) ----------
 
 /** Enrolment rows (alias e) that belong to the period. */
-export function enrolledWhere(q: FiguresQuery): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(e.program_id = ${q.programId} AND e.status <> 'interessiert' AND e.start_date IS NOT NULL
-    AND e.start_date <= ${q.to} AND (e.end_date IS NULL OR e.end_date >= ${q.from}))`;
+export function enrolledWhere(q: FiguresQuery, alias = 'e'): RawBuilder<SqlBool> {
+  const e = sql.raw(alias);
+  return sql<SqlBool>`(${e}.program_id = ${q.programId} AND ${e}.status <> 'interessiert' AND ${e}.start_date IS NOT NULL
+    AND ${e}.start_date <= ${q.to} AND (${e}.end_date IS NULL OR ${e}.end_date >= ${q.from}))`;
 }
 
-type EnrolmentState = 'enrolled' | 'active' | 'completed' | 'dropped' | 'exited';
+type EnrolmentState = 'enrolled' | 'entered' | 'active' | 'completed' | 'dropped' | 'exited' | 'overrides';
 
 /**
  * What an enrolment row (alias e) of the period must also satisfy to count for a state. Kept apart from
  * `enrolledWhere` so the figures can test it on rows that already passed the period filter.
  */
-export function enrolmentStateExtra(q: FiguresQuery, state: Exclude<EnrolmentState, 'enrolled'>): RawBuilder<SqlBool> {
+export function enrolmentStateExtra(q: FiguresQuery, state: Exclude<EnrolmentState, 'enrolled'>, alias = 'e'): RawBuilder<SqlBool> {
+  const e = sql.raw(alias);
   switch (state) {
+    case 'entered':
+      return sql<SqlBool>`(${e}.start_date >= ${q.from})`;
     case 'active':
-      return sql<SqlBool>`(e.end_date IS NULL OR e.end_date > ${q.to})`;
+      return sql<SqlBool>`(${e}.end_date IS NULL OR ${e}.end_date > ${q.to})`;
     case 'completed':
-      return sql<SqlBool>`(e.status = 'abgeschlossen' AND e.end_date <= ${q.to})`;
+      return sql<SqlBool>`(${e}.status = 'abgeschlossen' AND ${e}.end_date <= ${q.to})`;
     case 'dropped':
-      return sql<SqlBool>`(e.status = 'abgebrochen' AND e.end_date <= ${q.to})`;
+      return sql<SqlBool>`(${e}.status = 'abgebrochen' AND ${e}.end_date <= ${q.to})`;
     case 'exited':
-      return sql<SqlBool>`(e.status IN ('abgeschlossen', 'abgebrochen') AND e.end_date <= ${q.to})`;
+      return sql<SqlBool>`(${e}.status IN ('abgeschlossen', 'abgebrochen') AND ${e}.end_date <= ${q.to})`;
+    case 'overrides':
+      return sql<SqlBool>`(${e}.override_reason IS NOT NULL)`;
   }
 }
 
-export function enrolmentStateWhere(q: FiguresQuery, state: EnrolmentState): RawBuilder<SqlBool> {
-  const base = enrolledWhere(q);
-  return state === 'enrolled' ? base : sql<SqlBool>`(${base} AND ${enrolmentStateExtra(q, state)})`;
+export function enrolmentStateWhere(q: FiguresQuery, state: EnrolmentState, alias = 'e'): RawBuilder<SqlBool> {
+  const base = enrolledWhere(q, alias);
+  return state === 'enrolled' ? base : sql<SqlBool>`(${base} AND ${enrolmentStateExtra(q, state, alias)})`;
 }
 
-/**
- * Age (alias p) as the age reached in the year of the period end, from the birth year alone. Deliberately not
- * the exact age on the last day: anonymisation keeps only the birth year, and a report must give the same
- * figures before and after (issue 9), so every person is counted the same way.
- */
-export function ageExpr(q: FiguresQuery): RawBuilder<number | null> {
-  return ageOfBirthYear(q, birthYearExpr());
-}
-
-/** Birth year (alias p): the stored year (all an anonymised record keeps), else the birth date's. */
-export function birthYearExpr(): RawBuilder<number | null> {
-  return sql<number | null>`coalesce(p.birth_year, CAST(substr(p.birth_date, 1, 4) AS INTEGER))`;
-}
-
-/** The age reached in the period end's year by someone born in `year`. */
-export function ageOfBirthYear(q: FiguresQuery, year: RawBuilder<unknown>): RawBuilder<number | null> {
-  const toYear = Number(q.to.slice(0, 4));
-  return sql<number | null>`(${toYear} - ${year})`;
-}
-
-/** Age group of an age expression (portable SQL: substr/cast/CASE exist in SQLite and PostgreSQL). */
+/** Age group of an age expression (portable SQL: CASE exists in SQLite and PostgreSQL). */
 export function ageGroupOf(age: RawBuilder<unknown>): RawBuilder<string> {
   return sql<string>`(CASE WHEN ${age} IS NULL THEN 'keine_angabe' WHEN ${age} < 18 THEN 'unter_18'
     WHEN ${age} < 30 THEN '18_29' WHEN ${age} < 55 THEN '30_54' ELSE '55_plus' END)`;
 }
 
-/** Age group (alias p) at the period end. */
-export function ageGroupExpr(q: FiguresQuery): RawBuilder<string> {
-  return ageGroupOf(ageExpr(q));
+/**
+ * Age at entry of an enrolment (alias e): year of its start − birth year of its snapshot. Birth-year based, so a
+ * report gives the same figures before and after anonymisation (issue 9), and fixed at entry, so a report re-run
+ * next year gives the same age groups.
+ */
+export function entryAgeExpr(alias = 'e'): RawBuilder<number | null> {
+  const e = sql.raw(alias);
+  return sql<number | null>`(CAST(substr(${e}.start_date, 1, 4) AS INTEGER) - ${e}.entry_birth_year)`;
 }
 
-/** Breakdown dimensions of participants (alias p): key expression; missing values become NONE_KEY. */
-export function dimensionExpr(q: FiguresQuery, dim: Dimension): RawBuilder<string> {
+export const dimensions = ['gender', 'ageGroup', 'nationality', 'commune', 'residenceStatus', 'residenceGroup', 'germanLevel'] as const;
+export type Dimension = (typeof dimensions)[number];
+
+/** Breakdown key of an enrolment's entry snapshot (alias e); missing values become NONE_KEY. */
+export function dimensionExpr(dim: Dimension, alias = 'e'): RawBuilder<string> {
+  const e = sql.raw(alias);
   switch (dim) {
     case 'gender':
-      return sql<string>`coalesce(p.gender, 'keine_angabe')`;
+      return sql<string>`coalesce(${e}.entry_gender, 'keine_angabe')`;
     case 'ageGroup':
-      return ageGroupExpr(q);
+      return ageGroupOf(entryAgeExpr(alias));
     case 'nationality':
-      return sql<string>`coalesce(nullif(trim(p.nationality), ''), 'keine_angabe')`;
+      return sql<string>`coalesce(nullif(trim(${e}.entry_nationality), ''), 'keine_angabe')`;
     case 'commune':
-      return sql<string>`coalesce(CAST(p.commune_id AS TEXT), 'keine_angabe')`;
+      return sql<string>`coalesce(CAST(${e}.entry_commune_id AS TEXT), 'keine_angabe')`;
     case 'residenceStatus':
-      return sql<string>`coalesce(nullif(trim(p.residence_status), ''), 'keine_angabe')`;
+      return sql<string>`coalesce(nullif(trim(${e}.entry_residence_status), ''), 'keine_angabe')`;
+    case 'residenceGroup':
+      return sql<string>`coalesce(nullif(${e}.entry_residence_group, ''), 'keine_angabe')`;
     case 'germanLevel':
-      return sql<string>`coalesce(p.german_level, 'keine_angabe')`;
+      return sql<string>`coalesce(${e}.entry_german_level, 'keine_angabe')`;
   }
 }
-export const dimensions = ['gender', 'ageGroup', 'nationality', 'commune', 'residenceStatus', 'germanLevel'] as const;
-export type Dimension = (typeof dimensions)[number];
+
+/**
+ * The enrolment whose snapshot describes a person in the period: their latest-starting enrolment of the period
+ * (ties: the higher id). One row per person: participant id `pid` and enrolment id `eid`. SQLite takes the bare
+ * column e.id from the row of the single max().
+ */
+export function snapshotEnrolments(q: FiguresQuery): RawBuilder<{ pid: number; eid: number }> {
+  return sql<{ pid: number; eid: number }>`SELECT e.participant_id AS pid, e.id AS eid,
+      max(e.start_date || '#' || (1000000000000 + e.id)) AS pick
+    FROM enrollments e WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
+}
 
 /** The period's people (alias p): participants with an enrolment of the period. */
 export function cohortWhere(q: FiguresQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`p.id IN (SELECT e.participant_id FROM enrollments e WHERE ${enrolledWhere(q)})`;
 }
 
+/**
+ * A placement (alias pl) stands on a valid enrolment: its own enrolment has started (not 'interessiert', with a
+ * start date), belongs to the same person and program, and the placement starts inside it. Only such placements
+ * count for AGH figures; the others are the finding placement_enrolment_not_active.
+ */
+export function placementValidWhere(): RawBuilder<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM enrollments pe WHERE pe.id = pl.enrollment_id
+    AND pe.participant_id = pl.participant_id AND pe.program_id = pl.program_id
+    AND pe.status <> 'interessiert' AND pe.start_date IS NOT NULL AND pe.start_date <= pl.start_date
+    AND (pe.end_date IS NULL OR (pl.start_date <= pe.end_date AND (pl.end_date IS NOT NULL OR pl.status <> 'aktiv')
+      AND coalesce(pl.end_date, pl.start_date) <= pe.end_date)))`;
+}
+
+/** Valid placements (alias pl) whose enrolment belongs to the period, so AGH people are among the period's people. */
+function placementOfPeriod(q: FiguresQuery): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${placementValidWhere()} AND pl.enrollment_id IN (SELECT e.id FROM enrollments e WHERE ${enrolledWhere(q)}))`;
+}
+
 /** Placements (alias pl) of the program overlapping the period; waiting ones have no place yet. */
 export function placementInPeriodWhere(q: FiguresQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`(pl.program_id = ${q.programId} AND pl.status <> 'wartend' AND pl.start_date <= ${q.to}
-    AND (pl.end_date IS NULL OR pl.end_date >= ${q.from}))`;
+    AND (pl.end_date IS NULL OR pl.end_date >= ${q.from}) AND ${placementOfPeriod(q)})`;
 }
 
 /** Placements (alias pl) holding a place at the period end. */
 export function placementFilledWhere(q: FiguresQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`(pl.program_id = ${q.programId} AND pl.status <> 'wartend' AND pl.start_date <= ${q.to}
-    AND ((pl.end_date IS NULL AND pl.status = 'aktiv') OR pl.end_date > ${q.to}))`;
+    AND ((pl.end_date IS NULL AND pl.status = 'aktiv') OR pl.end_date > ${q.to}) AND ${placementOfPeriod(q)})`;
 }
 
+/** Waiting placements: a request for a place, not yet work; counted as they are (no enrolment rule yet). */
 export function placementWaitingWhere(q: FiguresQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`(pl.program_id = ${q.programId} AND pl.status = 'wartend'
     AND coalesce(pl.application_date, pl.start_date) <= ${q.to})`;
@@ -147,26 +179,66 @@ export function fairWhere(q: FiguresQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`(f.program_id = ${q.programId} AND f.date >= ${q.from} AND f.date <= ${q.to})`;
 }
 
-/** Outcomes (alias o) of the program dated in the period. */
+/** Anchored outcomes (alias o) of the program dated in the period. */
 export function outcomeWhere(q: FiguresQuery): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to})`;
+  return sql<SqlBool>`(o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to} AND o.enrollment_id IS NOT NULL)`;
 }
 
-/** Positive outcomes (alias o) of the program dated up to the period end. */
-export function positiveOutcomeWhere(q: FiguresQuery): RawBuilder<SqlBool> {
-  const kinds = sql.join(positiveOutcomeKinds.map((k) => sql.lit(k)));
-  return sql<SqlBool>`(o.program_id = ${q.programId} AND o.date <= ${q.to} AND o.kind IN (${kinds}))`;
+/** Rank of an outcome kind (alias o) in report order: the first kind of outcomeKinds is the best. */
+export function outcomeRankExpr(): RawBuilder<number> {
+  return sql<number>`(CASE o.kind ${sql.join(outcomeKinds.map((k, i) => sql`WHEN ${sql.lit(k)} THEN ${sql.lit(i)}`), sql` `)} ELSE ${sql.lit(outcomeKinds.length)} END)`;
 }
 
-/** Enrolments (alias e) that exited in the period and whose person has a positive outcome up to the period end. */
-export function exitedWithOutcomeWhere(q: FiguresQuery): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${enrolmentStateWhere(q, 'exited')} AND EXISTS (SELECT 1 FROM outcomes o
-    WHERE o.participant_id = e.participant_id AND ${positiveOutcomeWhere(q)}))`;
+/** An outcome (alias o) of one of the program's success keys (QUALIFIED_SV = sv_beschaeftigung with qualified = 1). */
+export function successExpr(kinds: readonly string[]): RawBuilder<SqlBool> {
+  const plain = kinds.filter((k) => k !== QUALIFIED_SV && (outcomeKinds as readonly string[]).includes(k));
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (plain.length > 0) parts.push(sql<SqlBool>`o.kind IN (${sql.join(plain.map((k) => sql.lit(k)))})`);
+  if (kinds.includes(QUALIFIED_SV)) parts.push(sql<SqlBool>`(o.kind = 'sv_beschaeftigung' AND o.qualified = 1)`);
+  return parts.length === 0 ? sql<SqlBool>`(1 = 0)` : sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
 }
 
-/** People (alias p) who exited in the period and have a positive outcome of the program up to the period end. */
-export function outcomePeopleWhere(q: FiguresQuery): RawBuilder<SqlBool> {
-  return sql<SqlBool>`p.id IN (SELECT e.participant_id FROM enrollments e WHERE ${exitedWithOutcomeWhere(q)})`;
+/**
+ * Exited enrolments (alias e) of the period with an outcome anchored to them and dated up to the period end;
+ * `success` limits it to the program's success kinds, `kind` to people whose first outcome (report order) is it.
+ */
+export function exitedWithOutcomeWhere(q: FiguresQuery, opts: { success?: readonly string[]; kind?: string } = {}): RawBuilder<SqlBool> {
+  const base = enrolmentStateWhere(q, 'exited');
+  if (opts.success) {
+    return sql<SqlBool>`(${base} AND EXISTS (SELECT 1 FROM outcomes o WHERE o.enrollment_id = e.id AND o.date <= ${q.to}
+      AND ${successExpr(opts.success)}))`;
+  }
+  return sql<SqlBool>`(${base} AND EXISTS (SELECT 1 FROM outcomes o WHERE o.enrollment_id = e.id AND o.date <= ${q.to}))`;
+}
+
+/**
+ * People (alias p) who exited in the period with an anchored outcome up to the period end: all of them, those with
+ * a success outcome, or those whose first outcome over all their exited enrolments of the period has `kind`.
+ */
+export function outcomePeopleWhere(q: FiguresQuery, opts: { success?: readonly string[]; kind?: string } = {}): RawBuilder<SqlBool> {
+  if (opts.kind !== undefined) {
+    return sql<SqlBool>`${sql.lit(outcomeKinds.indexOf(opts.kind as (typeof outcomeKinds)[number]))} = (SELECT min(${outcomeRankExpr()})
+      FROM enrollments e JOIN outcomes o ON o.enrollment_id = e.id
+      WHERE e.participant_id = p.id AND ${enrolmentStateWhere(q, 'exited')} AND o.date <= ${q.to})`;
+  }
+  return sql<SqlBool>`p.id IN (SELECT e.participant_id FROM enrollments e WHERE ${exitedWithOutcomeWhere(q, opts)})`;
+}
+
+/** The program's success keys (JSON array in programs.success_kinds); unknown keys are ignored. */
+export async function programSuccessKinds(db: Db, programId: number): Promise<string[]> {
+  const row = await sql<{ k: string | null }>`SELECT success_kinds AS k FROM programs WHERE id = ${programId}`.execute(db);
+  try {
+    const parsed: unknown = JSON.parse(row.rows[0]?.k ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string' && (successKeys as readonly string[]).includes(x)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** "Erfolg = Berufsausbildung + Sozialversicherungspflichtige Beschäftigung (qualifikationsadäquat)" */
+export function successDefinition(kinds: readonly string[]): string {
+  const labels = kinds.map((k) => successKeyLabels[k as SuccessKey] ?? k);
+  return `Erfolg = ${labels.length === 0 ? '–' : labels.join(' + ')}`;
 }
 
 // ---------- labels (German: the report is addressed to a German ministry; the UI translates keys itself) ----------
@@ -179,17 +251,8 @@ export const ageGroupLabels: Record<(typeof ageGroups)[number], string> = {
   '55_plus': '55 und älter',
   keine_angabe: 'keine Angabe',
 };
-export const outcomeLabels: Record<(typeof outcomeKinds)[number], string> = {
-  sv_beschaeftigung: 'Sozialversicherungspflichtige Beschäftigung',
-  minijob: 'Minijob',
-  ausbildung: 'Ausbildung',
-  praktikum: 'Praktikum',
-  weiterbildung: 'Weiterbildung',
-  sprachkurs: 'Sprachkurs',
-  schule: 'Schule',
-  arbeitssuchend: 'arbeitsuchend',
-  unbekannt: 'unbekannt',
-};
+/** Outcome labels of the report (shared with the outcome forms). */
+export const outcomeLabels: Record<(typeof outcomeKinds)[number], string> = outcomeKindLabels;
 export const activityLabels: Record<(typeof activityKinds)[number], string> = { seminar: 'Seminar', coaching: 'Einzelcoaching', exkursion: 'Exkursion' };
 export const contactResultLabels: Record<(typeof contactResults)[number], string> = {
   gespraech: 'Gespräch',
@@ -228,81 +291,117 @@ type Counted = { key: string; count: number };
 
 interface PeopleFigures {
   states: Record<EnrolmentState, number>;
-  peopleWithOutcome: number;
-  breakdowns: Map<Dimension, Counted[]>;
+  outcomePeople: number;
+  successPeople: number;
+  breakdowns: Map<Dimension | 'outcomeKind', Counted[]>;
 }
 
 /** Bits of a person's state mask: which states at least one of their enrolments of the period has. */
-const stateBits = { active: 1, completed: 2, dropped: 4, exited: 8 } as const;
-const OUTCOME_BIT = 16;
+const stateBits = { entered: 1, active: 2, completed: 4, dropped: 8, exited: 16, overrides: 32 } as const;
+type Bit = keyof typeof stateBits;
+const bitList = Object.entries(stateBits) as Array<[Bit, number]>;
 
 /**
- * The period's people in one statement: the states, the people with an outcome and all six breakdowns.
- *
- * 1. `pe`: one row per person with their state mask, read in person order from the covering index
- *    enrollments_program_person, so the GROUP BY needs no sort. A person counts for a state when any of their
- *    enrolments of the period does (the definitions count distinct people). `exact = false` takes the mask of an
- *    arbitrary enrolment of the person (SQLite's bare column), which is the person's mask when they have one
- *    enrolment in the period; `k` counts their enrolments, and when any person has more than one the caller asks
- *    again with `exact = true`, which ORs the masks of all their enrolments (costlier: four aggregates per row).
- * 2. `g`: each person's record looked up once by rowid and grouped by the raw breakdown columns and the mask
- *    (plus the outcome bit: exited and a positive outcome). This is the only sort that touches every person; the
- *    key expressions (`dimensionExpr`, which the drill-down lists filter on) run afterwards on the few groups,
- *    where raw values that differ only in spaces merge. A person lies in exactly one group, so sums over groups are
- *    counts of people.
- * 3. one row of state sums and one GROUP BY per dimension over the groups.
+ * Outcome code of exited enrolments (alias y, or the enrolment id `eid`): 2 × the best outcome rank + 1 if any
+ * outcome is a success; NULL without an anchored outcome up to the period end. One index probe per exited person.
  */
-function peopleQuery(q: FiguresQuery, exact: boolean) {
-  const states = Object.entries(stateBits) as Array<[keyof typeof stateBits, number]>;
-  const mask = exact
-    ? sql.join(states.map(([st, bit]) => sql`${bit} * max(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END)`), sql` + `)
-    : sql.join(states.map(([st, bit]) => sql`(CASE WHEN ${enrolmentStateExtra(q, st)} THEN ${bit} ELSE 0 END)`), sql` + `);
+function outcomeCode(q: FiguresQuery, successKinds: readonly string[], enrolments: RawBuilder<unknown>): RawBuilder<number | null> {
+  return sql<number | null>`(SELECT min(${outcomeRankExpr()}) * 2 + max(CASE WHEN ${successExpr(successKinds)} THEN 1 ELSE 0 END)
+    FROM outcomes o WHERE o.enrollment_id IN (${enrolments}) AND o.date <= ${q.to})`;
+}
+
+/**
+ * The period's people in one statement: states, outcome people, success people and every breakdown.
+ *
+ * 1. `pe`: one row per person, read in person order from the covering index enrollments_program_person, so the
+ *    GROUP BY needs no sort. `exact = false` (everyone has one enrolment of the period, the usual case) takes that
+ *    enrolment; `k` counts enrolments, and when anyone has two the caller asks again with `exact = true`, which
+ *    ORs the states of all their enrolments and describes the person by their latest-starting one.
+ * 2. `x`: the chosen enrolment looked up once by rowid: its entry snapshot (no join to participants: the
+ *    snapshot is what reports count), state mask and outcome code.
+ * 3. `g`: grouped by the raw snapshot values, mask and outcome code. This is the only sort that touches every
+ *    person; the key expressions (`dimensionExpr`, which the drill-down lists filter on) run afterwards on the few
+ *    groups. A person lies in exactly one group, so sums over groups are counts of people.
+ */
+function peopleQuery(q: FiguresQuery, successKinds: readonly string[], exact: boolean) {
+  const exitedBit = stateBits.exited;
+  const pe = exact
+    ? sql`SELECT e.participant_id AS id, count(*) AS k, e.id AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
+        ${sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN sum(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END) > 0 THEN ${bit} ELSE 0 END)`), sql` + `)} AS mask
+      FROM enrollments e WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`
+    : sql`SELECT e.participant_id AS id, count(*) AS k, e.id AS eid, 0 AS mask
+      FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
+  const mask = exact ? sql`pe.mask` : sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN ${enrolmentStateExtra(q, st, 's')} THEN ${bit} ELSE 0 END)`), sql` + `);
+  const exitedOf = exact
+    ? sql`SELECT y.id FROM enrollments y WHERE y.participant_id = x.pid AND ${enrolmentStateWhere(q, 'exited', 'y')}`
+    : sql`x.sid`;
   const has = (bit: number) => sql`sum(CASE WHEN mask & ${bit} <> 0 THEN n ELSE 0 END)`;
   const parts = sql.join(
     dimensions.map((d) => {
-      const key = d === 'ageGroup' ? ageGroupOf(ageOfBirthYear(q, sql`p.birth_year`)) : dimensionExpr(q, d);
-      return sql`SELECT ${sql.lit(d)} AS dim, ${key} AS k, sum(p.n) AS n, 0, 0, 0, 0, 0, 0 FROM g AS p GROUP BY 2`;
+      const key = d === 'ageGroup' ? ageGroupOf(sql`g.age`) : dimensionExpr(d, 'g');
+      return sql`SELECT ${sql.lit(d)} AS dim, ${key} AS k, sum(g.n) AS n, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM g GROUP BY 2`;
     }),
     sql` UNION ALL `,
   );
-  return sql<{ dim: Dimension | 'state'; k: string | null; n: number; rows: number; active: number; completed: number; dropped: number; exited: number; outcome: number }>`
-    WITH pe AS (SELECT e.participant_id AS id, count(*) AS k, ${mask} AS mask
-      FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id),
-    g AS MATERIALIZED (SELECT ${birthYearExpr()} AS birth_year, p.nationality AS nationality, p.residence_status AS residence_status,
-        p.german_level AS german_level, p.gender AS gender, p.commune_id AS commune_id,
-        pe.mask + CASE WHEN pe.mask & ${stateBits.exited} <> 0
-          AND pe.id IN (SELECT o.participant_id FROM outcomes o WHERE ${positiveOutcomeWhere(q)}) THEN ${OUTCOME_BIT} ELSE 0 END AS mask,
-        count(*) AS n, sum(pe.k) AS k
-      FROM pe CROSS JOIN participants p ON p.id = pe.id
-      GROUP BY 1, 2, 3, 4, 5, 6, 7)
-    SELECT 'state' AS dim, NULL AS k, sum(n) AS n, sum(k) AS rows, ${has(stateBits.active)} AS active,
-      ${has(stateBits.completed)} AS completed, ${has(stateBits.dropped)} AS dropped, ${has(stateBits.exited)} AS exited,
-      ${has(OUTCOME_BIT)} AS outcome FROM g
+  return sql<{
+    dim: Dimension | 'state' | 'outcomeKind';
+    k: string | number | null;
+    n: number;
+    rows: number;
+    entered: number;
+    active: number;
+    completed: number;
+    dropped: number;
+    exited: number;
+    overrides: number;
+    outcome: number;
+    success: number;
+  }>`
+    WITH pe AS (${pe}),
+    x AS (SELECT CAST(substr(s.start_date, 1, 4) AS INTEGER) - s.entry_birth_year AS age, s.entry_gender AS entry_gender,
+        s.entry_nationality AS entry_nationality, s.entry_commune_id AS entry_commune_id,
+        s.entry_residence_status AS entry_residence_status, s.entry_residence_group AS entry_residence_group,
+        s.entry_german_level AS entry_german_level, ${mask} AS mask, pe.k AS k, pe.id AS pid, s.id AS sid
+      FROM pe CROSS JOIN enrollments s ON s.id = pe.eid),
+    g AS MATERIALIZED (SELECT age, entry_gender, entry_nationality, entry_commune_id, entry_residence_status,
+        entry_residence_group, entry_german_level, mask,
+        CASE WHEN mask & ${exitedBit} <> 0 THEN ${outcomeCode(q, successKinds, exitedOf)} END AS oc,
+        count(*) AS n, sum(k) AS k
+      FROM x GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9)
+    SELECT 'state' AS dim, NULL AS k, sum(n) AS n, sum(k) AS rows, ${has(stateBits.entered)} AS entered,
+      ${has(stateBits.active)} AS active, ${has(stateBits.completed)} AS completed, ${has(stateBits.dropped)} AS dropped,
+      ${has(stateBits.exited)} AS exited, ${has(stateBits.overrides)} AS overrides,
+      sum(CASE WHEN oc IS NOT NULL THEN n ELSE 0 END) AS outcome, sum(CASE WHEN oc % 2 = 1 THEN n ELSE 0 END) AS success FROM g
+    UNION ALL SELECT 'outcomeKind' AS dim, oc / 2 AS k, sum(n) AS n, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM g WHERE oc IS NOT NULL GROUP BY 2
     UNION ALL ${parts}`;
 }
 
-async function peopleFigures(db: Db, q: FiguresQuery): Promise<PeopleFigures> {
-  let res = await peopleQuery(q, false).execute(db);
+async function peopleFigures(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<PeopleFigures> {
+  let res = await peopleQuery(q, successKinds, false).execute(db);
   let state = res.rows.find((r) => r.dim === 'state');
-  // someone has two enrolments of the period: their bare mask may miss a state, so OR all of them
+  // someone has two enrolments of the period: OR the states of all of them and describe them by the latest
   if (num(state?.rows) !== num(state?.n)) {
-    res = await peopleQuery(q, true).execute(db);
+    res = await peopleQuery(q, successKinds, true).execute(db);
     state = res.rows.find((r) => r.dim === 'state');
   }
-  const breakdowns = new Map<Dimension, Counted[]>();
+  const breakdowns = new Map<Dimension | 'outcomeKind', Counted[]>();
   for (const r of res.rows) {
     if (r.dim === 'state') continue;
-    breakdowns.set(r.dim, [...(breakdowns.get(r.dim) ?? []), { key: String(r.k), count: num(r.n) }]);
+    const key = r.dim === 'outcomeKind' ? (outcomeKinds[num(r.k)] ?? NONE_KEY) : String(r.k);
+    breakdowns.set(r.dim, [...(breakdowns.get(r.dim) ?? []), { key, count: num(r.n) }]);
   }
   return {
     states: {
       enrolled: num(state?.n),
+      entered: num(state?.entered),
       active: num(state?.active),
       completed: num(state?.completed),
       dropped: num(state?.dropped),
       exited: num(state?.exited),
+      overrides: num(state?.overrides),
     },
-    peopleWithOutcome: num(state?.outcome),
+    outcomePeople: num(state?.outcome),
+    successPeople: num(state?.success),
     breakdowns,
   };
 }
@@ -313,29 +412,19 @@ function ordered(rows: Array<{ key: string; count: number }>, keys: readonly str
   return keys.map((k) => ({ key: k, label: labels[k] ?? k, count: byKey.get(k) ?? 0 }));
 }
 function free(rows: Array<{ key: string; count: number }>, label: (key: string) => string = (k) => k): BreakdownRow[] {
-  return rows
-    .map((r) => ({ key: r.key, label: r.key === NONE_KEY ? NONE_LABEL : label(r.key), count: r.count }))
+  const merged = new Map<string, number>();
+  for (const r of rows) merged.set(r.key, (merged.get(r.key) ?? 0) + r.count);
+  return [...merged]
+    .map(([key, count]) => ({ key, label: key === NONE_KEY ? NONE_LABEL : label(key), count }))
     .sort((a, b) => (a.key === NONE_KEY ? 1 : b.key === NONE_KEY ? -1 : b.count - a.count || a.label.localeCompare(b.label, 'de')));
 }
 
-/** Every figure of a program and period. Read-only; pass the reader connection. */
-export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: boolean } = {}): Promise<Figures> {
-  const withReach = opts.reach ?? true;
-  const program = await db.selectFrom('programs').select(['id', 'name']).where('id', '=', q.programId).executeTakeFirst();
-  if (!program) throw new AppError('not_found', `Programm ${q.programId} nicht gefunden.`, `Program ${q.programId} not found.`);
-
-  const people = await peopleFigures(db, q);
-  const { enrolled, active, completed, dropped, exited } = people.states;
-
-  const communeRows = await db.selectFrom('communes').select(['id', 'name']).execute();
-  const communeName = new Map(communeRows.map((c) => [String(c.id), c.name]));
-  const [gender, age, nationality, commune, residence, german] = dimensions.map((d) => people.breakdowns.get(d) ?? []) as [
-    Counted[], Counted[], Counted[], Counted[], Counted[], Counted[],
-  ];
-
-  // activities per kind and month. The inner GROUP BY follows the covering index activities_program_date_kind
-  // (no sort); present attendances come from activity_presence, the trigger-kept count per activity, so a million
-  // attendance rows are not read. An activity without a presence row had nobody present.
+/**
+ * Present attendances per activity kind and month. Present counts come from activity_presence, the trigger-kept
+ * count per activity (a million attendance rows are not read); the few present attendances without an anchor —
+ * each one a finding — are found through the index on attendance.enrollment_id and taken off.
+ */
+async function activityFigures(db: Db, q: FiguresQuery, withReach: boolean) {
   const perKindMonth = await sql<{ kind: string; m: string; sessions: number; n: number; minutes: number }>`SELECT
       x.kind AS kind, substr(x.date, 1, 7) AS m, sum(x.sessions) AS sessions, sum(x.n) AS n, sum(x.minutes) AS minutes
     FROM (SELECT a.date AS date, a.kind AS kind, count(*) AS sessions, sum(coalesce(s.present, 0)) AS n,
@@ -343,25 +432,36 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
           FROM activities a LEFT JOIN activity_presence s ON s.activity_id = a.id
           WHERE ${activityWhere(q)} GROUP BY a.date, a.kind) x
     GROUP BY 1, 2`.execute(db);
+  const loose = await sql<{ kind: string; m: string; n: number; minutes: number }>`SELECT a.kind AS kind,
+      substr(a.date, 1, 7) AS m, count(*) AS n, sum(a.duration_minutes) AS minutes
+    FROM attendance t CROSS JOIN activities a ON a.id = t.activity_id
+    WHERE t.enrollment_id IS NULL AND t.status = 'anwesend' AND ${activityWhere(q)} GROUP BY 1, 2`.execute(db);
+  const months = perKindMonth.rows.map((r) => {
+    const off = loose.rows.find((x) => x.kind === r.kind && x.m === r.m);
+    return { ...r, n: num(r.n) - num(off?.n), minutes: num(r.minutes) - num(off?.minutes) };
+  });
   // people reached per kind is a distinct count over every present attendance: the report needs it, the dashboard
   // does not show it, so its refresh skips it
   const reach = !withReach
     ? null
     : await sql<{ kind: string; people: number }>`SELECT a.kind AS kind, count(DISTINCT t.participant_id) AS people
     FROM activities a JOIN attendance t ON t.activity_id = a.id
-    WHERE ${activityWhere(q)} AND t.status = 'anwesend' GROUP BY a.kind`.execute(db);
+    WHERE ${activityWhere(q)} AND t.status = 'anwesend' AND t.enrollment_id IS NOT NULL GROUP BY a.kind`.execute(db);
   const activities = activityKinds.map((kind) => {
-    const rows = perKindMonth.rows.filter((r) => r.kind === kind);
+    const rows = months.filter((r) => r.kind === kind);
     return {
       kind,
       sessions: rows.reduce((s, r) => s + num(r.sessions), 0),
-      attendances: rows.reduce((s, r) => s + num(r.n), 0),
+      attendances: rows.reduce((s, r) => s + r.n, 0),
       people: reach ? num(reach.rows.find((r) => r.kind === kind)?.people) : null,
-      participantMinutes: rows.reduce((s, r) => s + num(r.minutes), 0),
+      participantMinutes: rows.reduce((s, r) => s + r.minutes, 0),
     };
   });
+  return { activities, months };
+}
 
-  // fairs: few rows per program, so correlated counts per fair are cheap and keep one definition per column
+/** Fairs of the period: few rows per program, so correlated counts per fair are cheap and keep one definition each. */
+async function fairFiguresOf(db: Db, q: FiguresQuery) {
   const fairRows = await sql<{
     id: number;
     title: string;
@@ -369,18 +469,29 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
     companies: number;
     registered: number;
     present: number;
+    present_visitors: number;
+    present_anchored: number;
     contacts: number;
+    visitor_contacts: number;
     later: number;
   }>`SELECT f.id AS id, f.title AS title, f.date AS date,
       (SELECT count(*) FROM fair_companies fc WHERE fc.fair_id = f.id) AS companies,
       (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id) AS registered,
       (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id AND r.checked_in_at IS NOT NULL) AS present,
+      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id AND r.checked_in_at IS NOT NULL
+        AND r.enrollment_id IS NULL) AS present_visitors,
+      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id AND r.checked_in_at IS NOT NULL
+        AND r.enrollment_id IS NOT NULL) AS present_anchored,
       (SELECT count(*) FROM fair_contacts c WHERE c.fair_id = f.id) AS contacts,
-      (SELECT count(*) FROM outcomes o WHERE o.source_fair_id = f.id) AS later
+      (SELECT count(*) FROM fair_contacts c WHERE c.fair_id = f.id AND c.enrollment_id IS NULL) AS visitor_contacts,
+      (SELECT count(*) FROM outcomes o WHERE o.source_fair_id = f.id AND o.enrollment_id IS NOT NULL) AS later
     FROM fairs f WHERE ${fairWhere(q)} ORDER BY f.date, f.id`.execute(db);
   const contactResultsRows = await sql<{ fair_id: number; result: string; n: number }>`SELECT c.fair_id AS fair_id,
       c.result AS result, count(*) AS n FROM fair_contacts c JOIN fairs f ON f.id = c.fair_id
     WHERE ${fairWhere(q)} GROUP BY c.fair_id, c.result`.execute(db);
+  const visitorPeople = await sql<{ n: number }>`SELECT count(DISTINCT r.participant_id) AS n
+    FROM fairs f JOIN fair_registrations r ON r.fair_id = f.id
+    WHERE ${fairWhere(q)} AND r.checked_in_at IS NOT NULL AND r.enrollment_id IS NULL`.execute(db);
   const fairs = fairRows.rows.map((f) => ({
     fairId: num(f.id),
     title: f.title,
@@ -388,42 +499,53 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
     companies: num(f.companies),
     registered: num(f.registered),
     present: num(f.present),
+    presentParticipants: num(f.present_anchored),
+    presentVisitors: num(f.present_visitors),
     contacts: num(f.contacts),
+    visitorContacts: num(f.visitor_contacts),
     contactsByResult: Object.fromEntries(
       contactResults.map((r) => [r, num(contactResultsRows.rows.find((x) => num(x.fair_id) === num(f.id) && x.result === r)?.n)]),
     ) as Record<(typeof contactResults)[number], number>,
     laterResults: num(f.later),
   }));
+  const visitors = {
+    present: fairs.reduce((s, f) => s + f.presentVisitors, 0),
+    people: num(visitorPeople.rows[0]?.n),
+    contacts: fairs.reduce((s, f) => s + f.visitorContacts, 0),
+  };
+  return { fairs, visitors };
+}
 
-  // outcomes per kind and month in one range scan of the covering index outcomes_program_date_kind
-  const outcomeKindMonths = await sql<{ kind: string; m: string; n: number }>`SELECT o.kind AS kind,
-      substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o WHERE ${outcomeWhere(q)} GROUP BY 1, 2`.execute(db);
-  const outcomeByKind = ordered(
-    outcomeKinds.map((k) => ({ key: k, count: outcomeKindMonths.rows.filter((r) => r.kind === k).reduce((s, r) => s + num(r.n), 0) })),
-    outcomeKinds,
-    outcomeLabels,
-  );
-  const peopleWithOutcome = people.peopleWithOutcome;
+/**
+ * Anchored outcome records per month: one range scan of the covering index outcomes_program_date_kind, less the
+ * few unanchored ones (a finding), found through the index on outcomes.enrollment_id.
+ */
+async function outcomeRecordMonths(db: Db, q: FiguresQuery): Promise<Map<string, number>> {
+  const all = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o
+    WHERE o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to} GROUP BY 1`.execute(db);
+  const loose = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o
+    WHERE o.enrollment_id IS NULL AND o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to}
+    GROUP BY 1`.execute(db);
+  return new Map(all.rows.map((r) => [r.m, num(r.n) - num(loose.rows.find((x) => x.m === r.m)?.n)]));
+}
 
-  // AGH: places, placements, hours and compensation per commune (and month)
-  const slots = await db
-    .selectFrom('program_communes')
-    .select(['commune_id', 'slots'])
-    .where('program_id', '=', q.programId)
-    .execute();
+/** AGH places, placements, people, hours and compensation per commune (and month), from valid placements only. */
+async function aghFigures(db: Db, q: FiguresQuery) {
+  const slots = await db.selectFrom('program_communes').select(['commune_id', 'slots']).where('program_id', '=', q.programId).execute();
   const placementCounts = await sql<{ commune_id: number; placements: number; filled: number; waiting: number }>`
     SELECT pl.commune_id AS commune_id,
       sum(CASE WHEN ${placementInPeriodWhere(q)} THEN 1 ELSE 0 END) AS placements,
       sum(CASE WHEN ${placementFilledWhere(q)} THEN 1 ELSE 0 END) AS filled,
       sum(CASE WHEN ${placementWaitingWhere(q)} THEN 1 ELSE 0 END) AS waiting
     FROM placements pl WHERE pl.program_id = ${q.programId} GROUP BY pl.commune_id`.execute(db);
+  const people = await sql<{ n: number }>`SELECT count(DISTINCT pl.participant_id) AS n FROM placements pl
+    WHERE ${placementInPeriodWhere(q)}`.execute(db);
   // Compensation is rounded per placement and month (as on the monthly AGH statement), then summed, so the
   // month sheet adds up to the commune total exactly. Whole calendar months come from hours_months, the
   // trigger-kept sum per placement and month (one row per placement and month instead of every day's entry); a
   // month the period cuts (a period not starting on the 1st or not ending on a month's last day) is summed from
   // the hour entries themselves, as an index range over (placement_id, work_date, hours_x100).
-  const monthList = monthsBetween(q.from, q.to);
-  const spans = monthList.map((m) => {
+  const spans = monthsBetween(q.from, q.to).map((m) => {
     const r = monthRange(m);
     const from = r.from < q.from ? q.from : r.from;
     const to = r.to > q.to ? q.to : r.to;
@@ -431,6 +553,7 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
   });
   const whole = spans.filter((x) => x.whole);
   const cut = spans.filter((x) => !x.whole);
+  const valid = placementOfPeriod(q);
   const hourSources = [
     ...(whole.length === 0
       ? []
@@ -438,7 +561,7 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
           sql`SELECT pl.commune_id AS commune_id, s.month AS month, pl.rate_cents AS rate_cents, s.hours_x100 AS hours
             FROM placements pl CROSS JOIN hours_months s ON s.placement_id = pl.id
               AND s.month >= ${whole[0]!.month} AND s.month <= ${whole.at(-1)!.month}
-            WHERE pl.program_id = ${q.programId}`,
+            WHERE pl.program_id = ${q.programId} AND ${valid}`,
         ]),
     ...(cut.length === 0
       ? []
@@ -448,30 +571,112 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
                 WHERE h.placement_id = pl.id AND h.work_date >= m.m_from AND h.work_date <= m.m_to) AS hours
             FROM placements pl CROSS JOIN (SELECT column1 AS month, column2 AS m_from, column3 AS m_to
               FROM (VALUES ${sql.join(cut.map((c) => sql`(${c.month}, ${c.from}, ${c.to})`))})) m
-            WHERE pl.program_id = ${q.programId}`,
+            WHERE pl.program_id = ${q.programId} AND ${valid}`,
         ]),
   ];
   const months = await sql<{ commune_id: number; month: string; hours: number; cents: number }>`
     SELECT commune_id, month, sum(hours) AS hours, sum((hours * rate_cents + 50) / 100) AS cents
     FROM (${sql.join(hourSources, sql` UNION ALL `)}) ph WHERE hours IS NOT NULL
     GROUP BY commune_id, month ORDER BY commune_id, month`.execute(db);
+  return { slots, placementCounts: placementCounts.rows, people: num(people.rows[0]?.n), months: months.rows };
+}
 
+/**
+ * Organisations through what they did in this program in this period:
+ * - active: present at a fair of the period (fair_companies), met at one (contacts), organiser of an activity of
+ *   the period, or named in an anchored outcome of the period or an application of the period by one of its
+ *   participants; companies and partners are the active ones of each kind;
+ * - employers supported: companies with a contact (of a participant, not a visitor), an application or an anchored
+ *   outcome of a participant of the period.
+ */
+function networkSets(q: FiguresQuery) {
+  const applications = sql`SELECT ap.organisation_id AS id FROM applications ap WHERE ap.organisation_id IS NOT NULL
+    AND ap.applied_on >= ${q.from} AND ap.applied_on <= ${q.to}
+    AND EXISTS (SELECT 1 FROM enrollments e WHERE e.participant_id = ap.participant_id AND ${enrolledWhere(q)})`;
+  const outcomes = sql`SELECT o.organisation_id AS id FROM outcomes o WHERE ${outcomeWhere(q)} AND o.organisation_id IS NOT NULL`;
+  const contacts = (anchoredOnly: boolean) => sql`SELECT c.organisation_id AS id FROM fairs f JOIN fair_contacts c ON c.fair_id = f.id
+    WHERE ${fairWhere(q)} ${anchoredOnly ? sql`AND c.enrollment_id IS NOT NULL` : sql``}`;
+  return {
+    active: sql`SELECT fc.organisation_id AS id FROM fairs f JOIN fair_companies fc ON fc.fair_id = f.id WHERE ${fairWhere(q)}
+      UNION ${contacts(false)}
+      UNION SELECT a.organisation_id AS id FROM activities a WHERE ${activityWhere(q)} AND a.organisation_id IS NOT NULL
+      UNION ${outcomes} UNION ${applications}`,
+    supported: sql`${contacts(true)} UNION ${outcomes} UNION ${applications}`,
+  };
+}
+
+/** Organisations (alias org) counted as companies, partners or employers supported of the period (see networkFigures). */
+export function networkOrganisations(q: FiguresQuery, which: 'company' | 'partner' | 'supported'): RawBuilder<SqlBool> {
+  const sets = networkSets(q);
+  if (which === 'supported') return sql<SqlBool>`(org.kind = 'company' AND org.id IN (${sets.supported}))`;
+  return sql<SqlBool>`(org.kind = ${which} AND org.id IN (${sets.active}))`;
+}
+
+async function networkFigures(db: Db, q: FiguresQuery) {
+  const sets = networkSets(q);
+  const rows = await sql<{ kind: string; k: string; n: number; supported: number }>`
+    SELECT org.kind AS kind,
+      CASE WHEN org.kind = 'company' THEN coalesce(nullif(trim(org.sector), ''), 'keine_angabe')
+        ELSE coalesce(nullif(trim(org.partner_type), ''), 'keine_angabe') END AS k,
+      count(*) AS n, sum(CASE WHEN ${networkOrganisations(q, 'supported')} THEN 1 ELSE 0 END) AS supported
+    FROM organisations org WHERE org.id IN (${sets.active}) GROUP BY 1, 2`.execute(db);
+  const of = (kind: string) => rows.rows.filter((r) => r.kind === kind).map((r) => ({ key: r.k, count: num(r.n) }));
+  return {
+    companies: of('company').reduce((s, r) => s + r.count, 0),
+    partners: of('partner').reduce((s, r) => s + r.count, 0),
+    employersSupported: rows.rows.reduce((s, r) => s + num(r.supported), 0),
+    byPartnerType: free(of('partner')),
+    bySector: free(of('company')),
+  };
+}
+
+/** Planned values of the program (whole duration) next to the figure of the period each one is compared with. */
+async function targetFigures(db: Db, programId: number, actual: Record<TargetKey, number>): Promise<TargetFigure[]> {
+  const rows = await sql<{ key: string; planned: number }>`SELECT key, planned FROM program_targets
+    WHERE program_id = ${programId}`.execute(db);
+  return targetKeys
+    .filter((k) => rows.rows.some((r) => r.key === k))
+    .map((key) => {
+      const planned = num(rows.rows.find((r) => r.key === key)?.planned);
+      return { key, label: targetLabels[key], planned, actual: actual[key], share: planned === 0 ? null : actual[key] / planned };
+    });
+}
+
+/** Every figure of a program and period. Read-only; pass the reader connection. */
+export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: boolean } = {}): Promise<Figures> {
+  const program = await db.selectFrom('programs').select(['id', 'name']).where('id', '=', q.programId).executeTakeFirst();
+  if (!program) throw new AppError('not_found', `Programm ${q.programId} nicht gefunden.`, `Program ${q.programId} not found.`);
+  const successKinds = await programSuccessKinds(db, q.programId);
+
+  const people = await peopleFigures(db, q, successKinds);
+  const { enrolled, exited } = people.states;
+  const communeRows = await db.selectFrom('communes').select(['id', 'name']).execute();
+  const communeName = new Map(communeRows.map((c) => [String(c.id), c.name]));
+  const dim = (d: Dimension | 'outcomeKind') => people.breakdowns.get(d) ?? [];
+
+  const { activities, months: activityMonths } = await activityFigures(db, q, opts.reach ?? true);
+  const { fairs, visitors } = await fairFiguresOf(db, q);
+  const recordMonths = await outcomeRecordMonths(db, q);
+  const agh = await aghFigures(db, q);
+  const network = await networkFigures(db, q);
+
+  const commune = dim('commune');
   const communeIds = new Set<string>([
-    ...slots.map((s) => String(s.commune_id)),
+    ...agh.slots.map((s) => String(s.commune_id)),
     ...commune.map((c) => c.key),
-    ...placementCounts.rows.map((r) => String(r.commune_id)),
+    ...agh.placementCounts.map((r) => String(r.commune_id)),
   ]);
   const communes: CommuneFigures[] = [...communeIds]
     .map((key) => {
       const id = key === NONE_KEY ? null : Number(key);
-      const pc = placementCounts.rows.find((r) => String(r.commune_id) === key);
-      const ms = months.rows.filter((r) => String(r.commune_id) === key);
+      const pc = agh.placementCounts.find((r) => String(r.commune_id) === key);
+      const ms = agh.months.filter((r) => String(r.commune_id) === key);
       return {
         key,
         communeId: id,
         name: key === NONE_KEY ? NONE_LABEL : (communeName.get(key) ?? key),
-        participants: commune.find((c) => c.key === key)?.count ?? 0,
-        slots: slots.find((s) => String(s.commune_id) === key)?.slots ?? 0,
+        participants: commune.filter((c) => c.key === key).reduce((s, c) => s + c.count, 0),
+        slots: agh.slots.find((s) => String(s.commune_id) === key)?.slots ?? 0,
         filled: num(pc?.filled),
         waiting: num(pc?.waiting),
         placements: num(pc?.placements),
@@ -480,7 +685,7 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
       };
     })
     .sort((a, b) => (a.key === NONE_KEY ? 1 : b.key === NONE_KEY ? -1 : a.name.localeCompare(b.name, 'de')));
-  const communeMonths = months.rows
+  const communeMonths = agh.months
     .map((r) => ({
       communeId: num(r.commune_id),
       name: communeName.get(String(r.commune_id)) ?? String(r.commune_id),
@@ -490,18 +695,72 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'de') || a.month.localeCompare(b.month));
   const sum = (f: (c: CommuneFigures) => number) => communes.reduce((s, c) => s + f(c), 0);
+  const aghTotals = {
+    slots: sum((c) => c.slots),
+    filled: sum((c) => c.filled),
+    waiting: sum((c) => c.waiting),
+    placements: sum((c) => c.placements),
+    people: agh.people,
+    hoursX100: sum((c) => c.hoursX100),
+    compensationCents: sum((c) => c.compensationCents),
+  };
 
-  // network
-  const orgs = await sql<{ kind: string; n: number }>`SELECT kind, count(*) AS n FROM organisations
-    WHERE archived_at IS NULL GROUP BY kind`.execute(db);
-  const partnerTypes = await sql<{ k: string; n: number }>`SELECT coalesce(nullif(trim(partner_type), ''), 'keine_angabe') AS k,
-      count(*) AS n FROM organisations WHERE archived_at IS NULL AND kind = 'partner' GROUP BY k`.execute(db);
-  const sectors = await sql<{ k: string; n: number }>`SELECT coalesce(nullif(trim(sector), ''), 'keine_angabe') AS k,
-      count(*) AS n FROM organisations WHERE archived_at IS NULL AND kind = 'company' GROUP BY k`.execute(db);
+  const byKind = ordered(dim('outcomeKind'), outcomeKinds, outcomeLabels);
+  const successRate = exited === 0 ? null : people.successPeople / exited;
+  const targets = await targetFigures(db, q.programId, {
+    participants: enrolled,
+    success: people.successPeople,
+    employersSupported: network.employersSupported,
+    aghPeople: agh.people,
+    fairs: fairs.length,
+    activitySessions: activities.reduce((s, a) => s + a.sessions, 0),
+  });
 
-  // trend per month: enrolments started and exited. Each is one range of a covering index whose order is the GROUP
-  // BY's (start date; status, end date), so nothing is sorted but the days, which are then added up per month.
-  // INDEXED BY pins the plan: the planner would otherwise pick an index on another column of the same WHERE.
+  return {
+    programId: program.id,
+    programName: program.name,
+    from: q.from,
+    to: q.to,
+    participants: { ...people.states, total: enrolled },
+    byGender: ordered(dim('gender'), genderKeys, genderLabels),
+    byAgeGroup: ordered(dim('ageGroup'), ageGroups, ageGroupLabels),
+    byNationality: free(dim('nationality')),
+    byCommune: free(commune, (k) => communeName.get(k) ?? k),
+    byResidenceStatus: free(dim('residenceStatus')),
+    byResidenceGroup: free(dim('residenceGroup'), (k) => residenceGroupLabels[k as ResidenceGroup] ?? k),
+    byGermanLevel: free(dim('germanLevel')),
+    activities,
+    fairs,
+    visitors,
+    outcomes: {
+      byKind,
+      total: people.outcomePeople,
+      people: people.outcomePeople,
+      records: [...recordMonths.values()].reduce((s, n) => s + n, 0),
+      peopleWithOutcome: people.successPeople,
+      rate: successRate,
+      success: { kinds: successKinds, definition: successDefinition(successKinds), count: people.successPeople, rate: successRate },
+    },
+    communes,
+    communeMonths,
+    agh: aghTotals,
+    network,
+    targets,
+    trend: await trendOf(db, q, { activityMonths, recordMonths, communeMonths }),
+  };
+}
+
+/**
+ * Trend per month: enrolments started and exited, anchored outcomes, hours, present attendances. Started and
+ * exited are each one range of a covering index whose order is the GROUP BY's (start date; status, end date), so
+ * nothing is sorted but the days, which are then added up per month. INDEXED BY pins the plan: the planner would
+ * otherwise pick an index on another column of the same WHERE.
+ */
+async function trendOf(
+  db: Db,
+  q: FiguresQuery,
+  parts: { activityMonths: Array<{ m: string; n: number }>; recordMonths: Map<string, number>; communeMonths: Array<{ month: string; hoursX100: number }> },
+) {
   const flow = await sql<{ what: 'started' | 'exited'; m: string; n: number }>`
     SELECT 'started' AS what, substr(x.d, 1, 7) AS m, sum(x.n) AS n
     FROM (SELECT e.start_date AS d, count(*) AS n FROM enrollments e INDEXED BY enrollments_program_start
@@ -511,53 +770,14 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
     FROM (SELECT e.end_date AS d, count(*) AS n FROM enrollments e INDEXED BY enrollments_program_status_end
       WHERE ${enrolmentStateWhere(q, 'exited')} GROUP BY e.status, e.end_date) x GROUP BY 2`.execute(db);
   const flowOf = (what: 'started' | 'exited', m: string) => num(flow.rows.find((r) => r.what === what && r.m === m)?.n);
-  const trend = monthList.map((m) => ({
+  return monthsBetween(q.from, q.to).map((m) => ({
     month: m,
     started: flowOf('started', m),
     exited: flowOf('exited', m),
-    outcomes: outcomeKindMonths.rows.filter((r) => r.m === m).reduce((s, r) => s + num(r.n), 0),
-    hoursX100: communeMonths.filter((c) => c.month === m).reduce((s, c) => s + c.hoursX100, 0),
-    attendances: perKindMonth.rows.filter((r) => r.m === m).reduce((s, r) => s + num(r.n), 0),
+    outcomes: parts.recordMonths.get(m) ?? 0,
+    hoursX100: parts.communeMonths.filter((c) => c.month === m).reduce((s, c) => s + c.hoursX100, 0),
+    attendances: parts.activityMonths.filter((r) => r.m === m).reduce((s, r) => s + r.n, 0),
   }));
-
-  return {
-    programId: program.id,
-    programName: program.name,
-    from: q.from,
-    to: q.to,
-    participants: { enrolled, active, completed, dropped, exited },
-    byGender: ordered(gender, genderKeys, genderLabels),
-    byAgeGroup: ordered(age, ageGroups, ageGroupLabels),
-    byNationality: free(nationality),
-    byCommune: free(commune, (k) => communeName.get(k) ?? k),
-    byResidenceStatus: free(residence),
-    byGermanLevel: free(german),
-    activities,
-    fairs,
-    outcomes: {
-      byKind: outcomeByKind,
-      total: outcomeByKind.reduce((s, r) => s + r.count, 0),
-      peopleWithOutcome,
-      rate: exited === 0 ? null : peopleWithOutcome / exited,
-    },
-    communes,
-    communeMonths,
-    agh: {
-      slots: sum((c) => c.slots),
-      filled: sum((c) => c.filled),
-      waiting: sum((c) => c.waiting),
-      placements: sum((c) => c.placements),
-      hoursX100: sum((c) => c.hoursX100),
-      compensationCents: sum((c) => c.compensationCents),
-    },
-    network: {
-      companies: num(orgs.rows.find((r) => r.kind === 'company')?.n),
-      partners: num(orgs.rows.find((r) => r.kind === 'partner')?.n),
-      byPartnerType: free(partnerTypes.rows.map((r) => ({ key: r.k, count: num(r.n) }))),
-      bySector: free(sectors.rows.map((r) => ({ key: r.k, count: num(r.n) }))),
-    },
-    trend,
-  };
 }
 
 // ---------- refresh cache ----------

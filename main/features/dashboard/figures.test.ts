@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { positiveOutcomeKinds, type DrilldownQuery, type Figures } from '../../../shared/domain/reports.js';
+import { type DrilldownQuery, type Figures } from '../../../shared/domain/reports.js';
+import { anchorAll } from '../enrollments/anchor.service.js';
+import { takeEntrySnapshots } from '../enrollments/entry.sql.js';
 import { tempApp } from '../../test/temp-db.js';
 import { drilldown } from './drilldown.service.js';
 import { seedFigures, type Seeded } from './figures.seed.js';
@@ -25,16 +27,36 @@ const people = (pred: (e: Seeded['enrolments'][number]) => boolean) => new Set(s
 const countBy = <T>(xs: T[], key: (x: T) => string) => xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
 const asMap = (rows: Array<{ key: string; count: number }>) => Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.key, r.count]));
 
+/** The person's latest-starting enrolment of the period (ties: higher id): the one whose snapshot counts. */
+function snapshotOf(id: number) {
+  return s.enrolments.filter((e) => e.participantId === id && inPeriod(e)).sort((a, b) => a.startDate!.localeCompare(b.startDate!) || a.id - b.id).at(-1)!;
+}
+
 function ageGroup(p: Seeded['people'][number]): string {
-  // the age reached in the period end's year (birth year only), as the figures define it
+  // the age at entry: year of the snapshot enrolment's start − birth year
   const year = p.birthYear ?? (p.birthDate ? Number(p.birthDate.slice(0, 4)) : null);
-  const age = year === null ? null : Number(to.slice(0, 4)) - year;
+  const age = year === null ? null : Number(snapshotOf(p.id).startDate!.slice(0, 4)) - year;
   if (age === null) return 'keine_angabe';
   if (age < 18) return 'unter_18';
   if (age < 30) return '18_29';
   if (age < 55) return '30_54';
   return '55_plus';
 }
+
+const plusMonths = (iso: string, months: number) => {
+  const m = Number(iso.slice(5, 7)) - 1 + months;
+  return `${Number(iso.slice(0, 4)) + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${iso.slice(8, 10)}`;
+};
+/** The anchor rule in plain JS: latest-starting covering enrolment of the outcome's program (follow-up 6 months). */
+function anchorOf(o: Seeded['outcomes'][number]) {
+  return s.enrolments
+    .filter((e) => e.participantId === o.participantId && e.programId === o.programId && e.status !== 'interessiert' && e.startDate !== null
+      && e.startDate <= o.date && (e.endDate === null || o.date <= plusMonths(e.endDate, 6)))
+    .sort((a, b) => a.startDate!.localeCompare(b.startDate!) || a.id - b.id)
+    .at(-1);
+}
+const exitedInPeriod = (e: Seeded['enrolments'][number]) =>
+  inPeriod(e) && (e.status === 'abgeschlossen' || e.status === 'abgebrochen') && e.endDate !== null && e.endDate <= to;
 
 describe('figures of a program and period', () => {
   it('counts participants enrolled, active, completed, dropped as an independent count does', () => {
@@ -46,31 +68,38 @@ describe('figures of a program and period', () => {
     expect(f.participants.dropped).toBe(people((e) => e.status === 'abgebrochen' && e.endDate !== null && e.endDate <= to).size);
   });
 
-  it('breaks the period cohort down by gender, age group at the period end and commune', () => {
+  it('breaks the period cohort down by gender, age group at entry and commune', () => {
     const cohort = s.people.filter((p) => people(() => true).has(p.id));
     expect(asMap(f.byGender)).toEqual(countBy(cohort, (p) => p.gender ?? 'keine_angabe'));
     expect(asMap(f.byAgeGroup)).toEqual(countBy(cohort, ageGroup));
     expect(asMap(f.byCommune)).toEqual(countBy(cohort, (p) => (p.communeId === null ? 'keine_angabe' : String(p.communeId))));
     expect(asMap(f.byNationality)).toEqual(countBy(cohort, (p) => p.nationality ?? 'keine_angabe'));
-    for (const rows of [f.byGender, f.byAgeGroup, f.byCommune, f.byNationality, f.byResidenceStatus, f.byGermanLevel]) {
+    for (const rows of [f.byGender, f.byAgeGroup, f.byCommune, f.byNationality, f.byResidenceStatus, f.byResidenceGroup, f.byGermanLevel]) {
       expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(f.participants.enrolled);
     }
     // several age groups really occur, so the test can tell them apart
     expect(f.byAgeGroup.filter((r) => r.count > 0).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('counts outcomes by kind and the outcome rate over exited people', () => {
-    const inP = s.outcomes.filter((o) => o.programId === s.programId && o.date >= from && o.date <= to);
-    expect(asMap(f.outcomes.byKind)).toEqual(countBy(inP, (o) => o.kind));
-    expect(f.outcomes.total).toBe(inP.length);
-    const exited = people((e) => (e.status === 'abgeschlossen' || e.status === 'abgebrochen') && e.endDate !== null && e.endDate <= to);
-    const positive = positiveOutcomeKinds as readonly string[];
-    const withOutcome = [...exited].filter((id) =>
-      s.outcomes.some((o) => o.participantId === id && o.programId === s.programId && o.date <= to && positive.includes(o.kind)),
-    );
+  it('counts exited people by their first anchored outcome, and the success rate over exited people', () => {
+    const exited = people((e) => exitedInPeriod(e));
+    const rank = (k: string) => ['sv_beschaeftigung', 'ausbildung', 'einstiegsqualifizierung', 'minijob', 'praktikum', 'weiterbildung', 'sprachkurs', 'schule', 'arbeitssuchend', 'unbekannt'].indexOf(k);
+    const best = new Map<number, string>();
+    const success = new Set<number>();
+    for (const o of s.outcomes.filter((x) => x.programId === s.programId && x.date <= to)) {
+      const e = anchorOf(o);
+      if (!e || !exitedInPeriod(e)) continue;
+      const cur = best.get(o.participantId);
+      if (cur === undefined || rank(o.kind) < rank(cur)) best.set(o.participantId, o.kind);
+      if (o.kind === 'ausbildung' || (o.kind === 'sv_beschaeftigung' && o.qualified)) success.add(o.participantId);
+    }
+    expect(best.size).toBeGreaterThan(5);
+    expect(asMap(f.outcomes.byKind)).toEqual(countBy([...best.values()], (k) => k));
+    expect(f.outcomes.people).toBe(best.size);
     expect(f.participants.exited).toBe(exited.size);
-    expect(f.outcomes.peopleWithOutcome).toBe(withOutcome.length);
-    expect(f.outcomes.rate).toBeCloseTo(withOutcome.length / exited.size, 10);
+    expect(f.outcomes.success.count).toBe(success.size);
+    expect(f.outcomes.success.rate).toBeCloseTo(success.size / exited.size, 10);
+    expect(f.outcomes.success.definition).toBe('Erfolg = Berufsausbildung + Sozialversicherungspflichtige Beschäftigung (qualifikationsadäquat)');
   });
 
   it('sums AGH hours and compensation per commune, rounding per placement and month', () => {
@@ -148,22 +177,25 @@ describe('figures of a program and period', () => {
     await enrol(c, 'abgebrochen', '2026-03-01', '2026-04-01');
     await db.insertInto('outcomes').values({ participant_id: b, program_id: prog, kind: 'ausbildung', date: '2026-06-01' }).execute();
     await db.insertInto('outcomes').values({ participant_id: a, program_id: prog, kind: 'ausbildung', date: '2026-06-01' }).execute();
+    await takeEntrySnapshots(db);
+    await anchorAll(db);
     const q = { programId: prog, from, to };
     const one = await computeFigures(app.ctx.reader, q);
-    expect(one.participants).toEqual({ enrolled: 3, active: 1, completed: 1, dropped: 1, exited: 2 });
-    // A has a positive outcome but has not exited, so only B counts
-    expect(one.outcomes.peopleWithOutcome).toBe(1);
+    expect(one.participants).toEqual({ enrolled: 3, total: 3, entered: 3, active: 1, completed: 1, dropped: 1, exited: 2, overrides: 0 });
+    // A has a success outcome but has not exited, so only B counts
+    expect(one.outcomes.success.count).toBe(1);
     expect(one.byGender.reduce((sum, r) => sum + r.count, 0)).toBe(3);
     expect(Object.fromEntries(one.trend.filter((t) => t.started > 0).map((t) => [t.month, t.started]))).toEqual({ '2026-01': 1, '2026-02': 1, '2026-03': 1 });
     expect(Object.fromEntries(one.trend.filter((t) => t.exited > 0).map((t) => [t.month, t.exited]))).toEqual({ '2026-04': 1, '2026-05': 1 });
 
     await enrol(c, 'aktiv', '2026-06-01', null);
+    await takeEntrySnapshots(db);
     const two = await computeFigures(app.ctx.reader, q);
     // C is active again and still dropped out earlier: one person, counted once in each state
-    expect(two.participants).toEqual({ enrolled: 3, active: 2, completed: 1, dropped: 1, exited: 2 });
+    expect(two.participants).toEqual({ enrolled: 3, total: 3, entered: 3, active: 2, completed: 1, dropped: 1, exited: 2, overrides: 0 });
     expect(two.byGender.reduce((sum, r) => sum + r.count, 0)).toBe(3);
     expect(two.trend.find((t) => t.month === '2026-06')?.started).toBe(1);
-    for (const state of ['enrolled', 'active', 'completed', 'dropped', 'exited'] as const) {
+    for (const state of ['enrolled', 'entered', 'active', 'completed', 'dropped', 'exited', 'overrides'] as const) {
       expect((await drilldown(app.ctx.reader, { ...q, figure: state })).count).toBe(two.participants[state]);
     }
     expect((await drilldown(app.ctx.reader, { ...q, figure: 'outcomePeople' })).count).toBe(1);
@@ -179,13 +211,24 @@ describe('figures of a program and period', () => {
       const res = await q(figure, key);
       expect({ figure, key, count: res.count, rows: res.rows.length }).toEqual({ figure, key, count: expected, rows: expected });
     };
-    for (const state of ['enrolled', 'active', 'completed', 'dropped', 'exited'] as const) await check(state, undefined, f.participants[state]);
+    for (const state of ['enrolled', 'entered', 'active', 'completed', 'dropped', 'exited', 'overrides'] as const) await check(state, undefined, f.participants[state]);
+    expect(f.participants.overrides).toBeGreaterThan(0);
     for (const r of f.byGender) await check('gender', r.key, r.count);
+    for (const r of f.byResidenceGroup) await check('residenceGroup', r.key, r.count);
+    for (const r of f.byResidenceStatus) await check('residenceStatus', r.key, r.count);
+    for (const r of f.byGermanLevel) await check('germanLevel', r.key, r.count);
+    await check('aghPeople', undefined, f.agh.people);
+    await check('outcomeRecords', undefined, f.outcomes.records);
+    await check('companies', undefined, f.network.companies);
+    await check('partners', undefined, f.network.partners);
+    await check('employersSupported', undefined, f.network.employersSupported);
+    await check('visitors', undefined, f.visitors.people);
     for (const r of f.byAgeGroup) await check('ageGroup', r.key, r.count);
     for (const r of f.byCommune) await check('commune', r.key, r.count);
     for (const r of f.byNationality) await check('nationality', r.key, r.count);
     for (const r of f.outcomes.byKind) await check('outcomes', r.key, r.count);
-    await check('outcomePeople', undefined, f.outcomes.peopleWithOutcome);
+    await check('outcomes', undefined, f.outcomes.people);
+    await check('outcomePeople', undefined, f.outcomes.success.count);
     for (const c of f.communes.filter((x) => x.communeId !== null)) {
       await check('placements', String(c.communeId), c.placements);
       await check('filled', String(c.communeId), c.filled);
@@ -195,6 +238,8 @@ describe('figures of a program and period', () => {
       await check('fairRegistered', String(fair.fairId), fair.registered);
       await check('fairPresent', String(fair.fairId), fair.present);
       await check('fairContacts', String(fair.fairId), fair.contacts);
+      await check('fairPresentParticipants', String(fair.fairId), fair.presentParticipants);
+      await check('fairPresentVisitors', String(fair.fairId), fair.presentVisitors);
     }
     // the lists are pseudonymous: initials only
     const list = await q('enrolled');

@@ -5,11 +5,13 @@ import {
   participantListCount,
   saveParticipantListColumns,
 } from './participant-list.service.js';
+import { checkFigures } from './checks.service.js';
 import { exportReport, getReportTexts, saveReportTexts } from './reports.service.js';
 
 export const reportsHandlers = {
   'reports.texts': async (frame, ctx) => getReportTexts(ctx.reader, frame),
   'reports.saveTexts': async ({ frame, texts }, ctx) => saveReportTexts(ctx.db, frame, texts),
+  'reports.check': async (q, ctx) => ({ findings: await checkFigures(ctx.reader, q) }),
   'reports.export': async (frame, ctx, meta) => {
     ctx.progress(meta.jobId, 'figures', 0, 2);
     const file = ctx.files.tempPath('report.xlsx');

@@ -1,10 +1,21 @@
-import type { Kysely } from 'kysely';
-import { reportSections, type ReportFrame, type ReportText } from '../../../shared/domain/reports.js';
+import { sql, type Kysely } from 'kysely';
+import { todayIso } from '../../../shared/domain/common.js';
+import {
+  reportFrame,
+  reportSections,
+  type Figures,
+  type Finding,
+  type ReportFrame,
+  type ReportFrameInput,
+  type ReportJson,
+  type ReportText,
+} from '../../../shared/domain/reports.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { writeProgramEndReport, reportFileName, type ProgramEndReportData, type SuccessStory } from '../../excel/export/program-end-report.js';
 import { audit } from '../audit/audit.service.js';
 import { computeFigures } from '../dashboard/figures.service.js';
+import { checkFigures } from './checks.service.js';
 
 type Db = Kysely<Database>;
 
@@ -74,11 +85,34 @@ export async function consentedStories(db: Db, programId: number): Promise<Succe
   return rows.map((r) => ({ firstName: (r.first_name ?? '').trim().split(/\s+/)[0] || '–', title: r.title, text: r.text }));
 }
 
-/** Everything the report workbook needs, from one read of the database. */
-export async function reportData(db: Db, frame: ReportFrame, created: Date): Promise<ProgramEndReportData> {
+/**
+ * A Verwendungsnachweis (program_end) states that the program is over. For a program still running (no end date,
+ * or ending after today) it needs an explicit confirmation, so nobody signs a final report by mistake.
+ */
+export function assertMayReport(frame: ReportFrame, programEnd: string | null, today: string): void {
+  if (frame.kind !== 'program_end' || frame.confirmRunning) return;
+  if (programEnd !== null && programEnd <= today) return;
+  throw new AppError(
+    'program_running',
+    `Das Programm läuft noch${programEnd ? ` (bis ${programEnd.slice(8, 10)}.${programEnd.slice(5, 7)}.${programEnd.slice(0, 4)})` : ''}: ein Verwendungsnachweis (Programmende) nur nach ausdrücklicher Bestätigung – oder einen Zwischennachweis wählen.`,
+    'The program is still running: a final report needs an explicit confirmation (or choose an interim report).',
+  );
+}
+
+/** Date of the data ("Stand"): the day of the last recorded change, or today for a database without one. */
+async function dataStand(db: Db, created: Date): Promise<string> {
+  const row = await sql<{ at: string | null }>`SELECT max(at) AS at FROM audit_log`.execute(db);
+  return row.rows[0]?.at?.slice(0, 10) ?? todayIso(created);
+}
+
+/** Everything the report workbook and the JSON need, from one read of the database (one computation). */
+export async function reportData(db: Db, input: ReportFrameInput, created: Date): Promise<ProgramEndReportData> {
+  const frame = reportFrame.parse(input);
   const program = await db.selectFrom('programs').selectAll().where('id', '=', frame.programId).executeTakeFirst();
   if (!program) throw new AppError('not_found', `Programm ${frame.programId} nicht gefunden.`, `Program ${frame.programId} not found.`);
-  const figures = await computeFigures(db, { programId: frame.programId, from: frame.from, to: frame.to });
+  assertMayReport(frame, program.end_date, todayIso(created));
+  const q = { programId: frame.programId, from: frame.from, to: frame.to };
+  const figures = await computeFigures(db, q);
   return {
     kind: frame.kind,
     program: {
@@ -91,6 +125,8 @@ export async function reportData(db: Db, frame: ReportFrame, created: Date): Pro
       endDate: program.end_date,
     },
     figures,
+    findings: await checkFigures(db, q),
+    stand: await dataStand(db, created),
     texts: await getReportTexts(db, frame),
     stories: await consentedStories(db, frame.programId),
     created,
@@ -98,8 +134,63 @@ export async function reportData(db: Db, frame: ReportFrame, created: Date): Pro
 }
 
 /** Writes the program-end (or interim) report to `file`; returns the file name users should see. */
-export async function exportReport(db: Db, frame: ReportFrame, file: string, opts: { created?: Date } = {}): Promise<string> {
+export async function exportReport(db: Db, frame: ReportFrameInput, file: string, opts: { created?: Date } = {}): Promise<string> {
   const data = await reportData(db, frame, opts.created ?? new Date());
   await writeProgramEndReport(file, data);
-  return reportFileName(frame.kind, data.program.name, frame.from, frame.to);
+  return reportFileName(data.kind, data.program.name, frame.from, frame.to);
+}
+
+const rows = (xs: Figures['byGender']) => xs.map((r) => ({ key: r.key, label: r.label, count: r.count }));
+
+/** The report's figures as data with the stable keys of issue 13 item 8 (`lotse report program-end --json`). */
+export function reportJsonOf(d: ProgramEndReportData, programId: number): ReportJson {
+  const f = d.figures;
+  return {
+    program: { id: programId, name: d.program.name },
+    kind: d.kind === 'program_end' ? 'final' : 'interim',
+    from: f.from,
+    to: f.to,
+    stand: d.stand,
+    participants: {
+      total: f.participants.total,
+      entered: f.participants.entered,
+      exited: f.participants.exited,
+      active: f.participants.active,
+      completed: f.participants.completed,
+      dropped: f.participants.dropped,
+      overrides: f.participants.overrides,
+      byGender: rows(f.byGender),
+      byAgeGroup: rows(f.byAgeGroup),
+      byResidenceGroup: rows(f.byResidenceGroup),
+      byCommune: rows(f.byCommune),
+      byGermanLevel: rows(f.byGermanLevel),
+    },
+    activities: f.activities.map((a) => ({
+      kind: a.kind,
+      sessions: a.sessions,
+      participants: a.people ?? 0,
+      attendances: a.attendances,
+      participantHours: Math.round((a.participantMinutes / 60) * 100) / 100,
+    })),
+    fairs: f.fairs.map((x) => ({
+      title: x.title,
+      date: x.date,
+      companies: x.companies,
+      registered: x.registered,
+      present: x.present,
+      presentParticipants: x.presentParticipants,
+      presentVisitors: x.presentVisitors,
+      contacts: x.contacts,
+      resultsLater: x.laterResults,
+    })),
+    outcomes: {
+      people: f.outcomes.people,
+      byKind: rows(f.outcomes.byKind),
+      success: { kinds: f.outcomes.success.kinds, definition: f.outcomes.success.definition, count: f.outcomes.success.count, rate: f.outcomes.success.rate },
+    },
+    agh: { slots: f.agh.slots, placements: f.agh.placements, people: f.agh.people, hours: f.agh.hoursX100 / 100, compensationCents: f.agh.compensationCents },
+    network: { companies: f.network.companies, partners: f.network.partners, employersSupported: f.network.employersSupported },
+    targets: f.targets.map((t) => ({ key: t.key, label: t.label, planned: t.planned, actual: t.actual })),
+    findings: d.findings.map((x: Finding) => ({ code: x.code, count: x.count, message: x.message })),
+  };
 }
