@@ -12,6 +12,7 @@ import type { PersonMatch } from '../../../shared/domain/fairs.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { anchorsOn, germanDate, reanchorActivity } from '../enrollments/anchor.service.js';
 import { displayName, searchParticipants } from '../fairs/people.js';
 
 type Db = Kysely<Database>;
@@ -149,6 +150,8 @@ export async function updateActivity(db: Db, id: number, input: ActivityInput): 
     const before = await getRow(trx, id);
     await assertRefs(trx, data);
     await trx.updateTable('activities').set({ ...row(data), updated_at: nowIso() }).where('id', '=', id).execute();
+    // another day or program can move attendance into or out of the people's enrolments
+    if (before.date !== data.date || before.programId !== data.programId) await reanchorActivity(trx, id);
     await audit(trx, { action: 'update', entity: 'activity', entityId: id, before, after: data });
   });
   return getRow(db, id);
@@ -202,7 +205,7 @@ export async function saveAttendance(
   remove: number[] = [],
 ): Promise<ActivityDetail> {
   await db.transaction().execute(async (trx) => {
-    await getRow(trx, activityId);
+    const activity = await getRow(trx, activityId);
     const ids = [...new Set(entries.map((e) => e.participantId))];
     const known = new Set<number>();
     for (let i = 0; i < ids.length; i += 500) {
@@ -212,12 +215,15 @@ export async function saveAttendance(
     if (missing !== undefined) {
       throw new AppError('not_found', `Teilnehmende/r Nr. ${missing} nicht gefunden.`, `Participant ${missing} not found.`);
     }
+    const anchors = await anchorsOn(trx, activity.programId, activity.date, ids);
+    await refuseUnanchoredNewcomers(trx, activity, entries, anchors);
     const now = nowIso();
     for (const e of entries) {
+      const enrollmentId = anchors.get(e.participantId) ?? null;
       await trx
         .insertInto('attendance')
-        .values({ activity_id: activityId, participant_id: e.participantId, status: e.status })
-        .onConflict((oc) => oc.columns(['activity_id', 'participant_id']).doUpdateSet({ status: e.status, updated_at: now }))
+        .values({ activity_id: activityId, participant_id: e.participantId, status: e.status, enrollment_id: enrollmentId })
+        .onConflict((oc) => oc.columns(['activity_id', 'participant_id']).doUpdateSet({ status: e.status, enrollment_id: enrollmentId, updated_at: now }))
         .execute();
     }
     for (let i = 0; i < remove.length; i += 500) {
@@ -232,6 +238,42 @@ export async function saveAttendance(
     });
   });
   return getActivity(db, activityId);
+}
+
+/**
+ * People new to the session need an enrolment in the program on its day; attendance recorded before this rule
+ * (already on the list) may still change status, and stays a finding of the checks until it is anchored.
+ */
+async function refuseUnanchoredNewcomers(
+  db: Db,
+  activity: Activity,
+  entries: { participantId: number }[],
+  anchors: Map<number, number>,
+): Promise<void> {
+  const unanchored = entries.map((e, i) => ({ ...e, i })).filter((e) => !anchors.has(e.participantId));
+  if (unanchored.length === 0) return;
+  const listed = new Set<number>();
+  for (let i = 0; i < unanchored.length; i += 500) {
+    const rows = await db
+      .selectFrom('attendance')
+      .select('participant_id')
+      .where('activity_id', '=', activity.id)
+      .where('participant_id', 'in', unanchored.slice(i, i + 500).map((e) => e.participantId))
+      .execute();
+    for (const r of rows) listed.add(r.participant_id);
+  }
+  const refused = unanchored.filter((e) => !listed.has(e.participantId));
+  if (refused.length === 0) return;
+  const message = `Nicht im Programm eingeschrieben am ${germanDate(activity.date)} – bitte zuerst die Teilnahme (Beginn) erfassen`;
+  throw new AppError(
+    'validation',
+    refused.length === 1 ? message : `${refused.length} Personen: ${message}`,
+    `${refused.length} people are not enrolled in the program on ${activity.date}; record their enrolment (start) first.`,
+    {
+      fields: refused.map((e) => ({ path: `entries.${e.i}.participantId`, message })),
+      participantIds: refused.map((e) => e.participantId),
+    },
+  );
 }
 
 /** A participant's sessions; hours count only sessions attended. */

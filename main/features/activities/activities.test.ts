@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempApp } from '../../test/temp-db.js';
 import { insertPeople } from '../participants/insert-people.js';
 import { createOrganisation } from '../organisations/organisations.service.js';
+import { createEnrollment } from '../enrollments/enrollments.service.js';
 import { createProgram } from '../programs/programs.service.js';
 import { activitiesForParticipant, createActivity, getActivity, listActivities, saveAttendance } from './activities.service.js';
 
@@ -15,6 +16,13 @@ beforeEach(async () => {
 });
 afterEach(async () => app.dispose());
 
+/** Attendance needs an enrolment covering the session's day. */
+async function enrol(people: number[], startDate = '2018-01-01') {
+  for (const participantId of people) {
+    await createEnrollment(app.ctx.db, { participantId, programId, status: 'aktiv', startDate });
+  }
+}
+
 describe('activities', () => {
   it('saves bulk attendance in one call and counts by status', async () => {
     const db = app.ctx.db;
@@ -22,6 +30,7 @@ describe('activities', () => {
       db,
       Array.from({ length: 30 }, (_, i) => ({ lastName: `Person${String(i).padStart(2, '0')}`, firstName: 'Test', birthDate: '1990-01-01' })),
     );
+    await enrol(people);
     const a = await createActivity(db, { programId, kind: 'seminar', title: 'Bewerbungstraining', date: '2018-03-01', durationMinutes: 90 });
     await saveAttendance(db, a.id, people.map((participantId) => ({ participantId, status: 'angemeldet' as const })));
     const detail = await saveAttendance(
@@ -41,6 +50,7 @@ describe('activities', () => {
   it("sums a participant's hours over sessions attended only", async () => {
     const db = app.ctx.db;
     const [p] = await insertPeople(db, [{ lastName: 'Haddad', firstName: 'Samir', birthDate: '1995-03-02' }]);
+    await enrol([p!]);
     const messe = await createOrganisation(db, { kind: 'company', name: 'Ausbildungsmesse Dresden', city: 'Dresden' });
     const s1 = await createActivity(db, { programId, kind: 'seminar', title: 'Arbeitsrecht', date: '2018-03-01', durationMinutes: 90 });
     const s2 = await createActivity(db, { programId, kind: 'coaching', title: 'Einzelcoaching', date: '2018-03-08', durationMinutes: 45 });
@@ -58,6 +68,7 @@ describe('activities', () => {
   it('refuses attendance for unknown people without saving anything', async () => {
     const db = app.ctx.db;
     const [p] = await insertPeople(db, [{ lastName: 'Haddad', firstName: 'Samir' }]);
+    await enrol([p!]);
     const a = await createActivity(db, { programId, kind: 'seminar', title: 'X', date: '2018-03-01', durationMinutes: 60 });
     const err = await saveAttendance(db, a.id, [
       { participantId: p!, status: 'anwesend' },

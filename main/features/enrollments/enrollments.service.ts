@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { todayIso } from '../../../shared/domain/common.js';
 import { eligibilityGroup } from '../../../shared/domain/eligibility.js';
 import {
+  entrySnapshot,
   enrollmentCreateInput,
   enrollmentTransitions,
   enrollmentUpdateInput,
@@ -14,6 +15,8 @@ import { AppError } from '../../../shared/errors.js';
 import { evaluateEligibility, type EligibilityResult } from '../../../shared/rules/eligibility.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { reanchorPerson } from './anchor.service.js';
+import { syncFollowUp, takeEntrySnapshots } from './entry.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -28,8 +31,9 @@ export async function listEnrollments(db: Db, q: EnrollmentQuery = {}): Promise<
   let query = db
     .selectFrom('enrollments as e')
     .innerJoin('programs as pr', 'pr.id', 'e.program_id')
+    .leftJoin('communes as ec', 'ec.id', 'e.entry_commune_id')
     .selectAll('e')
-    .select('pr.name as program_name');
+    .select(['pr.name as program_name', 'ec.name as entry_commune_name']);
   if (q.participantId) query = query.where('e.participant_id', '=', q.participantId);
   if (q.programId) query = query.where('e.program_id', '=', q.programId);
   if (q.status) query = query.where('e.status', '=', q.status);
@@ -47,12 +51,43 @@ export async function listEnrollments(db: Db, q: EnrollmentQuery = {}): Promise<
     eligible: r.eligible === 1,
     eligibilityReason: r.eligibility_reason,
     overrideReason: r.override_reason,
+    entry: entryOf(r),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));
 }
 
-async function getEnrollment(db: Db, id: number): Promise<Enrollment> {
+type EntryColumns = Pick<
+  Database['enrollments'],
+  | 'entry_birth_year'
+  | 'entry_gender'
+  | 'entry_commune_id'
+  | 'entry_residence_status'
+  | 'entry_residence_group'
+  | 'entry_nationality'
+  | 'entry_german_level'
+  | 'entry_snapshot_on'
+  | 'entry_corrected_reason'
+>;
+
+/** The snapshot as the contract shows it; null while the enrolment has not started. */
+function entryOf(r: { [K in keyof EntryColumns]: EntryColumns[K]['__select__'] } & { entry_commune_name: string | null }): Enrollment['entry'] {
+  if (r.entry_snapshot_on === null) return null;
+  return entrySnapshot.parse({
+    birthYear: r.entry_birth_year,
+    gender: r.entry_gender,
+    communeId: r.entry_commune_id,
+    communeName: r.entry_commune_name,
+    residenceStatus: r.entry_residence_status,
+    residenceGroup: r.entry_residence_group,
+    nationality: r.entry_nationality,
+    germanLevel: r.entry_german_level,
+    snapshotOn: r.entry_snapshot_on,
+    correctedReason: r.entry_corrected_reason,
+  });
+}
+
+export async function getEnrollment(db: Db, id: number): Promise<Enrollment> {
   const row = await db.selectFrom('enrollments').select(['participant_id']).where('id', '=', id).executeTakeFirst();
   const found = row ? (await listEnrollments(db, { participantId: row.participant_id })).find((e) => e.id === id) : undefined;
   if (!found) throw new AppError('not_found', `Anmeldung Nr. ${id} nicht gefunden.`, `Enrolment ${id} not found.`);
@@ -119,6 +154,16 @@ function snapshot(e: Enrollment) {
   };
 }
 
+/**
+ * What follows from an enrolment's status and dates, in the caller's transaction: the entry snapshot once it has
+ * started, the person's records of the program re-anchored, and the follow-up created, moved or removed.
+ */
+export async function afterEnrolmentChange(db: Db, enrollmentId: number, participantId: number, programId: number): Promise<void> {
+  await takeEntrySnapshots(db, enrollmentId);
+  await reanchorPerson(db, participantId, programId);
+  await syncFollowUp(db, enrollmentId);
+}
+
 /** Enrols a person; ineligible only with an override reason, which is stored with the evaluated reason. */
 export async function createEnrollment(db: Db, input: EnrollmentCreateInput): Promise<Enrollment> {
   const data = enrollmentCreateInput.parse(input);
@@ -153,6 +198,7 @@ export async function createEnrollment(db: Db, input: EnrollmentCreateInput): Pr
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await afterEnrolmentChange(trx, id, data.participantId, data.programId);
     const created = await getEnrollment(trx, id);
     await audit(trx, { action: 'create', entity: 'enrollment', entityId: id, participantId: data.participantId, after: snapshot(created) });
     return id;
@@ -194,6 +240,7 @@ export async function updateEnrollment(db: Db, input: EnrollmentUpdateInput): Pr
       })
       .where('id', '=', data.id)
       .execute();
+    await afterEnrolmentChange(trx, data.id, before.participantId, before.programId);
     const after = await getEnrollment(trx, data.id);
     await audit(trx, {
       action: 'update',

@@ -73,6 +73,9 @@ describe('fairs contract: bad input', () => {
     expect(xlsx.name).toMatch(/^Teilnehmerliste-Boerse-2019-04-10-.*\.xlsx$/);
     const file = app.ctx.files.get(xlsx.handle).path;
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    for (const participantId of people) {
+      await call('enrollments.create', { participantId, programId: program.id, status: 'aktiv', startDate: '2019-01-02' });
+    }
     const act = await call<{ id: number }>('activities.create', { programId: program.id, kind: 'seminar', title: 'Arbeitsrecht', date: '2019-05-02', durationMinutes: 90 });
     await call('activities.saveAttendance', { activityId: act.id, entries: people.map((participantId) => ({ participantId, status: 'anwesend' })) });
     const pdf = await call<{ handle: string; name: string }>('activities.attendanceList', { id: act.id, format: 'pdf' });

@@ -19,6 +19,7 @@ import {
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { anchorsOn, reanchorFair } from '../enrollments/anchor.service.js';
 import { displayName, participantExists, searchParticipants } from './people.js';
 
 type Db = Kysely<Database>;
@@ -94,7 +95,7 @@ export async function getFair(db: Db, id: number): Promise<FairDetail> {
   const regs = await db
     .selectFrom('fair_registrations as r')
     .innerJoin('participants as p', 'p.id', 'r.participant_id')
-    .select(['r.participant_id', 'p.last_name', 'p.first_name', 'p.birth_date', 'r.checked_in_at'])
+    .select(['r.participant_id', 'p.last_name', 'p.first_name', 'p.birth_date', 'r.checked_in_at', 'r.enrollment_id'])
     .where('r.fair_id', '=', id)
     .orderBy('p.last_name')
     .orderBy('p.first_name')
@@ -114,6 +115,7 @@ export async function getFair(db: Db, id: number): Promise<FairDetail> {
       name: displayName(r.last_name, r.first_name),
       birthDate: r.birth_date,
       checkedInAt: r.checked_in_at,
+      visitor: r.enrollment_id === null,
     })),
     contactList: contacts,
   };
@@ -124,7 +126,7 @@ async function contactRows(db: Db, where: { fairId?: number; id?: number }): Pro
     .selectFrom('fair_contacts as c')
     .innerJoin('participants as p', 'p.id', 'c.participant_id')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .select(['c.id', 'c.participant_id', 'p.last_name', 'p.first_name', 'c.organisation_id', 'o.name', 'c.result', 'c.notes']);
+    .select(['c.id', 'c.participant_id', 'p.last_name', 'p.first_name', 'c.organisation_id', 'o.name', 'c.result', 'c.notes', 'c.enrollment_id']);
   if (where.fairId !== undefined) q = q.where('c.fair_id', '=', where.fairId);
   if (where.id !== undefined) q = q.where('c.id', '=', where.id);
   const rows = await q.orderBy('c.id', 'desc').execute();
@@ -136,6 +138,7 @@ async function contactRows(db: Db, where: { fairId?: number; id?: number }): Pro
     organisationName: c.name,
     result: c.result,
     notes: c.notes,
+    visitor: c.enrollment_id === null,
   }));
 }
 
@@ -172,6 +175,8 @@ export async function updateFair(db: Db, id: number, input: FairInput): Promise<
       .set({ program_id: data.programId, title: data.title, date: data.date, venue: data.venue, notes: data.notes, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
+    // another day or program can turn visitors into participants and back
+    if (before.date !== data.date || before.programId !== data.programId) await reanchorFair(trx, id);
     await audit(trx, { action: 'update', entity: 'fair', entityId: id, before, after: data });
   });
   return getFairRow(db, id);
@@ -223,7 +228,7 @@ export async function removeFairCompany(db: Db, fairId: number, organisationId: 
 export async function registerForFair(db: Db, fairId: number, participantIds: number[]): Promise<{ registered: number; alreadyRegistered: number }> {
   const ids = [...new Set(participantIds)];
   return db.transaction().execute(async (trx) => {
-    await getFairRow(trx, fairId);
+    const fair = await getFairRow(trx, fairId);
     const known = new Set<number>();
     // chunks keep the IN list below SQLite's parameter limit
     for (let i = 0; i < ids.length; i += 500) {
@@ -245,10 +250,12 @@ export async function registerForFair(db: Db, fairId: number, participantIds: nu
       for (const r of rows) existing.add(r.participant_id);
     }
     const fresh = ids.filter((i) => !existing.has(i));
+    // people without an enrolment on the fair's day are registered as visitors (enrollment_id NULL)
+    const anchors = await anchorsOn(trx, fair.programId, fair.date, fresh);
     for (let i = 0; i < fresh.length; i += 300) {
       await trx
         .insertInto('fair_registrations')
-        .values(fresh.slice(i, i + 300).map((participant_id) => ({ fair_id: fairId, participant_id })))
+        .values(fresh.slice(i, i + 300).map((participant_id) => ({ fair_id: fairId, participant_id, enrollment_id: anchors.get(participant_id) ?? null })))
         .execute();
     }
     if (fresh.length > 0) await audit(trx, { action: 'register', entity: 'fair', entityId: fairId, peopleCount: fresh.length });
@@ -308,7 +315,7 @@ export async function checkIn(
   input: { fairId: number; participantId: number; register?: boolean; undo?: boolean },
 ): Promise<FairRegistration> {
   return db.transaction().execute(async (trx) => {
-    await getFairRow(trx, input.fairId);
+    const fair = await getFairRow(trx, input.fairId);
     const person = await participantExists(trx, input.participantId);
     if (!person) {
       throw new AppError('not_found', `Teilnehmende/r Nr. ${input.participantId} nicht gefunden.`, 'Participant not found.');
@@ -316,7 +323,7 @@ export async function checkIn(
     const name = displayName(person.last_name, person.first_name);
     const reg = await trx
       .selectFrom('fair_registrations')
-      .select(['id', 'checked_in_at'])
+      .select(['id', 'checked_in_at', 'enrollment_id'])
       .where('fair_id', '=', input.fairId)
       .where('participant_id', '=', input.participantId)
       .executeTakeFirst();
@@ -329,8 +336,13 @@ export async function checkIn(
       );
     }
     const at = input.undo ? null : (reg?.checked_in_at ?? nowIso());
+    let enrollmentId = reg?.enrollment_id ?? null;
     if (!reg) {
-      await trx.insertInto('fair_registrations').values({ fair_id: input.fairId, participant_id: input.participantId, checked_in_at: at }).execute();
+      enrollmentId = (await anchorsOn(trx, fair.programId, fair.date, [input.participantId])).get(input.participantId) ?? null;
+      await trx
+        .insertInto('fair_registrations')
+        .values({ fair_id: input.fairId, participant_id: input.participantId, checked_in_at: at, enrollment_id: enrollmentId })
+        .execute();
     } else if (reg.checked_in_at !== at) {
       await trx.updateTable('fair_registrations').set({ checked_in_at: at, updated_at: nowIso() }).where('id', '=', reg.id).execute();
     }
@@ -340,7 +352,7 @@ export async function checkIn(
       entityId: input.fairId,
       participantId: input.participantId,
     });
-    return { participantId: person.id, name, birthDate: person.birth_date, checkedInAt: at };
+    return { participantId: person.id, name, birthDate: person.birth_date, checkedInAt: at, visitor: enrollmentId === null };
   });
 }
 
@@ -351,7 +363,7 @@ export async function checkIn(
 export async function recordContact(db: Db, input: ContactInput): Promise<FairContact> {
   const data = contactInput.parse(input);
   const id = await db.transaction().execute(async (trx) => {
-    await getFairRow(trx, data.fairId);
+    const fair = await getFairRow(trx, data.fairId);
     const present = await trx
       .selectFrom('fair_companies')
       .select('id')
@@ -381,9 +393,18 @@ export async function recordContact(db: Db, input: ContactInput): Promise<FairCo
     if (!reg.checked_in_at) {
       await trx.updateTable('fair_registrations').set({ checked_in_at: nowIso(), updated_at: nowIso() }).where('id', '=', reg.id).execute();
     }
+    // a visitor's contact is allowed: it is anchored when the person has an enrolment on the fair's day
+    const enrollmentId = (await anchorsOn(trx, fair.programId, fair.date, [data.participantId])).get(data.participantId) ?? null;
     const { id } = await trx
       .insertInto('fair_contacts')
-      .values({ fair_id: data.fairId, participant_id: data.participantId, organisation_id: data.organisationId, result: data.result, notes: data.notes })
+      .values({
+        fair_id: data.fairId,
+        participant_id: data.participantId,
+        organisation_id: data.organisationId,
+        result: data.result,
+        notes: data.notes,
+        enrollment_id: enrollmentId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, { action: 'contact', entity: 'fair', entityId: data.fairId, participantId: data.participantId, after: { organisationId: data.organisationId, result: data.result } });

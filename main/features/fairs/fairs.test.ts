@@ -5,6 +5,7 @@ import { createOrganisation, organisationHistory } from '../organisations/organi
 import { createApplication, createOutcome } from '../outcomes/outcomes.service.js';
 import { checkIn, createFair, fairFigures, fairsForParticipant, getFair, recordContact, registerForFair, setFairCompany } from './fairs.service.js';
 import { insertPeople } from '../participants/insert-people.js';
+import { createEnrollment } from '../enrollments/enrollments.service.js';
 
 type App = Awaited<ReturnType<typeof tempApp>>;
 let app: App;
@@ -29,6 +30,10 @@ async function fairWithCompanies() {
     { lastName: 'Müller', firstName: 'Amina', birthDate: '1990-07-14' },
     { lastName: 'Tesfaye', firstName: 'Dawit', birthDate: '1999-11-30' },
   ]);
+  // the first two take part in the program; the third comes to fairs as a visitor
+  for (const participantId of people.slice(0, 2)) {
+    await createEnrollment(db, { participantId, programId, status: 'aktiv', startDate: '2018-01-01' });
+  }
   return { fair, bau, pflege, absent, people };
 }
 

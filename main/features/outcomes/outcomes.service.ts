@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { notEnrolledError, outcomeAnchor, type Anchor } from '../enrollments/anchor.service.js';
 
 type Db = Kysely<Database>;
 const nowIso = () => new Date().toISOString();
@@ -126,8 +127,10 @@ async function loadOutcomes(db: Db, where: { participantId?: number; id?: number
     id: r.id,
     participantId: r.participant_id,
     programId: r.program_id,
+    enrollmentId: r.enrollment_id,
     kind: r.kind,
     date: r.date,
+    qualified: r.qualified === 1,
     organisationId: r.organisation_id,
     organisationName: r.organisation_name,
     sourceFairId: r.source_fair_id,
@@ -175,11 +178,14 @@ async function resolveProgram(db: Db, d: ReturnType<typeof outcomeInput.parse>):
   return null;
 }
 
-function outcomeRow(d: ReturnType<typeof outcomeInput.parse>, programId: number | null) {
+function outcomeRow(d: ReturnType<typeof outcomeInput.parse>, anchor: Anchor) {
   return {
     participant_id: d.participantId,
-    program_id: programId,
+    program_id: anchor.programId,
+    enrollment_id: anchor.enrollmentId,
     kind: d.kind,
+    // the flag only means something for employment subject to social insurance
+    qualified: d.kind === 'sv_beschaeftigung' && d.qualified ? 1 : 0,
     date: d.date,
     organisation_id: d.organisationId,
     source_fair_id: d.sourceFairId,
@@ -189,13 +195,23 @@ function outcomeRow(d: ReturnType<typeof outcomeInput.parse>, programId: number 
   };
 }
 
+/**
+ * The enrolment the outcome belongs to (entry … exit + the program's follow-up months); refused with a field
+ * error on the date when there is none, so no outcome is recorded outside a participation.
+ */
+export async function requireOutcomeAnchor(db: Db, participantId: number, programId: number | null, date: string): Promise<Anchor> {
+  const anchor = await outcomeAnchor(db, participantId, programId, date);
+  if (!anchor) throw notEnrolledError(date, 'date');
+  return anchor;
+}
+
 /** Records an outcome; a source fair or activity gets the result credited in its figures. */
 export async function createOutcome(db: Db, input: OutcomeInput): Promise<Outcome> {
   const d = outcomeInput.parse(input);
   const id = await db.transaction().execute(async (trx) => {
     await checkOutcomeRefs(trx, d);
-    const programId = await resolveProgram(trx, d);
-    const { id } = await trx.insertInto('outcomes').values(outcomeRow(d, programId)).returning('id').executeTakeFirstOrThrow();
+    const anchor = await requireOutcomeAnchor(trx, d.participantId, await resolveProgram(trx, d), d.date);
+    const { id } = await trx.insertInto('outcomes').values(outcomeRow(d, anchor)).returning('id').executeTakeFirstOrThrow();
     await audit(trx, { action: 'create', entity: 'outcome', entityId: id, participantId: d.participantId, after: d });
     return id;
   });
@@ -207,8 +223,8 @@ export async function updateOutcome(db: Db, id: number, input: OutcomeInput): Pr
   await db.transaction().execute(async (trx) => {
     const before = await getOutcome(trx, id);
     await checkOutcomeRefs(trx, d);
-    const programId = await resolveProgram(trx, d);
-    await trx.updateTable('outcomes').set({ ...outcomeRow(d, programId), updated_at: nowIso() }).where('id', '=', id).execute();
+    const anchor = await requireOutcomeAnchor(trx, d.participantId, await resolveProgram(trx, d), d.date);
+    await trx.updateTable('outcomes').set({ ...outcomeRow(d, anchor), updated_at: nowIso() }).where('id', '=', id).execute();
     await audit(trx, { action: 'update', entity: 'outcome', entityId: id, participantId: d.participantId, before, after: d });
   });
   return getOutcome(db, id);

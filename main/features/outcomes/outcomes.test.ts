@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempApp } from '../../test/temp-db.js';
 import { createActivity } from '../activities/activities.service.js';
+import { createEnrollment } from '../enrollments/enrollments.service.js';
 import { createFair } from '../fairs/fairs.service.js';
 import { insertPeople } from '../participants/insert-people.js';
 import { createOrganisation } from '../organisations/organisations.service.js';
@@ -19,6 +20,7 @@ describe('applications and outcomes', () => {
     const db = app.ctx.db;
     const program = await createProgram(db, { name: 'Mentoren', startDate: '2016-01-01', hourlyRateCents: 0 });
     const [p, other] = await insertPeople(db, [{ lastName: 'Haddad', firstName: 'Samir' }, { lastName: 'Osman', firstName: 'Yonas' }]);
+    await createEnrollment(db, { participantId: p!, programId: program.id, status: 'aktiv', startDate: '2019-01-15' });
     const org = await createOrganisation(db, { kind: 'company', name: 'Hotel Elbblick', city: 'Dresden' });
     const fair = await createFair(db, { programId: program.id, title: 'Börse', date: '2019-03-13' });
     const seminar = await createActivity(db, { programId: program.id, kind: 'seminar', title: 'Bewerbungstraining', date: '2019-02-01', durationMinutes: 90 });

@@ -18,6 +18,8 @@ import { AppError } from '../../../shared/errors.js';
 import { daysBetween } from '../../../shared/rules/compensation.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { notEnrolledError, outcomeAnchor } from '../enrollments/anchor.service.js';
+import { admitToPlacement } from './enrolment-gate.js';
 
 type Db = Kysely<Database>;
 
@@ -320,6 +322,7 @@ export async function createPlacement(db: Db, input: PlacementInput): Promise<Pl
     }
     if (data.status === 'aktiv') {
       await assertSlotFree(trx, enrollment.program_id, data.communeId, data.quotaOverrideReason, 'oder auf die Warteliste setzen');
+      await admitToPlacement(trx, enrollment.id, data.startDate);
     }
     const applicationDate = data.applicationDate ?? enrollment.applied_on;
     const warnings = placementWarnings({
@@ -350,14 +353,6 @@ export async function createPlacement(db: Db, input: PlacementInput): Promise<Pl
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    // an interested person who starts an AGH is now an active participant of the program
-    if (enrollment.status === 'interessiert' && data.status === 'aktiv') {
-      await trx
-        .updateTable('enrollments')
-        .set({ status: 'aktiv', updated_at: new Date().toISOString() })
-        .where('id', '=', enrollment.id)
-        .execute();
-    }
     await audit(trx, {
       action: 'create',
       entity: 'placement',
@@ -410,12 +405,15 @@ export async function closePlacement(db: Db, input: ClosePlacementInput): Promis
       .where('id', '=', data.id)
       .execute();
     if (data.outcome) {
+      // the outcome belongs to the enrolment covering its date (up to the follow-up months after exit)
+      const anchor = await outcomeAnchor(trx, before.participantId, before.programId, data.outcome.date);
+      if (!anchor) throw notEnrolledError(data.outcome.date, 'outcome.date');
       await trx
         .insertInto('outcomes')
         .values({
           participant_id: before.participantId,
           program_id: before.programId,
-          enrollment_id: before.enrollmentId,
+          enrollment_id: anchor.enrollmentId,
           kind: data.outcome.kind,
           date: data.outcome.date,
           source_placement_id: data.id,
@@ -465,6 +463,7 @@ export async function updatePlacement(db: Db, input: PlacementUpdateInput): Prom
   const data = placementUpdateInput.parse(input);
   await db.transaction().execute(async (trx) => {
     const before = await getPlacement(trx, data.id);
+    if (before.status !== 'wartend' && data.startDate !== before.startDate) await admitToPlacement(trx, before.enrollmentId, data.startDate);
     if (before.endDate !== null && data.startDate > before.endDate) {
       throw new AppError('validation', `Der Beginn liegt nach dem Ende des Einsatzes (${germanDate(before.endDate)}).`, 'Start after the end date.', {
         fields: [{ path: 'startDate', message: 'Nach dem Ende' }],
@@ -554,6 +553,7 @@ export async function activatePlacement(db: Db, input: ActivatePlacementInput): 
       );
     }
     await assertSlotFree(trx, before.programId, before.communeId, data.quotaOverrideReason, 'oder weiter warten lassen');
+    await admitToPlacement(trx, enrollment.id, before.startDate);
     await trx
       .updateTable('placements')
       .set({
@@ -564,9 +564,6 @@ export async function activatePlacement(db: Db, input: ActivatePlacementInput): 
       })
       .where('id', '=', data.id)
       .execute();
-    if (enrollment.status === 'interessiert') {
-      await trx.updateTable('enrollments').set({ status: 'aktiv', updated_at: new Date().toISOString() }).where('id', '=', enrollment.id).execute();
-    }
     await audit(trx, {
       action: 'activate',
       entity: 'placement',

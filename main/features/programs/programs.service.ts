@@ -1,9 +1,19 @@
 import type { Kysely } from 'kysely';
 import { eligibilityGroup } from '../../../shared/domain/eligibility.js';
-import { programInput, type Program, type ProgramInput } from '../../../shared/domain/programs.js';
+import {
+  programInput,
+  successKey,
+  targetKeys,
+  targetLabels,
+  type Program,
+  type ProgramInput,
+  type ProgramTarget,
+} from '../../../shared/domain/programs.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { reanchorProgramOutcomes } from '../enrollments/anchor.service.js';
+import { syncProgramFollowUps } from '../enrollments/entry.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -24,6 +34,7 @@ async function loadPrograms(db: Db, where: { id?: number; includeArchived: boole
     )
     .orderBy('c.name')
     .execute();
+  const targets = await loadTargets(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -38,10 +49,37 @@ async function loadPrograms(db: Db, where: { id?: number; includeArchived: boole
     communes: communes
       .filter((c) => c.program_id === r.id)
       .map((c) => ({ communeId: c.commune_id, communeName: c.name, district: c.district, ags: c.ags, slots: c.slots })),
+    followUpMonths: r.follow_up_months,
+    successKinds: successKey.array().parse(JSON.parse(r.success_kinds)),
+    targets: targets.get(r.id) ?? [],
     archived: r.archived_at !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));
+}
+
+/** Planned targets per program, in the order of targetKeys. */
+async function loadTargets(db: Db, programIds: number[]): Promise<Map<number, ProgramTarget[]>> {
+  const rows = await db.selectFrom('program_targets').select(['program_id', 'key', 'planned']).where('program_id', 'in', programIds).execute();
+  const byProgram = new Map<number, ProgramTarget[]>();
+  for (const key of targetKeys) {
+    for (const r of rows.filter((x) => x.key === key)) {
+      const list = byProgram.get(r.program_id) ?? [];
+      list.push({ key, label: targetLabels[key], planned: r.planned });
+      byProgram.set(r.program_id, list);
+    }
+  }
+  return byProgram;
+}
+
+/** Replaces a program's targets with the given list (keys not listed have no planned value). */
+async function saveTargets(db: Db, programId: number, targets: ReturnType<typeof programInput.parse>['targets']): Promise<void> {
+  await db.deleteFrom('program_targets').where('program_id', '=', programId).execute();
+  if (targets.length === 0) return;
+  await db
+    .insertInto('program_targets')
+    .values(targets.map((t) => ({ program_id: programId, key: t.key, planned: t.planned })))
+    .execute();
 }
 
 /** All programs with their communes and AGH slots, newest first. */
@@ -98,6 +136,8 @@ function programRow(data: ReturnType<typeof programInput.parse>) {
     end_date: data.endDate,
     hourly_rate_cents: data.hourlyRateCents,
     eligibility_rule: JSON.stringify(data.eligibilityRule),
+    follow_up_months: data.followUpMonths,
+    success_kinds: JSON.stringify(data.successKinds),
   };
 }
 
@@ -114,6 +154,7 @@ export async function createProgram(db: Db, input: ProgramInput): Promise<Progra
         .values(data.communes.map((c) => ({ program_id: id, commune_id: c.communeId, slots: c.slots })))
         .execute();
     }
+    await saveTargets(trx, id, data.targets);
     await audit(trx, { action: 'create', entity: 'program', entityId: id, after: data });
     return id;
   });
@@ -122,9 +163,16 @@ export async function createProgram(db: Db, input: ProgramInput): Promise<Progra
 
 /** Replaces a program's fields and commune list. Communes with AGH placements cannot be removed. */
 export async function updateProgram(db: Db, id: number, input: ProgramInput): Promise<Program> {
-  const data = programInput.parse(input);
+  const parsed = programInput.parse(input);
   await db.transaction().execute(async (trx) => {
     const before = await getProgram(trx, id);
+    // a form that does not know the issue-13 fields yet leaves them as they are instead of resetting them
+    const data = {
+      ...parsed,
+      followUpMonths: input.followUpMonths === undefined ? before.followUpMonths : parsed.followUpMonths,
+      successKinds: input.successKinds === undefined ? before.successKinds : parsed.successKinds,
+      targets: input.targets === undefined ? before.targets.map(({ key, planned }) => ({ key, planned })) : parsed.targets,
+    };
     await assertNameFree(trx, data.name, id);
     await assertCommunesExist(trx, data.communes.map((c) => c.communeId));
     const keep = new Set(data.communes.map((c) => c.communeId));
@@ -153,6 +201,12 @@ export async function updateProgram(db: Db, id: number, input: ProgramInput): Pr
         .values({ program_id: id, commune_id: c.communeId, slots: c.slots })
         .onConflict((oc) => oc.columns(['program_id', 'commune_id']).doUpdateSet({ slots: c.slots, updated_at: new Date().toISOString() }))
         .execute();
+    }
+    await saveTargets(trx, id, data.targets);
+    if (before.followUpMonths !== data.followUpMonths) {
+      // the window after exit moved: follow-ups fall due on another day and outcomes may fall in or out of it
+      await syncProgramFollowUps(trx, id);
+      await reanchorProgramOutcomes(trx, id);
     }
     await audit(trx, { action: 'update', entity: 'program', entityId: id, before, after: data });
   });

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import { entryCorrectionInput, type Enrollment, type EntryCorrectionInput } from '../../../shared/domain/enrollments.js';
+import { AppError } from '../../../shared/errors.js';
+import { residenceGroupOf } from '../../../shared/rules/residence-groups.js';
+import type { Database } from '../../db/schema.js';
+import { audit } from '../audit/audit.service.js';
+import { getEnrollment } from './enrollments.service.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * Corrects an entry snapshot (e.g. the commune was recorded wrongly at entry). Only the fields given change;
+ * the reason is stored with the snapshot and the before/after pair goes to the audit log ('correct_entry').
+ * Reports of earlier periods change with it, which is why a reason is required.
+ */
+export async function correctEntry(db: Db, input: EntryCorrectionInput): Promise<Enrollment> {
+  const data = entryCorrectionInput.parse(input);
+  await db.transaction().execute(async (trx) => {
+    const before = await getEnrollment(trx, data.id);
+    if (before.entry === null) {
+      throw new AppError(
+        'conflict',
+        'Die Teilnahme hat noch keinen Beginn; Merkmale bei Eintritt werden mit dem Beginn erfasst.',
+        'The enrolment has not started; there is no entry snapshot to correct.',
+      );
+    }
+    if (data.communeId !== undefined && data.communeId !== null) await assertCommune(trx, data.communeId);
+    await trx.updateTable('enrollments').set(changes(data)).where('id', '=', data.id).execute();
+    const after = await getEnrollment(trx, data.id);
+    await audit(trx, {
+      action: 'correct_entry',
+      entity: 'enrollment',
+      entityId: data.id,
+      participantId: before.participantId,
+      before: before.entry,
+      after: after.entry,
+      details: data.reason,
+    });
+  });
+  return getEnrollment(db, data.id);
+}
+
+type Correction = ReturnType<typeof entryCorrectionInput.parse>;
+
+/** Columns to write: only fields present in the input; the residence group follows a corrected status. */
+function changes(data: Correction) {
+  const set: Partial<Record<string, string | number | null>> = {
+    entry_corrected_reason: data.reason,
+    updated_at: new Date().toISOString(),
+  };
+  if (data.birthYear !== undefined) set.entry_birth_year = data.birthYear;
+  if (data.gender !== undefined) set.entry_gender = data.gender;
+  if (data.communeId !== undefined) set.entry_commune_id = data.communeId;
+  if (data.nationality !== undefined) set.entry_nationality = emptyToNull(data.nationality);
+  if (data.germanLevel !== undefined) set.entry_german_level = data.germanLevel;
+  if (data.residenceStatus !== undefined) {
+    const status = emptyToNull(data.residenceStatus);
+    set.entry_residence_status = status;
+    set.entry_residence_group = residenceGroupOf(status) || null;
+  }
+  return set;
+}
+
+const emptyToNull = (v: string | null) => (v === null || v.trim() === '' ? null : v.trim());
+
+async function assertCommune(db: Db, communeId: number): Promise<void> {
+  const found = await db.selectFrom('communes').select('id').where('id', '=', communeId).executeTakeFirst();
+  if (!found) {
+    throw new AppError('validation', `Unbekannte Kommune (Nr. ${communeId}).`, 'Unknown commune.', {
+      fields: [{ path: 'communeId', message: 'Unbekannte Kommune' }],
+    });
+  }
+}
