@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../../shared/domain/reports.js';
 import { seedFigures, type Seeded } from '../../features/dashboard/figures.seed.js';
 import { computeFigures } from '../../features/dashboard/figures.service.js';
-import { exportReport, saveReportTexts } from '../../features/reports/reports.service.js';
+import { exportReport, reportData, reportJsonOf, saveReportTexts } from '../../features/reports/reports.service.js';
 import { tempApp } from '../../test/temp-db.js';
 import { sheetNames } from './program-end-report.js';
 
@@ -57,7 +57,7 @@ function allText(book: ExcelJS.Workbook): string[] {
 beforeAll(async () => {
   app = await tempApp();
   s = await seedFigures(app.ctx.db, 160, 5);
-  const frame = { programId: s.programId, kind: 'program_end' as const, from, to };
+  const frame = { programId: s.programId, kind: 'program_end' as const, from, to, confirmRunning: true };
   await saveReportTexts(app.ctx.db, frame, [
     { section: 'ausgangslage', text: injections[0]! },
     { section: 'umsetzung', text: injections[1]! },
@@ -75,21 +75,33 @@ afterAll(async () => app?.dispose());
 
 describe('program-end report workbook', () => {
   it('has one sheet per topic, document properties and the dashboard figures', () => {
+    // the seeded program has targets, findings (people without consent, overrides), AGH work, activities, fairs
     expect(wb.worksheets.map((w) => w.name)).toEqual(Object.values(sheetNames));
+    const title = wb.getWorksheet(sheetNames.title)!;
+    expect(title.getCell('A1').value).toBe('Verwendungsnachweis (Programmende)');
+    const titleText = allText(wb).filter((l) => l.startsWith(`${sheetNames.title}!A`)).map((l) => l.split('\t')[1]);
+    for (const label of ['Träger', 'Zuwendungsgeber', 'Förderrichtlinie', 'Aktenzeichen', 'Berichtszeitraum', 'Stand der Daten', 'Ort', 'Datum', 'rechtsverbindliche Unterschrift']) {
+      expect(titleText, label).toContain(label);
+    }
     expect(wb.subject).toBe('AGH Test');
-    expect(wb.title).toContain('Verwendungsnachweis AGH Test 01.01.2026 – 31.12.2026');
+    expect(wb.title).toContain('Verwendungsnachweis (Programmende) AGH Test 01.01.2026 – 31.12.2026');
     expect(wb.created.toISOString()).toBe(created.toISOString());
     const ov = wb.getWorksheet(sheetNames.overview)!;
     const value = (label: string) => {
       for (let r = 2; r <= ov.rowCount; r++) if (ov.getCell(r, 1).value === label) return ov.getCell(r, 2).value;
       throw new Error(`no row ${label}`);
     };
-    expect(value('Teilnehmende im Zeitraum')).toBe(f.participants.enrolled);
+    expect(value('Teilnehmende im Zeitraum')).toBe(f.participants.total);
+    expect(value('aufgenommen mit Ausnahme von der Fördervoraussetzung')).toBe(f.participants.overrides);
+    expect(f.participants.overrides).toBeGreaterThan(0);
+    expect(value('Besucher/-innen ohne Teilnahme (anwesend, Summe über die Börsen)')).toBe(f.visitors.present);
+    expect(value('Definition Erfolg')).toBe(f.outcomes.success.definition);
     expect(value('abgeschlossen')).toBe(f.participants.completed);
     expect(value('abgebrochen')).toBe(f.participants.dropped);
     expect(value('AGH geleistete Stunden')).toBe(f.agh.hoursX100 / 100);
     expect(value('Aufwandsentschädigung')).toBe(f.agh.compensationCents / 100);
-    expect(value('Ergebnisse (Verbleib) im Zeitraum')).toBe(f.outcomes.total);
+    expect(value('Ausgeschiedene mit erfasstem Verbleib')).toBe(f.outcomes.people);
+    expect(value('Ausgeschiedene mit Erfolg')).toBe(f.outcomes.success.count);
     // real dates, not text
     expect(value('Berichtszeitraum von')).toBeInstanceOf(Date);
     expect((value('Berichtszeitraum bis') as Date).toISOString().slice(0, 10)).toBe(to);
@@ -99,7 +111,8 @@ describe('program-end report workbook', () => {
     for (const ws of wb.worksheets) {
       expect(ws.getCell(1, 1).font?.bold, ws.name).toBe(true);
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.autoFilter, ws.name).toBeTruthy();
+      // the title sheet is a form, not a table
+      if (ws.name !== sheetNames.title) expect(ws.autoFilter, ws.name).toBeTruthy();
       expect(ws.pageSetup.paperSize, ws.name).toBe(9);
       expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
       expect(ws.getColumn(1).width, ws.name).toBeGreaterThan(8);
@@ -120,8 +133,8 @@ describe('program-end report workbook', () => {
     // every breakdown of the people sheet sums to the number of participants
     const people = wb.getWorksheet(sheetNames.people)!;
     const sums = all.filter((x) => x.sheet === sheetNames.people).map((x) => x.result);
-    expect(sums).toHaveLength(6);
-    for (const v of sums) expect(v).toBe(f.participants.enrolled);
+    expect(sums).toHaveLength(7);
+    for (const v of sums) expect(v).toBe(f.participants.total);
     expect(people.rowCount).toBeGreaterThan(10);
     const communes = wb.getWorksheet(sheetNames.communes)!;
     const sumRow = communes.getRow(2 + f.communes.length);
@@ -154,7 +167,7 @@ describe('program-end report workbook', () => {
 
   it('is reproducible: the same data and period give the same cells', async () => {
     const again = path.join(app.dir, 'again.xlsx');
-    await exportReport(app.ctx.reader, { programId: s.programId, kind: 'program_end', from, to }, again, { created });
+    await exportReport(app.ctx.reader, { programId: s.programId, kind: 'program_end', from, to, confirmRunning: true }, again, { created });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(again);
     expect(allText(wb2)).toEqual(allText(wb));
@@ -169,7 +182,7 @@ describe('program-end report workbook', () => {
     expect(wi.getWorksheet(sheetNames.overview)!.getCell('B2').value).toBe('Zwischennachweis');
     // its own Sachbericht (texts are stored per report kind and period), same figures
     expect(wi.getWorksheet(sheetNames.narrative)!.getCell('C2').value).toBe('');
-    const strip = (lines: string[]) => lines.filter((l) => !/^(Übersicht!B2|Sachbericht!C)/.test(l));
+    const strip = (lines: string[]) => lines.filter((l) => !/^(Übersicht!B2|Sachbericht!C|Deckblatt!A1)/.test(l));
     expect(strip(allText(wi))).toEqual(strip(allText(wb)));
   });
 
@@ -212,7 +225,7 @@ describe('program-end report workbook', () => {
   it('the CLI writes the same report', async () => {
     const out = path.join(app.dir, 'cli.xlsx');
     const bin = path.resolve(import.meta.dirname, '../../../bin/lotse.mjs');
-    const res = spawnSync(process.execPath, [bin, 'report', 'program-end', '--db', app.dbPath, '--program', 'AGH Test', '--from', from, '--to', to, '--out', out], {
+    const res = spawnSync(process.execPath, [bin, 'report', 'program-end', '--db', app.dbPath, '--program', 'AGH Test', '--from', from, '--to', to, '--confirm-running', '--out', out], {
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -221,7 +234,7 @@ describe('program-end report workbook', () => {
     const cli = new ExcelJS.Workbook();
     await cli.xlsx.readFile(out);
     // same cells except the creation date in the overview
-    const strip = (lines: string[]) => lines.filter((l) => !l.startsWith(`${sheetNames.overview}!B12`));
+    const strip = (lines: string[]) => lines.filter((l) => !l.startsWith(`${sheetNames.title}!B10`));
     expect(strip(allText(cli))).toEqual(strip(allText(wb)));
     const bad = spawnSync(process.execPath, [bin, 'report', 'program-end', '--db', app.dbPath, '--program', 'AGH Test', '--from', '2026-02-30', '--to', to, '--out', out], {
       encoding: 'utf8',
@@ -229,5 +242,52 @@ describe('program-end report workbook', () => {
     });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('kein gültiges Datum');
+  }, 120_000);
+
+  it('a Verwendungsnachweis of a running program needs the confirmation; a Zwischennachweis does not', async () => {
+    const out = path.join(app.dir, 'running.xlsx');
+    await expect(exportReport(app.ctx.reader, { programId: s.programId, kind: 'program_end', from, to }, out, { created })).rejects.toMatchObject({
+      code: 'program_running',
+    });
+    const res = await app.router.call('reports.export', { programId: s.programId, kind: 'program_end', from, to });
+    expect(res.ok).toBe(false);
+    await exportReport(app.ctx.reader, { programId: s.programId, kind: 'interim', from, to }, out, { created });
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  it('leaves out AGH, activity and fair sheets for a program without that work, and Prüfhinweise without findings', async () => {
+    const q = { programId: s.otherProgramId, from, to };
+    await app.ctx.db.deleteFrom('activities').where('program_id', '=', s.otherProgramId).execute();
+    await app.ctx.db.updateTable('participants').set({ consent_date: '2025-01-01' }).execute();
+    await app.ctx.db.updateTable('enrollments').set({ override_reason: null, eligible: 1 }).where('program_id', '=', s.otherProgramId).execute();
+    const other = path.join(app.dir, 'other.xlsx');
+    await exportReport(app.ctx.reader, { ...q, kind: 'interim' }, other, { created });
+    const wo = new ExcelJS.Workbook();
+    await wo.xlsx.readFile(other);
+    expect(wo.worksheets.map((w) => w.name)).toEqual([sheetNames.title, sheetNames.overview, sheetNames.people, sheetNames.outcomes, sheetNames.network, sheetNames.narrative]);
+    const labels = allText(wo).filter((l) => l.startsWith(`${sheetNames.overview}!A`)).join('\n');
+    expect(labels).not.toMatch(/AGH|Veranstaltungen|Firmenkontaktbörsen/);
+  });
+
+  it('report = dashboard = JSON: the CLI prints the figures of the same computation with the stable keys', async () => {
+    const bin = path.resolve(import.meta.dirname, '../../../bin/lotse.mjs');
+    const res = spawnSync(process.execPath, [bin, 'report', 'program-end', '--db', app.dbPath, '--program', 'AGH Test', '--from', from, '--to', to, '--kind', 'interim', '--json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(res.stderr).toBe('');
+    const json = JSON.parse(res.stdout) as ReturnType<typeof reportJsonOf>;
+    const data = await reportData(app.ctx.reader, { programId: s.programId, kind: 'interim', from, to }, created);
+    const dashboard = await computeFigures(app.ctx.reader, { programId: s.programId, from, to });
+    expect(data.figures).toEqual(dashboard);
+    expect(json).toEqual({ ...reportJsonOf(data, s.programId), stand: json.stand });
+    expect(Object.keys(json.participants)).toEqual(['total', 'entered', 'exited', 'active', 'completed', 'dropped', 'overrides', 'byGender', 'byAgeGroup', 'byResidenceGroup', 'byCommune', 'byGermanLevel']);
+    expect(Object.keys(json.agh)).toEqual(['slots', 'placements', 'people', 'hours', 'compensationCents']);
+    expect(Object.keys(json.network)).toEqual(['companies', 'partners', 'employersSupported']);
+    expect(json.targets.map((t) => t.key)).toEqual(['participants', 'success', 'aghPeople']);
+    expect(json.targets[0]).toEqual({ key: 'participants', label: 'Teilnehmende', planned: 150, actual: dashboard.participants.total });
+    expect(json.findings.map((x) => x.code)).toContain('eligibility_overrides');
+    const check = spawnSync(process.execPath, [bin, 'check', '--db', app.dbPath, '--program', 'AGH Test', '--from', from, '--to', to, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(check.stdout)).toEqual({ findings: json.findings });
   }, 120_000);
 });

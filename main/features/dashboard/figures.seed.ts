@@ -114,6 +114,9 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
     .values({ name: 'Anderes Programm', start_date: '2025-01-01', hourly_rate_cents: 80, eligibility_rule: '{"op":"and","items":[]}' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  for (const [key, planned] of [['participants', 150], ['success', 20], ['aghPeople', 15]] as const) {
+    await db.insertInto('program_targets').values({ program_id: program.id, key, planned }).execute();
+  }
   for (const c of communes.slice(0, 2)) {
     await db.insertInto('program_communes').values({ program_id: program.id, commune_id: c.id, slots: c.slots }).execute();
   }
@@ -165,6 +168,7 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
         commune_id: person.communeId,
         residence_status: person.residenceStatus,
         german_level: person.germanLevel,
+        consent_date: i % 10 === 3 ? null : '2025-01-01',
         consent_success_story: person.consentSuccessStory ? 1 : 0,
         consent_withdrawn_on: person.consentWithdrawnOn,
         name_key: nameKey(lastName, firstName, dob),

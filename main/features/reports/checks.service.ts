@@ -54,12 +54,13 @@ export function findingRecords(q: FiguresQuery, code: FindingCode): Built {
       return personRows('placement', sql`placements pl`, sql<SqlBool>`(${placementsOfPeriod(q)} AND NOT ${placementValidWhere()})`,
         { id: 'pl.id', pid: 'pl.participant_id', date: 'pl.start_date', detail: 'pl.site' });
     case 'enrolment_activity_without_start':
+      // records that would belong to it: unanchored attendance or outcomes of the person, placements on it
       return personRows('enrollment', sql`enrollments e`, sql<SqlBool>`(e.program_id = ${q.programId} AND e.start_date IS NULL AND (
           EXISTS (SELECT 1 FROM activities a JOIN attendance t ON t.activity_id = a.id
-            WHERE t.participant_id = e.participant_id AND ${activityWhere(q)})
+            WHERE t.participant_id = e.participant_id AND t.enrollment_id IS NULL AND ${activityWhere(q)})
           OR EXISTS (SELECT 1 FROM placements pl WHERE pl.enrollment_id = e.id AND ${placementsOfPeriod(q)})
           OR EXISTS (SELECT 1 FROM outcomes o WHERE o.participant_id = e.participant_id AND o.program_id = ${q.programId}
-            AND o.date >= ${q.from} AND o.date <= ${q.to})))`,
+            AND o.enrollment_id IS NULL AND o.date >= ${q.from} AND o.date <= ${q.to})))`,
         { id: 'e.id', pid: 'e.participant_id', date: 'e.applied_on', detail: 'e.status' });
     case 'fair_outside_program':
       // every fair of the program outside its duration, whatever the period: it belongs to another program
