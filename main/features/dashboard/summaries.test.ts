@@ -49,6 +49,15 @@ async function expectInStep(label: string) {
 const activityOf = async (programId: number) =>
   (await app.ctx.db.selectFrom('activities').select('id').where('program_id', '=', programId).orderBy('id').executeTakeFirstOrThrow()).id;
 
+/** People whose enrolment in the program under test covers `day`. */
+const coveredOn = (day: string) => [
+  ...new Set(
+    s.enrolments
+      .filter((e) => e.programId === s.programId && e.status !== 'interessiert' && e.startDate !== null && e.startDate <= day && (e.endDate === null || e.endDate >= day))
+      .map((e) => e.participantId),
+  ),
+];
+
 describe('trigger-kept summaries', () => {
   it('hold the seeded data, and the dashboard reads the same attendances as the rows give', async () => {
     const p = await presenceDrift();
@@ -62,7 +71,9 @@ describe('trigger-kept summaries', () => {
 
   it('follow attendance saved, changed, moved and removed', async () => {
     const activityId = await activityOf(s.programId);
-    const [a, b, c] = s.people.slice(0, 3).map((x) => x.id) as [number, number, number];
+    // the attendance service takes only people enrolled on the activity's day (anchor rule)
+    const day = (await app.ctx.db.selectFrom('activities').select('date').where('id', '=', activityId).executeTakeFirstOrThrow()).date;
+    const [a, b, c] = coveredOn(day).slice(0, 3) as [number, number, number];
     await saveAttendance(app.ctx.db, activityId, [
       { participantId: a, status: 'anwesend' },
       { participantId: b, status: 'anwesend' },
@@ -78,12 +89,13 @@ describe('trigger-kept summaries', () => {
     await saveAttendance(app.ctx.db, activityId, [], [b, c]);
     await expectInStep('removed');
     // a row moved to another activity (no service does this today; the trigger must still follow)
-    const other = (await app.ctx.db.selectFrom('activities').select('id').where('id', '<>', activityId).orderBy('id').executeTakeFirstOrThrow()).id;
+    const other = (await app.ctx.db.selectFrom('activities').select('id').where('id', '<>', activityId)
+      .where('id', 'not in', app.ctx.db.selectFrom('attendance').select('activity_id').where('participant_id', '=', a)).orderBy('id').executeTakeFirstOrThrow()).id;
     await saveAttendance(app.ctx.db, activityId, [{ participantId: a, status: 'anwesend' }]);
     await app.ctx.db.updateTable('attendance').set({ activity_id: other }).where('activity_id', '=', activityId).where('participant_id', '=', a).execute();
     await expectInStep('moved');
     // the last present person of an activity leaves: its summary row goes, not a row with 0
-    const lone = (await app.ctx.db.insertInto('activities').values({ program_id: s.programId, kind: 'seminar', title: 'Einzeltermin', date: '2026-05-05', duration_minutes: 60 })
+    const lone = (await app.ctx.db.insertInto('activities').values({ program_id: s.programId, kind: 'seminar', title: 'Einzeltermin', date: day, duration_minutes: 60 })
       .returning('id').executeTakeFirstOrThrow()).id;
     await saveAttendance(app.ctx.db, lone, [{ participantId: a, status: 'anwesend' }]);
     expect((await presenceDrift()).kept.find((r) => r.activity_id === lone)?.present).toBe(1);
@@ -159,6 +171,11 @@ describe('trigger-kept summaries', () => {
         .returning('id').executeTakeFirstOrThrow()).id);
     }
     const activityId = await activityOf(s.programId);
+    // enrolled on the activity's day, as the attendance service requires
+    const activityDay = (await app.ctx.db.selectFrom('activities').select('date').where('id', '=', activityId).executeTakeFirstOrThrow()).date;
+    for (const id of imported) {
+      await app.ctx.db.insertInto('enrollments').values({ participant_id: id, program_id: s.programId, status: 'aktiv', start_date: activityDay, eligible: 1 }).execute();
+    }
     await saveAttendance(app.ctx.db, activityId, imported.map((id) => ({ participantId: id, status: 'anwesend' as const })));
     const withImported = (await presenceDrift()).kept.find((r) => r.activity_id === activityId)!.present;
     await undoBatch(app.ctx.db, batch);
