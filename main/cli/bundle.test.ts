@@ -41,7 +41,7 @@ describe('CLI bundle (dist/main/lotse.mjs)', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', timeout: 60_000 });
     expect(run('seed-demo', '--db', db).status).toBe(0);
     const out = path.join(data.dir, 'bericht.xlsx');
-    const report = run('report', 'program-end', '--db', db, '--program', 'Arbeitsmarktmentoren Dresden', '--from', '2026-01-01', '--to', '2026-12-31', '--out', out);
+    const report = run('report', 'program-end', '--db', db, '--program', 'Arbeitsmarktmentoren Dresden', '--from', '2026-01-01', '--to', '2026-12-31', '--kind', 'interim', '--out', out);
     expect(report.stderr).toBe('');
     expect(report.status).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');

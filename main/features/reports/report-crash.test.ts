@@ -38,7 +38,7 @@ describe('crash safety (issue 8)', () => {
     // kill at several moments: during start-up, while computing, while writing, and after it finished
     for (const delay of [300, 1500, 2500, 3500, 8000]) {
       const child = spawn(process.execPath, [bin, 'report', 'program-end', '--db', db, '--program', 'Arbeitsmarktmentoren Dresden',
-        '--from', '2016-01-01', '--to', '2026-12-31', '--out', path.join(dir.dir, `bericht-${delay}.xlsx`)], { stdio: 'ignore' });
+        '--from', '2016-01-01', '--to', '2026-12-31', '--confirm-running', '--out', path.join(dir.dir, `bericht-${delay}.xlsx`)], { stdio: 'ignore' });
       // listen from the start: an export that finishes before the kill has already exited
       const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, delay));
