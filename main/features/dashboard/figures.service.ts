@@ -422,7 +422,8 @@ function free(rows: Array<{ key: string; count: number }>, label: (key: string) 
 /**
  * Present attendances per activity kind and month. Present counts come from activity_presence, the trigger-kept
  * count per activity (a million attendance rows are not read); the few present attendances without an anchor —
- * each one a finding — are found through the index on attendance.enrollment_id and taken off.
+ * each one a finding — are found through the index on attendance.enrollment_id and taken off (INDEXED BY: the
+ * planner's statistics cannot tell that NULL is rare and would read every attendance of the period instead).
  */
 async function activityFigures(db: Db, q: FiguresQuery, withReach: boolean) {
   const perKindMonth = await sql<{ kind: string; m: string; sessions: number; n: number; minutes: number }>`SELECT
@@ -434,7 +435,7 @@ async function activityFigures(db: Db, q: FiguresQuery, withReach: boolean) {
     GROUP BY 1, 2`.execute(db);
   const loose = await sql<{ kind: string; m: string; n: number; minutes: number }>`SELECT a.kind AS kind,
       substr(a.date, 1, 7) AS m, count(*) AS n, sum(a.duration_minutes) AS minutes
-    FROM attendance t CROSS JOIN activities a ON a.id = t.activity_id
+    FROM attendance t INDEXED BY attendance_enrollment CROSS JOIN activities a ON a.id = t.activity_id
     WHERE t.enrollment_id IS NULL AND t.status = 'anwesend' AND ${activityWhere(q)} GROUP BY 1, 2`.execute(db);
   const months = perKindMonth.rows.map((r) => {
     const off = loose.rows.find((x) => x.kind === r.kind && x.m === r.m);
@@ -523,7 +524,7 @@ async function fairFiguresOf(db: Db, q: FiguresQuery) {
 async function outcomeRecordMonths(db: Db, q: FiguresQuery): Promise<Map<string, number>> {
   const all = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o
     WHERE o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to} GROUP BY 1`.execute(db);
-  const loose = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o
+  const loose = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o INDEXED BY outcomes_enrollment
     WHERE o.enrollment_id IS NULL AND o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to}
     GROUP BY 1`.execute(db);
   return new Map(all.rows.map((r) => [r.m, num(r.n) - num(loose.rows.find((x) => x.m === r.m)?.n)]));
