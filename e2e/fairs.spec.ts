@@ -134,13 +134,15 @@ test('the demo data holds the ten fairs 2016–2019 with their figures, and a se
   await page.goto(`${demo.openUrl}#/aktivitaeten`);
   await page.getByRole('button', { name: 'Neue Aktivität' }).click();
   const dialog = page.getByRole('dialog', { name: 'Aktivität anlegen' });
+  // attendance needs an enrolment in the activity's program on its day: the three are mentoring participants
+  await dialog.getByRole('combobox', { name: /^Programm/ }).selectOption({ label: 'Arbeitsmarktmentoren Dresden' });
   await dialog.getByLabel('Titel').fill('Bewerbungstraining Dezember');
   await dialog.getByLabel('Datum').fill('2026-12-01');
   await dialog.getByLabel('Dauer (Minuten)').fill('120');
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await page.getByRole('heading', { name: 'Seminar: Bewerbungstraining Dezember' }).waitFor();
   const add = page.getByTestId('attendance-add').getByRole('combobox');
-  for (const name of ['Haddad', 'Tesfaye', 'Karimi']) {
+  for (const name of ['Haddad, Samir', 'Tesfaye, Samir', 'Karimi, Samir']) {
     await add.fill(name);
     await expect(page.getByTestId('attendance-add').getByRole('option').first()).toContainText(name);
     await add.press('Enter');
