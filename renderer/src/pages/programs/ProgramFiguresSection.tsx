@@ -10,6 +10,13 @@ import {
   type TargetKey,
 } from '../../../../shared/domain/programs.js';
 
+/** Display order: qualified employment right after employment, so the two read as a pair. */
+const successOrder: SuccessKey[] = [
+  'sv_beschaeftigung',
+  'sv_beschaeftigung_qualifiziert',
+  ...successKeys.filter((k) => k !== 'sv_beschaeftigung' && k !== 'sv_beschaeftigung_qualifiziert'),
+];
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, border: 'none', padding: 0, margin: 0 },
   kinds: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', columnGap: tokens.spacingHorizontalM },
@@ -75,12 +82,12 @@ export function ProgramFiguresSection({
       </legend>
       <Field label={t('figures.successKinds')} hint={t('figures.successHint')} validationMessage={errors.successKinds}>
         <div className={styles.kinds} role="group" aria-label={t('figures.successKinds')}>
-          {successKeys.map((k) => (
+          {successOrder.map((k) => (
             <Checkbox key={k} label={t(`successKeys.${k}`)} checked={value.successKinds.includes(k)} onChange={(_, d) => toggle(k, d.checked === true)} />
           ))}
         </div>
       </Field>
-      <Field label={t('figures.followUpMonths')} hint={t('figures.followUpHint')} validationMessage={errors.followUpMonths} style={{ maxWidth: 260 }}>
+      <Field label={t('figures.followUpMonths')} hint={t('figures.followUpHint')} validationMessage={errors.followUpMonths} style={{ maxWidth: 420 }}>
         <Input type="number" min={0} max={36} value={value.followUpMonths} onChange={(_, d) => onChange({ ...value, followUpMonths: d.value })} />
       </Field>
       <Text>{t('figures.targetsHint')}</Text>
