@@ -461,54 +461,46 @@ async function activityFigures(db: Db, q: FiguresQuery, withReach: boolean) {
   return { activities, months };
 }
 
-/** Fairs of the period: few rows per program, so correlated counts per fair are cheap and keep one definition each. */
+/**
+ * Fairs of the period. Registrations and contacts are each read once, grouped per fair (and per contact result and
+ * participant/visitor); companies come from the covering unique index of fair_companies.
+ */
 async function fairFiguresOf(db: Db, q: FiguresQuery) {
-  const fairRows = await sql<{
-    id: number;
-    title: string;
-    date: string;
-    companies: number;
-    registered: number;
-    present: number;
-    present_visitors: number;
-    present_anchored: number;
-    contacts: number;
-    visitor_contacts: number;
-    later: number;
-  }>`SELECT f.id AS id, f.title AS title, f.date AS date,
+  const fairRows = await sql<{ id: number; title: string; date: string; companies: number; later: number }>`SELECT f.id AS id,
+      f.title AS title, f.date AS date,
       (SELECT count(*) FROM fair_companies fc WHERE fc.fair_id = f.id) AS companies,
-      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id) AS registered,
-      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id AND r.checked_in_at IS NOT NULL) AS present,
-      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id AND r.checked_in_at IS NOT NULL
-        AND r.enrollment_id IS NULL) AS present_visitors,
-      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id AND r.checked_in_at IS NOT NULL
-        AND r.enrollment_id IS NOT NULL) AS present_anchored,
-      (SELECT count(*) FROM fair_contacts c WHERE c.fair_id = f.id) AS contacts,
-      (SELECT count(*) FROM fair_contacts c WHERE c.fair_id = f.id AND c.enrollment_id IS NULL) AS visitor_contacts,
       (SELECT count(*) FROM outcomes o WHERE o.source_fair_id = f.id AND o.enrollment_id IS NOT NULL) AS later
     FROM fairs f WHERE ${fairWhere(q)} ORDER BY f.date, f.id`.execute(db);
-  const contactResultsRows = await sql<{ fair_id: number; result: string; n: number }>`SELECT c.fair_id AS fair_id,
-      c.result AS result, count(*) AS n FROM fair_contacts c JOIN fairs f ON f.id = c.fair_id
-    WHERE ${fairWhere(q)} GROUP BY c.fair_id, c.result`.execute(db);
+  const regs = await sql<{ fair_id: number; registered: number; present: number; visitors: number }>`SELECT r.fair_id AS fair_id,
+      count(*) AS registered, sum(CASE WHEN r.checked_in_at IS NOT NULL THEN 1 ELSE 0 END) AS present,
+      sum(CASE WHEN r.checked_in_at IS NOT NULL AND r.enrollment_id IS NULL THEN 1 ELSE 0 END) AS visitors
+    FROM fairs f CROSS JOIN fair_registrations r ON r.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY r.fair_id`.execute(db);
+  const contacts = await sql<{ fair_id: number; result: string; visitor: number; n: number }>`SELECT c.fair_id AS fair_id,
+      c.result AS result, CASE WHEN c.enrollment_id IS NULL THEN 1 ELSE 0 END AS visitor, count(*) AS n
+    FROM fairs f CROSS JOIN fair_contacts c ON c.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY 1, 2, 3`.execute(db);
   const visitorPeople = await sql<{ n: number }>`SELECT count(DISTINCT r.participant_id) AS n
-    FROM fairs f JOIN fair_registrations r ON r.fair_id = f.id
+    FROM fairs f CROSS JOIN fair_registrations r ON r.fair_id = f.id
     WHERE ${fairWhere(q)} AND r.checked_in_at IS NOT NULL AND r.enrollment_id IS NULL`.execute(db);
-  const fairs = fairRows.rows.map((f) => ({
-    fairId: num(f.id),
-    title: f.title,
-    date: f.date,
-    companies: num(f.companies),
-    registered: num(f.registered),
-    present: num(f.present),
-    presentParticipants: num(f.present_anchored),
-    presentVisitors: num(f.present_visitors),
-    contacts: num(f.contacts),
-    visitorContacts: num(f.visitor_contacts),
-    contactsByResult: Object.fromEntries(
-      contactResults.map((r) => [r, num(contactResultsRows.rows.find((x) => num(x.fair_id) === num(f.id) && x.result === r)?.n)]),
-    ) as Record<(typeof contactResults)[number], number>,
-    laterResults: num(f.later),
-  }));
+  const fairs = fairRows.rows.map((f) => {
+    const reg = regs.rows.find((r) => num(r.fair_id) === num(f.id));
+    const mine = contacts.rows.filter((c) => num(c.fair_id) === num(f.id));
+    return {
+      fairId: num(f.id),
+      title: f.title,
+      date: f.date,
+      companies: num(f.companies),
+      registered: num(reg?.registered),
+      present: num(reg?.present),
+      presentParticipants: num(reg?.present) - num(reg?.visitors),
+      presentVisitors: num(reg?.visitors),
+      contacts: mine.reduce((s, c) => s + num(c.n), 0),
+      visitorContacts: mine.filter((c) => num(c.visitor) === 1).reduce((s, c) => s + num(c.n), 0),
+      contactsByResult: Object.fromEntries(
+        contactResults.map((r) => [r, mine.filter((c) => c.result === r).reduce((s, c) => s + num(c.n), 0)]),
+      ) as Record<(typeof contactResults)[number], number>,
+      laterResults: num(f.later),
+    };
+  });
   const visitors = {
     present: fairs.reduce((s, f) => s + f.presentVisitors, 0),
     people: num(visitorPeople.rows[0]?.n),
