@@ -65,3 +65,24 @@ test('Merkmale bei Eintritt: stored at the start, corrected only with a reason',
   await people.openTab('Stammdaten');
   await expect(page.getByLabel('Deutschniveau')).toHaveValue('A2');
 });
+
+test('Nachbefragung: a due follow-up gets its result and leaves the open list', async ({ page, demo }) => {
+  await page.goto(`${demo.openUrl}#/berichte?tab=followups`);
+  await expect(page.getByRole('heading', { name: 'Nachbefragung (Verbleib nach Austritt)' })).toBeVisible();
+  const rows = page.getByTestId('followup-row');
+  await expect(rows.first()).toBeVisible();
+  const open = await rows.count();
+  const name = (await rows.first().getByRole('cell').first().innerText()).trim();
+
+  await rows.first().getByRole('button', { name: `Nachbefragung erfassen: ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Nachbefragung: ${name}` });
+  await dialog.getByLabel('Verbleib jetzt').selectOption({ label: 'Berufsausbildung' });
+  await dialog.getByRole('checkbox', { name: 'Ergebnis beim Austritt hat gehalten' }).check();
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.fui-ToastTitle', { hasText: 'Nachbefragung gespeichert' })).toBeVisible();
+  await expect(rows).toHaveCount(open - 1);
+
+  await page.getByRole('checkbox', { name: 'auch erledigte zeigen' }).check();
+  await expect(rows.filter({ hasText: name }).filter({ hasText: 'Berufsausbildung · gehalten' })).toHaveCount(1);
+});
