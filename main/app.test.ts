@@ -94,8 +94,8 @@ describe('startApp in web mode', () => {
     expect(fs.existsSync(backupDir(file))).toBe(false);
     await app.close();
     const backups = fs.readdirSync(backupDir(file));
-    expect(backups.filter((f) => f.endsWith('_start.sqlite'))).toHaveLength(1);
-    expect(await app.backup).toContain('_start.sqlite');
+    expect(backups.filter((f) => f.endsWith('_start.sqlite.enc'))).toHaveLength(1);
+    expect(await app.backup).toContain('_start.sqlite.enc');
   });
 
   it('the reads allowed before the backup never touch the writer connection', async () => {

@@ -5,7 +5,6 @@ import { AppError } from '../../shared/errors.js';
 import { startApp, type App } from '../app.js';
 import { backupNamed, backupTo } from '../db/backup.js';
 import { openAndMigrate } from '../db/migrate.js';
-import { restoreBackup } from '../features/backups/backups.service.js';
 import { demoSteps } from '../features/demo/demo.steps.js';
 import { seedDemo, type DemoSize } from '../features/demo/demo.seed.js';
 import { listPrograms } from '../features/programs/programs.service.js';
@@ -13,6 +12,7 @@ import { resolveDbPath } from '../paths.js';
 import { startWebServer } from '../server/server.js';
 import { parseCli } from './args.js';
 import { featureCommands } from './commands.js';
+import { restoreCommand } from './restore.command.js';
 
 const usage = `Lotse – Kommandozeile
 
@@ -108,8 +108,12 @@ async function run(argv: string[]): Promise<number> {
     case 'restore': {
       const from = args.values.from as string | undefined;
       if (!from) throw new AppError('validation', 'restore braucht --from DATEI.', 'restore needs --from FILE.');
-      const { safetyBackup } = await restoreBackup(dbPath, path.resolve(from));
-      process.stdout.write(`Wiederhergestellt aus ${from}.${safetyBackup ? ` Vorheriger Stand gesichert: ${safetyBackup}` : ''}\n`);
+      const res = await restoreCommand(dbPath, from);
+      if (res.setAside) process.stdout.write(`Die alte Datei ließ sich nicht öffnen und liegt jetzt unter ${res.setAside}.\n`);
+      process.stdout.write(
+        `Wiederhergestellt aus ${from}.${res.safetyBackup ? ` Vorheriger Stand gesichert: ${res.safetyBackup}.` : ''}` +
+          `${res.reanonymised > 0 ? ` Erneut anonymisiert (gelöscht nach der Sicherung): ${res.reanonymised}.` : ''}\n`,
+      );
       return 0;
     }
     case 'programs': {
