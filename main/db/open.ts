@@ -96,6 +96,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       closed = true;
       await reader.destroy();
       await db.destroy();
+      // Kysely closes a connection only if it was ever used; an unused reader would otherwise stay open, keep the
+      // WAL and SHM beside the file and make the file look in use (hasOtherConnections)
+      for (const raw of [readerRaw, writer]) await new Promise<void>((r) => raw.close(() => r()));
     },
   };
 }
