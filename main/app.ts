@@ -5,7 +5,9 @@ import { removeStaleTempDirs } from './db/at-rest.js';
 import type { BackupKeyProvider } from './db/backup-crypto.js';
 import { claimForApp } from './db/holders.js';
 import { openAndMigrate } from './db/migrate.js';
+import type { OpenDatabase } from './db/open.js';
 import { maintainBackups } from './features/backups/backups.service.js';
+import { databaseId } from './features/backups/erasure-journal.js';
 import { version } from './version.js';
 
 export interface App {
@@ -110,10 +112,13 @@ export interface StartOptions {
 export async function startApp(dbPath: string, mode: Mode, opts: StartOptions = {}): Promise<App> {
   removeStaleTempDirs();
   const claim = claimForApp(dbPath);
-  let open;
+  let open: OpenDatabase | undefined;
   try {
     open = await openAndMigrate(dbPath, { mustExist: opts.mustExist, backupKeys: opts.backupKeys });
+    // made once, before any backup: erasures recorded by participant id are matched only within one database
+    await databaseId(open.db, true);
   } catch (err) {
+    await open?.close();
     claim.release();
     throw err;
   }

@@ -198,6 +198,30 @@ describe('restore (the path the app and the CLI share)', () => {
   });
 });
 
+describe('erasures survive restores', () => {
+  it('an erased person is found again by name and birth date in a backup of another database, and only that person', async () => {
+    // another PC's database, where the same person has another id and someone else has this database's id
+    const otherFile = path.join(dir.dir, 'anderer-pc', 'lotse.sqlite');
+    const other = await openAndMigrate(otherFile);
+    const stranger = await createParticipant(other.db, { lastName: 'Fremd', firstName: 'Otto', birthDate: '1980-01-01' });
+    await createParticipant(other.db, { lastName: 'Gleich', firstName: 'Lena', birthDate: '1991-02-03' });
+    await anonymiseParticipants(other.db, [], { reason: 'request' });
+    await other.db.insertInto('settings').values({ key: 'databaseId', value: JSON.stringify('anderer-pc') }).execute();
+    const otherBackup = await backupNamed(other, 'manuell');
+    await other.close();
+    fs.copyFileSync(keyFileFor(otherFile), keyFileFor(file));
+
+    const lena = await createParticipant(open.db, { lastName: 'Gleich', firstName: 'Lena', birthDate: '1991-02-03' });
+    expect(lena.id).toBe(stranger.id);
+    await anonymiseParticipants(open.db, [lena.id], { reason: 'request' });
+    const res = await restoreFromFile(open, otherBackup);
+    expect(res.reanonymised).toBe(1);
+    const people = await open.db.selectFrom('participants').select(['id', 'last_name']).orderBy('id').execute();
+    // Otto keeps his name although his id is the erased Lena's id here; Lena is erased under her other id
+    expect(people.map((p) => p.last_name)).toEqual(['Fremd', null]);
+  });
+});
+
 describe('backupTo an explicit file', () => {
   it('refuses to overwrite, and leaves an encrypted file', async () => {
     const out = path.join(dir.dir, 'sicherung.sqlite');

@@ -20,6 +20,8 @@ export interface ErasureEntry {
   at: string;
   id: number;
   keys: string[];
+  /** the database the id belongs to (settings `databaseId`); ids of another database say nothing */
+  db?: string;
 }
 
 export interface Journal {
@@ -58,7 +60,7 @@ export function readJournal(file: string): Journal | null {
   for (const line of lines.slice(1)) {
     try {
       const e = JSON.parse(line) as ErasureEntry;
-      if (typeof e.id === 'number' && typeof e.at === 'string') entries.push({ at: e.at, id: e.id, keys: e.keys ?? [] });
+      if (typeof e.id === 'number' && typeof e.at === 'string') entries.push({ at: e.at, id: e.id, keys: e.keys ?? [], db: e.db });
     } catch {
       // only the last line can be torn (appends are single writes); the entries before it stand
     }
@@ -74,14 +76,27 @@ export interface ErasedPerson {
   caseNumberKey: string | null;
 }
 
+/**
+ * A random id of this database, made once and kept in its settings (so a backup carries it): participant ids are
+ * compared only between backups of the same database, never with one from another PC.
+ */
+export async function databaseId(db: Kysely<Database>, create: boolean): Promise<string | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'databaseId').executeTakeFirst();
+  if (row) return JSON.parse(row.value) as string;
+  if (!create) return null;
+  const id = crypto.randomUUID();
+  await db.insertInto('settings').values({ key: 'databaseId', value: JSON.stringify(id) }).execute();
+  return id;
+}
+
 /** Appends the erasure of these people, forced to disk before it returns (call it before the erasure commits). */
-export function recordErasures(dbPath: string, people: ErasedPerson[], at: string): void {
+export function recordErasures(dbPath: string, people: ErasedPerson[], at: string, dbId: string): void {
   if (people.length === 0) return;
   const file = journalPath(dbPath);
   const pepper = ensureJournal(file);
   const lines = people.map((p) => {
     const keys = [p.nameKey, p.caseNumberKey].filter((k): k is string => !!k).map((k) => keyHash(pepper, k));
-    return JSON.stringify({ at, id: p.id, keys } satisfies ErasureEntry);
+    return JSON.stringify({ at, id: p.id, keys, db: dbId } satisfies ErasureEntry);
   });
   appendDurable(file, `${lines.join('\n')}\n`);
 }
@@ -94,12 +109,14 @@ export async function databaseFileOf(db: Kysely<Database>): Promise<string> {
 
 /**
  * People in `db` (not yet anonymised) whom the journal records as erased after `since` (every entry when null):
- * by id, or by a duplicate key whose hash the entry holds.
+ * by id when the entry is of this same database (or either side predates database ids), or by a duplicate key
+ * whose hash the entry holds.
  */
 export async function findErased(db: Kysely<Database>, journal: Journal, since: string | null): Promise<number[]> {
   const due = journal.entries.filter((e) => since === null || e.at > since);
   if (due.length === 0) return [];
-  const ids = new Set(due.map((e) => e.id));
+  const self = await databaseId(db, false);
+  const ids = new Set(due.filter((e) => !e.db || !self || e.db === self).map((e) => e.id));
   const keys = new Set(due.flatMap((e) => e.keys));
   const rows = await db.selectFrom('participants').select(['id', 'name_key', 'case_number_key']).where('anonymised_at', 'is', null).execute();
   const hit = (k: string | null) => k !== null && keys.has(keyHash(journal.pepper, k));

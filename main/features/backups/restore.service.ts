@@ -8,7 +8,7 @@ import { migrationProvider } from '../../db/migrations/index.js';
 import type { OpenDatabase } from '../../db/open.js';
 import { audit } from '../audit/audit.service.js';
 import { anonymiseParticipants } from '../privacy/anonymise.service.js';
-import { findErased, journalPath, readJournal } from './erasure-journal.js';
+import { databaseId, findErased, journalPath, readJournal } from './erasure-journal.js';
 import { openStaged, stageBackup, type StagedBackup } from './restore-source.js';
 
 export interface RestoreResult {
@@ -89,7 +89,9 @@ async function prepareCopy(open: OpenDatabase, staged: StagedBackup): Promise<nu
       .where('entity_id', 'is not', null)
       .$if(since !== null, (q) => q.where('at', '>', since!))
       .execute();
-    const loggedIds = logged.map((r) => r.entity_id!);
+    // ids of the live log mean the same people only in a backup of this same database
+    const [liveId, copyId] = [await databaseId(open.db, false), await databaseId(copy.db, false)];
+    const loggedIds = liveId && copyId && liveId !== copyId ? [] : logged.map((r) => r.entity_id!);
     const inCopy = loggedIds.length === 0 ? [] : await copy.db.selectFrom('participants').select('id').where('id', 'in', loggedIds).where('anonymised_at', 'is', null).execute();
     const ids = [...new Set([...fromJournal, ...inCopy.map((r) => r.id)])].sort((a, b) => a - b);
     if (ids.length > 0) await anonymiseParticipants(copy.db, ids, { reason: 'restore' });

@@ -5,7 +5,7 @@ import { nameKey, searchText } from '../../../shared/rules/names.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit, redactAuditEntries } from '../audit/audit.service.js';
-import { databaseFileOf, recordErasures } from '../backups/erasure-journal.js';
+import { databaseFileOf, databaseId, recordErasures } from '../backups/erasure-journal.js';
 
 type Db = Kysely<Database>;
 
@@ -212,7 +212,8 @@ export async function anonymiseParticipants(db: Db, ids: number[], opts: Anonymi
         // recorded before the erasure commits: a crash in between leaves a record of an erasure that was asked
         // for (applied again by the next restore), never an erasure without a record
         if (journalFor) {
-          recordErasures(journalFor, people.map((p) => ({ id: p.id, nameKey: p.name_key, caseNumberKey: p.case_number_key })), stamp);
+          const erased = people.map((p) => ({ id: p.id, nameKey: p.name_key, caseNumberKey: p.case_number_key }));
+          recordErasures(journalFor, erased, stamp, (await databaseId(trx, true))!);
         }
         const identifiers: string[] = [];
         for (const p of people) {
