@@ -5,6 +5,7 @@ import { startApp } from '../app.js';
 import { findProgramByName } from '../features/programs/programs.service.js';
 import { exportReport } from '../features/reports/reports.service.js';
 import type { CliArgs } from './args.js';
+import { writeOutFile } from './out-file.js';
 
 /**
  * `lotse report program-end --db PATH --program NAME --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx`: the
@@ -32,7 +33,7 @@ export async function runProgramEndReport(args: CliArgs, dbPath: string): Promis
   try {
     const program = await findProgramByName(app.ctx.reader, programName);
     const file = path.resolve(out);
-    await exportReport(app.ctx.reader, { programId: program.id, kind: 'program_end', from, to }, file);
+    await writeOutFile(file, (partial) => exportReport(app.ctx.reader, { programId: program.id, kind: 'program_end', from, to }, partial).then(() => undefined));
     process.stdout.write(`Verwendungsnachweis ${program.name} ${from} – ${to} → ${file}\n`);
     return 0;
   } finally {
