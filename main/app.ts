@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { handlers } from './api/handlers.js';
 import { createContext, type AppContext, type Mode } from './api/context.js';
 import { createRouter, type CallMeta, type Router } from './api/router.js';
-import { removeStaleTempDirs } from './db/at-rest.js';
+import { checkPrivateAccess, removeStaleTempDirs } from './db/at-rest.js';
+import { backupDir, removeStalePartials } from './db/backup.js';
 import type { BackupKeyProvider } from './db/backup-crypto.js';
 import { claimForApp } from './db/holders.js';
 import { openAndMigrate } from './db/migrate.js';
@@ -111,12 +113,20 @@ export interface StartOptions {
  */
 export async function startApp(dbPath: string, mode: Mode, opts: StartOptions = {}): Promise<App> {
   removeStaleTempDirs();
+  removeStalePartials(backupDir(path.resolve(dbPath)));
   const claim = claimForApp(dbPath);
   let open: OpenDatabase | undefined;
   try {
     open = await openAndMigrate(dbPath, { mustExist: opts.mustExist, backupKeys: opts.backupKeys });
     // made once, before any backup: erasures recorded by participant id are matched only within one database
     await databaseId(open.db, true);
+    const access = checkPrivateAccess([open.path, `${open.path}-wal`, `${open.path}-shm`, backupDir(open.path)]);
+    if (access.open.length > 0) {
+      open.warnings.push(
+        `Andere Benutzer dieses PCs können Lotse-Dateien lesen (${access.open.map((f) => `${path.basename(f.path)}: ${f.mode}`).join(', ')}). ` +
+          'Bitte die Rechte auf „nur ich“ setzen (chmod 600). (Other users can read these files.)',
+      );
+    }
   } catch (err) {
     await open?.close();
     claim.release();

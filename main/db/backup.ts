@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
-import { createPrivateFile, makePrivateDir } from './at-rest.js';
+import { createPrivateFile, makePrivateDir, processAlive } from './at-rest.js';
 import { encryptFile } from './backup-crypto.js';
 import type { OpenDatabase } from './open.js';
 
@@ -107,8 +107,9 @@ export async function backupTo(open: OpenDatabase, target: string, now = new Dat
   const absolute = path.resolve(target);
   makePrivateDir(path.dirname(absolute));
   if (fs.existsSync(absolute)) throw new Error(`Ziel existiert bereits: ${absolute}`);
+  // both names carry the process id, so a later start can remove what a crash left (removeStalePartials)
   const plain = `${absolute}.plain-${process.pid}.partial`;
-  const partial = `${absolute}.partial`;
+  const partial = `${absolute}.enc-${process.pid}.partial`;
   for (const f of [plain, partial]) fs.rmSync(f, { force: true });
   try {
     await copyDatabase(open.path, plain);
@@ -138,4 +139,22 @@ export async function backupNamed(open: OpenDatabase, reason: string, now = new 
   const file = await backupTo(open, target, now);
   rotateBackups(dir);
   return file;
+}
+
+/**
+ * Removes half-written backups a crashed process left in the folder; the plain one holds the whole database
+ * unencrypted. Files of live processes stay; older-style `.partial` files without a process id go after a day.
+ */
+export function removeStalePartials(dir: string, now = Date.now()): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.partial'))) {
+    const file = path.join(dir, name);
+    const pid = /\.(?:plain|enc)-(\d+)\.partial$/.exec(name)?.[1];
+    const stale = pid ? Number(pid) !== process.pid && !processAlive(Number(pid)) : now - fs.statSync(file).mtimeMs > 86_400_000;
+    if (!stale) continue;
+    fs.rmSync(file, { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

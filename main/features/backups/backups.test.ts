@@ -59,7 +59,7 @@ describe('backups', () => {
     await b.close();
     // no plain copy is left behind, and a copy cut off earlier is never listed
     expect(fs.readdirSync(backupDir(file)).filter((f) => f.includes('.partial'))).toEqual([]);
-    fs.writeFileSync(path.join(backupDir(file), 'lotse_2026-01-01_00-00-00_start.sqlite.enc.partial'), 'cut off');
+    fs.writeFileSync(path.join(backupDir(file), 'lotse_2026-01-01_00-00-00_start.sqlite.enc.enc-1.partial'), 'cut off');
     expect(listBackups(open).map((x) => x.name)).toEqual([path.basename(backup)]);
     await addProgram(open);
     expect(await dailyBackup(open, new Date(Date.UTC(2026, 0, 1, 8)))).not.toBeNull();
@@ -109,6 +109,23 @@ describe('backups', () => {
     expect(imports).toHaveLength(keepAutomatic['vor-import']!);
     expect(imports[0]).toContain('2026-02-05');
     expect(names.filter((f) => f.includes('_manuell'))).toHaveLength(1);
+  });
+});
+
+describe('half-written backups of a crash', () => {
+  it('are removed at the next start: a plain copy of a dead process goes, one of a live process stays', async () => {
+    const gone = Number((await import('node:child_process')).spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const dirB = backupDir(file);
+    fs.mkdirSync(dirB, { recursive: true });
+    const dead = `lotse_2026-01-01_00-00-00_vor-import.sqlite.enc.plain-${gone}.partial`;
+    const alive = `lotse_2026-01-01_00-00-00_vor-import.sqlite.enc.plain-${process.ppid}.partial`;
+    for (const n of [dead, alive]) fs.writeFileSync(path.join(dirB, n), 'SQLite format 3\0 Klartext');
+    await open.close();
+    const { startApp } = await import('../../app.js');
+    const app = await startApp(file, 'cli');
+    await app.close();
+    open = await openAndMigrate(file);
+    expect(fs.readdirSync(dirB).filter((n) => n.endsWith('.partial'))).toEqual([alive]);
   });
 });
 
