@@ -95,6 +95,8 @@ async function prepareCopy(open: OpenDatabase, staged: StagedBackup): Promise<nu
     const inCopy = loggedIds.length === 0 ? [] : await copy.db.selectFrom('participants').select('id').where('id', 'in', loggedIds).where('anonymised_at', 'is', null).execute();
     const ids = [...new Set([...fromJournal, ...inCopy.map((r) => r.id)])].sort((a, b) => a - b);
     if (ids.length > 0) await anonymiseParticipants(copy.db, ids, { reason: 'restore' });
+    // a backup from before database ids carries none: it is this database's past, so it keeps this database's id
+    if (!copyId && liveId) await copy.db.insertInto('settings').values({ key: 'databaseId', value: JSON.stringify(liveId) }).execute();
     return ids;
   } finally {
     await copy.close();
