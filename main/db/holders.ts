@@ -9,8 +9,8 @@ import { createPrivateFile, makePrivateDir, processAlive } from './at-rest.js';
  * the web server or a CLI command opens the database and removed when it closes. A file whose process is gone
  * (a crash) is stale and ignored, then removed. A restore registers itself too and then looks for others, and an
  * app start looks for a running restore after registering, so of two that start at once at least one sees the
- * other and stops. (SQLite cannot say who else has a file open; a second check in restoreCli asks SQLite whether
- * any connection at all is open.)
+ * other and stops. (SQLite cannot say who else has a file open; a second check in cli/restore.command.ts asks
+ * SQLite whether any connection at all is open.)
  */
 export type HolderRole = 'app' | 'restore';
 
