@@ -59,8 +59,8 @@ describe('lotse restore while Lotse runs', () => {
     try {
       const refused = lotse('restore', '--db', db, '--from', backup);
       expect(refused.status).toBe(1);
-      expect(refused.stderr).toMatch(/gerade geöffnet.*Prozess \d+/);
-      expect(refused.stderr).toMatch(/Lotse has the database .* open/);
+      expect(refused.stderr).toMatch(/Lotse \(Prozess \d+, seit .*\) hat die Datenbank .* gerade geöffnet/);
+      expect(refused.stderr).toMatch(/Lotse \(pid \d+@.*\) has the database .* open/);
       expect(refused.stderr).toMatch(/nichts wurde verändert/);
     } finally {
       const exited = new Promise((r) => server.once('exit', r));
@@ -81,7 +81,7 @@ describe('lotse restore while Lotse runs', () => {
     await app.close();
     const other = await openDatabase(db, { create: false });
     try {
-      await expect(restoreCommand(db, backup)).rejects.toMatchObject({ code: 'conflict' });
+      await expect(restoreCommand(db, backup)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Ein anderes Programm hat die Datenbank/) });
     } finally {
       await other.close();
     }

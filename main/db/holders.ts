@@ -85,13 +85,15 @@ function describe(h: Holder): string {
 
 /** The refusal of a restore while another Lotse process has the database open. */
 export function inUseError(dbPath: string, holders: Holder[]): AppError {
+  // no record but SQLite says the file is in use: another program, or a Lotse too old to register
+  const who = holders.length > 0 ? `Lotse (${holders.map(describe).join('; ')})` : 'Ein anderes Programm';
   const en =
-    `Lotse has the database ${dbPath} open (${holders.map((h) => `pid ${h.pid}@${h.host}`).join(', ')}). ` +
+    `${holders.length > 0 ? `Lotse (${holders.map((h) => `pid ${h.pid}@${h.host}`).join(', ')})` : 'Another program'} has the database ${dbPath} open. ` +
     'Nothing was restored or changed. Close Lotse and try again, or restore from Settings → Backups in the app.';
   // the command line prints the message only, and an administrator may not read German: both languages
   return new AppError(
     'conflict',
-    `Lotse hat die Datenbank ${dbPath} gerade geöffnet (${holders.map(describe).join('; ')}). Die Wiederherstellung ` +
+    `${who} hat die Datenbank ${dbPath} gerade geöffnet. Die Wiederherstellung ` +
       'wurde nicht ausgeführt, nichts wurde verändert. Bitte Lotse (Fenster bzw. Web-Modus) beenden und den Befehl ' +
       `wiederholen – oder die Sicherung in Lotse unter Einstellungen → Sicherungen wiederherstellen.\n${en}`,
     en,
