@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors.js';
 import { startApp, type App } from '../app.js';
 import { backupNamed, backupTo } from '../db/backup.js';
+import { keyFileFor } from '../db/backup-crypto.js';
 import { openAndMigrate } from '../db/migrate.js';
 import { demoSteps } from '../features/demo/demo.steps.js';
 import { seedDemo, type DemoSize } from '../features/demo/demo.seed.js';
@@ -19,8 +20,8 @@ const usage = `Lotse – Kommandozeile
   lotse serve       [--db PATH] [--port N]       Web-Modus auf 127.0.0.1 (druckt die Adresse mit Schlüssel)
   lotse seed-demo   --db PATH [--size small|large]  Demodaten in eine neue Datenbank laden
   lotse migrate     --db PATH                    Datenbank anlegen bzw. auf den neuesten Stand bringen
-  lotse backup      --db PATH [--out DATEI]      Sicherung (online, konsistent) schreiben
-  lotse restore     --db PATH --from DATEI       Sicherung prüfen und wiederherstellen
+  lotse backup      --db PATH [--out DATEI]      Sicherung (online, konsistent, verschlüsselt) schreiben
+  lotse restore     --db PATH --from DATEI       Sicherung prüfen und wiederherstellen (Lotse muss beendet sein)
   lotse programs    --db PATH --json             Alle Programme mit Kommunen und Plätzen als JSON
 
 ${Object.values(featureCommands).map((c) => `  ${c.usage}`).join('\n')}
@@ -102,7 +103,7 @@ async function run(argv: string[]): Promise<number> {
       const file = await withApp(dbPath, (app) =>
         args.values.out ? backupTo(app.ctx.open, args.values.out as string) : backupNamed(app.ctx.open, 'manuell'),
       );
-      process.stdout.write(`Sicherung geschrieben: ${file}\n`);
+      process.stdout.write(`Sicherung geschrieben (verschlüsselt): ${file}\nSchlüssel: ${keyFileFor(dbPath)} – ohne ihn lässt sich die Sicherung nicht lesen.\n`);
       return 0;
     }
     case 'restore': {
