@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract, type ProcedureName } from '../shared/contract/index.js';
 import type { AppContext } from './api/context.js';
 import { handlers } from './api/handlers.js';
@@ -13,7 +13,7 @@ import { tempDir } from './test/temp-db.js';
 
 const ok: CallResult = { ok: true, data: null };
 
-/** A router that records the order of calls, each taking a few milliseconds. */
+/** A router that records the order of calls, each taking 5 ms (of fake time). */
 function recordingRouter(log: string[]): Router {
   return {
     async call(name) {
@@ -29,50 +29,89 @@ function backupThatLogs(log: string[], ms = 30) {
     log.push('backup:start');
     await new Promise((r) => setTimeout(r, ms));
     log.push('backup:end');
-    return '/tmp/x_start.sqlite';
+    return '/tmp/x_start.sqlite.enc';
   };
 }
 
 const never = { idleMs: 60_000, latestMs: 60_000 };
 
+/** Lets a call finish: advances fake time by `ms` (well below `never`) and awaits it. */
+async function settle<T>(p: Promise<T>, ms = 100): Promise<T> {
+  await vi.advanceTimersByTimeAsync(ms);
+  return p;
+}
+
+// Fake timers: every test decides exactly how much time passes, so none depends on how busy the machine is
 describe('daily backup beside the first screen', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('lets the first screens read before it and makes any other call wait until it is done', async () => {
     const log: string[] = [];
     const gate = gateDailyBackup(recordingRouter(log), backupThatLogs(log), never);
-    await gate.router.call('programs.list', {});
-    await gate.router.call('dashboard.figures', {});
+    await settle(gate.router.call('programs.list', {}));
+    await settle(gate.router.call('dashboard.figures', {}));
     expect(log).toEqual(['call:programs.list', 'call:dashboard.figures']);
-    await gate.router.call('programs.update', {});
+    const write = gate.router.call('programs.update', {});
+    await vi.advanceTimersByTimeAsync(29);
+    // the backup takes 30 ms: the write has not started yet
+    expect(log.slice(2)).toEqual(['backup:start']);
+    await settle(write);
     expect(log.slice(2)).toEqual(['backup:start', 'backup:end', 'call:programs.update']);
-    expect(await gate.done).toBe('/tmp/x_start.sqlite');
+    expect(await gate.done).toBe('/tmp/x_start.sqlite.enc');
   });
 
   it('a write arriving while the backup runs waits for its end, and the backup is taken only once', async () => {
     const log: string[] = [];
     const gate = gateDailyBackup(recordingRouter(log), backupThatLogs(log), never);
-    await Promise.all([gate.router.call('settings.update', {}), gate.router.call('participants.create', {}), gate.start()]);
+    await settle(Promise.all([gate.router.call('settings.update', {}), gate.router.call('participants.create', {}), gate.start()]));
     expect(log.filter((l) => l === 'backup:start')).toHaveLength(1);
     expect(log.indexOf('backup:end')).toBeLessThan(log.indexOf('call:settings.update'));
     expect(log.indexOf('backup:end')).toBeLessThan(log.indexOf('call:participants.create'));
   });
 
-  it('starts by itself once the router has been idle, not while reads keep coming', async () => {
+  it('starts by itself once the router has been idle for idleMs, not while reads keep coming', async () => {
     const log: string[] = [];
     const gate = gateDailyBackup(recordingRouter(log), backupThatLogs(log, 1), { idleMs: 40, latestMs: 60_000 });
+    // a read every 25 ms (5 ms call, 20 ms pause): never 40 ms without a call
     for (let i = 0; i < 4; i++) {
-      await gate.router.call('programs.list', {});
-      await new Promise((r) => setTimeout(r, 20));
+      await settle(gate.router.call('programs.list', {}), 5);
+      await vi.advanceTimersByTimeAsync(20);
     }
     expect(log).not.toContain('backup:start');
-    await gate.done;
+    // 20 ms of quiet have passed since the last read; 19 more are not enough, the 40th ms is
+    await vi.advanceTimersByTimeAsync(19);
+    expect(log).not.toContain('backup:start');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(log).toContain('backup:start');
+    await settle(gate.done, 1);
     expect(log.at(-1)).toBe('backup:end');
   });
 
-  it('starts at the latest after latestMs even while the router is never idle', async () => {
+  it('starts at the latest after latestMs even while a read keeps the router busy all along', async () => {
     const log: string[] = [];
-    const gate = gateDailyBackup(recordingRouter(log), backupThatLogs(log, 1), { idleMs: 10_000, latestMs: 30 });
-    await gate.done;
-    expect(log).toEqual(['backup:start', 'backup:end']);
+    let finishRead!: () => void;
+    const slowRouter: Router = {
+      async call(name) {
+        log.push(`call:${name}`);
+        await new Promise<void>((r) => (finishRead = r));
+        return ok;
+      },
+    };
+    const gate = gateDailyBackup(slowRouter, backupThatLogs(log, 1), { idleMs: 10, latestMs: 30 });
+    const read = gate.router.call('dashboard.figures', {});
+    await vi.advanceTimersByTimeAsync(29);
+    expect(log).toEqual(['call:dashboard.figures']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(log).toEqual(['call:dashboard.figures', 'backup:start']);
+    finishRead();
+    await read;
+    await settle(gate.done, 1);
+    expect(log).toEqual(['call:dashboard.figures', 'backup:start', 'backup:end']);
   });
 });
 
@@ -94,8 +133,8 @@ describe('startApp in web mode', () => {
     expect(fs.existsSync(backupDir(file))).toBe(false);
     await app.close();
     const backups = fs.readdirSync(backupDir(file));
-    expect(backups.filter((f) => f.endsWith('_start.sqlite'))).toHaveLength(1);
-    expect(await app.backup).toContain('_start.sqlite');
+    expect(backups.filter((f) => f.endsWith('_start.sqlite.enc'))).toHaveLength(1);
+    expect(await app.backup).toContain('_start.sqlite.enc');
   });
 
   it('the reads allowed before the backup never touch the writer connection', async () => {

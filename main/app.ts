@@ -1,8 +1,15 @@
+import path from 'node:path';
 import { handlers } from './api/handlers.js';
 import { createContext, type AppContext, type Mode } from './api/context.js';
 import { createRouter, type CallMeta, type Router } from './api/router.js';
+import { checkPrivateAccess, removeStaleTempDirs } from './db/at-rest.js';
+import { backupDir, removeStalePartials } from './db/backup.js';
+import type { BackupKeyProvider } from './db/backup-crypto.js';
+import { claimForApp } from './db/holders.js';
 import { openAndMigrate } from './db/migrate.js';
-import { dailyBackup } from './features/backups/backups.service.js';
+import type { OpenDatabase } from './db/open.js';
+import { maintainBackups } from './features/backups/backups.service.js';
+import { databaseId } from './features/backups/erasure-journal.js';
 import { version } from './version.js';
 
 export interface App {
@@ -90,26 +97,57 @@ export function gateDailyBackup(router: Router, takeBackup: () => Promise<string
   return { router: gated, done, start };
 }
 
+export interface StartOptions {
+  mustExist?: boolean;
+  backupOnStart?: boolean;
+  backupTiming?: DailyBackupTiming;
+  /** backup keys; Electron passes the OS keychain's (safeStorage), otherwise a key file beside the database */
+  backupKeys?: BackupKeyProvider[];
+}
+
 /**
  * Opens (creating and migrating on first start) the database, wires the router and schedules the daily backup.
  * Electron, web mode and tests all start Lotse through here. A pending migration still backs the file up first,
- * before anything else touches it (migrateToLatest).
+ * before anything else touches it (migrateToLatest). The process registers itself as holding the database, so
+ * `lotse restore` refuses while it runs (db/holders.ts); temp folders of crashed Lotse processes are removed.
  */
-export async function startApp(
-  dbPath: string,
-  mode: Mode,
-  opts: { mustExist?: boolean; backupOnStart?: boolean; backupTiming?: DailyBackupTiming } = {},
-): Promise<App> {
-  const open = await openAndMigrate(dbPath, { mustExist: opts.mustExist });
+export async function startApp(dbPath: string, mode: Mode, opts: StartOptions = {}): Promise<App> {
+  removeStaleTempDirs();
+  removeStalePartials(backupDir(path.resolve(dbPath)));
+  const claim = claimForApp(dbPath);
+  let open: OpenDatabase | undefined;
+  try {
+    open = await openAndMigrate(dbPath, { mustExist: opts.mustExist, backupKeys: opts.backupKeys });
+    // made once, before any backup: erasures recorded by participant id are matched only within one database
+    await databaseId(open.db, true);
+    const access = checkPrivateAccess([open.path, `${open.path}-wal`, `${open.path}-shm`, backupDir(open.path)]);
+    if (access.open.length > 0) {
+      open.warnings.push(
+        `Andere Benutzer dieses PCs können Lotse-Dateien lesen (${access.open.map((f) => `${path.basename(f.path)}: ${f.mode}`).join(', ')}). ` +
+          'Bitte die Rechte auf „nur ich“ setzen (chmod 600). (Other users can read these files.)',
+      );
+    }
+  } catch (err) {
+    await open?.close();
+    claim.release();
+    throw err;
+  }
   const ctx = createContext(open, mode, version);
   const router = createRouter(handlers, ctx, (line) => process.stderr.write(`${line}\n`));
+  const closeAll = async () => {
+    try {
+      await closeApp(ctx);
+    } finally {
+      claim.release();
+    }
+  };
   if (!(opts.backupOnStart ?? mode !== 'cli')) {
-    return { ctx, router, backup: Promise.resolve(null), close: () => closeApp(ctx) };
+    return { ctx, router, backup: Promise.resolve(null), close: closeAll };
   }
   const daily = gateDailyBackup(
     router,
     () =>
-      dailyBackup(open).catch((err: unknown) => {
+      maintainBackups(open).catch((err: unknown) => {
         process.stderr.write(`Warnung: automatische Sicherung fehlgeschlagen: ${(err as Error).message}\n`);
         return null;
       }),
@@ -122,7 +160,7 @@ export async function startApp(
     async close() {
       // a session that ended before the backup was due still leaves the day's backup behind
       await daily.start();
-      await closeApp(ctx);
+      await closeAll();
     },
   };
 }

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.js';
+import { makeTempDir, privateFileMode } from '../db/at-rest.js';
 
 export interface FileEntry {
   path: string;
@@ -17,7 +17,8 @@ export interface FileEntry {
  */
 export class FileStore {
   readonly #entries = new Map<string, FileEntry>();
-  readonly #dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-files-'));
+  // 0700, named with the process id: a later start removes it if this process crashed (removeStaleTempDirs)
+  readonly #dir = makeTempDir('lotse-files-');
 
   register(entry: FileEntry): string {
     const handle = crypto.randomUUID();
@@ -29,7 +30,7 @@ export class FileStore {
   storeUpload(name: string, bytes: Buffer): string {
     const safe = path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'upload';
     const file = path.join(this.#dir, `${crypto.randomUUID()}-${safe}`);
-    fs.writeFileSync(file, bytes);
+    fs.writeFileSync(file, bytes, { mode: privateFileMode });
     return this.register({ path: file, name: safe, temporary: true });
   }
 

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors.js';
 import { startApp, type App } from '../app.js';
 import { backupNamed, backupTo } from '../db/backup.js';
+import { keyFileFor } from '../db/backup-crypto.js';
 import { openAndMigrate } from '../db/migrate.js';
-import { restoreBackup } from '../features/backups/backups.service.js';
 import { demoSteps } from '../features/demo/demo.steps.js';
 import { seedDemo, type DemoSize } from '../features/demo/demo.seed.js';
 import { listPrograms } from '../features/programs/programs.service.js';
@@ -13,14 +13,15 @@ import { resolveDbPath } from '../paths.js';
 import { startWebServer } from '../server/server.js';
 import { parseCli } from './args.js';
 import { featureCommands } from './commands.js';
+import { restoreCommand } from './restore.command.js';
 
 const usage = `Lotse – Kommandozeile
 
   lotse serve       [--db PATH] [--port N]       Web-Modus auf 127.0.0.1 (druckt die Adresse mit Schlüssel)
   lotse seed-demo   --db PATH [--size small|large]  Demodaten in eine neue Datenbank laden
   lotse migrate     --db PATH                    Datenbank anlegen bzw. auf den neuesten Stand bringen
-  lotse backup      --db PATH [--out DATEI]      Sicherung (online, konsistent) schreiben
-  lotse restore     --db PATH --from DATEI       Sicherung prüfen und wiederherstellen
+  lotse backup      --db PATH [--out DATEI]      Sicherung (online, konsistent, verschlüsselt) schreiben
+  lotse restore     --db PATH --from DATEI       Sicherung prüfen und wiederherstellen (Lotse muss beendet sein)
   lotse programs    --db PATH --json             Alle Programme mit Kommunen und Plätzen als JSON
 
 ${Object.values(featureCommands).map((c) => `  ${c.usage}`).join('\n')}
@@ -104,14 +105,18 @@ async function run(argv: string[]): Promise<number> {
       const file = await withApp(dbPath, (app) =>
         args.values.out ? backupTo(app.ctx.open, args.values.out as string) : backupNamed(app.ctx.open, 'manuell'),
       );
-      process.stdout.write(`Sicherung geschrieben: ${file}\n`);
+      process.stdout.write(`Sicherung geschrieben (verschlüsselt): ${file}\nSchlüssel: ${keyFileFor(dbPath)} – ohne ihn lässt sich die Sicherung nicht lesen.\n`);
       return 0;
     }
     case 'restore': {
       const from = args.values.from as string | undefined;
       if (!from) throw new AppError('validation', 'restore braucht --from DATEI.', 'restore needs --from FILE.');
-      const { safetyBackup } = await restoreBackup(dbPath, path.resolve(from));
-      process.stdout.write(`Wiederhergestellt aus ${from}.${safetyBackup ? ` Vorheriger Stand gesichert: ${safetyBackup}` : ''}\n`);
+      const res = await restoreCommand(dbPath, from);
+      if (res.setAside) process.stdout.write(`Die alte Datei ließ sich nicht öffnen und liegt jetzt unter ${res.setAside}.\n`);
+      process.stdout.write(
+        `Wiederhergestellt aus ${from}.${res.safetyBackup ? ` Vorheriger Stand gesichert: ${res.safetyBackup}.` : ''}` +
+          `${res.reanonymised > 0 ? ` Erneut anonymisiert (gelöscht nach der Sicherung): ${res.reanonymised}.` : ''}\n`,
+      );
       return 0;
     }
     case 'programs': {

@@ -7,6 +7,7 @@ import { findProgramByName } from '../features/programs/programs.service.js';
 import { reportData, reportJsonOf } from '../features/reports/reports.service.js';
 import { writeProgramEndReport, reportFileName } from '../excel/export/program-end-report.js';
 import type { CliArgs } from './args.js';
+import { writeOutFile } from './out-file.js';
 
 /** --program, --from, --to of the report and check commands, checked; the program is looked up by name later. */
 export function periodArgs(args: CliArgs, command: string): { programName: string; from: string; to: string } {
@@ -53,7 +54,7 @@ export async function runProgramEndReport(args: CliArgs, dbPath: string): Promis
     const data = await reportData(app.ctx.reader, frame, new Date());
     if (out) {
       const file = path.resolve(out);
-      await writeProgramEndReport(file, data);
+      await writeOutFile(file, (partial) => writeProgramEndReport(partial, data));
       const line = `${reportFileName(kind, program.name, from, to).replace(/\.xlsx$/, '')} → ${file}\n`;
       (json ? process.stderr : process.stdout).write(line);
     }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.js';
 import { tempDir } from '../test/temp-db.js';
 import { backupDir } from './backup.js';
+import { decryptFile, fileKeyProvider, keyFileFor } from './backup-crypto.js';
 import { appliedMigrations, migrateToLatest, openAndMigrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { openDatabase } from './open.js';
@@ -72,8 +73,10 @@ describe('migrations', () => {
       expect(res.applied).toEqual(Object.keys(migrations).filter((name) => name !== '2026-01-01-000-bootstrap').sort());
       expect(res.backup).not.toBeNull();
       expect(path.dirname(res.backup!)).toBe(backupDir(file));
-      // the backup is the state before migrating: it has the old marker and no programs table
-      const b = await openDatabase(res.backup!);
+      // the backup (encrypted) is the state before migrating: it has the old marker and no programs table
+      const plain = path.join(dir.dir, 'backup-plain.sqlite');
+      await decryptFile(res.backup!, plain, [fileKeyProvider(keyFileFor(file))]);
+      const b = await openDatabase(plain, { create: false });
       const t = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'programs'`.execute(b.db);
       await b.close();
       expect(t.rows).toEqual([]);

@@ -59,6 +59,7 @@ export interface BrowserWindowOptions {
     webviewTag?: boolean;
     navigateOnDragDrop?: boolean;
     spellcheck?: boolean;
+    devTools?: boolean;
   };
 }
 
@@ -127,6 +128,13 @@ export interface ElectronMain {
   };
   session: { readonly defaultSession: Session };
   shell: { openExternal(url: string): Promise<void> };
+  safeStorage: {
+    isEncryptionAvailable(): boolean;
+    encryptString(plain: string): Buffer;
+    decryptString(encrypted: Buffer): string;
+    /** Linux only: 'basic_text' means no keychain, only a fixed built-in password */
+    getSelectedStorageBackend?(): string;
+  };
 }
 
 export interface IpcRendererEvent {

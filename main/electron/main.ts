@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ProgressEvent } from '../../shared/contract/index.js';
 import { toSerializedError } from '../api/router.js';
 import { startApp, type App } from '../app.js';
+import { backupKeysFor } from '../db/backup-crypto.js';
 import { defaultDataDir, resolveDbPath } from '../paths.js';
 import { version } from '../version.js';
 import { channels } from './channels.js';
@@ -19,6 +20,7 @@ import {
   permissionAllowed,
   resolveAppUrl,
   windowOpenPolicy,
+  windowWebPreferences,
 } from './security.js';
 
 /**
@@ -29,7 +31,7 @@ import {
 // Electron is an optional dependency; its module only exists inside the Electron runtime (see electron-api.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const electron = require('electron') as ElectronMain;
-const { app, protocol, BrowserWindow: BrowserWindowCtor, ipcMain, dialog, Menu, session, shell } = electron;
+const { app, protocol, BrowserWindow: BrowserWindowCtor, ipcMain, dialog, Menu, session, shell, safeStorage } = electron;
 
 // must happen before `ready`: app:// behaves like https (standard origin, secure context, fetch allowed)
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -149,19 +151,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Lotse',
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: windowWebPreferences(path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), app.isPackaged),
   });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
@@ -181,7 +171,8 @@ async function start(): Promise<void> {
 
   let lotse: App;
   try {
-    lotse = await startApp(dbPath, 'electron', { mustExist: false });
+    // the backup key is kept by the OS keychain (DPAPI, Keychain, libsecret) where there is one
+    lotse = await startApp(dbPath, 'electron', { mustExist: false, backupKeys: backupKeysFor(dbPath, safeStorage) });
   } catch (err) {
     dialog.showErrorBox('Lotse kann nicht starten', `${toSerializedError(err).message}\n\nDatenbank: ${dbPath}`);
     app.exit(1);

@@ -12,6 +12,7 @@ import {
   permissionAllowed,
   resolveAppUrl,
   windowOpenPolicy,
+  windowWebPreferences,
 } from './security.js';
 
 const root = path.resolve('/srv/lotse/dist/renderer');
@@ -166,5 +167,16 @@ describe('menuTemplate', () => {
     for (const item of template[3]?.submenu ?? []) item.click?.();
     expect(opened.length).toBeGreaterThan(0);
     for (const url of opened) expect(isAllowedExternal(url)).toBe(true);
+  });
+});
+
+describe('windowWebPreferences', () => {
+  it('disables DevTools in a packaged build and keeps the page isolated either way', () => {
+    const packaged = windowWebPreferences('/app/preload.cjs', true);
+    expect(packaged.devTools).toBe(false);
+    expect(windowWebPreferences('/app/preload.cjs', false).devTools).toBe(true);
+    for (const prefs of [packaged, windowWebPreferences('/app/preload.cjs', false)]) {
+      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, preload: '/app/preload.cjs' });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { contentSecurityPolicy, resolveStatic } from '../server/security.js';
+import type { BrowserWindowOptions } from './electron-api.js';
 
 /**
  * Electron's security policy as pure functions (no electron import), so every rule is unit-tested without the
@@ -112,5 +113,26 @@ export function appResponseHeaders(file: string): Record<string, string> {
     'content-security-policy': contentSecurityPolicy,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
+  };
+}
+
+/**
+ * The window's web preferences: isolated, sandboxed, no Node in the page, no webviews. DevTools only in
+ * development: in a packaged build nobody at the PC can open a console in the page and call main from there.
+ */
+export function windowWebPreferences(preload: string, isPackaged: boolean): NonNullable<BrowserWindowOptions['webPreferences']> {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: !isPackaged,
   };
 }

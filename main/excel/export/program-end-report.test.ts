@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Figures } from '../../../shared/domain/reports.js';
 import { seedFigures, type Seeded } from '../../features/dashboard/figures.seed.js';
 import { computeFigures } from '../../features/dashboard/figures.service.js';
@@ -165,12 +165,41 @@ describe('program-end report workbook', () => {
     expect(consented.length).toBeGreaterThan(0);
   });
 
-  it('is reproducible: the same data and period give the same cells', async () => {
-    const again = path.join(app.dir, 'again.xlsx');
-    await exportReport(app.ctx.reader, { programId: s.programId, kind: 'program_end', from, to, confirmRunning: true }, again, { created });
-    const wb2 = new ExcelJS.Workbook();
-    await wb2.xlsx.readFile(again);
-    expect(allText(wb2)).toEqual(allText(wb));
+  it('is reproducible: a closed period gives the same cells whatever day and time zone it is exported on', async () => {
+    // the same data and period, exported on other days (one a leap day, one years later) and in time zones 26 hours
+    // apart: any figure that used "today" (ages, active enrollments, open placements) would change a cell
+    const tz = process.env.TZ;
+    const exportOn = async (now: string, zone: string) => {
+      process.env.TZ = zone;
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(now));
+      try {
+        const out = path.join(app.dir, `on-${now.slice(0, 10)}-${zone.replace('/', '-')}.xlsx`);
+        await exportReport(app.ctx.reader, { programId: s.programId, kind: 'program_end', from, to, confirmRunning: true }, out, { created });
+        return out;
+      } finally {
+        vi.useRealTimers();
+        if (tz === undefined) delete process.env.TZ;
+        else process.env.TZ = tz;
+      }
+    };
+    /** every cell's stored value (dates as instants, formulas with their cached results), read in one time zone */
+    const cells = async (file: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const out: string[] = [];
+      book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => {
+        const v = c.value;
+        out.push(`${ws.name}!${c.address}\t${v instanceof Date ? v.toISOString() : JSON.stringify(v)}`);
+      })));
+      return out;
+    };
+    const base = await cells(file);
+    for (const [now, zone] of [['2028-02-29T23:30:00Z', 'Pacific/Kiritimati'], ['2031-07-01T00:30:00Z', 'America/Adak']] as const) {
+      const other = await cells(await exportOn(now, zone));
+      expect(other.filter((line, i) => line !== base[i]), `${now} ${zone}`).toEqual([]);
+      expect(other).toHaveLength(base.length);
+    }
   });
 
   it('the interim report is the same workbook for one budget year', async () => {

@@ -1,18 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { AppError } from '../../../shared/errors.js';
-import { backupDir, backupNamed } from '../../db/backup.js';
-import { checkIsLotseDatabase } from '../../db/migrate.js';
-import { openDatabase, type OpenDatabase } from '../../db/open.js';
+import { backupDir, backupNamed, isBackupName, keepAutomatic, parseBackupName, rotateBackups } from '../../db/backup.js';
+import type { OpenDatabase } from '../../db/open.js';
+import { getSetting } from '../settings/settings.service.js';
+import { journalPath, readJournal } from './erasure-journal.js';
 
-export const keepDailyBackups = 14;
+export const keepDailyBackups = keepAutomatic.start!;
 
-/** At most one automatic backup a day; keeps the newest 14 of them (manual and pre-import ones are kept). */
+/** At most one automatic backup a day; the newest 14 of them (and bounded counts of the other automatic kinds) are kept. */
 export async function dailyBackup(open: OpenDatabase, now = new Date()): Promise<string | null> {
   const dir = backupDir(open.path);
   const today = now.toISOString().slice(0, 10);
-  const existing = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('_start.sqlite')) : [];
+  const existing = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => parseBackupName(f)?.reason === 'start') : [];
   const count = await sql<{ n: number }>`SELECT count(*) AS n FROM programs`.execute(open.db).catch(() => null);
   // an empty, just-created database has nothing worth backing up
   if (!count || Number(count.rows[0]?.n ?? 0) === 0) {
@@ -20,12 +20,7 @@ export async function dailyBackup(open: OpenDatabase, now = new Date()): Promise
     if (Number(people.rows[0]?.n ?? 0) === 0) return null;
   }
   if (existing.some((f) => f.includes(`_${today}_`))) return null;
-  const file = await backupNamed(open, 'start', now);
-  const starts = fs.readdirSync(dir).filter((f) => f.endsWith('_start.sqlite')).sort();
-  for (const old of starts.slice(0, Math.max(0, starts.length - keepDailyBackups))) {
-    fs.rmSync(path.join(dir, old), { force: true });
-  }
-  return file;
+  return backupNamed(open, 'start', now);
 }
 
 export interface BackupInfo {
@@ -40,7 +35,7 @@ export function listBackups(open: OpenDatabase): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.sqlite'))
+    .filter(isBackupName)
     .map((name) => {
       const st = fs.statSync(path.join(dir, name));
       return { file: path.join(dir, name), name, size: st.size, createdAt: st.mtime.toISOString() };
@@ -48,59 +43,37 @@ export function listBackups(open: OpenDatabase): BackupInfo[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/**
- * Checks a backup before it replaces anything: opens it read-only, runs integrity_check, and refuses
- * non-Lotse files and files from a newer Lotse.
- */
-export async function verifyBackupFile(file: string): Promise<void> {
-  if (!fs.existsSync(file)) {
-    throw new AppError('not_found', `Die Sicherung ${file} existiert nicht.`, `Backup ${file} not found.`);
-  }
-  let check: OpenDatabase | null = null;
-  try {
-    check = await openDatabase(file, { create: false });
-  } catch {
-    throw new AppError('not_a_lotse_database', `${path.basename(file)} ist keine SQLite-Datenbank.`, 'Not an SQLite file.');
-  }
-  try {
-    const res = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(check.db).catch(() => null);
-    if (!res || res.rows[0]?.integrity_check !== 'ok') {
-      throw new AppError('corrupt_file', `Die Sicherung ${path.basename(file)} ist beschädigt.`, 'Backup is corrupt.');
-    }
-    const applied = await checkIsLotseDatabase(check);
-    if (applied.length === 0) {
-      throw new AppError('not_a_lotse_database', `${path.basename(file)} ist keine Lotse-Datenbank.`, 'Not a Lotse database.');
-    }
-  } finally {
-    await check.close();
-  }
-}
+/** Days after an erasure by which no backup from before it remains (setting `erasedBackupDays`, default 30). */
+export const defaultErasedBackupDays = 30;
 
 /**
- * Restores a backup into the database at `targetPath`, which must be closed. The current state is backed up
- * first, and the restored copy is written with VACUUM INTO (then renamed) so a crash never leaves half a file.
+ * Erased people leave the backups within a set time: once an erasure is `days` old, every backup in the folder
+ * made before it is deleted (manual ones too), since it still holds the erased person. Simpler and safer than
+ * editing the backups: nothing is decrypted, and a half-rewritten backup cannot happen. A backup's time comes from
+ * its name, else from the file's modification time. Returns the deleted names.
  */
-export async function restoreBackup(targetPath: string, backupFile: string): Promise<{ safetyBackup: string | null }> {
-  await verifyBackupFile(backupFile);
-  let safetyBackup: string | null = null;
-  if (fs.existsSync(targetPath)) {
-    const current = await openDatabase(targetPath, { create: false });
-    try {
-      safetyBackup = await backupNamed(current, 'vor-wiederherstellung');
-      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(current.db);
-    } finally {
-      await current.close();
+export async function pruneBackupsBeforeErasures(open: OpenDatabase, now = new Date()): Promise<string[]> {
+  const journal = readJournal(journalPath(open.path));
+  if (!journal || journal.entries.length === 0) return [];
+  const days = await getSetting<number>(open.reader, 'erasedBackupDays', defaultErasedBackupDays);
+  const due = new Date(now.getTime() - Math.max(0, days) * 86_400_000).toISOString();
+  const cutoff = journal.entries.map((e) => e.at).filter((at) => at <= due).sort().at(-1);
+  if (!cutoff) return [];
+  const removed: string[] = [];
+  for (const b of listBackups(open)) {
+    const takenAt = parseBackupName(b.name)?.takenAt.toISOString() ?? b.createdAt;
+    if (takenAt < cutoff) {
+      fs.rmSync(b.file, { force: true });
+      removed.push(b.name);
     }
   }
-  const staging = `${targetPath}.restore-${process.pid}`;
-  fs.rmSync(staging, { force: true });
-  const source = await openDatabase(backupFile, { create: false });
-  try {
-    await sql`VACUUM INTO ${staging}`.execute(source.db);
-  } finally {
-    await source.close();
-  }
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(targetPath + suffix, { force: true });
-  fs.renameSync(staging, targetPath);
-  return { safetyBackup };
+  return removed;
+}
+
+/** Start-of-day upkeep: the daily backup, rotation, and the erasure rule. */
+export async function maintainBackups(open: OpenDatabase, now = new Date()): Promise<string | null> {
+  const file = await dailyBackup(open, now);
+  rotateBackups(backupDir(open.path));
+  await pruneBackupsBeforeErasures(open, now);
+  return file;
 }

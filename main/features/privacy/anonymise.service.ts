@@ -5,6 +5,7 @@ import { nameKey, searchText } from '../../../shared/rules/names.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit, redactAuditEntries } from '../audit/audit.service.js';
+import { databaseFileOf, databaseId, recordErasures } from '../backups/erasure-journal.js';
 
 type Db = Kysely<Database>;
 
@@ -192,6 +193,8 @@ export async function anonymiseParticipants(db: Db, ids: number[], opts: Anonymi
     return { dryRun: true, participantIds: todo, counts };
   }
   const stamp = (opts.now ?? new Date()).toISOString();
+  // the journal beside the database file survives restores; a re-application after a restore is already in it
+  const journalFor = opts.reason === 'restore' ? '' : await databaseFileOf(db);
 
   const secure = await sql<{ secure_delete: number }>`PRAGMA secure_delete`.execute(db);
   const secureBefore = Number(secure.rows[0]?.secure_delete ?? 0);
@@ -203,9 +206,15 @@ export async function anonymiseParticipants(db: Db, ids: number[], opts: Anonymi
       await db.transaction().execute(async (trx) => {
         const people = await trx
           .selectFrom('participants')
-          .select(['id', 'last_name', 'first_name', 'birth_date', 'phone', 'email', 'case_number', 'name_key', 'search_text'])
+          .select(['id', 'last_name', 'first_name', 'birth_date', 'phone', 'email', 'case_number', 'name_key', 'case_number_key', 'search_text'])
           .where('id', 'in', chunk)
           .execute();
+        // recorded before the erasure commits: a crash in between leaves a record of an erasure that was asked
+        // for (applied again by the next restore), never an erasure without a record
+        if (journalFor) {
+          const erased = people.map((p) => ({ id: p.id, nameKey: p.name_key, caseNumberKey: p.case_number_key }));
+          recordErasures(journalFor, erased, stamp, (await databaseId(trx, true))!);
+        }
         const identifiers: string[] = [];
         for (const p of people) {
           for (const v of [p.last_name, p.first_name, p.phone, p.email, p.case_number, p.name_key]) if (v) identifiers.push(v.trim());
