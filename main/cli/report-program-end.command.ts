@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { isoDate } from '../../shared/domain/common.js';
 import { AppError } from '../../shared/errors.js';
 import { startApp } from '../app.js';
 import { findProgramByName } from '../features/programs/programs.service.js';
 import { exportReport } from '../features/reports/reports.service.js';
 import type { CliArgs } from './args.js';
+import { outputFile } from './output.js';
 
 /**
  * `lotse report program-end --db PATH --program NAME --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx`: the
@@ -27,11 +27,11 @@ export async function runProgramEndReport(args: CliArgs, dbPath: string): Promis
       throw new AppError('validation', `${flag} "${value}" ist kein gültiges Datum im Format JJJJ-MM-TT.`, `Invalid ${flag}.`);
     }
   }
+  const file = outputFile(out, args.values.force === true);
   if (from > to) throw new AppError('validation', `--to (${to}) liegt vor --from (${from}).`, '--to is before --from.');
   const app = await startApp(dbPath, 'cli', { mustExist: true });
   try {
     const program = await findProgramByName(app.ctx.reader, programName);
-    const file = path.resolve(out);
     await exportReport(app.ctx.reader, { programId: program.id, kind: 'program_end', from, to }, file);
     process.stdout.write(`Verwendungsnachweis ${program.name} ${from} – ${to} → ${file}\n`);
     return 0;
