@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallResult } from './router.js';
 import type { FieldIssue } from '../../shared/errors.js';
@@ -117,5 +119,21 @@ describe('input hygiene through the router', () => {
     expect(fields(await app.router.call('participants.list', { search: 'M\u0000' }))[0]?.path).toBe('search');
     const found = ok(await app.router.call('participants.list', { search: 'Mu\u0308ller' })) as { total: number };
     expect(found.total).toBe(1);
+  });
+
+  it('a file handle that names a folder or a device is refused before reading (not_a_file), in German', async () => {
+    const targets = [app.dir, ...(fs.existsSync('/dev/zero') ? ['/dev/zero'] : [])];
+    for (const target of targets) {
+      const handle = app.ctx.files.register({ path: target, name: path.basename(target), temporary: false });
+      for (const name of ['imports.preview', 'imports.commit'] as const) {
+        const r = await app.router.call(name, { handle });
+        expect(r.ok).toBe(false);
+        if (r.ok) continue;
+        expect(r.error.code).toBe('not_a_file');
+        expect(r.error.message).toMatch(/ist (ein Ordner|ein Gerät), keine Datei/);
+        expect(r.error.messageEn).toMatch(/is (a folder|a device), not a file/);
+      }
+    }
+    expect(await people()).toEqual([]);
   });
 });
