@@ -65,7 +65,7 @@ export function toSerializedError(err: unknown): SerializedError {
         messageEn: 'Referenced record missing or still in use.',
       };
     }
-    return { code: 'validation', message: 'Die Eingabe verletzt eine Regel der Datenbank.', messageEn: message };
+    return { code: 'validation', message: 'Die Eingabe verletzt eine Regel der Datenbank.', messageEn: 'The input breaks a rule of the database.' };
   }
   if (code === 'SQLITE_BUSY' || /SQLITE_BUSY/.test(message)) {
     return {
@@ -74,7 +74,8 @@ export function toSerializedError(err: unknown): SerializedError {
       messageEn: 'Database busy.',
     };
   }
-  return { code: 'internal', message: 'Interner Fehler. Der Vorgang wurde nicht ausgeführt.', messageEn: message };
+  // the raw text goes to the log (see createRouter), never to a user in either language
+  return { code: 'internal', message: 'Interner Fehler. Der Vorgang wurde nicht ausgeführt.', messageEn: 'Internal error. Nothing was done.' };
 }
 
 export interface Router {

@@ -1,5 +1,7 @@
 import type { InputOf, OutputOf, ProcedureName, ProgressEvent } from '../../../shared/contract/index.js';
+import { translateMessage, type Lang } from '../../../shared/domain/validation-messages.js';
 import { isSerializedError, type SerializedError } from '../../../shared/errors.js';
+import { uiLang } from '../i18n/lang.js';
 
 /** What the Electron preload exposes; nothing else of Node or Electron reaches the page. */
 interface LotseBridge {
@@ -19,8 +21,9 @@ declare global {
 export class ApiError extends Error {
   readonly error: SerializedError;
   constructor(error: SerializedError) {
-    super(error.message);
-    this.error = error;
+    const shown = localiseError(error, uiLang());
+    super(shown.message);
+    this.error = shown;
   }
   get code() {
     return this.error.code;
@@ -28,6 +31,20 @@ export class ApiError extends Error {
   fieldMessage(path: string): string | undefined {
     return this.error.details?.fields?.find((f) => f.path === path)?.message;
   }
+}
+
+/**
+ * The error in the UI language: main answers in German with English alongside (messageEn); the English UI shows
+ * the English, for the whole message and for each field.
+ */
+export function localiseError(error: SerializedError, lang: Lang): SerializedError {
+  if (lang === 'de') return error;
+  const fields = error.details?.fields?.map((f) => ({ ...f, message: f.messageEn ?? translateMessage(f.message, 'en') }));
+  return {
+    ...error,
+    message: error.messageEn ?? error.message,
+    ...(error.details ? { details: { ...error.details, ...(fields ? { fields } : {}) } } : {}),
+  };
 }
 
 const TOKEN_KEY = 'lotse.token';
@@ -68,12 +85,12 @@ export async function invoke<N extends ProcedureName>(name: N, input: InputOf<N>
         body: JSON.stringify({ input, jobId: meta.jobId }),
       });
     } catch {
-      throw new ApiError({ code: 'internal', message: 'Lotse ist nicht erreichbar. Läuft der Dienst noch?' });
+      throw new ApiError({ code: 'internal', message: 'Lotse ist nicht erreichbar. Läuft der Dienst noch?', messageEn: 'Lotse cannot be reached. Is it still running?' });
     }
     result = (await res.json().catch(() => ({ ok: false }))) as typeof result;
   }
   if (result.ok) return result.data as OutputOf<N>;
-  throw new ApiError(isSerializedError(result.error) ? result.error : { code: 'internal', message: 'Unbekannter Fehler' });
+  throw new ApiError(isSerializedError(result.error) ? result.error : { code: 'internal', message: 'Unbekannter Fehler', messageEn: 'Unknown error' });
 }
 
 /** Progress of long jobs (import, export, backup). Returns an unsubscribe function. */
@@ -93,7 +110,7 @@ export async function uploadFile(file: File): Promise<{ handle: string; name: st
     body: file,
   });
   const body = (await res.json()) as { ok: boolean; data?: { handle: string; name: string; size: number }; error?: SerializedError };
-  if (!body.ok || !body.data) throw new ApiError(body.error ?? { code: 'internal', message: 'Hochladen fehlgeschlagen' });
+  if (!body.ok || !body.data) throw new ApiError(body.error ?? { code: 'internal', message: 'Hochladen fehlgeschlagen', messageEn: 'Upload failed' });
   return body.data;
 }
 
