@@ -26,7 +26,6 @@ export async function runAghStatement(args: CliArgs, dbPath: string): Promise<nu
       'report agh-statement needs --program --commune --month --out.',
     );
   }
-  const file = outputFile(out, args.values.force === true);
   if (!monthSchema.safeParse(month).success) {
     throw new AppError('validation', `--month "${month}" ist kein Monat im Format JJJJ-MM.`, 'Invalid --month.');
   }
@@ -39,6 +38,8 @@ export async function runAghStatement(args: CliArgs, dbPath: string): Promise<nu
       throw new AppError('not_found', `Kommune "${communeName}" gehört nicht zu "${program.name}". Vorhanden: ${known}.`, 'Commune not in program.');
     }
     const s = await monthlyStatement(app.ctx.reader, program.id, commune.communeId, month);
+    // after every other check, so a wrong flag is named first; still before anything is written
+    const file = outputFile(out, args.values.force === true);
     await writeAghStatement(s, file);
     const euros = (s.totalCents / 100).toFixed(2).replace('.', ',');
     process.stdout.write(`Abrechnung ${s.communeName} ${s.month}: ${s.rows.length} Einsätze, Summe ${euros} € → ${file}\n`);

@@ -52,7 +52,6 @@ export async function runParticipantList(args: CliArgs, dbPath: string): Promise
       'report participant-list needs --out.',
     );
   }
-  const file = outputFile(out, args.values.force === true);
   const columns = parseColumns(args.values.columns as string | undefined);
   const app = await startApp(dbPath, 'cli', { mustExist: true });
   try {
@@ -73,6 +72,8 @@ export async function runParticipantList(args: CliArgs, dbPath: string): Promise
       const issue = parsed.error.issues[0];
       throw new AppError('validation', `--columns: ${issue?.message ?? 'ungültig'}.`, 'Invalid --columns.');
     }
+    // after every other check, so a wrong flag is named first; still before anything is written
+    const file = outputFile(out, args.values.force === true);
     const { count } = await exportParticipantList(app.ctx.reader, app.ctx.db, input, file);
     process.stdout.write(`Teilnehmendenliste: ${count} ${count === 1 ? 'Person' : 'Personen'} → ${file}\n`);
     process.stdout.write('Hinweis: Die Datei enthält personenbezogene Daten; der Export steht im Protokoll.\n');

@@ -27,11 +27,12 @@ export async function runProgramEndReport(args: CliArgs, dbPath: string): Promis
       throw new AppError('validation', `${flag} "${value}" ist kein gültiges Datum im Format JJJJ-MM-TT.`, `Invalid ${flag}.`);
     }
   }
-  const file = outputFile(out, args.values.force === true);
   if (from > to) throw new AppError('validation', `--to (${to}) liegt vor --from (${from}).`, '--to is before --from.');
   const app = await startApp(dbPath, 'cli', { mustExist: true });
   try {
     const program = await findProgramByName(app.ctx.reader, programName);
+    // after every other check, so a wrong flag is named first; still before anything is written
+    const file = outputFile(out, args.values.force === true);
     await exportReport(app.ctx.reader, { programId: program.id, kind: 'program_end', from, to }, file);
     process.stdout.write(`Verwendungsnachweis ${program.name} ${from} – ${to} → ${file}\n`);
     return 0;
