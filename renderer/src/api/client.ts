@@ -47,6 +47,22 @@ export function localiseError(error: SerializedError, lang: Lang): SerializedErr
   };
 }
 
+/**
+ * What to show for any failure: a call's message in the UI language; anything else (a bug in the page, a
+ * browser error) gets a plain sentence, never its raw English text.
+ */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return localiseError({ code: 'internal', message: 'Unerwarteter Fehler. Bitte die Ansicht neu laden.', messageEn: 'Unexpected error. Please reload the view.' }, uiLang())
+    .message;
+}
+
+const unreachable: SerializedError = {
+  code: 'internal',
+  message: 'Lotse ist nicht erreichbar. Läuft der Dienst noch?',
+  messageEn: 'Lotse cannot be reached. Is it still running?',
+};
+
 const TOKEN_KEY = 'lotse.token';
 
 /** Web mode: the token arrives once in the URL, is kept for this tab only, and removed from the address bar. */
@@ -85,7 +101,7 @@ export async function invoke<N extends ProcedureName>(name: N, input: InputOf<N>
         body: JSON.stringify({ input, jobId: meta.jobId }),
       });
     } catch {
-      throw new ApiError({ code: 'internal', message: 'Lotse ist nicht erreichbar. Läuft der Dienst noch?', messageEn: 'Lotse cannot be reached. Is it still running?' });
+      throw new ApiError(unreachable);
     }
     result = (await res.json().catch(() => ({ ok: false }))) as typeof result;
   }
@@ -104,13 +120,20 @@ export function onProgress(cb: (e: ProgressEvent) => void): () => void {
 
 /** Hands a chosen file to main and gets back an opaque handle (web mode uploads the bytes). */
 export async function uploadFile(file: File): Promise<{ handle: string; name: string; size: number }> {
-  const res = await fetch(`./api/upload?name=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-lotse-token': getToken() },
-    body: file,
-  });
-  const body = (await res.json()) as { ok: boolean; data?: { handle: string; name: string; size: number }; error?: SerializedError };
-  if (!body.ok || !body.data) throw new ApiError(body.error ?? { code: 'internal', message: 'Hochladen fehlgeschlagen', messageEn: 'Upload failed' });
+  const failed: SerializedError = { code: 'internal', message: 'Hochladen fehlgeschlagen', messageEn: 'Upload failed' };
+  let res: Response;
+  try {
+    res = await fetch(`./api/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-lotse-token': getToken() },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(unreachable);
+  }
+  type UploadBody = { ok: boolean; data?: { handle: string; name: string; size: number }; error?: unknown };
+  const body = (await res.json().catch(() => ({ ok: false }))) as UploadBody;
+  if (!body.ok || !body.data) throw new ApiError(isSerializedError(body.error) ? body.error : failed);
   return body.data;
 }
 

@@ -57,3 +57,15 @@ describe('client-side form messages', () => {
     expect(withoutRow(errors, 'communes', 1)).toEqual({ name: 'Pflichtfeld', 'communes.0.communeId': 'Bitte auswählen', 'communes.1.slots': 'Höchstens 10.000' });
   });
 });
+
+describe('errorText', () => {
+  it('a call error shows its message; a bug in the page shows a sentence, not its raw text', async () => {
+    const { ApiError, errorText } = await import('../api/client.js');
+    expect(errorText(new ApiError({ code: 'not_found', message: 'Programm 4 nicht gefunden.', messageEn: 'Program 4 not found.' }))).toBe('Programm 4 nicht gefunden.');
+    const bug = new TypeError("Cannot read properties of undefined (reading 'run')");
+    expect(errorText(bug)).toBe('Unerwarteter Fehler. Bitte die Ansicht neu laden.');
+    await i18n.changeLanguage('en');
+    expect(errorText(bug)).toBe('Unexpected error. Please reload the view.');
+    expect(errorText(new ApiError({ code: 'not_found', message: 'Programm 4 nicht gefunden.', messageEn: 'Program 4 not found.' }))).toBe('Program 4 not found.');
+  });
+});
