@@ -19,7 +19,7 @@ beforeAll(() => {
   dir = tempDir();
   db = path.join(dir.dir, 'lotse.sqlite');
   expect(lotse('seed-demo', '--db', db).code).toBe(0);
-});
+}, 240_000);
 afterAll(() => dir.cleanup());
 
 describe('lotse command line: input hygiene', () => {
@@ -30,7 +30,7 @@ describe('lotse command line: input hygiene', () => {
       expect(r.err).toContain(`Unbekannter Befehl "${name}"`);
       expect(r.err).not.toMatch(rawText);
     }
-  });
+  }, 240_000);
 
   it('an unknown option is named in German', () => {
     const r = lotse('programs', '--db', db, '--colour');
@@ -53,7 +53,7 @@ describe('lotse command line: input hygiene', () => {
     }
     const plain = lotse('import', dir.dir, '--db', fresh);
     expect(plain.err).toMatch(/^Fehler \(not_a_file\): „.+“ ist ein Ordner, keine Datei/);
-  });
+  }, 240_000);
 
   it('every report refuses to overwrite an existing --out file without --force, and overwrites with it', () => {
     const out = path.join(dir.dir, 'bericht.xlsx');
@@ -76,5 +76,5 @@ describe('lotse command line: input hygiene', () => {
     const intoFolder = lotse('report', ...reports[2]!, '--db', db, '--out', dir.dir, '--force');
     expect(intoFolder.code).toBe(1);
     expect(intoFolder.err).toMatch(/ist ein Ordner oder keine gewöhnliche Datei/);
-  });
+  }, 300_000);
 });

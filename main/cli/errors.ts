@@ -23,8 +23,9 @@ function argsMessage(code: string, raw: string): string | null {
 }
 
 /**
- * What the command line prints for a failure: an AppError's German message, German words for system and
- * argument errors, and for anything else a German "internal error" (the raw text only with LOTSE_DEBUG=1).
+ * What the command line prints for a failure: an AppError's German message, German words for system, argument and
+ * database errors, and for anything else (a TypeError: a bug) a German "internal error" (the raw text only with
+ * LOTSE_DEBUG=1).
  */
 export function cliError(err: unknown): { code: ErrorCode; message: string } {
   if (err instanceof AppError) return { code: err.code, message: err.message };
@@ -35,6 +36,9 @@ export function cliError(err: unknown): { code: ErrorCode; message: string } {
   if (system) return { code: 'validation', message: typeof e?.path === 'string' ? `${system}: ${e.path}` : `${system}.` };
   const args = argsMessage(code, raw);
   if (args) return { code: 'validation', message: args };
+  // a plain Error without a code is a message our own code wrote (in German); TypeError and the like are bugs
+  if (err instanceof Error && err.constructor === Error && code === '') return { code: 'internal', message: raw };
+  if (code.startsWith('SQLITE_')) return { code: 'internal', message: `Die Datenbank meldet einen Fehler (${code}). Der Vorgang wurde nicht ausgeführt.` };
   const detail = process.env.LOTSE_DEBUG === '1' ? ` (${raw})` : '';
   return { code: 'internal', message: `Interner Fehler. Der Vorgang wurde nicht ausgeführt.${detail}` };
 }
