@@ -136,4 +136,29 @@ describe('input hygiene through the router', () => {
     }
     expect(await people()).toEqual([]);
   });
+
+  it('a person, program or commune that does not exist is not_found or a field error, never an internal error', async () => {
+    const person = ok(await app.router.call('participants.create', { data: { lastName: 'Müller', firstName: 'Anna' } })) as { id: number };
+    const calls: [string, unknown][] = [
+      ['participants.get', { id: 4711 }],
+      ['participants.update', { id: 4711, data: { lastName: 'Neu', firstName: 'Anna' } }],
+      ['participants.archive', { id: 4711, archived: true }],
+      ['participants.history', { id: 4711 }],
+      ['privacy.consent', { participantId: 4711 }],
+      ['privacy.recordConsent', { participantId: 4711, consentDate: '2026-01-05' }],
+      ['privacy.withdrawConsent', { participantId: 4711, date: '2026-01-05' }],
+      ['privacy.accessExport', { participantId: 4711 }],
+      ['privacy.anonymise', { participantId: 4711 }],
+      ['privacy.updateProgram', { programId: 4711, data: {} }],
+      ['participants.update', { id: person.id, data: { lastName: 'Müller', firstName: 'Anna', communeId: 4711 } }],
+    ];
+    for (const [name, input] of calls) {
+      const r = await app.router.call(name, input);
+      expect(r.ok, name).toBe(false);
+      if (!r.ok) expect(['not_found', 'validation'], `${name}: ${r.error.code}`).toContain(r.error.code);
+    }
+    const rows = await people();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ last_name: 'Müller', commune_id: null, anonymised_at: null });
+  });
 });
