@@ -19,4 +19,15 @@ describe('validation messages in English', () => {
     expect([...literals].filter((m) => englishMessages[m] === undefined)).toEqual([]);
   });
 
+  it('every literal field message a service sets (main/features) has an English text', () => {
+    const root = path.resolve(import.meta.dirname, '../main/features');
+    const literals = new Set<string>();
+    for (const f of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
+      const text = fs.readFileSync(path.join(root, f), 'utf8');
+      for (const m of text.matchAll(/path: [^,]+, message: '([^']+)'/g)) literals.add(m[1]!);
+    }
+    expect(literals.size).toBeGreaterThan(15);
+    expect([...literals].filter((m) => englishMessages[m] === undefined)).toEqual([]);
+  });
 });

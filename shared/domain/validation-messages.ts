@@ -95,7 +95,7 @@ export function issueMessage(i: IssueLike, lang: Lang): string | undefined {
 
 /**
  * English of the German texts schemas and services set themselves (field messages). A test keeps this list
- * complete for every literal message in shared/domain.
+ * complete for every literal message in shared/domain and every literal field message in main/features.
  */
 export const englishMessages: Readonly<Record<string, string>> = {
   Pflichtfeld: 'Required',
@@ -138,6 +138,24 @@ export const englishMessages: Readonly<Record<string, string>> = {
   'Unbekannte Kommune': 'Unknown commune',
   'Unbekanntes Programm': 'Unknown program',
   'Fallnummer bereits vergeben': 'Case number already in use',
+  'Begründung erforderlich': 'Reason required',
+  'Begründung für die Ausnahme angeben': 'Give the reason for the exception',
+  'Bereits angemeldet': 'Already registered',
+  'Einschreibung abgeschlossen': 'Enrolment closed',
+  'Gibt es bereits': 'Already exists',
+  'Kommune nicht im Programm': 'Commune not in the program',
+  'Nach dem Ende': 'After the end',
+  'Name schon vergeben': 'Name already in use',
+  'Nicht angemeldet': 'Not registered',
+  'Nicht auf dieser Börse vertreten': 'Not present at this fair',
+  'Schon eingesetzt': 'Already placed',
+  'Schon vorhanden': 'Already present',
+  'Stunden danach erfasst': 'Hours recorded after this date',
+  'Stunden davor erfasst': 'Hours recorded before this date',
+  'Unbekannte Einschreibung': 'Unknown enrolment',
+  'Unbekannte Organisation': 'Unknown organisation',
+  'Unbekanntes Unternehmen': 'Unknown company',
+  'Vor dem Beginn': 'Before the start',
 };
 
 /** A German field message in the user's language; texts without an English entry stay German. */
