@@ -145,6 +145,36 @@ describe('web server', () => {
     expect((await call('programs.list', {})).status).toBe(200);
   });
 
+  it('a client that asks first (Expect: 100-continue) gets 413 before sending the body, and 100 when it fits', async () => {
+    const ask = (bytes: number) =>
+      new Promise<{ status: number; body: string; continued: boolean }>((resolve, reject) => {
+        let continued = false;
+        const req = http.request({
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/upload?name=x.csv',
+          method: 'POST',
+          headers: { host: `127.0.0.1:${server.port}`, 'x-lotse-token': server.token, 'content-length': String(bytes), expect: '100-continue' },
+        });
+        req.on('continue', () => {
+          continued = true;
+          req.end(Buffer.alloc(bytes, 0x41));
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, continued }));
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+      });
+    const big = await ask(300 * 1024 * 1024);
+    expect(big).toMatchObject({ status: 413, continued: false });
+    expect(JSON.parse(big.body).error.message).toBe('Die Datei ist größer als 200 MB.');
+    const fits = await ask(10);
+    expect(fits).toMatchObject({ status: 200, continued: true });
+  });
+
   it('answers an oversized upload with 413 and a message; nothing is stored', async () => {
     const small = await startWebServer({ router: app.router, ctx: app.ctx, maxUploadBytes: 1024 * 1024 });
     try {

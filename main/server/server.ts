@@ -97,6 +97,18 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       else res.end();
     });
   });
+  // a client that asks before sending (Expect: 100-continue; curl does for large bodies) hears of the limit first
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const limit = (req.url ?? '').startsWith('/api/upload') ? maxUpload : maxCall;
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      // no body was sent, so closing afterwards leaves nothing unread (no reset)
+      res.shouldKeepAlive = false;
+      return send(res, 413, tooLarge(limit, (req.url ?? '').startsWith('/api/upload') ? 'Die Datei' : 'Die Anfrage'));
+    }
+    res.writeContinue();
+    server.emit('request', req, res);
+  });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     res.setHeader('x-content-type-options', 'nosniff');
