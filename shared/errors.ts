@@ -18,6 +18,7 @@ export const errorCodes = [
   'empty_file',
   'no_data_rows',
   'too_large',
+  'not_a_file',
   'cancelled',
   'not_a_lotse_database',
   'schema_too_new',
@@ -31,6 +32,8 @@ export interface FieldIssue {
   /** dotted path of the field, e.g. "birthDate" or "communes.2.slots" */
   path: string;
   message: string;
+  /** the same in English, for the English UI */
+  messageEn?: string;
 }
 
 export interface SerializedError {

@@ -4,6 +4,34 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors.js';
 import { makeTempDir, privateFileMode } from '../db/at-rest.js';
 
+/** What a path names when it is no regular file, for the message. */
+function kindOf(stat: fs.Stats): { de: string; en: string } {
+  if (stat.isDirectory()) return { de: 'ein Ordner', en: 'a folder' };
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return { de: 'ein Gerät', en: 'a device' };
+  if (stat.isFIFO() || stat.isSocket()) return { de: 'eine Pipe oder ein Socket', en: 'a pipe or socket' };
+  return { de: 'keine gewöhnliche Datei', en: 'not a regular file' };
+}
+
+/**
+ * Refuses, before anything reads it, a path that is not a regular file (a folder, /dev/zero, a pipe): reading
+ * those gives raw system errors (EISDIR), never ends, or blocks. A symbolic link counts as what it points to.
+ */
+export function assertRegularFile(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new AppError('not_found', 'Die Datei wurde nicht gefunden.', 'File not found.');
+  }
+  if (stat.isFile()) return;
+  const kind = kindOf(stat);
+  throw new AppError(
+    'not_a_file',
+    `„${path.basename(file)}“ ist ${kind.de}, keine Datei. Bitte eine Tabelle (.xlsx oder .csv) auswählen.`,
+    `"${path.basename(file)}" is ${kind.en}, not a file.`,
+  );
+}
+
 export interface FileEntry {
   path: string;
   name: string;
@@ -44,6 +72,13 @@ export class FileStore {
     if (!entry) {
       throw new AppError('not_found', 'Die Datei ist nicht mehr verfügbar. Bitte erneut auswählen.', 'Unknown file handle.');
     }
+    return entry;
+  }
+
+  /** The entry of a handle that is about to be read; refused unless it is still a regular file. */
+  readable(handle: string): FileEntry {
+    const entry = this.get(handle);
+    assertRegularFile(entry.path);
     return entry;
   }
 

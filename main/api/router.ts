@@ -6,6 +6,7 @@ import {
   type ParsedInputOf,
   type ProcedureName,
 } from '../../shared/contract/index.js';
+import { translateMessage, englishOfIssue } from '../../shared/domain/validation-messages.js';
 import { AppError, type FieldIssue, type SerializedError } from '../../shared/errors.js';
 import type { AppContext } from './context.js';
 
@@ -26,21 +27,28 @@ export type Handlers = {
 export type CallResult = { ok: true; data: unknown } | { ok: false; error: SerializedError };
 
 function fieldIssues(err: ZodError): FieldIssue[] {
-  return err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, messageEn: englishOfIssue(i) }));
+}
+
+/** A service's field messages are German; the English UI gets their English where one is known. */
+function withEnglishFields(error: SerializedError): SerializedError {
+  const fields = error.details?.fields;
+  if (!fields) return error;
+  const english = fields.map((f) => ({ ...f, messageEn: f.messageEn ?? translateMessage(f.message, 'en') }));
+  return { ...error, details: { ...error.details, fields: english } };
 }
 
 /** Turns anything thrown into the one error shape users see: specific, German, never a stack trace. */
 export function toSerializedError(err: unknown): SerializedError {
-  if (err instanceof AppError) return err.toJSON();
+  if (err instanceof AppError) return withEnglishFields(err.toJSON());
   if (err instanceof ZodError) {
     const fields = fieldIssues(err);
     const first = fields[0];
+    const where = first?.path ? `${first.path}: ` : '';
     return {
       code: 'validation',
-      message: first
-        ? `Eingabe ungültig: ${first.path ? `${first.path}: ` : ''}${first.message}`
-        : 'Eingabe ungültig',
-      messageEn: 'Invalid input',
+      message: first ? `Eingabe ungültig: ${where}${first.message}` : 'Eingabe ungültig',
+      messageEn: first ? `Invalid input: ${where}${first.messageEn}` : 'Invalid input',
       details: { fields },
     };
   }
@@ -57,7 +65,7 @@ export function toSerializedError(err: unknown): SerializedError {
         messageEn: 'Referenced record missing or still in use.',
       };
     }
-    return { code: 'validation', message: 'Die Eingabe verletzt eine Regel der Datenbank.', messageEn: message };
+    return { code: 'validation', message: 'Die Eingabe verletzt eine Regel der Datenbank.', messageEn: 'The input breaks a rule of the database.' };
   }
   if (code === 'SQLITE_BUSY' || /SQLITE_BUSY/.test(message)) {
     return {
@@ -66,7 +74,8 @@ export function toSerializedError(err: unknown): SerializedError {
       messageEn: 'Database busy.',
     };
   }
-  return { code: 'internal', message: 'Interner Fehler. Der Vorgang wurde nicht ausgeführt.', messageEn: message };
+  // the raw text goes to the log (see createRouter), never to a user in either language
+  return { code: 'internal', message: 'Interner Fehler. Der Vorgang wurde nicht ausgeführt.', messageEn: 'Internal error. Nothing was done.' };
 }
 
 export interface Router {

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { RowRejection, RowWarning } from '../../shared/domain/imports.js';
 import { AppError } from '../../shared/errors.js';
+import { assertRegularFile } from '../api/files.js';
 import { startApp } from '../app.js';
 import { commitImport, programIdByName } from '../features/imports/imports.service.js';
 import type { CliArgs } from './args.js';
 import type { Command } from './commands.js';
+import { cliError } from './errors.js';
 
 /** The one JSON object `lotse import --json` prints; key order as in the issue. */
 export interface ImportCliResult {
@@ -22,6 +24,8 @@ export interface ImportCliResult {
 async function runImport(args: CliArgs, dbPath: string): Promise<ImportCliResult> {
   const file = args.positionals[0];
   if (!file) throw new AppError('validation', 'import braucht eine Datei: lotse import DATEI --db PFAD', 'import needs a FILE.');
+  // before the database is even opened: a folder or a device is no list, and reading it would fail raw or hang
+  assertRegularFile(path.resolve(file));
   const app = await startApp(dbPath, 'cli', { mustExist: false });
   try {
     const programName = args.values.program as string | undefined;
@@ -52,11 +56,9 @@ export const importCommand: Command = {
     try {
       result = await runImport(args, dbPath);
     } catch (err) {
-      const code = err instanceof AppError ? err.code : 'internal';
-      const message = err instanceof Error ? err.message : String(err);
       result = {
         status: 'error',
-        error: { code, message },
+        error: cliError(err),
         rowsTotal: 0,
         imported: 0,
         existingMatched: 0,

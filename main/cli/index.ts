@@ -14,6 +14,7 @@ import { startWebServer } from '../server/server.js';
 import { parseCli } from './args.js';
 import { featureCommands } from './commands.js';
 import { restoreCommand } from './restore.command.js';
+import { cliError } from './errors.js';
 
 const usage = `Lotse – Kommandozeile
 
@@ -43,6 +44,7 @@ const options = {
   participant: { type: 'string' },
   'past-retention': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
   json: { type: 'boolean' },
   kind: { type: 'string' },
   'confirm-running': { type: 'boolean' },
@@ -126,7 +128,8 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     default: {
-      const feature = featureCommands[args.command];
+      // own names only: "constructor" or "__proto__" are no commands, whatever Object.prototype holds
+      const feature = Object.hasOwn(featureCommands, args.command) ? featureCommands[args.command] : undefined;
       if (feature) return feature.run(args, dbPath);
       process.stderr.write(`Unbekannter Befehl "${args.command}".\n\n${usage}\n`);
       return 1;
@@ -138,8 +141,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
-    const message = err instanceof AppError ? err.message : err instanceof Error ? err.message : String(err);
-    process.stderr.write(`Fehler: ${message}\n`);
+    process.stderr.write(`Fehler: ${cliError(err).message}\n`);
     return 1;
   }
 }

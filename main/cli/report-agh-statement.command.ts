@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AppError } from '../../shared/errors.js';
 import { month as monthSchema } from '../../shared/domain/placements.js';
 import { startApp } from '../app.js';
@@ -6,6 +5,7 @@ import { writeAghStatement } from '../excel/export/agh-statement.js';
 import { findProgramByName } from '../features/programs/programs.service.js';
 import { monthlyStatement } from '../features/placements/statement.service.js';
 import type { CliArgs } from './args.js';
+import { outputFile } from './output.js';
 import { runParticipantList } from './report-participant-list.command.js';
 import { runProgramEndReport } from './report-program-end.command.js';
 import type { Command } from './commands.js';
@@ -38,7 +38,8 @@ export async function runAghStatement(args: CliArgs, dbPath: string): Promise<nu
       throw new AppError('not_found', `Kommune "${communeName}" gehört nicht zu "${program.name}". Vorhanden: ${known}.`, 'Commune not in program.');
     }
     const s = await monthlyStatement(app.ctx.reader, program.id, commune.communeId, month);
-    const file = path.resolve(out);
+    // after every other check, so a wrong flag is named first; still before anything is written
+    const file = outputFile(out, args.values.force === true);
     await writeAghStatement(s, file);
     const euros = (s.totalCents / 100).toFixed(2).replace('.', ',');
     process.stdout.write(`Abrechnung ${s.communeName} ${s.month}: ${s.rows.length} Einsätze, Summe ${euros} € → ${file}\n`);
@@ -54,10 +55,11 @@ export async function runAghStatement(args: CliArgs, dbPath: string): Promise<nu
  */
 export const reportCommand: Command = {
   usage:
-    'lotse report agh-statement --db PATH --program NAME --commune NAME --month JJJJ-MM --out DATEI.xlsx\n' +
+    'lotse report agh-statement --db PATH --program NAME --commune NAME --month JJJJ-MM --out DATEI.xlsx [--force]\n' +
     '  lotse report program-end --db PATH --program NAME --from JJJJ-MM-TT --to JJJJ-MM-TT [--kind interim|final]\n' +
-    '      [--confirm-running] (--out DATEI.xlsx | --json)\n' +
-    '  lotse report participant-list --db PATH [--program NAME] [--commune NAME] [--columns a,b,c] --out DATEI.xlsx',
+    '      [--confirm-running] (--out DATEI.xlsx [--force] | --json)\n' +
+    '  lotse report participant-list --db PATH [--program NAME] [--commune NAME] [--columns a,b,c] --out DATEI.xlsx [--force]\n' +
+    '                    (eine vorhandene Datei überschreibt --out nur mit --force)',
   async run(args, dbPath) {
     const which = args.positionals[0];
     switch (which) {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   defaultParticipantListColumns,
   participantListColumns,
@@ -12,6 +11,7 @@ import { listCommunes } from '../features/communes/communes.service.js';
 import { findProgramByName } from '../features/programs/programs.service.js';
 import { exportParticipantList } from '../features/reports/participant-list.service.js';
 import type { CliArgs } from './args.js';
+import { outputFile } from './output.js';
 
 /** "lastName,Vorname, Geburtsdatum" → column keys; a column is named by its key or its German header. */
 export function parseColumns(text: string | undefined): ParticipantListColumn[] {
@@ -72,7 +72,8 @@ export async function runParticipantList(args: CliArgs, dbPath: string): Promise
       const issue = parsed.error.issues[0];
       throw new AppError('validation', `--columns: ${issue?.message ?? 'ungültig'}.`, 'Invalid --columns.');
     }
-    const file = path.resolve(out);
+    // after every other check, so a wrong flag is named first; still before anything is written
+    const file = outputFile(out, args.values.force === true);
     const { count } = await exportParticipantList(app.ctx.reader, app.ctx.db, input, file);
     process.stdout.write(`Teilnehmendenliste: ${count} ${count === 1 ? 'Person' : 'Personen'} → ${file}\n`);
     process.stdout.write('Hinweis: Die Datei enthält personenbezogene Daten; der Export steht im Protokoll.\n');

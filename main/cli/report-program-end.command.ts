@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { isoDate } from '../../shared/domain/common.js';
 import type { ReportKind } from '../../shared/domain/reports.js';
 import { AppError } from '../../shared/errors.js';
@@ -8,6 +7,7 @@ import { reportData, reportJsonOf } from '../features/reports/reports.service.js
 import { writeProgramEndReport, reportFileName } from '../excel/export/program-end-report.js';
 import type { CliArgs } from './args.js';
 import { writeOutFile } from './out-file.js';
+import { outputFile } from './output.js';
 
 /** --program, --from, --to of the report and check commands, checked; the program is looked up by name later. */
 export function periodArgs(args: CliArgs, command: string): { programName: string; from: string; to: string } {
@@ -53,7 +53,8 @@ export async function runProgramEndReport(args: CliArgs, dbPath: string): Promis
     const frame = { programId: program.id, kind, from, to, confirmRunning: args.values['confirm-running'] === true };
     const data = await reportData(app.ctx.reader, frame, new Date());
     if (out) {
-      const file = path.resolve(out);
+      // after every other check, so a wrong flag is named first; still before anything is written
+      const file = outputFile(out, args.values.force === true);
       await writeOutFile(file, (partial) => writeProgramEndReport(partial, data));
       const line = `${reportFileName(kind, program.name, from, to).replace(/\.xlsx$/, '')} → ${file}\n`;
       (json ? process.stderr : process.stdout).write(line);

@@ -117,4 +117,101 @@ describe('web server', () => {
     const anon = await request('/api/upload?name=x.csv', { method: 'POST', body: 'x' });
     expect(anon.status).toBe(401);
   });
+
+  it('takes exactly application/json (optionally charset=utf-8) for calls; anything else is 415 with a message', async () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"']) {
+      expect((await call('programs.list', {}, { 'content-type': type })).status).toBe(200);
+    }
+    for (const type of ['application/jsonfoo', 'application/json-patch+json', 'text/plain', 'application/json; charset=latin1', 'application/json; x=1']) {
+      const res = await call('programs.list', {}, { 'content-type': type });
+      expect(res.status).toBe(415);
+      expect(JSON.parse(res.body).error).toMatchObject({ code: 'unsupported_format', message: expect.stringMatching(/JSON/), messageEn: expect.any(String) });
+    }
+  });
+
+  it('answers a 50 MB call body with 413 and a German message, without resetting the connection', async () => {
+    const body = Buffer.alloc(50 * 1024 * 1024, 0x20);
+    const declared = await streamBody('/api/call/programs.list', body, true);
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body).error).toEqual({
+      code: 'too_large',
+      message: 'Die Anfrage ist größer als 20 MB.',
+      messageEn: 'The request is larger than 20 MB.',
+    });
+    // no Content-Length (chunked): the limit is read, not trusted
+    const chunked = await streamBody('/api/call/programs.list', body, false);
+    expect(chunked.status).toBe(413);
+    expect(JSON.parse(chunked.body).error.code).toBe('too_large');
+    expect((await call('programs.list', {})).status).toBe(200);
+  });
+
+  it('a client that asks first (Expect: 100-continue) gets 413 before sending the body, and 100 when it fits', async () => {
+    const ask = (bytes: number) =>
+      new Promise<{ status: number; body: string; continued: boolean }>((resolve, reject) => {
+        let continued = false;
+        const req = http.request({
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/upload?name=x.csv',
+          method: 'POST',
+          headers: { host: `127.0.0.1:${server.port}`, 'x-lotse-token': server.token, 'content-length': String(bytes), expect: '100-continue' },
+        });
+        req.on('continue', () => {
+          continued = true;
+          req.end(Buffer.alloc(bytes, 0x41));
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, continued }));
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+      });
+    const big = await ask(300 * 1024 * 1024);
+    expect(big).toMatchObject({ status: 413, continued: false });
+    expect(JSON.parse(big.body).error.message).toBe('Die Datei ist größer als 200 MB.');
+    const fits = await ask(10);
+    expect(fits).toMatchObject({ status: 200, continued: true });
+  });
+
+  it('answers an oversized upload with 413 and a message; nothing is stored', async () => {
+    const small = await startWebServer({ router: app.router, ctx: app.ctx, maxUploadBytes: 1024 * 1024 });
+    try {
+      const res = await fetch(`${small.url}/api/upload?name=gross.xlsx`, {
+        method: 'POST',
+        headers: { 'x-lotse-token': small.token, 'content-type': 'application/octet-stream' },
+        body: Buffer.alloc(3 * 1024 * 1024, 1),
+      });
+      expect(res.status).toBe(413);
+      expect(((await res.json()) as { error: unknown }).error).toMatchObject({ code: 'too_large', message: 'Die Datei ist größer als 1 MB.' });
+    } finally {
+      await small.close();
+    }
+  });
 });
+
+/** Sends `body` in 64 KB pieces as a client would, with or without Content-Length; rejects on a connection reset. */
+function streamBody(p: string, body: Buffer, withLength: boolean) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const headers: Record<string, string> = { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', 'x-lotse-token': server.token };
+    if (withLength) headers['content-length'] = String(body.length);
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: p, method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    let offset = 0;
+    const pump = () => {
+      while (offset < body.length) {
+        const piece = body.subarray(offset, offset + 64 * 1024);
+        offset += piece.length;
+        if (!req.write(piece)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}

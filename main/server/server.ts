@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { ProgressEvent } from '../../shared/contract/index.js';
-import type { SerializedError } from '../../shared/errors.js';
+import type { ErrorCode, SerializedError } from '../../shared/errors.js';
 import type { AppContext } from '../api/context.js';
 import type { Router } from '../api/router.js';
+import { answerTooLarge, isJsonContentType, readLimitedBody } from './body.js';
 import { contentSecurityPolicy, hostAllowed, originAllowed, resolveStatic, tokenMatches } from './security.js';
 
 export interface WebServerOptions {
@@ -17,6 +18,8 @@ export interface WebServerOptions {
   token?: string;
   /** largest accepted upload in bytes */
   maxUploadBytes?: number;
+  /** largest accepted body of an API call in bytes */
+  maxCallBytes?: number;
 }
 
 export interface WebServer {
@@ -40,6 +43,13 @@ const mime: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/** The 413 answer: what was too large and the limit, in German and English. */
+function tooLarge(limit: number, what: 'Die Anfrage' | 'Die Datei'): { ok: false; error: SerializedError } {
+  const mb = Math.round(limit / 1024 / 1024);
+  const en = what === 'Die Datei' ? 'The file' : 'The request';
+  return { ok: false, error: { code: 'too_large', message: `${what} ist größer als ${mb} MB.`, messageEn: `${en} is larger than ${mb} MB.` } };
+}
+
 function statusFor(error: SerializedError): number {
   switch (error.code) {
     case 'validation':
@@ -62,26 +72,8 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(json);
 }
 
-function refuse(res: http.ServerResponse, status: number, message: string): void {
-  send(res, status, { ok: false, error: { code: 'forbidden', message } });
-}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(Object.assign(new Error('too large'), { tooLarge: true }));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+function refuse(res: http.ServerResponse, status: number, message: string, messageEn: string, code: ErrorCode = 'forbidden'): void {
+  send(res, status, { ok: false, error: { code, message, messageEn } });
 }
 
 /**
@@ -91,6 +83,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   const maxUpload = opts.maxUploadBytes ?? 200 * 1024 * 1024;
+  const maxCall = opts.maxCallBytes ?? 20 * 1024 * 1024;
   const sseClients = new Set<http.ServerResponse>();
   const onProgress = (e: ProgressEvent) => {
     for (const c of sseClients) c.write(`event: progress\ndata: ${JSON.stringify(e)}\n\n`);
@@ -100,56 +93,63 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => {
-      if (!res.headersSent) refuse(res, 500, 'Interner Fehler');
+      if (!res.headersSent) refuse(res, 500, 'Interner Fehler', 'Internal error', 'internal');
       else res.end();
     });
+  });
+  // a client that asks before sending (Expect: 100-continue; curl does for large bodies) hears of the limit first
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const limit = (req.url ?? '').startsWith('/api/upload') ? maxUpload : maxCall;
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      // no body was sent, so closing afterwards leaves nothing unread (no reset)
+      res.shouldKeepAlive = false;
+      return send(res, 413, tooLarge(limit, (req.url ?? '').startsWith('/api/upload') ? 'Die Datei' : 'Die Anfrage'));
+    }
+    res.writeContinue();
+    server.emit('request', req, res);
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('x-frame-options', 'DENY');
     res.setHeader('referrer-policy', 'no-referrer');
-    if (!hostAllowed(req.headers.host, port)) return refuse(res, 421, 'Unzulässiger Host');
-    if (!originAllowed(req.headers.origin, port)) return refuse(res, 403, 'Unzulässiger Ursprung (Origin)');
+    if (!hostAllowed(req.headers.host, port)) return refuse(res, 421, 'Unzulässiger Host', 'Host not allowed');
+    if (!originAllowed(req.headers.origin, port)) return refuse(res, 403, 'Unzulässiger Ursprung (Origin)', 'Origin not allowed');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
     if (url.pathname.startsWith('/api/')) {
       const given = (req.headers['x-lotse-token'] as string | undefined) ?? url.searchParams.get('token');
-      if (!tokenMatches(token, given)) return refuse(res, 401, 'Zugriffsschlüssel fehlt oder ist falsch');
+      if (!tokenMatches(token, given)) return refuse(res, 401, 'Zugriffsschlüssel fehlt oder ist falsch', 'Access token missing or wrong');
       return api(url, req, res);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Methode nicht erlaubt');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Methode nicht erlaubt', 'Method not allowed');
     return serveStatic(url.pathname, res);
   }
 
   async function api(url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
     if (call && req.method === 'POST') {
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return refuse(res, 415, 'Inhalt muss JSON sein');
+      if (!isJsonContentType(req.headers['content-type'])) {
+        return refuse(res, 415, 'Der Inhalt muss JSON sein (application/json).', 'Content must be JSON (application/json).', 'unsupported_format');
       }
+      const raw = await readLimitedBody(req, maxCall);
+      if (raw === null) return answerTooLarge(req, res, tooLarge(maxCall, 'Die Anfrage'));
       let body: { input?: unknown; jobId?: string };
       try {
-        body = JSON.parse((await readBody(req, 20 * 1024 * 1024)).toString('utf8') || '{}') as typeof body;
+        body = JSON.parse(raw.toString('utf8') || '{}') as typeof body;
       } catch {
-        return send(res, 400, { ok: false, error: { code: 'validation', message: 'Ungültiges JSON' } });
+        return send(res, 400, { ok: false, error: { code: 'validation', message: 'Ungültiges JSON', messageEn: 'Invalid JSON' } });
       }
       const result = await opts.router.call(call[1]!, body.input, { jobId: typeof body.jobId === 'string' ? body.jobId : undefined });
       return send(res, result.ok ? 200 : statusFor(result.error), result);
     }
     if (url.pathname === '/api/upload' && req.method === 'POST') {
-      try {
-        const bytes = await readBody(req, maxUpload);
-        const handle = opts.ctx.files.storeUpload(url.searchParams.get('name') ?? 'upload', bytes);
-        // the sanitised name: a client-sent "../../x" never comes back as if it were a path
-        return send(res, 200, { ok: true, data: { handle, name: opts.ctx.files.get(handle).name, size: bytes.length } });
-      } catch (err) {
-        if ((err as { tooLarge?: boolean }).tooLarge) {
-          const mb = Math.round(maxUpload / 1024 / 1024);
-          return send(res, 413, { ok: false, error: { code: 'too_large', message: `Die Datei ist größer als ${mb} MB.` } });
-        }
-        throw err;
-      }
+      const bytes = await readLimitedBody(req, maxUpload);
+      if (bytes === null) return answerTooLarge(req, res, tooLarge(maxUpload, 'Die Datei'));
+      const handle = opts.ctx.files.storeUpload(url.searchParams.get('name') ?? 'upload', bytes);
+      // the sanitised name: a client-sent "../../x" never comes back as if it were a path
+      return send(res, 200, { ok: true, data: { handle, name: opts.ctx.files.get(handle).name, size: bytes.length } });
     }
     const dl = /^\/api\/download\/([\w-]+)$/.exec(url.pathname);
     if (dl && req.method === 'GET') {
@@ -185,7 +185,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return;
     }
     let file = resolveStatic(root, pathname === '/' ? '/index.html' : pathname);
-    if (file === null) return refuse(res, 403, 'Unzulässiger Pfad');
+    if (file === null) return refuse(res, 403, 'Unzulässiger Pfad', 'Path not allowed');
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) file = path.join(root, 'index.html');
     const ext = path.extname(file);
     res.writeHead(200, {

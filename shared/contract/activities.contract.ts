@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define.js';
-import { id, isoDate } from '../domain/common.js';
+import { id, isoDate, searchText } from '../domain/common.js';
 import {
   activity,
   activityDetail,
@@ -36,7 +36,7 @@ export const activitiesContract = {
   'activities.delete': procedure({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }) }),
   /** Name search to add people to a session; `registered` = already on its list. */
   'activities.searchPeople': procedure({
-    input: z.object({ activityId: id, query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }),
+    input: z.object({ activityId: id, query: searchText(200), limit: z.number().int().min(1).max(50).default(10) }),
     output: z.array(personMatch),
   }),
   /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define.js';
-import { id } from '../domain/common.js';
+import { id, plainText, searchText } from '../domain/common.js';
 import {
   contactInput,
   contactResult,
@@ -48,7 +48,7 @@ export const fairsContract = {
   'fairs.unregister': procedure({ input: z.object({ fairId: id, participantId: id }), output: z.object({ ok: z.literal(true) }) }),
   /** Name search for check-in and registration: all participants, marked registered / checked in at this fair. */
   'fairs.searchPeople': procedure({
-    input: z.object({ fairId: id, query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }),
+    input: z.object({ fairId: id, query: searchText(200), limit: z.number().int().min(1).max(50).default(10) }),
     output: z.array(personMatch),
   }),
   /**
@@ -63,7 +63,7 @@ export const fairsContract = {
   'fairs.recordContact': procedure({ input: contactInput, output: fairContact }),
   /** Change a contact's result (e.g. the invitation came later). */
   'fairs.updateContact': procedure({
-    input: z.object({ id, result: contactResult, notes: z.string().max(1000).nullable().optional() }),
+    input: z.object({ id, result: contactResult, notes: plainText(1000, { multiline: true }).nullable().optional() }),
     output: fairContact,
   }),
   /** Delete a contact recorded by mistake. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define.js';
-import { id } from '../domain/common.js';
+import { id, searchText } from '../domain/common.js';
 import { organisation, organisationHistory, organisationInput, organisationKind } from '../domain/organisations.js';
 
 export const organisationsContract = {
@@ -9,7 +9,7 @@ export const organisationsContract = {
     input: z
       .object({
         kind: organisationKind.optional(),
-        query: z.string().max(200).default(''),
+        query: searchText(200).default(''),
         includeArchived: z.boolean().default(false),
       })
       .default({ query: '', includeArchived: false }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './define.js';
-import { id } from '../domain/common.js';
+import { id, searchText } from '../domain/common.js';
 import {
   duplicateMatch,
   historyEntry,
@@ -33,10 +33,10 @@ export const participantsContract = {
   /** People matching the duplicate rule for the given name, birth date and case number (the form asks as you type). */
   'participants.checkDuplicates': procedure({
     input: z.object({
-      lastName: z.string().max(120).nullable().default(null),
-      firstName: z.string().max(120).nullable().default(null),
+      lastName: searchText(120).nullable().default(null),
+      firstName: searchText(120).nullable().default(null),
       birthDate: z.string().max(10).nullable().default(null),
-      caseNumber: z.string().max(60).nullable().default(null),
+      caseNumber: searchText(60).nullable().default(null),
       exceptId: id.nullable().default(null),
     }),
     output: z.array(duplicateMatch),

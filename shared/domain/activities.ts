@@ -19,7 +19,7 @@ export const activityInput = z.object({
   mentor: optionalText(160),
   /** the company or training fair an excursion goes to */
   organisationId: id.nullable().optional().transform((v) => v ?? null),
-  notes: optionalText(2000),
+  notes: optionalText(2000, { multiline: true }),
 });
 export type ActivityInput = z.input<typeof activityInput>;
 

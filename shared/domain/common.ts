@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './validation-messages.js';
 
 /** True if y-m-d is a real calendar date (31.02. is not). */
 export function isRealDate(y: number, m: number, d: number): boolean {
@@ -17,24 +18,82 @@ export const isoDate = z
     { message: 'Kein gültiges Kalenderdatum' },
   );
 
-export const id = z.number().int().positive();
+/** A reference to another record; 0 or a negative number is what an empty select sends. */
+export const id = z.number().int().positive({ message: 'Bitte auswählen' });
 
-/** Optional free text: trimmed; empty becomes null so the database never holds "". */
-export const optionalText = (max = 500) =>
-  z
+/** A set of references (programs a consent covers): each id once, in the order given. */
+export const idSet = z
+  .array(id)
+  .default([])
+  .transform((ids) => [...new Set(ids)]);
+
+/** Runs of spaces (any Unicode space separator) inside one line read as one space. */
+const spaceRun = /\p{Zs}+/gu;
+/** Every control character (C0, DEL, C1), NUL included. */
+const anyControl = /\p{Cc}/u;
+/** Control characters other than tab and line feed (multi-line text keeps its line breaks and tabs). */
+const controlButLineBreaks = /[^\P{Cc}\t\n]/u;
+/** A UTF-16 surrogate without its partner: not a character at all, and SQLite would store a replacement. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export interface TextOptions {
+  /** keeps line breaks and tabs (notes, reasons, addresses); single-line text refuses them */
+  multiline?: boolean;
+}
+
+/**
+ * The one normalisation of typed text: NFC (so "Mü" typed on macOS and on Windows is the same name and the same
+ * duplicate key), surrounding space trimmed, Windows line breaks as \n, runs of spaces in one line as one.
+ */
+export function normaliseText(s: string, opts: TextOptions = {}): string {
+  const nfc = s.normalize('NFC').trim();
+  return opts.multiline ? nfc.replace(/\r\n?/g, '\n') : nfc.replace(spaceRun, ' ');
+}
+
+/** Why a normalised text is refused, or null: control characters (NUL among them) and broken characters. */
+export function textProblem(s: string, opts: TextOptions = {}): string | null {
+  if (loneSurrogate.test(s)) return 'Enthält ungültige Zeichen';
+  if (opts.multiline) return controlButLineBreaks.test(s) ? 'Enthält Steuerzeichen, die hier nicht erlaubt sind' : null;
+  return anyControl.test(s) ? 'Enthält Zeilenumbrüche oder Steuerzeichen, die hier nicht erlaubt sind' : null;
+}
+
+/** A normalised string (possibly empty) of at most `max` characters with no refused character; `min` 1 makes it required. */
+export function plainText(max: number, opts: TextOptions = {}, min = 0) {
+  return z
     .string()
-    .max(max, { message: `Höchstens ${max} Zeichen` })
-    .transform((s) => s.trim())
+    .transform((s) => normaliseText(s, opts))
+    .pipe(
+      z
+        .string()
+        .min(min, { message: 'Pflichtfeld' })
+        .max(max)
+        .superRefine((s, ctx) => {
+          const problem = textProblem(s, opts);
+          if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+    );
+}
+
+/** Optional free text: normalised and checked; empty becomes null so the database never holds "". */
+export const optionalText = (max = 500, opts: TextOptions = {}) =>
+  plainText(max, opts)
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional()
     .transform((v) => v ?? null);
 
-export const requiredText = (max = 200) =>
-  z
-    .string()
-    .transform((s) => s.trim().replace(/\s+/g, ' '))
-    .pipe(z.string().min(1, { message: 'Pflichtfeld' }).max(max, { message: `Höchstens ${max} Zeichen` }));
+/** Required single-line text (titles, names of places), normalised and checked. */
+export const requiredText = (max = 200) => plainText(max, {}, 1);
+
+/** Text that is searched for, not stored: normalised like stored text so it finds it; control characters refused. */
+export const searchText = (max = 200) => plainText(max, {});
+
+/**
+ * A person's last or first name: required text with at least one letter of any script, so a "name" of
+ * zero-width spaces, digits or punctuation alone is refused.
+ */
+export const personName = (max = 120) =>
+  requiredText(max).refine((s) => s === '' || /\p{L}/u.test(s), { message: 'Ein Name braucht mindestens einen Buchstaben' });
 
 /** Today as YYYY-MM-DD in local time (coordinators think in local calendar days). */
 export function todayIso(now: Date = new Date()): string {

@@ -36,9 +36,9 @@ const enrollmentFields = z.object({
   appliedOn: optionalDate,
   startDate: optionalDate,
   endDate: optionalDate,
-  exitReason: optionalText(500),
+  exitReason: optionalText(500, { multiline: true }),
   /** needed when the person is not eligible; stored with the enrolment */
-  overrideReason: optionalText(1000),
+  overrideReason: optionalText(1000, { multiline: true }),
 });
 
 type Fields = z.output<typeof enrollmentFields>;

@@ -17,7 +17,7 @@ export const fairInput = z.object({
   date: isoDate,
   venue: optionalText(200),
   /** program of the day (Ablauf), free text */
-  notes: optionalText(4000),
+  notes: optionalText(4000, { multiline: true }),
 });
 export type FairInput = z.input<typeof fairInput>;
 
@@ -80,7 +80,7 @@ export const contactInput = z.object({
   participantId: id,
   organisationId: id,
   result: contactResult.default('gespraech'),
-  notes: optionalText(1000),
+  notes: optionalText(1000, { multiline: true }),
 });
 export type ContactInput = z.input<typeof contactInput>;
 

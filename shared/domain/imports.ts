@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common.js';
+import { id, plainText } from './common.js';
 
 /** Participant fields a list column can be mapped to; `fullName` is a "Nachname, Vorname" column that is split. */
 export const importFields = [
@@ -70,7 +70,7 @@ export const importPreviewInput = z.object({
   sheet: z.string().nullable().optional(),
   /** omitted: proposed from the headers (or the sender's saved mapping) */
   mapping: importMapping.nullable().optional(),
-  sender: z.string().trim().max(200).nullable().optional(),
+  sender: plainText(200).nullable().optional(),
 });
 
 export const importPreview = z.object({

@@ -30,7 +30,7 @@ export const organisationInput = z.object({
   size: optionalText(40),
   email: optionalText(200),
   phone: optionalText(60),
-  notes: optionalText(2000),
+  notes: optionalText(2000, { multiline: true }),
 });
 export type OrganisationInput = z.input<typeof organisationInput>;
 

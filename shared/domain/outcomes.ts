@@ -46,7 +46,7 @@ export const applicationInput = z.object({
   status: applicationStatus.default('versendet'),
   /** the fair the application came from, so it is credited back to it */
   fairId: optionalId,
-  notes: optionalText(2000),
+  notes: optionalText(2000, { multiline: true }),
 });
 export type ApplicationInput = z.input<typeof applicationInput>;
 
@@ -75,7 +75,7 @@ export const outcomeInput = z.object({
   sourceFairId: optionalId,
   sourceActivityId: optionalId,
   sourcePlacementId: optionalId,
-  notes: optionalText(2000),
+  notes: optionalText(2000, { multiline: true }),
 });
 export type OutcomeInput = z.input<typeof outcomeInput>;
 

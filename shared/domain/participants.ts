@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText, requiredText, todayIso } from './common.js';
+import { id, idSet, isoDate, optionalText, personName, searchText, todayIso } from './common.js';
 import { residenceStatuses } from './eligibility.js';
 
 export const genders = ['w', 'm', 'd'] as const;
@@ -30,8 +30,8 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export const participantInput = z
   .object({
-    lastName: requiredText(120),
-    firstName: requiredText(120),
+    lastName: personName(120),
+    firstName: personName(120),
     birthDate: optionalDate,
     gender: optionalEnum(genders, 'w, m, d oder keine Angabe'),
     nationality: optionalText(100),
@@ -46,11 +46,11 @@ export const participantInput = z
     referredBy: optionalText(200),
     socialWorker: optionalText(200),
     consentDate: optionalDate,
-    consentPrograms: z.array(id).default([]),
+    consentPrograms: idSet,
     consentSuccessStory: z.boolean().default(false),
     consentSharePartners: z.boolean().default(false),
     consentWithdrawnOn: optionalDate,
-    notes: optionalText(4000),
+    notes: optionalText(4000, { multiline: true }),
   })
   .superRefine((p, ctx) => {
     const today = todayIso();
@@ -123,7 +123,7 @@ export const enrollmentStatuses = ['interessiert', 'aktiv', 'abgeschlossen', 'ab
 export const participantSortKeys = ['name', 'birthDate', 'commune', 'caseNumber', 'createdAt', 'updatedAt'] as const;
 
 export const participantListInput = z.object({
-  search: z.string().max(200).default(''),
+  search: searchText(200).default(''),
   communeId: id.nullable().default(null),
   programId: id.nullable().default(null),
   enrollmentStatus: z.enum(enrollmentStatuses).nullable().default(null),

@@ -30,12 +30,12 @@ export const placementInput = z
     applicationDate: optionalDate,
     startDate: isoDate,
     plannedEndDate: optionalDate,
-    hoursPerWeek: z.number().min(0, { message: 'Nicht negativ' }).max(60, { message: 'Höchstens 60' }).nullable().optional().transform((v) => v ?? null),
+    hoursPerWeek: z.number().min(0, { message: 'Nicht negativ' }).max(60).nullable().optional().transform((v) => v ?? null),
     agreementSignedOn: optionalDate,
     /** 'wartend' puts the person on the commune's waiting list; it does not use a slot yet */
     status: z.enum(['aktiv', 'wartend']).default('aktiv'),
     /** required only when the commune's slots are all taken */
-    quotaOverrideReason: optionalText(500),
+    quotaOverrideReason: optionalText(500, { multiline: true }),
   })
   .superRefine((p, ctx) => {
     if (p.plannedEndDate !== null && p.plannedEndDate < p.startDate) {
@@ -56,7 +56,7 @@ export const placementUpdateInput = z
     applicationDate: optionalDate,
     startDate: isoDate,
     plannedEndDate: optionalDate,
-    hoursPerWeek: z.number().min(0, { message: 'Nicht negativ' }).max(60, { message: 'Höchstens 60' }).nullable().optional().transform((v) => v ?? null),
+    hoursPerWeek: z.number().min(0, { message: 'Nicht negativ' }).max(60).nullable().optional().transform((v) => v ?? null),
     agreementSignedOn: optionalDate,
   })
   .superRefine((p, ctx) => {
@@ -67,7 +67,7 @@ export const placementUpdateInput = z
 export type PlacementUpdateInput = z.input<typeof placementUpdateInput>;
 
 /** Moves a waiting placement onto a free slot; beyond the quota only with a reason, as when placing. */
-export const activatePlacementInput = z.object({ id, quotaOverrideReason: optionalText(500) });
+export const activatePlacementInput = z.object({ id, quotaOverrideReason: optionalText(500, { multiline: true }) });
 export type ActivatePlacementInput = z.input<typeof activatePlacementInput>;
 
 export const placement = z.object({
@@ -101,7 +101,7 @@ export const closePlacementInput = z.object({
   status: z.enum(['beendet', 'abgebrochen']),
   /** what came after the AGH (Anschlussbeschäftigung ...); recorded as an outcome */
   outcome: z
-    .object({ kind: z.enum(outcomeKinds), date: isoDate, notes: optionalText(1000) })
+    .object({ kind: z.enum(outcomeKinds), date: isoDate, notes: optionalText(1000, { multiline: true }) })
     .nullable()
     .optional()
     .transform((v) => v ?? null),

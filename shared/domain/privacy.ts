@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText } from './common.js';
+import { id, idSet, isoDate, optionalText } from './common.js';
 
 /**
  * Participant fields (camelCase, as in the participant form) a program can name as its legal basis: without
@@ -33,7 +33,7 @@ export const programPrivacyInput = z
   .object({
     legalBasisFields: z.array(z.enum(participantFieldNames)).default([]),
     sensitiveFields: z.array(z.enum(sensitiveFieldNames)).default([]),
-    sensitiveReason: optionalText(1000),
+    sensitiveReason: optionalText(1000, { multiline: true }),
     retentionYears: z.number().int().min(0).max(100).default(5),
     finalReportSubmittedOn: isoDate.nullable().optional().transform((v) => v ?? null),
   })
@@ -137,7 +137,7 @@ export type Consent = z.infer<typeof consent>;
 export const consentInput = z.object({
   participantId: id,
   consentDate: isoDate,
-  consentPrograms: z.array(id).default([]),
+  consentPrograms: idSet,
   consentSuccessStory: z.boolean().default(false),
   consentSharePartners: z.boolean().default(false),
   consentExpiresOn: isoDate.nullable().optional().transform((v) => v ?? null),

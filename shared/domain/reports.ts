@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { outcomeKinds } from './outcomes.js';
-import { id, isoDate } from './common.js';
+import { id, isoDate, plainText } from './common.js';
 
 /** A program and a period [from, to] (both inclusive): the frame of every dashboard figure and report. */
 export const figuresQuery = z
@@ -291,7 +291,7 @@ export const reportFrame = z
 export type ReportFrame = z.infer<typeof reportFrame>;
 export type ReportFrameInput = z.input<typeof reportFrame>;
 
-export const reportText = z.object({ section: z.enum(reportSections), text: z.string().max(20_000) });
+export const reportText = z.object({ section: z.enum(reportSections), text: plainText(20_000, { multiline: true }) });
 export type ReportText = z.infer<typeof reportText>;
 
 // ---------- checks before export ("Prüfung") ----------

@@ -4,7 +4,7 @@ import { optionalText } from './common.js';
 /** Who runs the programs: printed on certificates, reports and access exports (Auskunft). */
 export const operatorDetails = z.object({
   name: optionalText(200),
-  address: optionalText(400),
+  address: optionalText(400, { multiline: true }),
   /** the place a certificate is signed in ("Freiberg, den ...") */
   place: optionalText(120),
   contact: optionalText(200),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EligibilityGroup } from '../../../shared/domain/eligibility.js';
+import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { createCommune } from '../communes/communes.service.js';
 import { createProgram } from '../programs/programs.service.js';
@@ -44,7 +45,7 @@ const communes = [
 export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: DemoStep[] = []): Promise<DemoSeedResult> {
   const existing = await db.selectFrom('programs').select('id').executeTakeFirst();
   if (existing) {
-    throw new Error('Die Datenbank enthält schon Daten; Demodaten nur in eine neue Datenbank laden.');
+    throw new AppError('conflict', 'Die Datenbank enthält schon Daten; Demodaten nur in eine neue Datenbank laden.', 'The database already holds data.');
   }
   const communeIds: Record<string, number> = {};
   for (const c of communes) communeIds[c.name] = (await createCommune(db, c)).id;

@@ -3,11 +3,11 @@ import { commitImport, listBatches, previewImport, rejectedWorkbook, undoBatch }
 
 export const importsHandlers = {
   'imports.preview': async ({ handle, ...opts }, ctx) => {
-    const file = ctx.files.get(handle);
+    const file = ctx.files.readable(handle);
     return previewImport(ctx.reader, file.path, file.name, opts);
   },
   'imports.commit': async ({ handle, ...opts }, ctx, meta) => {
-    const file = ctx.files.get(handle);
+    const file = ctx.files.readable(handle);
     ctx.progress(meta.jobId, 'lesen', 0, 1);
     return commitImport(ctx.open, file.path, file.name, opts, {
       signal: ctx.jobSignal(meta.jobId),
@@ -15,7 +15,7 @@ export const importsHandlers = {
     });
   },
   'imports.rejectedFile': async ({ handle, ...opts }, ctx) => {
-    const file = ctx.files.get(handle);
+    const file = ctx.files.readable(handle);
     const name = `${file.name.replace(/\.[^.]+$/, '')}-abgelehnt.xlsx`;
     const target = ctx.files.tempPath(name);
     const rows = await rejectedWorkbook(ctx.reader, file.path, target, opts);

@@ -13,6 +13,7 @@ import {
   type ParticipantListRow,
 } from '../../../shared/domain/participants.js';
 import { AppError } from '../../../shared/errors.js';
+import { assertProgramsExist } from '../programs/program-refs.js';
 import { caseNumberKey, nameKey, searchTerm, searchText } from '../../../shared/rules/names.js';
 import type { Database, ParticipantRow } from '../../db/schema.js';
 import { asRefId, refKindOf, RefResolver } from '../audit/audit-refs.service.js';
@@ -181,6 +182,7 @@ async function checkWrite(db: Db, data: ParticipantData, confirmDuplicate: boole
       });
     }
   }
+  await assertProgramsExist(db, data.consentPrograms, 'consentPrograms');
   const matches = await findDuplicates(db, { ...data, exceptId });
   // A case number identifies one person only (unique index): no confirmation can override it.
   const byCase = matches.filter((m) => m.by === 'caseNumber');

@@ -14,6 +14,7 @@ import {
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { assertProgramsExist } from '../programs/program-refs.js';
 
 type Db = Kysely<Database>;
 
@@ -138,6 +139,7 @@ export async function recordConsent(db: Db, input: ConsentInput): Promise<Consen
   const data = consentInput.parse(input);
   await db.transaction().execute(async (trx) => {
     const before = await getConsent(trx, data.participantId);
+    await assertProgramsExist(trx, data.consentPrograms, 'consentPrograms');
     await trx
       .updateTable('participants')
       .set({
@@ -172,6 +174,11 @@ export async function recordConsent(db: Db, input: ConsentInput): Promise<Consen
 export async function withdrawConsent(db: Db, participantId: number, date: string): Promise<Consent> {
   await db.transaction().execute(async (trx) => {
     const before = await getConsent(trx, participantId);
+    if (before.consentDate !== null && date < before.consentDate) {
+      throw new AppError('validation', 'Der Widerruf liegt vor der Einwilligung.', 'The withdrawal is before the consent.', {
+        fields: [{ path: 'date', message: 'Der Widerruf liegt vor der Einwilligung' }],
+      });
+    }
     await trx
       .updateTable('participants')
       .set({ consent_withdrawn_on: date, consent_success_story: 0, consent_share_partners: 0, updated_at: new Date().toISOString() })

@@ -1,5 +1,7 @@
 import type { InputOf, OutputOf, ProcedureName, ProgressEvent } from '../../../shared/contract/index.js';
+import { translateMessage, type Lang } from '../../../shared/domain/validation-messages.js';
 import { isSerializedError, type SerializedError } from '../../../shared/errors.js';
+import { uiLang } from '../i18n/lang.js';
 
 /** What the Electron preload exposes; nothing else of Node or Electron reaches the page. */
 interface LotseBridge {
@@ -19,8 +21,9 @@ declare global {
 export class ApiError extends Error {
   readonly error: SerializedError;
   constructor(error: SerializedError) {
-    super(error.message);
-    this.error = error;
+    const shown = localiseError(error, uiLang());
+    super(shown.message);
+    this.error = shown;
   }
   get code() {
     return this.error.code;
@@ -29,6 +32,36 @@ export class ApiError extends Error {
     return this.error.details?.fields?.find((f) => f.path === path)?.message;
   }
 }
+
+/**
+ * The error in the UI language: main answers in German with English alongside (messageEn); the English UI shows
+ * the English, for the whole message and for each field.
+ */
+export function localiseError(error: SerializedError, lang: Lang): SerializedError {
+  if (lang === 'de') return error;
+  const fields = error.details?.fields?.map((f) => ({ ...f, message: f.messageEn ?? translateMessage(f.message, 'en') }));
+  return {
+    ...error,
+    message: error.messageEn ?? error.message,
+    ...(error.details ? { details: { ...error.details, ...(fields ? { fields } : {}) } } : {}),
+  };
+}
+
+/**
+ * What to show for any failure: a call's message in the UI language; anything else (a bug in the page, a
+ * browser error) gets a plain sentence, never its raw English text.
+ */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return localiseError({ code: 'internal', message: 'Unerwarteter Fehler. Bitte die Ansicht neu laden.', messageEn: 'Unexpected error. Please reload the view.' }, uiLang())
+    .message;
+}
+
+const unreachable: SerializedError = {
+  code: 'internal',
+  message: 'Lotse ist nicht erreichbar. Läuft der Dienst noch?',
+  messageEn: 'Lotse cannot be reached. Is it still running?',
+};
 
 const TOKEN_KEY = 'lotse.token';
 
@@ -68,12 +101,12 @@ export async function invoke<N extends ProcedureName>(name: N, input: InputOf<N>
         body: JSON.stringify({ input, jobId: meta.jobId }),
       });
     } catch {
-      throw new ApiError({ code: 'internal', message: 'Lotse ist nicht erreichbar. Läuft der Dienst noch?' });
+      throw new ApiError(unreachable);
     }
     result = (await res.json().catch(() => ({ ok: false }))) as typeof result;
   }
   if (result.ok) return result.data as OutputOf<N>;
-  throw new ApiError(isSerializedError(result.error) ? result.error : { code: 'internal', message: 'Unbekannter Fehler' });
+  throw new ApiError(isSerializedError(result.error) ? result.error : { code: 'internal', message: 'Unbekannter Fehler', messageEn: 'Unknown error' });
 }
 
 /** Progress of long jobs (import, export, backup). Returns an unsubscribe function. */
@@ -87,13 +120,20 @@ export function onProgress(cb: (e: ProgressEvent) => void): () => void {
 
 /** Hands a chosen file to main and gets back an opaque handle (web mode uploads the bytes). */
 export async function uploadFile(file: File): Promise<{ handle: string; name: string; size: number }> {
-  const res = await fetch(`./api/upload?name=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-lotse-token': getToken() },
-    body: file,
-  });
-  const body = (await res.json()) as { ok: boolean; data?: { handle: string; name: string; size: number }; error?: SerializedError };
-  if (!body.ok || !body.data) throw new ApiError(body.error ?? { code: 'internal', message: 'Hochladen fehlgeschlagen' });
+  const failed: SerializedError = { code: 'internal', message: 'Hochladen fehlgeschlagen', messageEn: 'Upload failed' };
+  let res: Response;
+  try {
+    res = await fetch(`./api/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-lotse-token': getToken() },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(unreachable);
+  }
+  type UploadBody = { ok: boolean; data?: { handle: string; name: string; size: number }; error?: unknown };
+  const body = (await res.json().catch(() => ({ ok: false }))) as UploadBody;
+  if (!body.ok || !body.data) throw new ApiError(isSerializedError(body.error) ? body.error : failed);
   return body.data;
 }
 

@@ -1,7 +1,7 @@
 import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.js';
+import { errorText } from '../api/client.js';
 
 export const toasterId = 'lotse-toaster';
 
@@ -21,7 +21,7 @@ export function useNotify() {
   );
   const failure = useCallback(
     (err: unknown) => {
-      const message = err instanceof ApiError || err instanceof Error ? err.message : String(err);
+      const message = errorText(err);
       dispatchToast(
         <Toast>
           <ToastTitle>{t('errors.callFailed')}</ToastTitle>

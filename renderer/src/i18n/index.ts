@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { configureValidation } from '../../../shared/domain/validation-messages.js';
+import { uiLang } from './lang.js';
 
 /**
  * One JSON file per feature and language (i18n/de/<feature>.json), so features add their texts without
@@ -29,5 +31,8 @@ export function initI18n(lng = 'de'): typeof i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // zod's messages follow the UI language, so client-side form checks never show the other language
+  configureValidation(uiLang());
+  i18n.on('languageChanged', () => configureValidation(uiLang()));
   return i18n;
 }

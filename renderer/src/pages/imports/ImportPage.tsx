@@ -23,7 +23,7 @@ import { ArrowUndoRegular, DocumentArrowUpRegular } from '@fluentui/react-icons'
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importFields, type ImportField, type ImportMapping, type ImportPreview, type ImportResult } from '../../../../shared/domain/imports.js';
-import { ApiError, downloadFile, invoke, onProgress, uploadFile } from '../../api/client.js';
+import { errorText, downloadFile, invoke, onProgress, uploadFile } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
@@ -77,7 +77,7 @@ export function ImportPage() {
         setPreview(await invoke('imports.preview', { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null }));
       } catch (err) {
         setPreview(null);
-        setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+        setError(errorText(err));
       } finally {
         setBusy(false);
       }
@@ -97,7 +97,7 @@ export function ImportPage() {
       await load(chosen, { sender });
     } catch (err) {
       setBusy(false);
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 

@@ -15,7 +15,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Placement } from '../../../../shared/domain/placements.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { ApiError, errorText, invoke } from '../../api/client.js';
 import { useNotify } from '../../components/useNotify.js';
 
 /**
@@ -44,7 +44,7 @@ export function ActivatePlacementDialog({ placement, full, onClose }: { placemen
         if (err.error.code === 'quota_exceeded') setNeedsReason(true);
         setFieldError(err.error.details?.fields?.find((f) => f.path === 'quotaOverrideReason')?.message);
         setError(err.message);
-      } else setError(String(err));
+      } else setError(errorText(err));
     } finally {
       setBusy(false);
     }

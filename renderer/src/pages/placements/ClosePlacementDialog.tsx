@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/common.js';
 import { outcomeKinds, type OutcomeKindName, type Placement } from '../../../../shared/domain/placements.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { errorText, invoke } from '../../api/client.js';
 import { useNotify } from '../../components/useNotify.js';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
@@ -51,7 +51,7 @@ export function ClosePlacementDialog({ placement, onClose }: { placement: Placem
       notify.success(t('close.closed'));
       onClose(closed);
     } catch (err) {
-      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -18,7 +18,7 @@ import { todayIso } from '../../../../shared/domain/common.js';
 import type { HoursEntry } from '../../../../shared/domain/placements.js';
 import type { Program } from '../../../../shared/domain/programs.js';
 import { addDays, formatHoursX100, mondayOf, parseHours } from '../../../../shared/rules/compensation.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { errorText, invoke } from '../../api/client.js';
 import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
@@ -112,7 +112,7 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
       week.reload();
       setSumTick((n) => n + 1);
     } catch (err) {
-      setServerError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+      setServerError(errorText(err));
     } finally {
       setBusy(false);
     }

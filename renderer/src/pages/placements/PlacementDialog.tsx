@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/common.js';
 import type { CommuneBoard, Placement, PlacementWarning } from '../../../../shared/domain/placements.js';
 import type { Program } from '../../../../shared/domain/programs.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { ApiError, errorText, invoke } from '../../api/client.js';
 import { formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
@@ -129,7 +129,7 @@ export function PlacementDialog(props: PlacementDialogProps) {
         const fields = err.error.details?.fields ?? [];
         setErrors(Object.fromEntries(fields.map((f) => [f.path, f.message])));
         setGeneral(err.message);
-      } else setGeneral(String(err));
+      } else setGeneral(errorText(err));
     } finally {
       setBusy(false);
     }

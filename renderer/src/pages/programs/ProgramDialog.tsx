@@ -22,7 +22,7 @@ import { ApiError, invoke } from '../../api/client.js';
 import { parseEuroToCents } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
+import { fieldErrors, withoutRow } from '../../components/zodFields.js';
 import { NewCommuneForm } from './NewCommuneForm.js';
 import { figuresFormOf, figuresInputOf, ProgramFiguresSection } from './ProgramFiguresSection.js';
 import { RuleEditor } from './RuleEditor.js';
@@ -188,7 +188,10 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
                           appearance="subtle"
                           icon={<DeleteRegular />}
                           aria-label={t('common:actions.remove')}
-                          onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                          onClick={() => {
+                            setRows((rs) => rs.filter((x) => x.key !== r.key));
+                            setErrors((e) => withoutRow(e, 'communes', i));
+                          }}
                         />
                       </div>
                     ))}
