@@ -18,6 +18,7 @@ export const errorCodes = [
   'empty_file',
   'no_data_rows',
   'too_large',
+  'file_too_complex',
   'cancelled',
   'not_a_lotse_database',
   'schema_too_new',
