@@ -5,7 +5,10 @@ export const importsHandlers = {
   // a preview of a big or hostile file can take a while: with a jobId it is cancelled like an import
   'imports.preview': async ({ handle, ...opts }, ctx, meta) => {
     const file = ctx.files.get(handle);
-    return previewImport(ctx.reader, file.path, file.name, opts, ctx.jobSignal(meta.jobId));
+    return previewImport(ctx.reader, file.path, file.name, opts, {
+      signal: ctx.jobSignal(meta.jobId),
+      onRows: (n) => ctx.progress(meta.jobId, 'lesen', n, 0),
+    });
   },
   'imports.commit': async ({ handle, ...opts }, ctx, meta) => {
     const file = ctx.files.get(handle);

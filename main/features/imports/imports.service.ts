@@ -247,9 +247,17 @@ class Matcher {
   }
 }
 
-/** Reads the file and shows what a commit would do; writes nothing. Aborting `signal` ends the reading at once. */
-export async function previewImport(db: Db, file: string, fileName: string, opts: ImportOptions, signal?: AbortSignal): Promise<ImportPreview> {
-  const { analysis, mappingSource } = await analyse(await readContext(db), file, opts, { signal });
+export interface PreviewHooks {
+  /** aborting ends the reading at once */
+  signal?: AbortSignal;
+  /** rows read so far; throwing stops the read */
+  onRows?: (rowsRead: number) => void;
+}
+
+/** Reads the file and shows what a commit would do; writes nothing. */
+export async function previewImport(db: Db, file: string, fileName: string, opts: ImportOptions, hooks: PreviewHooks = {}): Promise<ImportPreview> {
+  const signal = hooks.signal;
+  const { analysis, mappingSource } = await analyse(await readContext(db), file, opts, hooks);
   if (signal?.aborted) throw cancelled();
   const matcher = new Matcher();
   await matcher.add(db, analysis.table.accepted);
