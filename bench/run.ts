@@ -127,10 +127,17 @@ async function main() {
   const gz = files2.reduce((s, b) => s + zlib.gzipSync(b).length, 0);
   rows.push({ figure: 'Renderer-Bundle (gzip; Baseline: unkomprimiert)', lotse: gz, baseline: raw, baselineLabel: 'raw', unit: 'bytes', goal: '≤ 1 MiB gzip', goalMet: gz <= 1024 * 1024, peakMb: null });
 
-  log('Fuzz: 1.000 mutated files ...');
+  log('Fuzz: 1.000 byte-mutated and 1.000 XML-mutated files, and the hostile file classes ...');
   const f0 = performance.now();
-  const fuzz = spawnSync('npx', ['vitest', 'run', 'main/excel/import/fuzz.test.ts'], { cwd: root, env: { ...process.env, FUZZ_CASES: '1000' }, encoding: 'utf8' });
-  rows.push({ figure: 'Fuzz: 1.000 beschädigte .xlsx/.csv (+ Zip-Bombe, 1 MB-Zelle, 1.048.576 Zeilen, tiefe XML)', lotse: performance.now() - f0, baseline: null, baselineLabel: '', unit: 'ms', goal: 'kein Absturz, kein Hängen', goalMet: fuzz.status === 0, peakMb: null });
+  const fuzz = spawnSync('npx', ['vitest', 'run', 'main/excel/import/fuzz.test.ts', 'main/excel/import/hostile.test.ts'], {
+    cwd: root,
+    env: { ...process.env, FUZZ_CASES: '1000', FUZZ_XML_CASES: '1000' },
+    encoding: 'utf8',
+  });
+  rows.push({
+    figure: 'Fuzz: 1.000 beschädigte + 1.000 XML-mutierte .xlsx/.csv, feindliche Dateien (ZZZZZZ2, Riesenzeile, 16.385 Spalten, Texte, Anführungszeichen, Speicher)',
+    lotse: performance.now() - f0, baseline: null, baselineLabel: '', unit: 'ms', goal: 'kein Absturz, kein Hängen', goalMet: fuzz.status === 0, peakMb: null,
+  });
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
   const table = formatTable(rows);
