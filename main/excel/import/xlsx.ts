@@ -77,6 +77,8 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
  * element (each '<' looked at once), so a hostile string costs time in proportion to its length.
  */
 export function stringText(el: string): string {
+  const plain = plainString(el);
+  if (plain !== null) return plain;
   let out = '';
   let i = 0;
   for (;;) {
@@ -99,6 +101,15 @@ export function stringText(el: string): string {
       i = next;
     }
   }
+}
+
+/** The two forms nearly every shared string has (one <t>, no markup inside), without looking at each tag. */
+function plainString(el: string): string | null {
+  if (!el.endsWith('</t></si>')) return null;
+  const from = el.startsWith('<si><t>') ? 7 : el.startsWith('<si><t xml:space="preserve">') ? 28 : -1;
+  if (from < 0) return null;
+  const text = el.slice(from, -9);
+  return text.includes('<') ? null : decodeXml(text);
 }
 
 /** The text of a <t> from just after its start tag to `close`: XML-escaped, or literal inside CDATA (never from Excel). */
