@@ -1,9 +1,7 @@
-// Starts the reading thread from the TypeScript sources (tests, `npx lotse` without a bundle): TypeScript needs
-// tsx's loader, which a thread only has when the process was started with `--import tsx`.
+// Starts the reading thread from the TypeScript sources (tests, the bench, `npx lotse` without a bundle): a new
+// thread does not inherit the loader hooks of the process (not even those of `--import tsx`), so it adds tsx's own.
+import { register } from 'tsx/esm/api';
 import { workerData } from 'node:worker_threads';
 
-if (!process.execArgv.some((a) => a.includes('tsx'))) {
-  const { register } = await import('tsx/esm/api');
-  register();
-}
+register();
 await import(workerData.entry);
