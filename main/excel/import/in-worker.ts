@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors.js';
 import type { Analysis } from './analyse.js';
 import { defaultReadLimits, limitErrors } from './limits.js';
+import { unpackRows } from './row-batch.js';
 import type { ParsedRow } from './table.js';
 import type { FromReader, ReadJob } from './worker-messages.js';
 
@@ -28,16 +29,19 @@ const cancelled = () => new AppError('cancelled', 'Vorgang abgebrochen; es wurde
 /**
  * How to start the thread: from a bundle, the reader bundle next to it (read as text inside Electron's asar
  * archive, where a thread cannot open files); from the TypeScript sources, through a small loader that adds tsx.
+ * LOTSE_IMPORT_WORKER names a built reader to use instead (the bench measures the reader as it ships). The thread
+ * gets none of the process's Node options: an inherited `--import tsx` alone costs 0.4 s of CPU per thread.
  */
 function spawn(heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  const options = { resourceLimits: { maxOldGenerationSizeMb: heapMb }, execArgv: [] };
   const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    return new Worker(new URL('./worker-boot.mjs', here), { workerData: { entry: new URL('./worker.ts', here).href }, resourceLimits });
+  const built = process.env.LOTSE_IMPORT_WORKER;
+  if (!built && here.endsWith('.ts')) {
+    return new Worker(new URL('./worker-boot.mjs', here), { ...options, workerData: { entry: new URL('./worker.ts', here).href } });
   }
-  const bundle = fileURLToPath(new URL('./import-worker.cjs', here));
-  if (bundle.includes(`.asar${path.sep}`)) return new Worker(fs.readFileSync(bundle, 'utf8'), { eval: true, resourceLimits });
-  return new Worker(bundle, { resourceLimits });
+  const bundle = built ?? fileURLToPath(new URL('./import-worker.cjs', here));
+  if (bundle.includes(`.asar${path.sep}`)) return new Worker(fs.readFileSync(bundle, 'utf8'), { ...options, eval: true });
+  return new Worker(bundle, options);
 }
 
 /**
@@ -48,16 +52,23 @@ function spawn(heapMb: number): Worker {
 export class ReadWorker {
   private readonly worker: Worker;
   private settled = false;
-  private fail: (err: unknown) => void = () => undefined;
+  /** a thread that failed or ended before run() listened: its error, or an error for its exit */
+  private early: unknown = null;
+  private fail: (err: unknown) => void = (err) => (this.early ??= err);
+  private exited: (code: number) => void = (code) => (this.early ??= new Error(`reading thread ended early (${code})`));
 
   constructor(private readonly heapMb = defaultReadLimits.workerHeapMb) {
     this.worker = spawn(heapMb);
-    // until run() listens, a thread that fails to start must not count as an unhandled error
     this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', (code) => this.exited(code));
   }
 
   run(job: ReadJob, hooks: ReaderHooks = {}): Promise<ReaderResult> {
     if (this.settled) return Promise.reject(cancelled());
+    if (this.early !== null) {
+      this.settled = true;
+      return Promise.reject(this.early);
+    }
     const limits = { ...defaultReadLimits, ...job.limits, workerHeapMb: this.heapMb };
     const accepted: ParsedRow[] = [];
     return new Promise<ReaderResult>((resolve, reject) => {
@@ -76,13 +87,14 @@ export class ReadWorker {
         const code = (err as { code?: string } | null)?.code;
         finish(code === 'ERR_WORKER_OUT_OF_MEMORY' ? limitErrors.memory(limits) : err);
       };
-      this.worker.on('exit', (code) => finish(code === 0 ? new Error('reading thread ended without a result') : limitErrors.memory(limits)));
+      this.exited = (code) => finish(code === 0 ? new Error('reading thread ended without a result') : limitErrors.memory(limits));
       this.worker.on('message', (m: FromReader) => {
         if (this.settled) return;
         try {
           if (m.type === 'rows') {
-            if (hooks.onAccepted) hooks.onAccepted(m.rows);
-            else for (const r of m.rows) accepted.push(r);
+            const rows = unpackRows(m.rows);
+            if (hooks.onAccepted) hooks.onAccepted(rows);
+            else for (const r of rows) accepted.push(r);
           } else if (m.type === 'progress') hooks.onRows?.(m.rowsRead);
           else if (m.type === 'done') {
             if (!job.stream) m.analysis.table.accepted = accepted;

@@ -3,7 +3,7 @@ import type { SerializedError } from '../../../shared/errors.js';
 import type { Analysis } from './analyse.js';
 import type { ReadLimits } from './limits.js';
 import type { SavedMappings } from './saved-mapping.js';
-import type { ParsedRow } from './table.js';
+import type { PackedRows } from './row-batch.js';
 
 /** What the reading thread is asked to do: everything plain data, since it crosses to another thread. */
 export interface ReadJob {
@@ -21,7 +21,7 @@ export interface ReadJob {
 export const ROW_BATCH = 2000;
 
 export type FromReader =
-  | { type: 'rows'; rows: ParsedRow[] }
+  | { type: 'rows'; rows: PackedRows }
   | { type: 'progress'; rowsRead: number }
   /** the analysis without its accepted rows, which came as 'rows' messages */
   | { type: 'done'; analysis: Analysis; savedUsed: boolean }

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors.js';
 import { analyseFile } from './analyse.js';
 import { defaultReadLimits, limitErrors } from './limits.js';
+import { packRows } from './row-batch.js';
 import { savedMappingFor } from './saved-mapping.js';
 import type { ParsedRow } from './table.js';
 import { ROW_BATCH, type FromReader, type ReadJob } from './worker-messages.js';
@@ -17,7 +18,7 @@ const send = (m: FromReader) => port.postMessage(m);
 async function run(job: ReadJob): Promise<void> {
   let batch: ParsedRow[] = [];
   const flush = () => {
-    if (batch.length > 0) send({ type: 'rows', rows: batch });
+    if (batch.length > 0) send({ type: 'rows', rows: packRows(batch) });
     batch = [];
   };
   const hand = (row: ParsedRow) => {
