@@ -258,9 +258,13 @@ export interface PreviewHooks {
 export async function previewImport(db: Db, file: string, fileName: string, opts: ImportOptions, hooks: PreviewHooks = {}): Promise<ImportPreview> {
   const signal = hooks.signal;
   const { analysis, mappingSource } = await analyse(await readContext(db), file, opts, hooks);
-  if (signal?.aborted) throw cancelled();
   const matcher = new Matcher();
-  await matcher.add(db, analysis.table.accepted);
+  // in batches, as the import matches them, so a cancel also stops the matching of a long list
+  const accepted = analysis.table.accepted;
+  for (let i = 0; i < accepted.length; i += BATCH) {
+    if (signal?.aborted) throw cancelled();
+    await matcher.add(db, accepted.slice(i, i + BATCH));
+  }
   return {
     fileName,
     sheets: analysis.sheets,
