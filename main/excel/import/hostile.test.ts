@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../shared/contract/index.js';
 import type { SerializedError } from '../../../shared/errors.js';
 import { tempApp } from '../../test/temp-db.js';
-import { analyseInWorker } from './in-worker.js';
+import { analyseInWorker, ReadWorker } from './in-worker.js';
 import type { ReadLimits } from './limits.js';
 
 /**
@@ -188,4 +188,10 @@ describe('hostile spreadsheets (issue 12)', () => {
     if (!r.ok) expect(r.error.code).toBe('cancelled');
     expect(performance.now() - t0).toBeLessThan(10_000);
   }, 30_000);
+
+  it('a reading thread started ahead and stopped before its job refuses the job instead of hanging', async () => {
+    const worker = new ReadWorker();
+    worker.stop();
+    await expect(worker.run({ file: save('nie.csv', 'Nachname;Vorname\r\nHaddad;Noor\r\n'), today, stream: false })).rejects.toMatchObject({ code: 'cancelled' });
+  });
 });

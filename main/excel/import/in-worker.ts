@@ -59,6 +59,8 @@ export class ReadWorker {
 
   constructor(private readonly heapMb = defaultReadLimits.workerHeapMb) {
     this.worker = spawn(heapMb);
+    // a thread started ahead but never given a job must not keep the process alive
+    this.worker.unref();
     this.worker.on('error', (err) => this.fail(err));
     this.worker.on('exit', (code) => this.exited(code));
   }
@@ -69,6 +71,7 @@ export class ReadWorker {
       this.settled = true;
       return Promise.reject(this.early);
     }
+    this.worker.ref();
     const limits = { ...defaultReadLimits, ...job.limits, workerHeapMb: this.heapMb };
     const accepted: ParsedRow[] = [];
     return new Promise<ReaderResult>((resolve, reject) => {

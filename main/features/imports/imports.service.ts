@@ -469,15 +469,15 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
     return reading;
   };
 
-  // In WAL mode the backup's single read transaction is a snapshot that the import's uncommitted writes cannot
-  // touch, so writing may start at once and only the commit waits for the backup. Any other journal mode: wait.
-  const wal = (await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db)).rows[0]?.journal_mode === 'wal';
   const backupDone = backup.then(() => {
     backedUp = true;
   });
   backupDone.catch(() => undefined);
   let committed = false;
   try {
+    // In WAL mode the backup's single read transaction is a snapshot that the import's uncommitted writes cannot
+    // touch, so writing may start at once and only the commit waits for the backup. Any other journal mode: wait.
+    const wal = (await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db)).rows[0]?.journal_mode === 'wal';
     if (!wal) {
       startReading();
       await backupDone;
