@@ -50,3 +50,37 @@ test('a picture renamed .xlsx gets a specific message and nothing is imported', 
   await expect(page.getByRole('alert')).toContainText('keine Tabelle');
   await expect(page.getByText('Noch keine Importe.')).toBeVisible();
 });
+
+test('a hostile workbook (cell ZZZZZZ2) is refused with the limit named, and the app keeps working', async ({ page, lotse }) => {
+  const imports = new ImportsPage(page);
+  await imports.open(lotse.openUrl);
+  await imports.drop('feindlich.xlsx', await zzzzzzWorkbook());
+  await expect(page.getByRole('alert')).toContainText('zu komplex');
+  await expect(page.getByRole('alert')).toContainText('16.384 Spalten');
+  await imports.drop('liste.csv', csv);
+  await expect(imports.count('rowsTotal')).toHaveText('3');
+});
+
+test('reading a long list can be stopped, and nothing is imported', async ({ page, lotse }) => {
+  const imports = new ImportsPage(page);
+  await imports.open(lotse.openUrl);
+  const lines = ['Nachname;Vorname;Geburtsdatum'];
+  for (let i = 0; i < 190_000; i++) lines.push(`Name${i};Vorname${i % 97};01.02.1990`);
+  await imports.drop('lang.csv', Buffer.from(lines.join('\r\n')));
+  await page.getByRole('button', { name: 'Lesen abbrechen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Lesen abgebrochen');
+  await expect(page.getByText('Noch keine Importe.')).toBeVisible();
+});
+
+/** The 2 KB file of issue 12: one cell reference far beyond column XFD. */
+async function zzzzzzWorkbook(): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const zip = new JSZip();
+  zip.file('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="Liste" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  zip.file('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+  zip.file('xl/worksheets/sheet1.xml', `<worksheet xmlns="${ns}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nachname</t></is></c></row><row r="2"><c r="ZZZZZZ2"><v>1</v></c></row></sheetData></worksheet>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

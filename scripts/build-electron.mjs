@@ -5,7 +5,9 @@
 // Usage: node scripts/build-electron.mjs [--outdir DIR]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import fs from 'node:fs';
 import { build } from 'esbuild';
+import { buildImportReader } from './build-main.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -38,6 +40,10 @@ export async function buildElectron(outDir = path.join(root, 'dist', 'electron')
       'import.meta.filename': '__filename',
     },
   });
+  // the thread that reads import files; the main bundle starts it from next to itself
+  const reader = await buildImportReader(build, path.join(outDir, 'import-worker.cjs'), 'node22');
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const file of reader.outputFiles) fs.writeFileSync(file.path, file.contents);
   await build({
     ...common,
     entryPoints: [path.join(root, 'main/electron/preload.ts')],

@@ -13,6 +13,8 @@ const defaultOutDir = path.join(root, 'dist', 'main');
 // The bundle sits two folders below the root, as main/cli/index.ts does, so URLs the sources resolve relative to
 // import.meta.url (the built renderer: '../../dist/renderer') point at the same place from either.
 export const mainBundle = path.join(defaultOutDir, 'lotse.mjs');
+// the thread that reads import files (main/excel/import/in-worker.ts starts it from next to the bundle)
+const readerBundleName = 'import-worker.cjs';
 const manifestName = 'lotse.inputs.json';
 // npm rewrites this file on every install, so a changed dependency makes the bundle stale as well
 const lockFile = path.join(root, 'node_modules', '.package-lock.json');
@@ -42,7 +44,7 @@ export function mainBundleIsFresh(bundle = mainBundle) {
   let manifest;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(bundle), manifestName), 'utf8'));
-    if (!fs.existsSync(bundle)) return false;
+    if (!fs.existsSync(bundle) || !fs.existsSync(path.join(path.dirname(bundle), readerBundleName))) return false;
   } catch {
     return false;
   }
@@ -62,13 +64,35 @@ function writeAtomic(file, contents) {
   fs.renameSync(tmp, file);
 }
 
-/** Builds dist/main/lotse.mjs (and its source map and input manifest); returns the bundle's path. */
+/**
+ * Bundles the import reader's thread (main/excel/import/worker.ts) into one CommonJS file without imports of its
+ * own, so it starts fast and can also be started from source text (inside Electron's asar archive). Not written:
+ * the caller writes it with its other files. Also used by build-electron.mjs.
+ */
+export async function buildImportReader(build, outfile, target) {
+  return build({
+    absWorkingDir: root,
+    entryPoints: [path.join(root, 'main/excel/import/worker.ts')],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    write: false,
+  });
+}
+
+/** Builds dist/main/lotse.mjs (and its source map, the import reader and the input manifest); returns the bundle's path. */
 export async function buildMain(outDir = defaultOutDir) {
   // esbuild is a development dependency: load it only when building, never on a normal CLI start
   const { build } = await import('esbuild');
   // taken before esbuild reads anything: a file saved during the build must make the result stale, not "fresh"
   const started = Date.now();
   const outfile = path.join(outDir, 'lotse.mjs');
+  const reader = await buildImportReader(build, path.join(outDir, readerBundleName), 'node20');
   const result = await build({
     absWorkingDir: root,
     entryPoints: [path.join(root, 'main/cli/index.ts')],
@@ -89,9 +113,10 @@ export async function buildMain(outDir = defaultOutDir) {
     banner: { js: "import { createRequire as __lotseCreateRequire } from 'node:module';\nconst require = __lotseCreateRequire(import.meta.url);" },
   });
   fs.mkdirSync(outDir, { recursive: true });
-  // the map first and the bundle last: a CLI that sees the new bundle also finds its map
-  for (const file of [...result.outputFiles].sort((a) => (a.path === outfile ? 1 : -1))) writeAtomic(file.path, file.contents);
-  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')).sort();
+  // the reader and the map first and the bundle last: a CLI that sees the new bundle also finds both
+  for (const file of [...reader.outputFiles, ...[...result.outputFiles].sort((a) => (a.path === outfile ? 1 : -1))]) writeAtomic(file.path, file.contents);
+  const allInputs = new Set([...Object.keys(result.metafile.inputs), ...Object.keys(reader.metafile.inputs)]);
+  const inputs = [...allInputs].filter((f) => !f.startsWith('node_modules/')).sort();
   const stamps = {};
   for (const file of watchedFiles(inputs)) {
     const s = stamp(file);

@@ -19,6 +19,7 @@ export const errorCodes = [
   'no_data_rows',
   'too_large',
   'not_a_file',
+  'file_too_complex',
   'cancelled',
   'not_a_lotse_database',
   'schema_too_new',

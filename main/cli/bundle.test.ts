@@ -47,6 +47,20 @@ describe('CLI bundle (dist/main/lotse.mjs)', () => {
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('imports through the bundled reader thread (import-worker.cjs) and refuses a hostile cell reference', () => {
+    expect(fs.existsSync(path.join(outDir, 'import-worker.cjs'))).toBe(true);
+    const db = path.join(data.dir, 'import.sqlite');
+    const list = path.join(data.dir, 'liste.csv');
+    fs.writeFileSync(list, 'Nachname;Vorname;Geburtsdatum\nHaddad;Noor;01.02.1990\n');
+    const ok = spawnSync(process.execPath, [bundle, 'import', list, '--db', db, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ status: 'ok', imported: 1 });
+    // a cell past column XFD in a CSV: 16,385 fields in one record
+    fs.writeFileSync(list, `Nachname;Vorname\n${'x;'.repeat(16_385)}\n`);
+    const wide = spawnSync(process.execPath, [bundle, 'import', list, '--db', db, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(wide.status).toBe(1);
+    expect(JSON.parse(wide.stdout)).toMatchObject({ status: 'error', error: { code: 'file_too_complex' } });
+  });
+
   it('serves web mode: the built renderer from the same place as the sources, and the API', async () => {
     const child = spawn(process.execPath, [bundle, 'serve', '--db', path.join(data.dir, 'serve.sqlite')], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {

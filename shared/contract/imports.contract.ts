@@ -4,8 +4,8 @@ import { id } from '../domain/common.js';
 import { importBatch, importCommitInput, importPreview, importPreviewInput, importResult } from '../domain/imports.js';
 
 export const importsContract = {
-  /** Reads an uploaded list and shows sheets, header, proposed (or saved, or given) mapping, counts and rejected rows; writes nothing. */
-  'imports.preview': procedure({ input: importPreviewInput, output: importPreview }),
+  /** Reads an uploaded list and shows sheets, header, proposed (or saved, or given) mapping, counts and rejected rows; writes nothing. Cancellable job. */
+  'imports.preview': procedure({ input: importPreviewInput, output: importPreview, job: true }),
   /** Imports the list as one batch in one transaction (backup first); optional enrolment into a program. Long job. */
   'imports.commit': procedure({ input: importCommitInput, output: importResult, job: true }),
   /** The rejected rows with reasons as a workbook to fix and re-import; returns a download handle. */

@@ -8,12 +8,19 @@ import { tempDir } from '../../test/temp-db.js';
 import { analyseFile } from './analyse.js';
 
 /**
- * Bad files (issue 8): mutated .xlsx and .csv files must each end in a clean analysis or a specific file-level
- * error — never a crash, a hang or unbounded memory. FUZZ_CASES raises the count (the bench runs more).
+ * Bad files (issues 8 and 12): mutated .xlsx and .csv files must each end in a clean analysis or a specific
+ * file-level error — never a crash, a hang or unbounded memory. Byte mutations mostly stop at the zip's CRC check;
+ * the structure-aware cases keep the zip valid and mutate its XML, so they test the XML reader and its limits.
+ * Both run on this thread (no reading thread to catch them): the limits alone must hold. FUZZ_CASES and
+ * FUZZ_XML_CASES raise the counts (the bench runs 1,000 each).
  */
 const cases = Number(process.env.FUZZ_CASES ?? 200);
+/** structure-aware cases: the zip stays valid (correct CRCs), its XML is mutated, so every case reaches the XML reader */
+const xmlCases = Number(process.env.FUZZ_XML_CASES ?? 150);
 const today = '2026-11-24';
-const allowed = new Set(['unsupported_format', 'password_protected', 'corrupt_file', 'not_a_spreadsheet', 'empty_file', 'no_data_rows', 'too_large']);
+const allowed = new Set([
+  'unsupported_format', 'password_protected', 'corrupt_file', 'not_a_spreadsheet', 'empty_file', 'no_data_rows', 'too_large', 'file_too_complex',
+]);
 
 let dir: { dir: string; cleanup: () => void };
 let xlsx: Buffer;
@@ -40,7 +47,7 @@ async function outcome(name: string, bytes: Buffer): Promise<string> {
   const file = path.join(dir.dir, name);
   fs.writeFileSync(file, bytes);
   try {
-    const a = await analyseFile(file, { today, limits: { maxFileMb: 5, maxRows: 100_000, maxCellChars: 2_000, maxUnpackedMb: 100 } });
+    const a = await analyseFile(file, { today, limits: { maxFileMb: 5, maxRows: 100_000, maxCellChars: 2_000, maxUnpackedMb: 100, maxElementChars: 4 * 1024 * 1024 } });
     expect(a).toBeTruthy();
     return 'ok';
   } catch (err) {
@@ -60,6 +67,48 @@ beforeAll(async () => {
   csv = Buffer.from('Nachname;Vorname;Geburtsdatum\r\n' + Array.from({ length: 40 }, (_, i) => `"Al-Hassan ${i}";Omar;0${1 + (i % 9)}.03.1990`).join('\r\n'), 'utf8');
 });
 afterAll(() => dir.cleanup());
+
+/** Fragments that probe the reader's bounds and its handling of markup it does not expect. */
+const fragments = [
+  '<c r="ZZZZZZ2" t="inlineStr"><is><t>x</t></is></c>', '<row r="99999999">', '<row r="1048577"/>', '<row>', '</row>', '<c>', '</c>',
+  '<![CDATA[', ']]>', '<t>', '</t>', '<si>', '</si>', '<rPh>', '&#xFFFFFFFF;', '&#0;', '&amp', '_xD800_', '<c t="s"><v>999999999</v></c>',
+  '<c t="d"><v>kein Datum</v></c>', '<c s="99999"><v>1e308</v></c>', '<x:row>', '"', "'", '<', '>', '/>', '\u0000', '\uFFFF', '<?xml?>', '<!-- ',
+];
+
+/** One to three mutations of an XML text: cuts, deletions, repetitions, hostile fragments, changed characters. */
+function mutateXml(xml: string, r: () => number): string {
+  let out = xml;
+  for (let k = 0; k < 1 + Math.floor(r() * 3); k++) {
+    const at = Math.floor(r() * out.length);
+    const len = 1 + Math.floor(r() * 400);
+    switch (Math.floor(r() * 8)) {
+      case 0:
+        out = out.slice(0, at);
+        break;
+      case 1:
+        out = out.slice(0, at) + out.slice(at + len);
+        break;
+      case 2: // a stretch repeated up to 2,000 times: long rows, many cells, many strings
+        out = out.slice(0, at) + out.slice(at, at + len).repeat(1 + Math.floor(r() * 2_000)) + out.slice(at);
+        break;
+      case 3:
+        out = out.slice(0, at) + fragments[Math.floor(r() * fragments.length)]! + out.slice(at);
+        break;
+      case 4: // one character changed into another markup character or a digit
+        out = out.slice(0, at) + '<>/"=&;0123456789 '[Math.floor(r() * 18)]! + out.slice(at + 1);
+        break;
+      case 5: // every closing tag of one element gone
+        out = out.split(['</row>', '</c>', '</t>', '</si>', '</v>'][Math.floor(r() * 5)]!).join('');
+        break;
+      case 6: // deep nesting
+        out = out.slice(0, at) + '<row><c>'.repeat(1 + Math.floor(r() * 5_000)) + out.slice(at);
+        break;
+      default: // numbers made huge
+        out = out.replace(/\d+/g, (d) => (r() < 0.05 ? '9'.repeat(1 + Math.floor(r() * 30)) : d));
+    }
+  }
+  return out;
+}
 
 describe('importer under bad files', () => {
   it(`survives ${cases} mutated .xlsx and .csv files (truncated, bit-flipped, garbage) with a clean result or a specific error`, { timeout: 300_000 }, async () => {
@@ -96,6 +145,39 @@ describe('importer under bad files', () => {
     }
     // the mutations really hit: some files still read, many are refused for a reason
     expect(Object.keys(seen).length).toBeGreaterThan(2);
+    expect(peakRss).toBeLessThan(1024 * 1024 * 1024);
+  });
+
+  it(`survives ${xmlCases} valid zips with mutated XML (structure-aware: the mutations reach the XML reader)`, { timeout: 300_000 }, async () => {
+    const base = await JSZip.loadAsync(xlsx);
+    const parts = new Map<string, string>();
+    for (const name of Object.keys(base.files)) if (!base.files[name]!.dir) parts.set(name, await base.files[name]!.async('string'));
+    const targets = [...parts.keys()];
+    const weighted = (r: () => number) => {
+      // mostly the sheet and the shared strings, where the data is; sometimes any other part
+      const x = r();
+      if (x < 0.55) return 'xl/worksheets/sheet1.xml';
+      if (x < 0.85 && parts.has('xl/sharedStrings.xml')) return 'xl/sharedStrings.xml';
+      return targets[Math.floor(r() * targets.length)]!;
+    };
+    const seen: Record<string, number> = {};
+    let slowest = 0;
+    for (let n = 0; n < xmlCases; n++) {
+      const r = rng(10_000 + n);
+      const target = weighted(r);
+      const zip = new JSZip();
+      for (const [name, text] of parts) zip.file(name, name === target ? mutateXml(text, r) : text);
+      const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+      const t0 = performance.now();
+      const code = await outcome(`xml-${n}.xlsx`, bytes);
+      slowest = Math.max(slowest, performance.now() - t0);
+      seen[code] = (seen[code] ?? 0) + 1;
+    }
+    // past the zip layer: most cases read or end in a reason of their own, not in the zip's CRC check
+    expect(seen.ok ?? 0).toBeGreaterThan(xmlCases / 4);
+    expect((seen.corrupt_file ?? 0) + (seen.not_a_spreadsheet ?? 0)).toBeLessThan(xmlCases / 2);
+    expect(Object.keys(seen).length).toBeGreaterThan(2);
+    expect(slowest).toBeLessThan(10_000);
     expect(peakRss).toBeLessThan(1024 * 1024 * 1024);
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/errors.js';
+import { defaultReadLimits, limitErrors, tooLarge, type ReadLimits } from './limits.js';
 import { NotAWorkbookError, openXlsx } from './xlsx.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 
@@ -84,40 +85,26 @@ export interface ReadHooks {
   limits?: Partial<ReadLimits>;
 }
 
+export { defaultReadLimits, type ReadLimits } from './limits.js';
+
+const checkCell = (v: Cell, rowNumber: number, limits: ReadLimits): void => {
+  if (typeof v === 'string' && v.length > limits.maxCellChars) throw limitErrors.longCell(rowNumber, v.length, limits);
+};
+
 /**
- * Limits that keep a hostile or broken file from exhausting memory or time: file size, data rows, characters per
- * cell, and the unpacked size of an .xlsx (a zip bomb claims gigabytes in a few kilobytes).
+ * Counts what a file holds across all its sheets, so that its rows (which the preview keeps in memory) stay
+ * bounded: data rows against the row setting, cells (each row as wide as its last value) against the cell limit.
  */
-export interface ReadLimits {
-  maxFileMb: number;
-  maxRows: number;
-  maxCellChars: number;
-  maxUnpackedMb: number;
-}
-export const defaultReadLimits: ReadLimits = { maxFileMb: 50, maxRows: 200_000, maxCellChars: 2_000, maxUnpackedMb: 1_000 };
-
-const tooLarge = (de: string, en: string) => new AppError('too_large', de, en);
-
-function longCell(rowNumber: number, length: number, limits: ReadLimits): AppError {
-  return tooLarge(
-    `Zeile ${rowNumber}: eine Zelle hat ${length.toLocaleString('de-DE')} Zeichen (erlaubt: ${limits.maxCellChars.toLocaleString('de-DE')}). ` +
-      'Bitte die Zelle kürzen oder die Grenze unter Einstellungen → Import erhöhen. Es wurde nichts importiert.',
-    `Row ${rowNumber}: a cell exceeds ${limits.maxCellChars} characters.`,
-  );
-}
-
-function checkCell(v: Cell, rowNumber: number, limits: ReadLimits): void {
-  if (typeof v === 'string' && v.length > limits.maxCellChars) throw longCell(rowNumber, v.length, limits);
+function rowCounter(limits: ReadLimits): (row: RawRow) => void {
+  let cells = 0;
+  return (row) => {
+    cells += row.cells.length;
+    if (cells > limits.maxCells) throw limitErrors.cells(limits);
+  };
 }
 
 function checkRows(count: number, limits: ReadLimits): void {
-  if (count > limits.maxRows) {
-    throw tooLarge(
-      `Die Datei hat mehr als ${limits.maxRows.toLocaleString('de-DE')} Zeilen. Bitte in kleinere Listen aufteilen ` +
-        'oder die Grenze unter Einstellungen → Import erhöhen. Es wurde nichts importiert.',
-      `More than ${limits.maxRows} rows.`,
-    );
-  }
+  if (count > limits.maxRows) throw limitErrors.rows(limits);
 }
 
 /**
@@ -202,14 +189,16 @@ export async function openWorkbook(file: string, hooks: ReadHooks = {}): Promise
   const hint = /^sep=(.)\r?\n/i.exec(text);
   const body = hint ? text.slice(hint[0].length) : text;
   const sep = hint ? hint[1]! : detectSeparator(body);
+  const counted = rowCounter(limits);
   return {
     kind: 'csv',
     sheetNames: ['CSV'],
     readSheet: async (_index, onRow) => {
       let count = 0;
-      for (const row of csvRecords(body, sep)) {
+      for (const row of csvRecords(body, sep, limits)) {
         checkRows(++count, limits);
         for (const c of row.cells) checkCell(c, row.rowNumber, limits);
+        counted(row);
         onRow(row);
         // hand the thread back often, so a consumer writing the rows gets its database answers without delay
         if (count % 500 === 0) {
@@ -246,12 +235,13 @@ async function openXlsxSource(buf: Buffer, hooks: ReadHooks, limits: ReadLimits)
   };
   let wb: Awaited<ReturnType<typeof openXlsx>>;
   try {
-    wb = await openXlsx(buf);
+    wb = await openXlsx(buf, limits);
   } catch (err) {
     throw fileError(err);
   }
   if (wb.sheetNames.length === 0) throw errors.notSpreadsheet();
   let lastReport = 0;
+  const counted = rowCounter(limits);
   return {
     kind: 'xlsx',
     sheetNames: wb.sheetNames,
@@ -259,12 +249,9 @@ async function openXlsxSource(buf: Buffer, hooks: ReadHooks, limits: ReadLimits)
       let count = 0;
       try {
         await wb.readSheet(index, {
-          maxCellChars: limits.maxCellChars,
-          onLongCell: (row, length) => {
-            throw longCell(row, length, limits);
-          },
           onRow: (row) => {
             checkRows(++count, limits);
+            counted(row);
             onRow(row);
           },
           onProgress: (read) => {
@@ -338,19 +325,23 @@ function countOutsideQuotes(line: string, sep: string): number {
  * RFC 4180 with the separator detected: quoted fields may hold separators, doubled quotes and line breaks.
  * Row numbers count records from 1 (empty lines included, as Excel shows them when it opens the file); the
  * importer re-bases them so the header record is 1. A line without any quote (nearly all of them) is split as a
- * whole; only records with quotes go through the character-by-character parser.
+ * whole; only records with quotes go through the field-by-field parser. Both run in linear time and stop at the
+ * limits (record length, columns, records, quoted field length) before holding more.
  */
-export function parseCsv(text: string, sep = detectSeparator(text)): RawRow[] {
-  return [...csvRecords(text, sep)];
+export function parseCsv(text: string, sep = detectSeparator(text), limits: ReadLimits = defaultReadLimits): RawRow[] {
+  return [...csvRecords(text, sep, limits)];
 }
 
 /** The records of parseCsv one at a time, so reading and importing can interleave. */
-export function* csvRecords(text: string, sep: string): Generator<RawRow> {
+export function* csvRecords(text: string, sep: string, limits: ReadLimits = defaultReadLimits): Generator<RawRow> {
   const lineEnd = /[\r\n]/g;
   let recordNo = 1;
   let i = 0;
+  // the next quote at or after i (-1: none left), remembered so that a file without quotes is searched once
+  let nextQuote = -2;
   // the record's own array becomes the cells (empty → null in place): one array less per row of a big list
   const toRow = (record: string[]): RawRow | null => {
+    if (record.length > limits.maxColumns) throw limitErrors.column(recordNo, limits);
     const cells = record as Cell[];
     let any = false;
     for (let k = 0; k < cells.length; k++) {
@@ -361,53 +352,78 @@ export function* csvRecords(text: string, sep: string): Generator<RawRow> {
     return any ? { rowNumber: recordNo, cells } : null;
   };
   while (i < text.length) {
+    if (recordNo > limits.maxRowNumber) throw limitErrors.rowNumber(limits);
     lineEnd.lastIndex = i;
     const m = lineEnd.exec(text);
     const end = m ? m.index : text.length;
-    const line = text.slice(i, end);
     let record: string[];
-    if (!line.includes('"')) {
-      record = line.split(sep);
+    // a quote anywhere in the line: the record may continue past the line end
+    if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+    if (nextQuote < 0 || nextQuote >= end) {
+      if (end - i > limits.maxElementChars) throw limitErrors.element('eine Zeile', limits);
+      record = text.slice(i, end).split(sep);
       i = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
-    } else [record, i] = quotedRecord(text, i, sep);
+    } else [record, i] = quotedRecord(text, i, sep, recordNo, limits);
     const row = toRow(record);
     if (row) yield row;
     recordNo++;
   }
 }
 
-/** One record that holds quotes, from `start` to the end of its last line; returns its fields and where the next begins. */
-function quotedRecord(text: string, start: number, sep: string): [string[], number] {
+const isBlank = (ch: string) => ch === ' ' || ch === '\t';
+
+/**
+ * One record that holds quotes, from `start` to the end of its last line; returns its fields and where the next
+ * begins. Quoted text is taken in slices between quotes, and a quoted field is refused as soon as it passes the
+ * cell limit (an unclosed quote would otherwise swallow the rest of the file).
+ */
+function quotedRecord(text: string, start: number, sep: string, recordNo: number, limits: ReadLimits): [string[], number] {
   const record: string[] = [];
   let field = '';
-  let quoted = false;
+  // only blanks so far: a quote here opens a quoted field, anywhere else it is text
+  let blank = true;
   let i = start;
   while (i < text.length) {
+    if (i - start > limits.maxElementChars) throw limitErrors.element('eine Zeile', limits);
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-      i++;
+    if (ch === '"' && blank) {
+      field = '';
+      i = quotedField(text, i + 1, recordNo, limits, (part) => (field += part));
+      blank = false;
       continue;
     }
-    if (ch === '"' && field.trim() === '') {
-      field = '';
-      quoted = true;
-    } else if (ch === sep) {
+    if (ch === sep) {
       record.push(field);
       field = '';
+      blank = true;
     } else if (ch === '\r' || ch === '\n') {
       record.push(field);
       return [record, i + (ch === '\r' && text[i + 1] === '\n' ? 2 : 1)];
-    } else field += ch;
+    } else {
+      field += ch;
+      if (blank && !isBlank(ch)) blank = false;
+      if (field.length > limits.maxCellChars) throw limitErrors.longCell(recordNo, field.length, limits);
+    }
     i++;
   }
   record.push(field);
   return [record, i];
+}
+
+/** The inside of a quoted field from just after its opening quote; hands on its text and returns the index after its closing quote. */
+function quotedField(text: string, from: number, recordNo: number, limits: ReadLimits, add: (part: string) => void): number {
+  let length = 0;
+  let i = from;
+  for (;;) {
+    const q = text.indexOf('"', i);
+    const end = q < 0 ? text.length : q;
+    length += end - i;
+    if (length > limits.maxCellChars) throw limitErrors.longQuoted(recordNo, limits);
+    add(text.slice(i, end));
+    if (q < 0) return text.length;
+    if (text[q + 1] !== '"') return q + 1;
+    add('"');
+    length++;
+    i = q + 2;
+  }
 }

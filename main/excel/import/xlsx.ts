@@ -1,5 +1,7 @@
 import path from 'node:path/posix';
 import type { Cell, RawRow } from './read.js';
+import { eachElement, type ElementHandlers } from './elements.js';
+import { limitErrors, type ReadLimits } from './limits.js';
 import { readEntryText, streamEntryText, ZipError, zipEntries, type ZipEntry } from './zip.js';
 
 /**
@@ -19,8 +21,6 @@ export interface XlsxHooks {
   onRow: (row: RawRow) => void;
   /** called after each unpacked piece of a sheet with the rows read so far in all sheets */
   onProgress?: (rowsRead: number) => void;
-  maxCellChars: number;
-  onLongCell: (rowNumber: number, length: number) => never;
 }
 
 // ---------- XML text helpers ----------
@@ -55,58 +55,6 @@ function attr(tag: string, name: string): string | null {
 
 const isNameEnd = (ch: string | undefined) => ch === ' ' || ch === '>' || ch === '/' || ch === '\t' || ch === '\n' || ch === '\r';
 
-/**
- * Calls `each` for every complete `<tag …/>` or `<tag …>…</tag>` element in a stream of text chunks, carrying an
- * unfinished element over to the next chunk. `tag` includes the namespace prefix the document uses, if any.
- */
-async function eachElement(chunks: AsyncIterable<string>, tag: (first: string) => string, each: (el: string) => void, after?: () => void): Promise<void> {
-  let pending = '';
-  let open = '';
-  let close = '';
-  for await (const chunk of chunks) {
-    if (!open) {
-      open = `<${tag(chunk)}`;
-      close = `</${open.slice(1)}>`;
-    }
-    pending = pending ? pending + chunk : chunk;
-    let pos = 0;
-    for (;;) {
-      const start = pending.indexOf(open, pos);
-      if (start < 0) {
-        pos = Math.max(pos, pending.length - open.length);
-        break;
-      }
-      if (start + open.length >= pending.length) {
-        pos = start;
-        break;
-      }
-      if (!isNameEnd(pending[start + open.length])) {
-        pos = start + open.length;
-        continue;
-      }
-      const gt = pending.indexOf('>', start);
-      if (gt < 0) {
-        pos = start;
-        break;
-      }
-      let end: number;
-      if (pending[gt - 1] === '/') end = gt + 1;
-      else {
-        const c = pending.indexOf(close, gt);
-        if (c < 0) {
-          pos = start;
-          break;
-        }
-        end = c + close.length;
-      }
-      each(pending.slice(start, end));
-      pos = end;
-    }
-    pending = pending.slice(pos);
-    after?.();
-  }
-}
-
 /** The namespace prefix ("x:" or "") of the document's root element, seen in its first chunk. */
 function prefixOf(root: string): (first: string) => string {
   return (first) => {
@@ -115,17 +63,73 @@ function prefixOf(root: string): (first: string) => string {
   };
 }
 
-/** The text of a shared or inline string: every <t> joined, phonetic guides (<rPh>) left out. */
-function stringText(el: string): string {
-  if (el.includes('rPh')) el = el.replace(/<([\w.-]+:)?rPh[\s>][\s\S]*?<\/([\w.-]+:)?rPh>/g, '');
+/** The element name that starts at `from` (after a '<'), up to whitespace, '/' or '>'. */
+function nameAt(el: string, from: number, gt: number): string {
+  let i = from;
+  while (i < gt && !isNameEnd(el[i])) i++;
+  return el.slice(from, i);
+}
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/**
+ * The text of a shared or inline string: every <t> joined, phonetic guides (<rPh>) left out. One pass over the
+ * element (each '<' looked at once), so a hostile string costs time in proportion to its length.
+ */
+export function stringText(el: string): string {
+  const plain = plainString(el);
+  if (plain !== null) return plain;
   let out = '';
-  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?(?:\/>|>((?:[^<]|<!\[CDATA\[[\s\S]*?\]\]>)*)<\/(?:[\w.-]+:)?t>)/g;
-  for (let m = re.exec(el); m; m = re.exec(el)) {
-    const t = m[1] ?? '';
-    // CDATA (rare, never from Excel) is literal text; everything else is XML-escaped
-    out += t.includes('<![CDATA[') ? t.split(/<!\[CDATA\[|\]\]>/).map((part, i) => (i % 2 ? part : decodeXml(part))).join('') : decodeXml(t);
+  let i = 0;
+  for (;;) {
+    const lt = el.indexOf('<', i);
+    if (lt < 0) return out;
+    const gt = el.indexOf('>', lt);
+    if (gt < 0) return out;
+    i = gt + 1;
+    const name = nameAt(el, lt + 1, gt);
+    // closing tags, comments and processing instructions hold no text of their own
+    if (!/^[A-Za-z_]/.test(name) || el[gt - 1] === '/') continue;
+    const local = localName(name);
+    if (local === 'rPh') {
+      const end = el.indexOf(`</${name}>`, i);
+      if (end < 0) return out;
+      i = end + name.length + 3;
+    } else if (local === 't') {
+      const [text, next] = elementText(el, i, `</${name}>`);
+      out += text;
+      i = next;
+    }
   }
-  return out;
+}
+
+/** The two forms nearly every shared string has (one <t>, no markup inside), without looking at each tag. */
+function plainString(el: string): string | null {
+  if (!el.endsWith('</t></si>')) return null;
+  const from = el.startsWith('<si><t>') ? 7 : el.startsWith('<si><t xml:space="preserve">') ? 28 : -1;
+  if (from < 0) return null;
+  const text = el.slice(from, -9);
+  return text.includes('<') ? null : decodeXml(text);
+}
+
+/** The text of a <t> from just after its start tag to `close`: XML-escaped, or literal inside CDATA (never from Excel). */
+function elementText(el: string, from: number, close: string): [string, number] {
+  let out = '';
+  let i = from;
+  for (;;) {
+    const lt = el.indexOf('<', i);
+    if (lt < 0) return [out + decodeXml(el.slice(i)), el.length];
+    out += decodeXml(el.slice(i, lt));
+    if (el.startsWith('<![CDATA[', lt)) {
+      const end = el.indexOf(']]>', lt + 9);
+      if (end < 0) return [out + el.slice(lt + 9), el.length];
+      out += el.slice(lt + 9, end);
+      i = end + 3;
+      continue;
+    }
+    // the close tag, or markup that does not belong into a <t>: the text ends here either way
+    return [out, el.startsWith(close, lt) ? lt + close.length : lt];
+  }
 }
 
 // ---------- workbook parts ----------
@@ -135,11 +139,17 @@ interface Relationship {
   target: string;
 }
 
-function relationships(buf: Buffer, entries: Map<string, ZipEntry>, file: string): Map<string, Relationship> {
+/** A small part (workbook, relationships, styles) inflated at once, after its declared size passed the limit. */
+function partText(buf: Buffer, entry: ZipEntry, limits: ReadLimits): string {
+  if (entry.size > limits.maxPartMb * 1024 * 1024) throw limitErrors.part(limits);
+  return readEntryText(buf, entry);
+}
+
+function relationships(buf: Buffer, entries: Map<string, ZipEntry>, file: string, limits: ReadLimits): Map<string, Relationship> {
   const rels = new Map<string, Relationship>();
   const entry = entries.get(file);
   if (!entry) return rels;
-  const xml = readEntryText(buf, entry);
+  const xml = partText(buf, entry, limits);
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?Relationship\s[^>]*>/g)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
@@ -157,15 +167,17 @@ const builtinDateFormats = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 
 
 /** A custom format shows a date when, outside quoted text, escapes and [colour]/[locale] brackets, it has d m y h s. */
 export function isDateFormat(code: string): boolean {
+  // Excel's format codes have at most 255 characters; a longer one is no date format and never worth a regex
+  if (code.length > 255) return false;
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
 /** For each cell style index: whether its number format is a date. */
-function dateStyles(buf: Buffer, entries: Map<string, ZipEntry>, file: string | null): boolean[] {
+function dateStyles(buf: Buffer, entries: Map<string, ZipEntry>, file: string | null, limits: ReadLimits): boolean[] {
   const entry = file ? entries.get(file) : undefined;
   if (!entry) return [];
-  const xml = readEntryText(buf, entry);
+  const xml = partText(buf, entry, limits);
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?numFmt\s[^>]*>/g)) {
     const id = Number(attr(m[0], 'numFmtId'));
@@ -182,22 +194,47 @@ function dateStyles(buf: Buffer, entries: Map<string, ZipEntry>, file: string | 
   return out;
 }
 
-async function sharedStrings(buf: Buffer, entries: Map<string, ZipEntry>, file: string | null): Promise<string[]> {
+/** The scanner's settings for one kind of element of a streamed part, with the element-size limit. */
+function elements(limits: ReadLimits, root: string, name: string, each: (el: string) => void): ElementHandlers {
+  return {
+    tag: (first) => `${prefixOf(root)(first)}${name}`,
+    each,
+    maxChars: limits.maxElementChars,
+    tooLong: () => limitErrors.element(name === 'row' ? 'eine Zeile' : 'ein Text', limits),
+  };
+}
+
+/** The shared-string table, held in memory while the sheets are read: its entries and characters are capped. */
+async function sharedStrings(buf: Buffer, entries: Map<string, ZipEntry>, file: string | null, limits: ReadLimits): Promise<string[]> {
   const entry = file ? entries.get(file) : undefined;
   const out: string[] = [];
   if (!entry) return out;
-  await eachElement(streamEntryText(buf, entry), (first) => `${prefixOf('sst')(first)}si`, (el) => out.push(stringText(el)));
+  let chars = 0;
+  const scan = await eachElement(
+    streamEntryText(buf, entry),
+    elements(limits, 'sst', 'si', (el) => {
+      const s = stringText(el);
+      chars += s.length;
+      if (out.length >= limits.maxSharedStrings || chars > limits.maxSharedStringChars) throw limitErrors.sharedStrings(limits);
+      out.push(s);
+    }),
+  );
+  if (scan.unfinished) throw new ZipError('shared strings cut off');
   return out;
 }
 
-/** "AB12" → 27 (0-based column). */
-function columnOf(ref: string): number {
+/**
+ * "AB12" → 27 (0-based column); -1 for a reference without letters. Stops counting past `max`, so a reference
+ * like "ZZZZZZ2" is simply too far right (the caller refuses it) and never a width to pad a row to.
+ */
+export function columnOf(ref: string, max: number): number {
   let n = 0;
   for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
     if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
     else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
     else break;
+    if (n > max) return max;
   }
   return n - 1;
 }
@@ -221,24 +258,24 @@ export interface XlsxWorkbook {
   readSheet: (index: number, hooks: XlsxHooks) => Promise<void>;
 }
 
-export async function openXlsx(buf: Buffer): Promise<XlsxWorkbook> {
+export async function openXlsx(buf: Buffer, limits: ReadLimits): Promise<XlsxWorkbook> {
   const entries = zipEntries(buf);
-  const rootRels = relationships(buf, entries, '_rels/.rels');
+  const rootRels = relationships(buf, entries, '_rels/.rels', limits);
   const officeDoc = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
   const workbookPath = officeDoc ? resolve('', officeDoc.target) : 'xl/workbook.xml';
   const workbookEntry = entries.get(workbookPath);
   if (!workbookEntry) throw new NotAWorkbookError(entries.has('content.xml') || entries.has('mimetype'));
-  const workbookXml = readEntryText(buf, workbookEntry);
+  const workbookXml = partText(buf, workbookEntry, limits);
   const dir = path.dirname(workbookPath);
-  const rels = relationships(buf, entries, `${dir}/_rels/${path.basename(workbookPath)}.rels`);
+  const rels = relationships(buf, entries, `${dir}/_rels/${path.basename(workbookPath)}.rels`, limits);
   const partOf = (suffix: string) => {
     const r = [...rels.values()].find((x) => x.type.endsWith(suffix));
     return r ? resolve(dir, r.target) : null;
   };
   const pr = /<(?:[\w.-]+:)?workbookPr\s[^>]*>/.exec(workbookXml)?.[0] ?? '';
   const date1904 = ['1', 'true'].includes(attr(pr, 'date1904') ?? '');
-  const styles = dateStyles(buf, entries, partOf('/styles'));
-  const strings = await sharedStrings(buf, entries, partOf('/sharedStrings'));
+  const styles = dateStyles(buf, entries, partOf('/styles'), limits);
+  const strings = await sharedStrings(buf, entries, partOf('/sharedStrings'), limits);
 
   const sheets: { name: string; part: string }[] = [];
   for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\s[^>]*>/g)) {
@@ -250,99 +287,141 @@ export async function openXlsx(buf: Buffer): Promise<XlsxWorkbook> {
     sheets.push({ name, part: resolve(dir, rel.target) });
   }
 
+  const values: CellValues = { strings, styles, date1904 };
   let rowsRead = 0;
   const readSheet = async (index: number, hooks: XlsxHooks): Promise<void> => {
     const sheet = sheets[index];
     const entry = sheet ? entries.get(sheet.part) : undefined;
     if (!entry) throw new ZipError('sheet part missing');
-    let cellOpen = '<c';
-    let vOpen = '<v';
-    let vClose = '</v>';
-    let cClose = '</c>';
-    let nextRow = 1;
-    const parseRow = (el: string) => {
-      const tagEnd = el.indexOf('>');
-      const r = Number(attr(el.slice(0, tagEnd), 'r'));
-      const rowNumber = Number.isInteger(r) && r > 0 ? r : nextRow;
-      nextRow = rowNumber + 1;
-      if (el[tagEnd - 1] === '/') return;
-      const cells: Cell[] = [];
-      let any = false;
-      let col = 0;
-      let pos = tagEnd + 1;
-      for (;;) {
-        const start = el.indexOf(cellOpen, pos);
-        if (start < 0) break;
-        if (!isNameEnd(el[start + cellOpen.length])) {
-          pos = start + cellOpen.length;
-          continue;
-        }
-        const gt = el.indexOf('>', start);
-        const tag = el.slice(start, gt);
-        const ref = attr(tag, 'r');
-        if (ref) col = columnOf(ref);
-        const at = col++;
-        if (el[gt - 1] === '/') {
-          pos = gt + 1;
-          continue;
-        }
-        const end = el.indexOf(cClose, gt);
-        const body = el.slice(gt + 1, end < 0 ? el.length : end);
-        pos = end < 0 ? el.length : end + cClose.length;
-        const type = attr(tag, 't');
-        let value: Cell = null;
-        if (type === 'inlineStr') value = stringText(body);
-        else {
-          let raw: string | null = null;
-          const vs = body.indexOf(vOpen);
-          if (vs >= 0 && isNameEnd(body[vs + vOpen.length])) {
-            const vgt = body.indexOf('>', vs);
-            if (body[vgt - 1] !== '/') raw = body.slice(vgt + 1, body.indexOf(vClose, vgt));
-          }
-          if (raw !== null) {
-            if (type === 's') value = strings[Number(raw)] ?? null;
-            else if (type === 'str') value = decodeXml(raw);
-            else if (type === 'b') value = raw === '1' || raw === 'true';
-            else if (type === 'e') value = null;
-            else if (type === 'd') {
-              const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
-              value = Number.isNaN(d.getTime()) ? null : d;
-            } else if (raw !== '') {
-              const n = Number(raw);
-              if (Number.isFinite(n)) {
-                const s = Number(attr(tag, 's') ?? 0);
-                value = styles[s] ? serialToDate(n, date1904) : n;
-              }
-            }
-          }
-        }
-        if (typeof value === 'string') {
-          if (value.length > hooks.maxCellChars) hooks.onLongCell(rowNumber, value.length);
-          if (value === '') value = null;
-        }
-        if (value === null) continue;
-        while (cells.length < at) cells.push(null);
-        cells[at] = value;
-        any = true;
-      }
-      if (any) {
-        rowsRead++;
-        hooks.onRow({ rowNumber, cells });
-      }
-    };
-    await eachElement(
+    const rows = new RowParser(values, limits);
+    const scan = await eachElement(
       streamEntryText(buf, entry),
-      (first) => {
-        const p = prefixOf('worksheet')(first);
-        cellOpen = `<${p}c`;
-        vOpen = `<${p}v`;
-        vClose = `</${p}v>`;
-        cClose = `</${p}c>`;
-        return `${p}row`;
+      {
+        ...elements(limits, 'worksheet', 'row', (el) => {
+          const row = rows.parse(el);
+          if (row) {
+            rowsRead++;
+            hooks.onRow(row);
+          }
+        }),
+        tag: (first) => rows.usePrefix(prefixOf('worksheet')(first)),
       },
-      parseRow,
       () => hooks.onProgress?.(rowsRead),
     );
+    // a sheet that ends inside a row was cut off (the zip's checks passed, so it was written that way)
+    if (scan.unfinished) throw new ZipError('sheet cut off inside a row');
   };
   return { sheetNames: sheets.map((s) => s.name), readSheet };
+}
+
+/** What turns a cell's raw text into a value: the shared strings, which styles are dates, the date system. */
+interface CellValues {
+  strings: string[];
+  styles: boolean[];
+  date1904: boolean;
+}
+
+/**
+ * Turns one <row> element into a row of values. Every position is checked against Excel's bounds before anything
+ * is allocated for it: a row number past the last Excel row, a cell past column XFD and more row elements than
+ * Excel has rows are refused.
+ */
+class RowParser {
+  private cellOpen = '<c';
+  private vOpen = '<v';
+  private vClose = '</v>';
+  private cClose = '</c>';
+  private nextRow = 1;
+  private elements = 0;
+
+  constructor(
+    private readonly values: CellValues,
+    private readonly limits: ReadLimits,
+  ) {}
+
+  /** The sheet's namespace prefix ("x:" or ""); returns the row element's name. */
+  usePrefix(p: string): string {
+    this.cellOpen = `<${p}c`;
+    this.vOpen = `<${p}v`;
+    this.vClose = `</${p}v>`;
+    this.cClose = `</${p}c>`;
+    return `${p}row`;
+  }
+
+  /** The row with its values, or null when it holds none. */
+  parse(el: string): RawRow | null {
+    const limits = this.limits;
+    if (++this.elements > limits.maxRowNumber) throw limitErrors.rowNumber(limits);
+    const tagEnd = el.indexOf('>');
+    const r = Number(attr(el.slice(0, tagEnd), 'r'));
+    const rowNumber = Number.isInteger(r) && r > 0 ? r : this.nextRow;
+    if (rowNumber > limits.maxRowNumber) throw limitErrors.rowNumber(limits);
+    this.nextRow = rowNumber + 1;
+    if (el[tagEnd - 1] === '/') return null;
+    const cells: Cell[] = [];
+    let any = false;
+    let col = 0;
+    let pos = tagEnd + 1;
+    for (;;) {
+      const start = el.indexOf(this.cellOpen, pos);
+      if (start < 0) break;
+      if (!isNameEnd(el[start + this.cellOpen.length])) {
+        pos = start + this.cellOpen.length;
+        continue;
+      }
+      const gt = el.indexOf('>', start);
+      if (gt < 0) break;
+      const tag = el.slice(start, gt);
+      const ref = attr(tag, 'r');
+      const refCol = ref ? columnOf(ref, limits.maxColumns) : -1;
+      if (refCol >= 0) col = refCol;
+      const at = col++;
+      if (at >= limits.maxColumns) throw limitErrors.column(rowNumber, limits);
+      if (el[gt - 1] === '/') {
+        pos = gt + 1;
+        continue;
+      }
+      const end = el.indexOf(this.cClose, gt);
+      const body = el.slice(gt + 1, end < 0 ? el.length : end);
+      pos = end < 0 ? el.length : end + this.cClose.length;
+      let value = this.cellValue(tag, body);
+      if (typeof value === 'string') {
+        if (value.length > limits.maxCellChars) throw limitErrors.longCell(rowNumber, value.length, limits);
+        if (value === '') value = null;
+      }
+      if (value === null) continue;
+      while (cells.length < at) cells.push(null);
+      cells[at] = value;
+      any = true;
+    }
+    return any ? { rowNumber, cells } : null;
+  }
+
+  private cellValue(tag: string, body: string): Cell {
+    const type = attr(tag, 't');
+    if (type === 'inlineStr') return stringText(body);
+    let raw: string | null = null;
+    const vs = body.indexOf(this.vOpen);
+    if (vs >= 0 && isNameEnd(body[vs + this.vOpen.length])) {
+      const vgt = body.indexOf('>', vs);
+      if (vgt >= 0 && body[vgt - 1] !== '/') {
+        const vEnd = body.indexOf(this.vClose, vgt);
+        raw = body.slice(vgt + 1, vEnd < 0 ? body.length : vEnd);
+      }
+    }
+    if (raw === null) return null;
+    if (type === 's') return this.values.strings[Number(raw)] ?? null;
+    if (type === 'str') return decodeXml(raw);
+    if (type === 'b') return raw === '1' || raw === 'true';
+    if (type === 'e') return null;
+    if (type === 'd') {
+      const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
+      return Number.isNaN(d.getTime()) ? null : d;
+    }
+    if (raw === '') return null;
+    const n = Number(raw);
+    if (!Number.isFinite(n)) return null;
+    const s = Number(attr(tag, 's') ?? 0);
+    return this.values.styles[s] ? serialToDate(n, this.values.date1904) : n;
+  }
 }

@@ -2,9 +2,13 @@ import type { Handlers } from '../../api/router.js';
 import { commitImport, listBatches, previewImport, rejectedWorkbook, undoBatch } from './imports.service.js';
 
 export const importsHandlers = {
-  'imports.preview': async ({ handle, ...opts }, ctx) => {
+  // a preview of a big or hostile file can take a while: with a jobId it is cancelled like an import
+  'imports.preview': async ({ handle, ...opts }, ctx, meta) => {
     const file = ctx.files.readable(handle);
-    return previewImport(ctx.reader, file.path, file.name, opts);
+    return previewImport(ctx.reader, file.path, file.name, opts, {
+      signal: ctx.jobSignal(meta.jobId),
+      onRows: (n) => ctx.progress(meta.jobId, 'lesen', n, 0),
+    });
   },
   'imports.commit': async ({ handle, ...opts }, ctx, meta) => {
     const file = ctx.files.readable(handle);
@@ -14,11 +18,11 @@ export const importsHandlers = {
       progress: (phase, done, total) => ctx.progress(meta.jobId, phase, done, total),
     });
   },
-  'imports.rejectedFile': async ({ handle, ...opts }, ctx) => {
+  'imports.rejectedFile': async ({ handle, ...opts }, ctx, meta) => {
     const file = ctx.files.readable(handle);
     const name = `${file.name.replace(/\.[^.]+$/, '')}-abgelehnt.xlsx`;
     const target = ctx.files.tempPath(name);
-    const rows = await rejectedWorkbook(ctx.reader, file.path, target, opts);
+    const rows = await rejectedWorkbook(ctx.reader, file.path, target, opts, ctx.jobSignal(meta.jobId));
     return { handle: ctx.files.register({ path: target, name, temporary: true }), name, rows };
   },
   'imports.batches': async (_input, ctx) => listBatches(ctx.reader),

@@ -18,7 +18,9 @@ import { caseNumberKey, nameKey, normaliseName, searchText } from '../../../shar
 import { backupNamed } from '../../db/backup.js';
 import type { OpenDatabase } from '../../db/open.js';
 import type { Database, ParticipantsTable } from '../../db/schema.js';
-import { analyseFile, type Analysis } from '../../excel/import/analyse.js';
+import type { Analysis } from '../../excel/import/analyse.js';
+import { ReadWorker } from '../../excel/import/in-worker.js';
+import { layoutKey, senderKey, type SavedMappings } from '../../excel/import/saved-mapping.js';
 import type { ParsedRow } from '../../excel/import/table.js';
 import { getImportLimits } from '../settings/settings.service.js';
 import { writeRejectedWorkbook } from '../../excel/import/rejected.js';
@@ -29,23 +31,7 @@ import { getSetting, setSetting } from '../settings/settings.service.js';
 
 type Db = Kysely<Database>;
 
-/** Saved mappings: per sender (lower case) and per header layout, each header key → field. */
 const MAPPINGS_KEY = 'imports.mappings';
-type SavedMappings = Record<string, Record<string, ImportField>>;
-
-const layoutKey = (headers: string[]) => `layout:${headers.map(headerKey).join('|')}`;
-const senderKey = (sender: string) => `sender:${sender.trim().toLowerCase()}`;
-
-function applySaved(saved: Record<string, ImportField> | undefined, headers: string[]): ImportMapping | null {
-  if (!saved) return null;
-  const mapping = headers.map((h) => saved[headerKey(h)] ?? null);
-  return mapping.some((f) => f !== null) ? mapping : null;
-}
-
-async function loadSavedMapping(db: Db, sender: string | null | undefined): Promise<(headers: string[]) => ImportMapping | null> {
-  const all = await getSetting<SavedMappings>(db, MAPPINGS_KEY, {});
-  return (headers) => (sender ? applySaved(all[senderKey(sender)], headers) : null) ?? applySaved(all[layoutKey(headers)], headers);
-}
 
 async function saveMapping(db: Db, sender: string | null | undefined, headers: string[], mapping: ImportMapping): Promise<void> {
   const all = await getSetting<SavedMappings>(db, MAPPINGS_KEY, {});
@@ -105,37 +91,42 @@ function fillEmpty(target: CanonicalParticipant, source: CanonicalParticipant): 
 /** What reading a file needs from the database, fetched before the backup and the import's writes begin. */
 interface ReadContext {
   limits: Awaited<ReturnType<typeof getImportLimits>>;
-  saved: (headers: string[]) => ImportMapping | null;
+  saved: SavedMappings;
 }
 
-async function readContext(db: Db, opts: ImportOptions): Promise<ReadContext> {
-  return { limits: await getImportLimits(db), saved: await loadSavedMapping(db, opts.sender) };
+async function readContext(db: Db): Promise<ReadContext> {
+  return { limits: await getImportLimits(db), saved: await getSetting<SavedMappings>(db, MAPPINGS_KEY, {}) };
 }
 
 type MappingSource = 'proposed' | 'saved' | 'user';
 
-/** Reads and validates the file; touches no database. `onAccepted` receives each good row as soon as it is parsed. */
-async function analyse(
-  ctx: ReadContext,
-  file: string,
-  opts: ImportOptions,
-  onRows?: (rowsRead: number) => void,
-  onAccepted?: (row: ParsedRow) => void,
-): Promise<{ analysis: Analysis; mappingSource: MappingSource }> {
-  let savedUsed = false;
-  const analysis = await analyseFile(file, {
-    limits: ctx.limits,
-    sheet: opts.sheet,
-    mapping: opts.mapping,
-    today: opts.today ?? todayIso(),
-    onRows,
-    onAccepted,
-    savedMapping: (h) => {
-      const m = ctx.saved(h);
-      savedUsed = m !== null;
-      return m;
+interface ReadHooks {
+  onRows?: (rowsRead: number) => void;
+  /** each batch of good rows as soon as it is parsed (an import); without it the analysis holds them all */
+  onAccepted?: (rows: ParsedRow[]) => void;
+  signal?: AbortSignal;
+  /** a reading thread started ahead (see ReadWorker); otherwise one is started here */
+  worker?: ReadWorker;
+}
+
+/**
+ * Reads and validates the file on a reading thread of its own (a hostile file can only end that thread); touches
+ * no database.
+ */
+async function analyse(ctx: ReadContext, file: string, opts: ImportOptions, hooks: ReadHooks = {}): Promise<{ analysis: Analysis; mappingSource: MappingSource }> {
+  const worker = hooks.worker ?? new ReadWorker();
+  const { analysis, savedUsed } = await worker.run(
+    {
+      file,
+      sheet: opts.sheet,
+      mapping: opts.mapping,
+      today: opts.today ?? todayIso(),
+      limits: ctx.limits,
+      saved: { all: ctx.saved, sender: opts.sender ?? null },
+      stream: hooks.onAccepted !== undefined,
     },
-  });
+    hooks,
+  );
   return { analysis, mappingSource: opts.mapping ? 'user' : savedUsed ? 'saved' : 'proposed' };
 }
 
@@ -257,11 +248,24 @@ class Matcher {
   }
 }
 
+export interface PreviewHooks {
+  /** aborting ends the reading at once */
+  signal?: AbortSignal;
+  /** rows read so far; throwing stops the read */
+  onRows?: (rowsRead: number) => void;
+}
+
 /** Reads the file and shows what a commit would do; writes nothing. */
-export async function previewImport(db: Db, file: string, fileName: string, opts: ImportOptions): Promise<ImportPreview> {
-  const { analysis, mappingSource } = await analyse(await readContext(db, opts), file, opts);
+export async function previewImport(db: Db, file: string, fileName: string, opts: ImportOptions, hooks: PreviewHooks = {}): Promise<ImportPreview> {
+  const signal = hooks.signal;
+  const { analysis, mappingSource } = await analyse(await readContext(db), file, opts, hooks);
   const matcher = new Matcher();
-  await matcher.add(db, analysis.table.accepted);
+  // in batches, as the import matches them, so a cancel also stops the matching of a long list
+  const accepted = analysis.table.accepted;
+  for (let i = 0; i < accepted.length; i += BATCH) {
+    if (signal?.aborted) throw cancelled();
+    await matcher.add(db, accepted.slice(i, i + BATCH));
+  }
   return {
     fileName,
     sheets: analysis.sheets,
@@ -409,8 +413,17 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
     program = await db.selectFrom('programs').select(['id', 'eligibility_rule']).where('id', '=', opts.programId).executeTakeFirst();
     if (!program) throw new AppError('not_found', 'Das Programm gibt es nicht.', 'Program not found.');
   }
-  const ctx = await readContext(db, opts);
-  const communeOf = await communeIndex(db);
+  // the reading thread starts now, so its start-up overlaps the preparation below
+  const worker = new ReadWorker();
+  let ctx: ReadContext;
+  let communeOf: CommuneOf;
+  try {
+    ctx = await readContext(db);
+    communeOf = await communeIndex(db);
+  } catch (err) {
+    worker.stop();
+    throw err;
+  }
   const backup = hooks.backup ?? true ? backupNamed(open, 'vor-import') : Promise.resolve(null);
   // a failure is reported where it is awaited below; until then it must not count as unhandled
   backup.catch(() => undefined);
@@ -427,11 +440,11 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
   // started once the writing side is ready for rows (so its first round trips do not wait behind the reader)
   let reading: ReturnType<typeof analyse> | null = null;
   const startReading = () => {
-    reading = analyse(
-      ctx,
-      file,
-      { ...opts, today },
-      (n) => {
+    reading = analyse(ctx, file, { ...opts, today }, {
+      worker,
+      // a cancel ends the reading thread at once, wherever it is in the file
+      signal: hooks.signal,
+      onRows: (n) => {
         stopCheck();
         rowsRead = n;
         // while nothing is written yet, the rows read so far; afterwards, written of read so far (the total is
@@ -439,11 +452,11 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
         if (inserted === 0) hooks.progress?.('lesen', n, 0);
         else hooks.progress?.('speichern', inserted, n);
       },
-      (row) => {
+      onAccepted: (rows) => {
         stopCheck();
-        queue.push(row);
+        for (const row of rows) queue.push(row);
       },
-    ).then(
+    }).then(
       (read) => {
         queue.end();
         return read;
@@ -457,15 +470,15 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
     return reading;
   };
 
-  // In WAL mode the backup's single read transaction is a snapshot that the import's uncommitted writes cannot
-  // touch, so writing may start at once and only the commit waits for the backup. Any other journal mode: wait.
-  const wal = (await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db)).rows[0]?.journal_mode === 'wal';
   const backupDone = backup.then(() => {
     backedUp = true;
   });
   backupDone.catch(() => undefined);
   let committed = false;
   try {
+    // In WAL mode the backup's single read transaction is a snapshot that the import's uncommitted writes cannot
+    // touch, so writing may start at once and only the commit waits for the backup. Any other journal mode: wait.
+    const wal = (await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db)).rows[0]?.journal_mode === 'wal';
     if (!wal) {
       startReading();
       await backupDone;
@@ -595,6 +608,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
   } catch (err) {
     // stop the reading side and let it settle before anything else happens
     stopped = err;
+    worker.stop();
     await (reading as Promise<unknown> | null)?.catch(() => undefined);
     // nothing was written: a copy of the unchanged database would only fill the disk
     const copy = await backup.catch(() => null);
@@ -809,8 +823,8 @@ export async function listBatches(db: Db): Promise<ImportBatch[]> {
 }
 
 /** Writes the rejected rows of a file (with reasons) to a workbook at `target`. */
-export async function rejectedWorkbook(db: Db, file: string, target: string, opts: ImportOptions): Promise<number> {
-  const { analysis } = await analyse(await readContext(db, opts), file, opts);
+export async function rejectedWorkbook(db: Db, file: string, target: string, opts: ImportOptions, signal?: AbortSignal): Promise<number> {
+  const { analysis } = await analyse(await readContext(db), file, opts, { signal });
   await writeRejectedWorkbook(target, analysis.layout.headers, analysis.table.rejectedRaw);
   return analysis.table.rejectedRaw.length;
 }

@@ -68,22 +68,33 @@ export function ImportPage() {
   const [job, setJob] = useState<{ id: string; phase: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  // the preview being read, so a big or broken file can be stopped instead of waited for
+  const previewJob = useRef<string | null>(null);
 
   const load = useCallback(
     async (chosen: Chosen, opts: { sheet?: string | null; mapping?: ImportMapping | null; sender?: string }) => {
       setBusy(true);
       setError(null);
+      const jobId = crypto.randomUUID();
+      previewJob.current = jobId;
       try {
-        setPreview(await invoke('imports.preview', { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null }));
+        setPreview(
+          await invoke('imports.preview', { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null }, { jobId }),
+        );
       } catch (err) {
         setPreview(null);
-        setError(errorText(err));
+        setError(err instanceof ApiError && err.code === 'cancelled' ? t('readingCancelled') : errorText(err));
       } finally {
+        previewJob.current = null;
         setBusy(false);
       }
     },
-    [],
+    [t],
   );
+
+  const cancelPreview = async () => {
+    if (previewJob.current) await invoke('system.cancelJob', { jobId: previewJob.current }).catch(() => undefined);
+  };
 
   const choose = async (f: File) => {
     setResult(null);
@@ -205,7 +216,12 @@ export function ImportPage() {
         {file && <Text weight="semibold">{file.name}</Text>}
       </div>
 
-      {busy && <Spinner label={t('reading')} />}
+      {busy && (
+        <div>
+          <Spinner label={t('reading')} />
+          <Button onClick={() => void cancelPreview()}>{t('cancelReading')}</Button>
+        </div>
+      )}
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
