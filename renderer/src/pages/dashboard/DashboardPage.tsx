@@ -1,5 +1,4 @@
 import {
-  Button,
   Card,
   makeStyles,
   MessageBar,
@@ -20,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrilldownFigure, Figures } from '../../../../shared/domain/reports.js';
-import { formatEuro, formatNumber } from '../../components/format.js';
+import { formatDate, formatEuro, formatMonth, formatNumber } from '../../components/format.js';
+import { NumberLink, useNumericStyles } from '../../components/numeric.js';
 import { useCall } from '../../components/useCall.js';
 import { DrilldownList } from './DrilldownList.js';
 import { PeriodPicker } from './PeriodPicker.js';
@@ -34,7 +34,6 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   chart: { width: '100%', height: '280px' },
   breakdown: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalXL },
-  num: { textAlign: 'right' },
 });
 
 /** Übersicht: key figures, communes, fairs, outcomes and trend; every figure clicks through to its records. */
@@ -69,6 +68,7 @@ function Overview() {
 
 function FiguresView({ period }: { period: Period }) {
   const styles = useStyles();
+  const num = useNumericStyles();
   const { t } = useTranslation('dashboard');
   const navigate = useNavigate();
   const figures = useCall('dashboard.figures', period);
@@ -147,40 +147,40 @@ function FiguresView({ period }: { period: Period }) {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t('communes.commune')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.participants')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.slots')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.filled')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.free')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.waiting')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.hours')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.compensation')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('communes.participants')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('communes.slots')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('communes.filled')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('communes.free')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('communes.waiting')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('communes.hours')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('communes.compensation')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {communes.map((c) => (
               <TableRow key={c.key} data-testid={`commune-row-${c.key}`}>
                 <TableCell>{c.name}</TableCell>
-                <TableCell>
-                  <Button appearance="transparent" size="small" aria-label={t('communes.showParticipants', { name: c.name })}
+                <TableCell className={num.num}>
+                  <NumberLink aria-label={t('communes.showParticipants', { name: c.name })}
                     onClick={() => drill('commune', c.key, c.name)}>
                     {formatNumber(c.participants)}
-                  </Button>
+                  </NumberLink>
                 </TableCell>
-                <TableCell>{formatNumber(c.slots)}</TableCell>
-                <TableCell>
+                <TableCell className={num.num}>{formatNumber(c.slots)}</TableCell>
+                <TableCell className={num.num}>
                   {c.communeId !== null ? (
-                    <Button appearance="transparent" size="small" aria-label={t('communes.showFilled', { name: c.name })}
+                    <NumberLink aria-label={t('communes.showFilled', { name: c.name })}
                       onClick={() => drill('filled', c.key, c.name)}>
                       {formatNumber(c.filled)}
-                    </Button>
+                    </NumberLink>
                   ) : (
                     '–'
                   )}
                 </TableCell>
-                <TableCell>{formatNumber(c.free)}</TableCell>
-                <TableCell>{formatNumber(c.waiting)}</TableCell>
-                <TableCell>{formatNumber(c.hoursX100 / 100)}</TableCell>
-                <TableCell>{formatEuro(c.compensationCents)}</TableCell>
+                <TableCell className={num.num}>{formatNumber(c.free)}</TableCell>
+                <TableCell className={num.num}>{formatNumber(c.waiting)}</TableCell>
+                <TableCell className={num.num}>{formatNumber(c.hoursX100 / 100)}</TableCell>
+                <TableCell className={num.num}>{formatEuro(c.compensationCents)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -202,17 +202,17 @@ function FiguresView({ period }: { period: Period }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('outcomes.kind')}</TableHeaderCell>
-                <TableHeaderCell>{t('outcomes.count')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('outcomes.count')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {outcomeRows.map((o) => (
                 <TableRow key={o.key}>
                   <TableCell>{t(`outcomeKinds.${o.key}`, { defaultValue: o.label })}</TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" onClick={() => drill('outcomes', o.key, t(`outcomeKinds.${o.key}`, { defaultValue: o.label }))}>
+                  <TableCell className={num.num}>
+                    <NumberLink onClick={() => drill('outcomes', o.key, t(`outcomeKinds.${o.key}`, { defaultValue: o.label }))}>
                       {formatNumber(o.count)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
                 </TableRow>
               ))}
@@ -229,9 +229,9 @@ function FiguresView({ period }: { period: Period }) {
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={f.trend}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" />
+              <XAxis dataKey="month" tickFormatter={formatMonth} />
               <YAxis allowDecimals={false} />
-              <Tooltip />
+              <Tooltip labelFormatter={(m) => formatMonth(String(m))} />
               <Legend />
               <Line isAnimationActive={false} dataKey="started" name={t('trend.started')} stroke="#0f6cbd" />
               <Line isAnimationActive={false} dataKey="exited" name={t('trend.exited')} stroke="#c50f1f" />
@@ -250,6 +250,7 @@ type Drill = (figure: DrilldownFigure, key?: string, label?: string) => void;
 /** Who the program reaches: the period's people by gender, age group, nationality, status and German level. */
 function BreakdownSection({ f, drill }: { f: Figures; drill: Drill }) {
   const styles = useStyles();
+  const num = useNumericStyles();
   const { t } = useTranslation('dashboard');
   const groups: Array<{ figure: DrilldownFigure; rows: Figures['byGender'] }> = [
     { figure: 'gender', rows: f.byGender },
@@ -271,18 +272,18 @@ function BreakdownSection({ f, drill }: { f: Figures; drill: Drill }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t(`list.figures.${g.figure}`)}</TableHeaderCell>
-                <TableHeaderCell>{t('outcomes.count')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('outcomes.count')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {g.rows.map((r) => (
                 <TableRow key={r.key}>
                   <TableCell>{label(g.figure, r.key, r.label)}</TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" disabled={r.count === 0}
+                  <TableCell className={num.num}>
+                    <NumberLink disabled={r.count === 0}
                       onClick={() => drill(g.figure, r.key, label(g.figure, r.key, r.label))}>
                       {formatNumber(r.count)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
                 </TableRow>
               ))}
@@ -296,6 +297,7 @@ function BreakdownSection({ f, drill }: { f: Figures; drill: Drill }) {
 
 function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
   const styles = useStyles();
+  const num = useNumericStyles();
   const { t } = useTranslation('dashboard');
   return (
     <section className={styles.section} aria-labelledby="fairs-title">
@@ -310,9 +312,9 @@ function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={f.fairs}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" />
+                <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} />
                 <YAxis allowDecimals={false} />
-                <Tooltip />
+                <Tooltip labelFormatter={(d) => formatDate(String(d))} />
                 <Legend />
                 <Bar isAnimationActive={false} dataKey="registered" name={t('fairs.registered')} fill="#0f6cbd" cursor="pointer"
                   onClick={(_d, i) => f.fairs[i] && drill('fairRegistered', String(f.fairs[i].fairId), f.fairs[i].title)} />
@@ -326,34 +328,34 @@ function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('fairs.fair')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.companies')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.registered')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.present')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.contacts')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.later')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.companies')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.registered')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.present')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.contacts')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.later')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {f.fairs.map((x) => (
                 <TableRow key={x.fairId}>
                   <TableCell>{x.title}</TableCell>
-                  <TableCell>{formatNumber(x.companies)}</TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" onClick={() => drill('fairRegistered', String(x.fairId), x.title)}>
+                  <TableCell className={num.num}>{formatNumber(x.companies)}</TableCell>
+                  <TableCell className={num.num}>
+                    <NumberLink onClick={() => drill('fairRegistered', String(x.fairId), x.title)}>
                       {formatNumber(x.registered)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" onClick={() => drill('fairPresent', String(x.fairId), x.title)}>
+                  <TableCell className={num.num}>
+                    <NumberLink onClick={() => drill('fairPresent', String(x.fairId), x.title)}>
                       {formatNumber(x.present)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" onClick={() => drill('fairContacts', String(x.fairId), x.title)}>
+                  <TableCell className={num.num}>
+                    <NumberLink onClick={() => drill('fairContacts', String(x.fairId), x.title)}>
                       {formatNumber(x.contacts)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
-                  <TableCell>{formatNumber(x.laterResults)}</TableCell>
+                  <TableCell className={num.num}>{formatNumber(x.laterResults)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

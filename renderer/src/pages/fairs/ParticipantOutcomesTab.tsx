@@ -1,7 +1,6 @@
 import {
   Button,
   Field,
-  Input,
   makeStyles,
   Select,
   Table,
@@ -23,6 +22,7 @@ import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -92,7 +92,7 @@ export function ParticipantOutcomesTab({ participantId }: { participantId: numbe
           </Select>
         </Field>
         <Field label={t('fields.date')} validationMessage={errors.date}>
-          <Input type="date" value={form.date} onChange={(_, d) => setForm((f) => ({ ...f, date: d.value }))} />
+          <DateField value={form.date} onChange={(_, d) => setForm((f) => ({ ...f, date: d.value }))} />
         </Field>
         <Field label={t('fields.company')}>
           <Select value={form.organisationId} onChange={(_, d) => setForm((f) => ({ ...f, organisationId: d.value }))}>

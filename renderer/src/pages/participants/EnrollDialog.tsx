@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   makeStyles,
   Select,
   Spinner,
@@ -24,6 +23,7 @@ import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
 import { EligibilityBox } from './EligibilityBox.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
@@ -118,10 +118,10 @@ export function EnrollDialog({ participantId, onClose }: { participantId: number
                   </Select>
                 </Field>
                 <Field label={t('enrollments.appliedOn')} validationMessage={errors.appliedOn}>
-                  <Input type="date" value={form.appliedOn} onChange={set('appliedOn')} />
+                  <DateField value={form.appliedOn} onChange={set('appliedOn')} />
                 </Field>
                 <Field label={t('enrollments.startDate')} validationMessage={errors.startDate}>
-                  <Input type="date" value={form.startDate} onChange={set('startDate')} />
+                  <DateField value={form.startDate} onChange={set('startDate')} />
                 </Field>
                 <div className={styles.wide}>
                   {form.programId && !check && <Spinner size="tiny" label={t('enrollments.checking')} />}

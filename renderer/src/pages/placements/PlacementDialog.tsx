@@ -27,6 +27,7 @@ import { ApiError, invoke } from '../../api/client.js';
 import { formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM },
@@ -194,16 +195,16 @@ export function PlacementDialog(props: PlacementDialogProps) {
                     <Input value={activity} placeholder={t('form.activityPlaceholder')} onChange={(_, d) => setActivity(d.value)} />
                   </Field>
                   <Field label={t('form.applicationDate')} validationMessage={errors.applicationDate}>
-                    <Input type="date" value={applicationDate} onChange={(_, d) => setApplicationDate(d.value)} />
+                    <DateField value={applicationDate} onChange={(_, d) => setApplicationDate(d.value)} />
                   </Field>
                   <Field label={t('form.agreementSignedOn')} validationMessage={errors.agreementSignedOn}>
-                    <Input type="date" value={agreementSignedOn} onChange={(_, d) => setAgreementSignedOn(d.value)} />
+                    <DateField value={agreementSignedOn} onChange={(_, d) => setAgreementSignedOn(d.value)} />
                   </Field>
                   <Field label={t('form.startDate')} required validationMessage={errors.startDate}>
-                    <Input type="date" value={startDate} onChange={(_, d) => setStartDate(d.value)} />
+                    <DateField value={startDate} onChange={(_, d) => setStartDate(d.value)} />
                   </Field>
                   <Field label={t('form.plannedEndDate')} validationMessage={errors.plannedEndDate}>
-                    <Input type="date" value={plannedEndDate} onChange={(_, d) => setPlannedEndDate(d.value)} />
+                    <DateField value={plannedEndDate} onChange={(_, d) => setPlannedEndDate(d.value)} />
                   </Field>
                   {!editing && (
                     <Checkbox className={styles.wide} checked={waiting} onChange={(_, d) => setWaiting(d.checked === true)} label={t('form.waiting')} />

@@ -38,6 +38,7 @@ export function AuditTab() {
   const actions = useCall('audit.actions', {});
   const log = useCall('audit.list', { action, participantId: null, limit, offset: 0 });
   const label = (a: string) => t(`audit.actions.${a}`, { defaultValue: a });
+  const entity = (e: string) => t(`audit.entities.${e}`, { defaultValue: e });
 
   return (
     <div>
@@ -90,7 +91,7 @@ export function AuditTab() {
                   {e.details ??
                     (e.participantId !== null
                       ? t('audit.entityParticipant', { id: e.participantId })
-                      : `${e.entity}${e.entityId !== null ? ` ${e.entityId}` : ''}`)}
+                      : `${entity(e.entity)}${e.entityId !== null ? ` ${e.entityId}` : ''}`)}
                   {e.redacted && <span className={styles.muted}> – {t('audit.redacted')}</span>}
                 </TableCell>
                 <TableCell>{e.peopleCount ?? ''}</TableCell>
