@@ -22,5 +22,7 @@ describe('date input', () => {
     expect(dateFieldValue('1.2.2026')).toBe('2026-02-01');
     expect(dateFieldValue('  ')).toBe('');
     expect(dateFieldValue('1.2.')).toBe('1.2.');
+    // an impossible day keeps its parts, so the schema names it "no valid calendar date"
+    expect(dateFieldValue('31.02.2026')).toBe('2026-02-31');
   });
 });

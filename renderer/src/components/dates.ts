@@ -31,6 +31,12 @@ export function formatDateInput(iso: string, language: string): string {
  * field is empty, otherwise the text itself, so the form's validation refuses it instead of dropping it silently.
  */
 export function dateFieldValue(text: string): string {
-  if (text.trim() === '') return '';
-  return parseDateInput(text) ?? text;
+  const t = text.trim();
+  if (t === '') return '';
+  const parsed = parseDateInput(t);
+  if (parsed) return parsed;
+  // a whole day-first date that does not exist (31.02.2026) goes on in the stored form, so the form says
+  // "Kein gültiges Kalenderdatum" rather than asking for another format
+  const m = dayFirst.exec(t);
+  return m ? `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}` : text;
 }

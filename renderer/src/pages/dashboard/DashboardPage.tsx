@@ -119,7 +119,7 @@ function FiguresView({ period }: { period: Period }) {
           </Card>
         ))}
       </div>
-      <Text size={200}>
+      <Text size={200} data-testid="agh-summary">
         {t('aghSummary', { hours: formatNumber(f.agh.hoursX100 / 100), euro: formatEuro(f.agh.compensationCents) })}
       </Text>
 

@@ -120,7 +120,7 @@ export function ParticipantList() {
     sort: (sort?.id ?? 'name') as SortKey,
     direction: sort?.desc ? ('desc' as const) : ('asc' as const),
   };
-  const { total, error, loading, rowAt } = useParticipantPages(query);
+  const { total, shownQuery, error, loading, rowAt } = useParticipantPages(query);
   const searching = loading || deferredSearch !== search;
 
   const columns = useMemo<ColumnDef<ParticipantListRow | undefined>[]>(
@@ -182,7 +182,10 @@ export function ParticipantList() {
   });
   const rows = table.getRowModel().rows;
   const width = table.getVisibleLeafColumns().reduce((s, c) => s + c.getSize(), 0);
-  const filtered = deferredSearch !== '' || Object.values(filters).some(Boolean);
+  // "Treffer" once the count answers a search or filter, "Teilnehmende" for the whole registry
+  const filtered =
+    shownQuery !== null &&
+    (shownQuery.search !== '' || [shownQuery.communeId, shownQuery.programId, shownQuery.enrollmentStatus, shownQuery.residenceStatus].some((v) => v != null));
 
   return (
     <section aria-labelledby="participants-title" className={styles.page}>

@@ -75,5 +75,7 @@ export function useParticipantPages(query: Query) {
     [key, request],
   );
 
-  return { total, error, loading, rowAt };
+  // the query the rows and count on screen answer (not the one being typed), for wording the count
+  const shownQuery = shown.current.key === '' ? null : (JSON.parse(shown.current.key) as Query);
+  return { total, shownQuery, error, loading, rowAt };
 }
