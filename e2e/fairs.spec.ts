@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import sqlite3 from 'sqlite3';
 import { nameKey, searchText } from '../shared/rules/names.js';
-import { expect, test, type LotseServer } from './fixtures.js';
+import { callApi, expect, test, type LotseServer } from './fixtures.js';
 import { FairsPage } from './pages/fairs.page.js';
 
 // each test starts its own server (the demo one seeds first); on a busy machine that alone takes a while
@@ -29,17 +29,7 @@ async function seedPeople(server: LotseServer): Promise<void> {
 }
 
 /** Program and companies through the same API the page uses. */
-async function api(server: LotseServer, name: string, input: unknown): Promise<{ id: number }> {
-  const token = new URL(server.openUrl).searchParams.get('token')!;
-  const res = await fetch(`${server.url}/api/call/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-lotse-token': token },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: { id: number }; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.data;
-}
+const api = (server: LotseServer, name: string, input: unknown) => callApi(server, name, input);
 
 test('a fair: 3 companies, 20 registered, 15 checked in by keyboard, 5 contacts, the figures', async ({ page, lotse }) => {
   await api(lotse, 'programs.create', { name: 'Arbeitsmarktmentoren Dresden', startDate: '2020-01-01', hourlyRateCents: 0 });
