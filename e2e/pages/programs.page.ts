@@ -44,7 +44,9 @@ export class ProgramsPage {
     const outer = (await surface.boundingBox())!;
     // the area inside the surface's padding: a control reaching into the padding is cut off by the scrolling body
     const pad = await surface.evaluate((e) => {
-      const s = getComputedStyle(e);
+      // runs in the page; the e2e project is compiled without the DOM library
+      type Style = Record<'paddingLeft' | 'paddingRight' | 'paddingTop' | 'paddingBottom', string>;
+      const s = (globalThis as unknown as { getComputedStyle: (el: unknown) => Style }).getComputedStyle(e);
       return { left: parseFloat(s.paddingLeft), right: parseFloat(s.paddingRight), top: parseFloat(s.paddingTop), bottom: parseFloat(s.paddingBottom) };
     });
     const box = { x: outer.x + pad.left, y: outer.y + pad.top, width: outer.width - pad.left - pad.right, height: outer.height - pad.top - pad.bottom };
