@@ -37,7 +37,11 @@ export function DateField({ value, onChange, onBlur, ...rest }: DateFieldProps) 
     const el = picker.current;
     if (!el) return;
     el.value = parseDateInput(text) ?? '';
-    el.showPicker();
+    try {
+      el.showPicker();
+    } catch {
+      // a browser without showPicker (or refusing it) still has the typed field; nothing else to do
+    }
   };
 
   return (
