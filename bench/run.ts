@@ -68,6 +68,13 @@ async function main() {
   await timed('Teilnehmendenliste: Suche + Filter + erste Seite (100.000 TN)', 100, '≤ 100 ms',
     () => listParticipants(reader, { search: 'mueller', limit: 100, offset: 0 }),
     () => sql`SELECT count(*) FROM participants WHERE search_text LIKE '%mueller%'`.execute(reader), 'SQL count LIKE');
+  // exactly what the Teilnehmende page sends while the user types: every filter empty, name order, first page
+  const pageCall = { communeId: null, programId: null, enrollmentStatus: null, residenceStatus: null, includeArchived: false, sort: 'name', direction: 'asc', limit: 100, offset: 0 } as const;
+  for (const term of ['m', 'kovalenko', 'xyzq']) {
+    await timed(`Teilnehmendenliste: Suche beim Tippen „${term}“, ohne Filter (Aufruf der Seite)`, 50, '≤ 50 ms',
+      () => listParticipants(reader, { ...pageCall, search: term }),
+      () => sql`SELECT count(*) FROM participants WHERE search_text LIKE ${`%${term}%`}`.execute(reader), 'SQL count LIKE');
+  }
   const commune = await reader.selectFrom('placements').select(['commune_id']).where('program_id', '=', aghProgramId).groupBy('commune_id').orderBy(sql`count(*)`, 'desc').executeTakeFirstOrThrow();
   await timed('AGH-Monatsabrechnung einer Kommune (1 Mio. Stunden)', 500, '≤ 500 ms',
     () => monthlyStatement(reader, aghProgramId, commune.commune_id, '2026-06'),

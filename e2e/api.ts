@@ -1,20 +1,7 @@
-import type { LotseServer } from './fixtures.js';
+import { callApi, type LotseServer } from './fixtures.js';
 
-/**
- * Calls one procedure of a running server through the same HTTP API the page uses: test setup creates its data
- * the way the app would, with the app's own validation.
- */
-export async function api<T = { id: number }>(server: LotseServer, name: string, input: unknown): Promise<T> {
-  const token = new URL(server.openUrl).searchParams.get('token')!;
-  const res = await fetch(`${server.url}/api/call/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-lotse-token': token },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
-  return body.data;
-}
+/** Calls one procedure through the page's HTTP API (one helper for all specs: fixtures' callApi). */
+export const api = callApi;
 
 /** The id of a program or commune by its name. */
 export async function idByName(server: LotseServer, list: 'programs.list' | 'communes.list', name: string): Promise<number> {

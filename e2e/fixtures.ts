@@ -63,6 +63,19 @@ export async function startServer(opts: { seed?: boolean } = {}): Promise<{ serv
   };
 }
 
+/** Calls one procedure through the same API the page uses (to set up data a test does not click together). */
+export async function callApi<T = { id: number }>(server: LotseServer, name: string, input: unknown): Promise<T> {
+  const token = new URL(server.openUrl).searchParams.get('token')!;
+  const res = await fetch(`${server.url}/api/call/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-lotse-token': token },
+    body: JSON.stringify({ input }),
+  });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+  return body.data;
+}
+
 /** Each test gets its own server and data folder: `lotse` (empty database) or `demo` (seed-demo data). */
 // Playwright requires an object pattern as a fixture's first parameter, even when it uses no other fixture
 /* eslint-disable no-empty-pattern */

@@ -152,6 +152,7 @@ describe('startApp in web mode', () => {
         'enrollments.quota': { programId: program.id },
         'dashboard.figures': period,
         'dashboard.drilldown': { ...period, figure: 'enrolled' },
+        'dashboard.span': { programId: program.id },
       };
       expect(Object.keys(inputs).sort()).toEqual([...readsBeforeDailyBackup].sort());
       // any use of the writer, directly or through the open database, fails the call

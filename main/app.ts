@@ -34,6 +34,7 @@ export const readsBeforeDailyBackup: ReadonlySet<string> = new Set([
   'enrollments.quota',
   'dashboard.figures',
   'dashboard.drilldown',
+  'dashboard.span',
 ]);
 
 export interface DailyBackupTiming {

@@ -44,6 +44,15 @@ export class ParticipantsPage {
     return this.page.getByTestId('participant-count');
   }
 
+  searchField() {
+    return this.page.getByLabel('Suche nach Name oder Fallnummer');
+  }
+
+  /** The spinner beside the count while a newer search is on its way. */
+  loading() {
+    return this.page.getByTestId('participant-list-loading');
+  }
+
   async openTab(name: string) {
     await this.page.getByRole('tablist', { name: 'Bereiche der Person' }).getByRole('tab', { name }).click();
   }

@@ -142,5 +142,8 @@ export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: Demo
   const result: DemoSeedResult = { programs: 3, communes: communes.length };
   const ctx: DemoContext = { size, programIds: { agh: agh.id, mentoring: mentoring.id, model: model.id }, communeIds };
   for (const step of steps) Object.assign(result, await step(db, ctx));
+  // several steps create people (the mentoring step adds its own): report the people the database now holds
+  const people = await db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  result.participants = Number(people.n);
   return result;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ParticipantInput } from '../../../shared/domain/participants.js';
+import { participantListInput, type ParticipantInput } from '../../../shared/domain/participants.js';
 import { AppError } from '../../../shared/errors.js';
 import { tempApp } from '../../test/temp-db.js';
 import { listCommunes } from '../communes/communes.service.js';
@@ -12,7 +12,9 @@ import {
   findDuplicates,
   getParticipant,
   listParticipants,
+  orderParticipants,
   participantHistory,
+  participantsMatching,
   updateParticipant,
 } from './participants.service.js';
 
@@ -137,6 +139,17 @@ describe('participants: list', () => {
     await archiveParticipant(app.ctx.db, m.id, true);
     expect((await listParticipants(app.ctx.db, { search: 'mueller' })).total).toBe(0);
     expect((await listParticipants(app.ctx.db, { search: 'mueller', includeArchived: true })).total).toBe(1);
+  });
+
+  it('the search the page sends while typing (no filter) counts and pages from the name index alone', async () => {
+    // at 100,000 people a plan that visits table rows to test the term takes 0.5 s per keystroke instead of 15 ms
+    const q = participantListInput.parse({ search: 'mueller' });
+    const count = participantsMatching(app.ctx.db, q).select((eb) => eb.fn.countAll<number>().as('n')).compile();
+    const page = orderParticipants(participantsMatching(app.ctx.db, q).select('p.id'), q).limit(100).compile();
+    for (const query of [count, page]) {
+      const plan = await app.ctx.db.executeQuery<{ detail: string }>({ ...query, sql: `EXPLAIN QUERY PLAN ${query.sql}` });
+      expect(plan.rows.map((r) => r.detail).join('; ')).toBe('SCAN p USING INDEX participants_active_name_search');
+    }
   });
 });
 

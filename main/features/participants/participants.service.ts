@@ -309,14 +309,8 @@ export function orderParticipants<O>(
   const dir = q.direction;
   switch (q.sort) {
     case 'name':
-      if (q.search.trim() !== '') {
-        // With a search term, scanning the table for the few matches and sorting them is far cheaper than walking
-        // the name index in order and visiting every row to test the term; an expression order (portable SQL)
-        // keeps the planner off that index. Same order: NULL names sort first either way.
-        page = page.orderBy(sql`coalesce(p.last_name, '')`, dir).orderBy(sql`coalesce(p.first_name, '')`, dir);
-      } else {
-        page = page.orderBy('p.last_name', dir).orderBy('p.first_name', dir);
-      }
+      // plain columns, so the planner can walk the covering name index (which holds the search text) in order
+      page = page.orderBy('p.last_name', dir).orderBy('p.first_name', dir);
       break;
     case 'birthDate':
       page = page.orderBy('p.birth_date', dir);

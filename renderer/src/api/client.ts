@@ -87,11 +87,19 @@ function getToken(): string {
 
 export const isElectron = () => typeof window.lotse !== 'undefined';
 
-/** Calls one procedure of the contract over whichever transport this window has. */
-export async function invoke<N extends ProcedureName>(name: N, input: InputOf<N>, meta: { jobId?: string } = {}): Promise<OutputOf<N>> {
+/**
+ * Calls one procedure of the contract over whichever transport this window has. A `signal` cancels a call whose answer nobody needs any more (a search the user has typed past). Web mode aborts the
+ * request; the Electron bridge cannot carry a signal, so there the caller ignores the late answer (the signal is set).
+ */
+export async function invoke<N extends ProcedureName>(
+  name: N,
+  input: InputOf<N>,
+  meta: { jobId?: string; signal?: AbortSignal } = {},
+): Promise<OutputOf<N>> {
+  const { signal, ...bridgeMeta } = meta;
   let result: { ok: boolean; data?: unknown; error?: unknown };
   if (window.lotse) {
-    result = await window.lotse.invoke(name, input, meta);
+    result = await window.lotse.invoke(name, input, bridgeMeta);
   } else {
     let res: Response;
     try {
@@ -99,8 +107,10 @@ export async function invoke<N extends ProcedureName>(name: N, input: InputOf<N>
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-lotse-token': getToken() },
         body: JSON.stringify({ input, jobId: meta.jobId }),
+        signal,
       });
-    } catch {
+    } catch (err) {
+      if (signal?.aborted) throw err;
       throw new ApiError(unreachable);
     }
     result = (await res.json().catch(() => ({ ok: false }))) as typeof result;

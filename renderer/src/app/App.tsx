@@ -56,7 +56,7 @@ export function App() {
                 }
               />
             ))}
-            <Route path="*" element={<Navigate to="/programme" replace />} />
+            <Route path="*" element={<Navigate to="/uebersicht" replace />} />
           </Route>
         </Routes>
       </HashRouter>

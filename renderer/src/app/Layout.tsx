@@ -1,6 +1,7 @@
-import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Select, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { setLanguage, uiLanguages } from '../i18n/index.js';
 import { routes } from './routes.js';
 
 const useStyles = makeStyles({
@@ -17,11 +18,29 @@ const useStyles = makeStyles({
   },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, paddingLeft: tokens.spacingHorizontalS },
   main: { flexGrow: 1, overflow: 'auto', padding: tokens.spacingHorizontalXXL, minWidth: 0 },
+  language: { marginTop: 'auto', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
 });
+
+/** The UI language, chosen in the frame so it is at hand on every page; remembered on this computer. */
+function LanguageSwitch() {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  return (
+    <Field label={t('language.label')} className={styles.language}>
+      <Select value={i18n.language} onChange={(_, d) => setLanguage(d.value)}>
+        {uiLanguages.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`language.${l}`)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
 
 export function Layout() {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const current = routes.find((r) => location.pathname.startsWith(r.path))?.path;
@@ -36,9 +55,11 @@ export function Layout() {
             </Tab>
           ))}
         </TabList>
+        <LanguageSwitch />
       </nav>
       <main className={styles.main}>
-        <Outlet />
+        {/* a new language re-renders the page from scratch, so no number or date keeps the old format */}
+        <Outlet key={i18n.language} />
       </main>
     </div>
   );

@@ -21,7 +21,25 @@ function collect(files: Record<string, { default: Record<string, unknown> }>): R
 export const de = collect(import.meta.glob<{ default: Record<string, unknown> }>('./de/*.json', { eager: true }));
 export const en = collect(import.meta.glob<{ default: Record<string, unknown> }>('./en/*.json', { eager: true }));
 
+/** The languages the UI offers; German is complete, English falls back to German. */
+export const uiLanguages = ['de', 'en'] as const;
+const storageKey = 'lotse.lang';
+
+/** The language chosen on this computer (local storage), German if none or an unknown one was stored. */
+export function storedLanguage(): string {
+  const stored = localStorage.getItem(storageKey);
+  return (uiLanguages as readonly string[]).includes(stored ?? '') ? stored! : 'de';
+}
+
+/** Switches the UI language at once and remembers it for the next start. */
+export function setLanguage(lng: string): void {
+  localStorage.setItem(storageKey, lng);
+  document.documentElement.lang = lng;
+  void i18n.changeLanguage(lng);
+}
+
 export function initI18n(lng = 'de'): typeof i18n {
+  document.documentElement.lang = lng;
   void i18n.use(initReactI18next).init({
     resources: { de, en },
     lng,

@@ -27,12 +27,12 @@ import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { ActivityDialog } from './ActivityDialog.js';
 import { AttendanceEditor } from './AttendanceEditor.js';
+import { useNumericStyles } from '../../components/numeric.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL, flexWrap: 'wrap' },
   grow: { flexGrow: 1 },
   meta: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalL },
-  num: { textAlign: 'right' },
 });
 
 /** Aktivitäten: list at /aktivitaeten, one session with its attendance at /aktivitaeten/:id. */
@@ -47,6 +47,7 @@ export function ActivitiesPage() {
 
 function ActivityList() {
   const styles = useStyles();
+  const num = useNumericStyles();
   const { t } = useTranslation('activities');
   const [kind, setKind] = useState<ActivityKind | ''>('');
   const [year, setYear] = useState('');
@@ -104,7 +105,7 @@ function ActivityList() {
               <TableHeaderCell>{t('columns.title')}</TableHeaderCell>
               <TableHeaderCell>{t('columns.mentor')}</TableHeaderCell>
               <TableHeaderCell>{t('columns.duration')}</TableHeaderCell>
-              <TableHeaderCell>{t('columns.present')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('columns.present')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -118,7 +119,7 @@ function ActivityList() {
                 </TableCell>
                 <TableCell>{a.mentor}</TableCell>
                 <TableCell>{t('minutes', { n: a.durationMinutes })}</TableCell>
-                <TableCell className={styles.num}>
+                <TableCell className={num.num}>
                   {a.counts.anwesend} / {a.counts.total}
                 </TableCell>
               </TableRow>

@@ -18,6 +18,7 @@ import { ApiError, invoke } from '../../api/client.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
+import { DateField } from '../../components/DateField.js';
 
 /** Create or edit a seminar, coaching session or excursion. */
 export function ActivityDialog({ activity, onClose }: { activity: Activity | null; onClose: (saved: Activity | null) => void }) {
@@ -104,7 +105,7 @@ export function ActivityDialog({ activity, onClose }: { activity: Activity | nul
                 <Input value={form.title} onChange={set('title')} autoFocus />
               </Field>
               <Field label={t('fields.date')} required validationMessage={errors.date}>
-                <Input type="date" value={form.date} onChange={set('date')} />
+                <DateField value={form.date} onChange={set('date')} />
               </Field>
               <Field label={t('fields.duration')} required validationMessage={errors.durationMinutes}>
                 <Input type="number" min={0} value={form.duration} onChange={set('duration')} />

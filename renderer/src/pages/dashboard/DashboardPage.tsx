@@ -1,5 +1,4 @@
 import {
-  Button,
   Card,
   makeStyles,
   MessageBar,
@@ -20,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrilldownFigure, Figures } from '../../../../shared/domain/reports.js';
-import { formatEuro, formatNumber } from '../../components/format.js';
+import { formatDate, formatEuro, formatMonth, formatNumber } from '../../components/format.js';
+import { NumberLink, useNumericStyles } from '../../components/numeric.js';
 import { useCall } from '../../components/useCall.js';
 import { DrilldownList } from './DrilldownList.js';
 import { formatShare, TargetsSection } from './TargetsSection.js';
@@ -31,11 +31,11 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
   cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: tokens.spacingHorizontalM },
   card: { cursor: 'pointer' },
-  value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  // in link colour: a card opens the records behind its number
+  value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700, color: tokens.colorBrandForegroundLink },
   section: { marginTop: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   chart: { width: '100%', height: '280px' },
   breakdown: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalXL },
-  num: { textAlign: 'right' },
   note: { marginTop: tokens.spacingVerticalS },
 });
 
@@ -71,6 +71,7 @@ function Overview() {
 
 function FiguresView({ period }: { period: Period }) {
   const styles = useStyles();
+  const num = useNumericStyles();
   const { t } = useTranslation('dashboard');
   const navigate = useNavigate();
   const figures = useCall('dashboard.figures', period);
@@ -151,7 +152,7 @@ function FiguresView({ period }: { period: Period }) {
         {t('successDefinition', { definition: success.definition })}
       </Text>
       {hasAgh && (
-        <Text size={200} block>
+        <Text size={200} block data-testid="agh-summary">
           {t('aghSummary', { hours: formatNumber(f.agh.hoursX100 / 100), euro: formatEuro(f.agh.compensationCents) })}
         </Text>
       )}
@@ -185,15 +186,15 @@ function FiguresView({ period }: { period: Period }) {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t('communes.commune')}</TableHeaderCell>
-              <TableHeaderCell>{t('communes.participants')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('communes.participants')}</TableHeaderCell>
               {hasAgh && (
                 <>
-                  <TableHeaderCell>{t('communes.slots')}</TableHeaderCell>
-                  <TableHeaderCell>{t('communes.filled')}</TableHeaderCell>
-                  <TableHeaderCell>{t('communes.free')}</TableHeaderCell>
-                  <TableHeaderCell>{t('communes.waiting')}</TableHeaderCell>
-                  <TableHeaderCell>{t('communes.hours')}</TableHeaderCell>
-                  <TableHeaderCell>{t('communes.compensation')}</TableHeaderCell>
+                  <TableHeaderCell className={num.num}>{t('communes.slots')}</TableHeaderCell>
+                  <TableHeaderCell className={num.num}>{t('communes.filled')}</TableHeaderCell>
+                  <TableHeaderCell className={num.num}>{t('communes.free')}</TableHeaderCell>
+                  <TableHeaderCell className={num.num}>{t('communes.waiting')}</TableHeaderCell>
+                  <TableHeaderCell className={num.num}>{t('communes.hours')}</TableHeaderCell>
+                  <TableHeaderCell className={num.num}>{t('communes.compensation')}</TableHeaderCell>
                 </>
               )}
             </TableRow>
@@ -202,29 +203,29 @@ function FiguresView({ period }: { period: Period }) {
             {communes.map((c) => (
               <TableRow key={c.key} data-testid={`commune-row-${c.key}`}>
                 <TableCell>{c.name}</TableCell>
-                <TableCell>
-                  <Button appearance="transparent" size="small" aria-label={t('communes.showParticipants', { name: c.name })}
+                <TableCell className={num.num}>
+                  <NumberLink aria-label={t('communes.showParticipants', { name: c.name })}
                     onClick={() => drill('commune', c.key, c.name)}>
                     {formatNumber(c.participants)}
-                  </Button>
+                  </NumberLink>
                 </TableCell>
                 {hasAgh && (
                   <>
-                    <TableCell>{formatNumber(c.slots)}</TableCell>
-                    <TableCell>
+                    <TableCell className={num.num}>{formatNumber(c.slots)}</TableCell>
+                    <TableCell className={num.num}>
                       {c.communeId !== null ? (
-                        <Button appearance="transparent" size="small" aria-label={t('communes.showFilled', { name: c.name })}
+                        <NumberLink aria-label={t('communes.showFilled', { name: c.name })}
                           onClick={() => drill('filled', c.key, c.name)}>
                           {formatNumber(c.filled)}
-                        </Button>
+                        </NumberLink>
                       ) : (
                         '–'
                       )}
                     </TableCell>
-                    <TableCell>{formatNumber(c.free)}</TableCell>
-                    <TableCell>{formatNumber(c.waiting)}</TableCell>
-                    <TableCell>{formatNumber(c.hoursX100 / 100)}</TableCell>
-                    <TableCell>{formatEuro(c.compensationCents)}</TableCell>
+                    <TableCell className={num.num}>{formatNumber(c.free)}</TableCell>
+                    <TableCell className={num.num}>{formatNumber(c.waiting)}</TableCell>
+                    <TableCell className={num.num}>{formatNumber(c.hoursX100 / 100)}</TableCell>
+                    <TableCell className={num.num}>{formatEuro(c.compensationCents)}</TableCell>
                   </>
                 )}
               </TableRow>
@@ -248,17 +249,17 @@ function FiguresView({ period }: { period: Period }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('outcomes.kind')}</TableHeaderCell>
-                <TableHeaderCell>{t('outcomes.count')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('outcomes.count')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {outcomeRows.map((o) => (
                 <TableRow key={o.key}>
                   <TableCell>{t(`outcomeKinds.${o.key}`, { defaultValue: o.label })}</TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" onClick={() => drill('outcomes', o.key, t(`outcomeKinds.${o.key}`, { defaultValue: o.label }))}>
+                  <TableCell className={num.num}>
+                    <NumberLink onClick={() => drill('outcomes', o.key, t(`outcomeKinds.${o.key}`, { defaultValue: o.label }))}>
                       {formatNumber(o.count)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
                 </TableRow>
               ))}
@@ -275,9 +276,9 @@ function FiguresView({ period }: { period: Period }) {
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={f.trend}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" />
+              <XAxis dataKey="month" tickFormatter={formatMonth} />
               <YAxis allowDecimals={false} />
-              <Tooltip />
+              <Tooltip labelFormatter={(m) => formatMonth(String(m))} />
               <Legend />
               <Line isAnimationActive={false} dataKey="started" name={t('trend.started')} stroke="#0f6cbd" />
               <Line isAnimationActive={false} dataKey="exited" name={t('trend.exited')} stroke="#c50f1f" />
@@ -305,6 +306,7 @@ interface KeyFigure {
 /** Who the program reaches: the period's people by gender, age group, nationality, status and German level. */
 function BreakdownSection({ f, drill }: { f: Figures; drill: Drill }) {
   const styles = useStyles();
+  const num = useNumericStyles();
   const { t } = useTranslation('dashboard');
   const groups: Array<{ figure: DrilldownFigure; rows: Figures['byGender'] }> = [
     { figure: 'gender', rows: f.byGender },
@@ -327,18 +329,18 @@ function BreakdownSection({ f, drill }: { f: Figures; drill: Drill }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t(`list.figures.${g.figure}`)}</TableHeaderCell>
-                <TableHeaderCell>{t('outcomes.count')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('outcomes.count')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {g.rows.map((r) => (
                 <TableRow key={r.key}>
                   <TableCell>{label(g.figure, r.key, r.label)}</TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" disabled={r.count === 0}
+                  <TableCell className={num.num}>
+                    <NumberLink disabled={r.count === 0}
                       onClick={() => drill(g.figure, r.key, label(g.figure, r.key, r.label))}>
                       {formatNumber(r.count)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
                 </TableRow>
               ))}
@@ -352,6 +354,7 @@ function BreakdownSection({ f, drill }: { f: Figures; drill: Drill }) {
 
 function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
   const styles = useStyles();
+  const num = useNumericStyles();
   const { t } = useTranslation('dashboard');
   return (
     <section className={styles.section} aria-labelledby="fairs-title">
@@ -367,9 +370,9 @@ function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={f.fairs}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" />
+                <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} />
                 <YAxis allowDecimals={false} />
-                <Tooltip />
+                <Tooltip labelFormatter={(d) => formatDate(String(d))} />
                 <Legend />
                 <Bar isAnimationActive={false} dataKey="registered" name={t('fairs.registered')} fill="#0f6cbd" cursor="pointer"
                   onClick={(_d, i) => f.fairs[i] && drill('fairRegistered', String(f.fairs[i].fairId), f.fairs[i].title)} />
@@ -385,42 +388,42 @@ function FairsSection({ f, drill }: { f: Figures; drill: Drill }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('fairs.fair')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.companies')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.registered')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.presentParticipants')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.presentVisitors')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.contacts')}</TableHeaderCell>
-                <TableHeaderCell>{t('fairs.later')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.companies')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.registered')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.presentParticipants')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.presentVisitors')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.contacts')}</TableHeaderCell>
+                <TableHeaderCell className={num.num}>{t('fairs.later')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {f.fairs.map((x) => (
                 <TableRow key={x.fairId}>
                   <TableCell>{x.title}</TableCell>
-                  <TableCell>{formatNumber(x.companies)}</TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" onClick={() => drill('fairRegistered', String(x.fairId), x.title)}>
+                  <TableCell className={num.num}>{formatNumber(x.companies)}</TableCell>
+                  <TableCell className={num.num}>
+                    <NumberLink onClick={() => drill('fairRegistered', String(x.fairId), x.title)}>
                       {formatNumber(x.registered)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" aria-label={`${t('fairs.presentParticipants')}: ${x.title}`}
+                  <TableCell className={num.num}>
+                    <NumberLink aria-label={`${t('fairs.presentParticipants')}: ${x.title}`}
                       onClick={() => drill('fairPresentParticipants', String(x.fairId), x.title)}>
                       {formatNumber(x.presentParticipants)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" aria-label={`${t('fairs.presentVisitors')}: ${x.title}`}
+                  <TableCell className={num.num}>
+                    <NumberLink aria-label={`${t('fairs.presentVisitors')}: ${x.title}`}
                       onClick={() => drill('fairPresentVisitors', String(x.fairId), x.title)}>
                       {formatNumber(x.presentVisitors)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
-                  <TableCell>
-                    <Button appearance="transparent" size="small" onClick={() => drill('fairContacts', String(x.fairId), x.title)}>
+                  <TableCell className={num.num}>
+                    <NumberLink onClick={() => drill('fairContacts', String(x.fairId), x.title)}>
                       {formatNumber(x.contacts)}
-                    </Button>
+                    </NumberLink>
                   </TableCell>
-                  <TableCell>{formatNumber(x.laterResults)}</TableCell>
+                  <TableCell className={num.num}>{formatNumber(x.laterResults)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -33,6 +33,7 @@ import { OutcomeDialog } from '../outcomes/OutcomeDialog.js';
 import type { OutcomePrefill } from '../outcomes/OutcomeForm.js';
 import { FairDialog } from './FairDialog.js';
 import { PersonSearch } from './PersonSearch.js';
+import { useNumericStyles } from '../../components/numeric.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS, flexWrap: 'wrap' },
@@ -502,6 +503,7 @@ const contractOutcome = { ausbildungsvertrag: 'ausbildung', arbeitsvertrag: 'sv_
 function FiguresPanel({ fairId }: { fairId: number }) {
   const styles = useStyles();
   const { t } = useTranslation('fairs');
+  const num = useNumericStyles();
   const figures = useCall('fairs.figures', { id: fairId });
   if (!figures.data) return <Spinner label={t('common:states.loading')} />;
   const f = figures.data;
@@ -527,20 +529,20 @@ function FiguresPanel({ fairId }: { fairId: number }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('figures.byResult')}</TableHeaderCell>
-            <TableHeaderCell>{t('figures.count')}</TableHeaderCell>
+            <TableHeaderCell className={num.num}>{t('figures.count')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {contactResults.map((r) => (
             <TableRow key={r} data-testid={`result-${r}`}>
               <TableCell>{t(`results.${r}`)}</TableCell>
-              <TableCell>{f.contactsByResult[r] ?? 0}</TableCell>
+              <TableCell className={num.num}>{f.contactsByResult[r] ?? 0}</TableCell>
             </TableRow>
           ))}
           {Object.entries(f.outcomesByKind).map(([k, n]) => (
             <TableRow key={k}>
               <TableCell>{t('figures.outcome', { kind: t(`outcomes:kinds.${k}`) })}</TableCell>
-              <TableCell>{n}</TableCell>
+              <TableCell className={num.num}>{n}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -18,6 +18,7 @@ import { ApiError, invoke } from '../../api/client.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
+import { DateField } from '../../components/DateField.js';
 
 /** Create or edit a fair: program, title, date, venue, program of the day. */
 export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (saved: Fair | null) => void }) {
@@ -80,7 +81,7 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
                 <Input value={form.title} onChange={set('title')} autoFocus />
               </Field>
               <Field label={t('fields.date')} required validationMessage={errors.date}>
-                <Input type="date" value={form.date} onChange={set('date')} />
+                <DateField value={form.date} onChange={set('date')} />
               </Field>
               <Field label={t('fields.venue')} validationMessage={errors.venue}>
                 <Input value={form.venue} onChange={set('venue')} />

@@ -22,10 +22,10 @@ import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { FairDetailPage } from './FairDetailPage.js';
 import { FairDialog } from './FairDialog.js';
+import { useNumericStyles } from '../../components/numeric.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: tokens.spacingVerticalL },
-  num: { textAlign: 'right' },
 });
 
 /** Firmenkontaktbörsen: list at /boersen, one fair at /boersen/:id. */
@@ -40,6 +40,7 @@ export function FairsPage() {
 
 function FairList() {
   const styles = useStyles();
+  const num = useNumericStyles();
   const { t } = useTranslation('fairs');
   const fairs = useCall('fairs.list', {});
   const [creating, setCreating] = useState(false);
@@ -69,10 +70,10 @@ function FairList() {
               <TableHeaderCell>{t('columns.date')}</TableHeaderCell>
               <TableHeaderCell>{t('columns.title')}</TableHeaderCell>
               <TableHeaderCell>{t('columns.venue')}</TableHeaderCell>
-              <TableHeaderCell>{t('columns.companies')}</TableHeaderCell>
-              <TableHeaderCell>{t('columns.registered')}</TableHeaderCell>
-              <TableHeaderCell>{t('columns.present')}</TableHeaderCell>
-              <TableHeaderCell>{t('columns.contacts')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('columns.companies')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('columns.registered')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('columns.present')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('columns.contacts')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -83,10 +84,10 @@ function FairList() {
                   <Link to={`/boersen/${f.id}`}>{f.title}</Link>
                 </TableCell>
                 <TableCell>{f.venue}</TableCell>
-                <TableCell className={styles.num}>{f.companies}</TableCell>
-                <TableCell className={styles.num}>{f.registered}</TableCell>
-                <TableCell className={styles.num}>{f.present}</TableCell>
-                <TableCell className={styles.num}>{f.contacts}</TableCell>
+                <TableCell className={num.num}>{f.companies}</TableCell>
+                <TableCell className={num.num}>{f.registered}</TableCell>
+                <TableCell className={num.num}>{f.present}</TableCell>
+                <TableCell className={num.num}>{f.contacts}</TableCell>
               </TableRow>
             ))}
           </TableBody>

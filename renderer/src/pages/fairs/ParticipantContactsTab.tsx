@@ -24,6 +24,7 @@ import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -128,7 +129,7 @@ export function ParticipantContactsTab({ participantId }: { participantId: numbe
           <Input value={form.position} onChange={(_, d) => setForm((f) => ({ ...f, position: d.value }))} />
         </Field>
         <Field label={t('participant.appliedOn')} validationMessage={errors.appliedOn}>
-          <Input type="date" value={form.appliedOn} onChange={(_, d) => setForm((f) => ({ ...f, appliedOn: d.value }))} />
+          <DateField value={form.appliedOn} onChange={(_, d) => setForm((f) => ({ ...f, appliedOn: d.value }))} />
         </Field>
         <Field label={t('participant.status')}>
           <Select value={form.status} onChange={(_, d) => setForm((f) => ({ ...f, status: d.value }))}>

@@ -26,11 +26,11 @@ import type { OrganisationKind } from '../../../../shared/domain/organisations.j
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { OrganisationDialog } from './OrganisationDialog.js';
+import { useNumericStyles } from '../../components/numeric.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM, flexWrap: 'wrap' },
   grow: { flexGrow: 1 },
-  num: { textAlign: 'right' },
   meta: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalL },
   section: { marginTop: tokens.spacingVerticalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
@@ -47,6 +47,7 @@ export function OrganisationsPage() {
 
 function OrganisationList() {
   const styles = useStyles();
+  const num = useNumericStyles();
   const { t } = useTranslation('organisations');
   const [kind, setKind] = useState<OrganisationKind>('company');
   const [query, setQuery] = useState('');
@@ -83,9 +84,9 @@ function OrganisationList() {
               <TableHeaderCell>{kind === 'company' ? t('fields.sector') : t('fields.partnerType')}</TableHeaderCell>
               <TableHeaderCell>{t('fields.city')}</TableHeaderCell>
               <TableHeaderCell>{t('fields.contactPerson')}</TableHeaderCell>
-              {kind === 'company' && <TableHeaderCell>{t('columns.fairs')}</TableHeaderCell>}
-              {kind === 'company' && <TableHeaderCell>{t('columns.contacts')}</TableHeaderCell>}
-              {kind === 'company' && <TableHeaderCell>{t('columns.hires')}</TableHeaderCell>}
+              {kind === 'company' && <TableHeaderCell className={num.num}>{t('columns.fairs')}</TableHeaderCell>}
+              {kind === 'company' && <TableHeaderCell className={num.num}>{t('columns.contacts')}</TableHeaderCell>}
+              {kind === 'company' && <TableHeaderCell className={num.num}>{t('columns.hires')}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -97,9 +98,9 @@ function OrganisationList() {
                 <TableCell>{kind === 'company' ? o.sector : o.partnerType}</TableCell>
                 <TableCell>{o.city}</TableCell>
                 <TableCell>{o.contactPerson}</TableCell>
-                {kind === 'company' && <TableCell className={styles.num}>{o.fairCount}</TableCell>}
-                {kind === 'company' && <TableCell className={styles.num}>{o.contactCount}</TableCell>}
-                {kind === 'company' && <TableCell className={styles.num}>{o.hireCount}</TableCell>}
+                {kind === 'company' && <TableCell className={num.num}>{o.fairCount}</TableCell>}
+                {kind === 'company' && <TableCell className={num.num}>{o.contactCount}</TableCell>}
+                {kind === 'company' && <TableCell className={num.num}>{o.hireCount}</TableCell>}
               </TableRow>
             ))}
           </TableBody>

@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   makeStyles,
   Select,
   Spinner,
@@ -18,12 +17,14 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/contract/index.js';
+import { todayIso } from '../../../../shared/domain/common.js';
 import { enrollmentCreateInput } from '../../../../shared/domain/enrollments.js';
 import { ApiError, invoke } from '../../api/client.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
 import { EligibilityBox } from './EligibilityBox.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
@@ -38,11 +39,22 @@ export function EnrollDialog({ participantId, onClose }: { participantId: number
   const { t } = useTranslation('participants');
   const notify = useNotify();
   const programs = useCall('programs.list', { includeArchived: false });
-  const [form, setForm] = useState({ programId: '', status: 'interessiert', appliedOn: '', startDate: '', overrideReason: '' });
+  const [form, setForm] = useState({ programId: '', status: 'interessiert', appliedOn: todayIso(), startDate: '', overrideReason: '' });
+  // "Angemeldet am" starts as today; until the user sets it, an earlier start date moves it along (no start before it)
+  const [appliedSet, setAppliedSet] = useState(false);
   const [check, setCheck] = useState<Eligibility | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
+  const setApplied = (_: unknown, d: { value: string }) => {
+    setAppliedSet(true);
+    setForm((f) => ({ ...f, appliedOn: d.value }));
+  };
+  const setStart = (_: unknown, d: { value: string }) =>
+    setForm((f) => {
+      const earlier = !appliedSet && /^\d{4}-\d{2}-\d{2}$/.test(d.value) && d.value < todayIso();
+      return { ...f, startDate: d.value, appliedOn: appliedSet ? f.appliedOn : earlier ? d.value : todayIso() };
+    });
 
   const onDate = form.startDate || form.appliedOn || null;
   useEffect(() => {
@@ -118,10 +130,10 @@ export function EnrollDialog({ participantId, onClose }: { participantId: number
                   </Select>
                 </Field>
                 <Field label={t('enrollments.appliedOn')} validationMessage={errors.appliedOn}>
-                  <Input type="date" value={form.appliedOn} onChange={set('appliedOn')} />
+                  <DateField value={form.appliedOn} onChange={setApplied} />
                 </Field>
                 <Field label={t('enrollments.startDate')} validationMessage={errors.startDate}>
-                  <Input type="date" value={form.startDate} onChange={set('startDate')} />
+                  <DateField value={form.startDate} onChange={setStart} />
                 </Field>
                 <div className={styles.wide}>
                   {form.programId && !check && <Spinner size="tiny" label={t('enrollments.checking')} />}

@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   makeStyles,
   Select,
   Textarea,
@@ -19,6 +18,7 @@ import { enrollmentTransitions, enrollmentUpdateInput, type Enrollment, type Enr
 import { ApiError, invoke } from '../../api/client.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
@@ -84,13 +84,13 @@ export function EnrollmentEditDialog({ enrollment, onClose }: { enrollment: Enro
                   </Select>
                 </Field>
                 <Field label={t('enrollments.appliedOn')} validationMessage={errors.appliedOn}>
-                  <Input type="date" value={form.appliedOn} onChange={set('appliedOn')} />
+                  <DateField value={form.appliedOn} onChange={set('appliedOn')} />
                 </Field>
                 <Field label={t('enrollments.startDate')} validationMessage={errors.startDate}>
-                  <Input type="date" value={form.startDate} onChange={set('startDate')} />
+                  <DateField value={form.startDate} onChange={set('startDate')} />
                 </Field>
                 <Field label={t('enrollments.endDate')} validationMessage={errors.endDate}>
-                  <Input type="date" value={form.endDate} onChange={set('endDate')} />
+                  <DateField value={form.endDate} onChange={set('endDate')} />
                 </Field>
                 <Field className={styles.wide} label={t('enrollments.exitReason')} validationMessage={errors.exitReason}>
                   <Textarea value={form.exitReason} onChange={set('exitReason')} />

@@ -25,6 +25,7 @@ import {
   type ParticipantInput,
 } from '../../../../shared/domain/participants.js';
 import { ApiError, invoke } from '../../api/client.js';
+import { DateField } from '../../components/DateField.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
@@ -184,7 +185,11 @@ export function ParticipantForm({
 
   const text = (k: TextKey, opts: { required?: boolean; type?: 'date' | 'email' | 'tel'; wide?: boolean } = {}) => (
     <Field label={t(`fields.${k}`)} required={opts.required} validationMessage={errors[k]} className={opts.wide ? styles.wide : undefined}>
-      <Input type={opts.type} value={form[k]} onChange={set(k)} />
+      {opts.type === 'date' ? (
+        <DateField value={form[k]} onChange={set(k)} />
+      ) : (
+        <Input type={opts.type} value={form[k]} onChange={set(k)} />
+      )}
     </Field>
   );
 

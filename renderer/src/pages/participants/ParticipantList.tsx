@@ -11,6 +11,7 @@ import {
   MenuTrigger,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Text,
   Title2,
   tokens,
@@ -25,18 +26,20 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type ParticipantListRow, type participantSortKeys } from '../../../../shared/domain/participants.js';
 import { formatDate, formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
+import { useDebounced } from '../../components/useDebounced.js';
 // the named list export belongs to reports; this page offers it with its own filters and columns
 import { ParticipantListExportButton } from '../reports/ParticipantListExportButton.js';
 import { noParticipantFilters, ParticipantFilterFields, participantFilterQuery, type ParticipantFilterValues } from './ParticipantFilterFields.js';
 import { useParticipantPages } from './useParticipantPages.js';
 
 const ROW_HEIGHT = 36;
+const SEARCH_DEBOUNCE_MS = 250;
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 },
@@ -102,7 +105,8 @@ export function ParticipantList() {
   const communes = useCall('communes.list', {});
   const programs = useCall('programs.list', { includeArchived: false });
   const [search, setSearch] = useState('');
-  const deferredSearch = useDeferredValue(search);
+  // one request per pause in typing; the page keeps the last answer on screen meanwhile
+  const deferredSearch = useDebounced(search, SEARCH_DEBOUNCE_MS);
   const [filters, setFilters] = useState<ParticipantFilterValues>(noParticipantFilters);
   const [includeArchived, setIncludeArchived] = useState(false);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
@@ -116,7 +120,8 @@ export function ParticipantList() {
     sort: (sort?.id ?? 'name') as SortKey,
     direction: sort?.desc ? ('desc' as const) : ('asc' as const),
   };
-  const { total, error, rowAt } = useParticipantPages(query);
+  const { total, shownQuery, error, loading, rowAt } = useParticipantPages(query);
+  const searching = loading || deferredSearch !== search;
 
   const columns = useMemo<ColumnDef<ParticipantListRow | undefined>[]>(
     () => [
@@ -177,7 +182,10 @@ export function ParticipantList() {
   });
   const rows = table.getRowModel().rows;
   const width = table.getVisibleLeafColumns().reduce((s, c) => s + c.getSize(), 0);
-  const filtered = deferredSearch !== '' || Object.values(filters).some(Boolean);
+  // "Treffer" once the count answers a search or filter, "Teilnehmende" for the whole registry
+  const filtered =
+    shownQuery !== null &&
+    (shownQuery.search !== '' || [shownQuery.communeId, shownQuery.programId, shownQuery.enrollmentStatus, shownQuery.residenceStatus].some((v) => v != null));
 
   return (
     <section aria-labelledby="participants-title" className={styles.page}>
@@ -224,6 +232,7 @@ export function ParticipantList() {
         <Text aria-live="polite" data-testid="participant-count">
           {total === null ? '' : t(filtered ? 'countFiltered' : 'count', { count: total, formatted: formatNumber(total) })}
         </Text>
+        {searching && <Spinner size="extra-tiny" label={t('searching')} data-testid="participant-list-loading" />}
       </div>
       {error !== undefined && (
         <MessageBar intent="error">

@@ -30,6 +30,7 @@ import { CertificateDialog } from './CertificateDialog.js';
 import { ClosePlacementDialog } from './ClosePlacementDialog.js';
 import { periodLabel } from './labels.js';
 import { PlacementDialog } from './PlacementDialog.js';
+import { useNumericStyles } from '../../components/numeric.js';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', marginBottom: tokens.spacingVerticalM },
@@ -51,6 +52,7 @@ type Dialog =
 export function BoardView({ program }: { program: Program }) {
   const styles = useStyles();
   const { t } = useTranslation('placements');
+  const num = useNumericStyles();
   const [includeClosed, setIncludeClosed] = useState(false);
   const board = useCall('placements.board', { programId: program.id, includeClosed });
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -107,8 +109,8 @@ export function BoardView({ program }: { program: Program }) {
                     <TableHeaderCell>{t('columns.site')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.activity')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.period')}</TableHeaderCell>
-                    <TableHeaderCell>{t('columns.hoursPerWeek')}</TableHeaderCell>
-                    <TableHeaderCell>{t('columns.totalHours')}</TableHeaderCell>
+                    <TableHeaderCell className={num.num}>{t('columns.hoursPerWeek')}</TableHeaderCell>
+                    <TableHeaderCell className={num.num}>{t('columns.totalHours')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.status')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.warnings')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.actions')}</TableHeaderCell>
@@ -121,8 +123,8 @@ export function BoardView({ program }: { program: Program }) {
                       <TableCell>{p.site}</TableCell>
                       <TableCell>{p.activity}</TableCell>
                       <TableCell>{periodLabel(t, p.startDate, p.endDate ?? p.plannedEndDate)}</TableCell>
-                      <TableCell data-testid="hours-per-week">{p.hoursPerWeek === null ? '–' : formatNumber(p.hoursPerWeek)}</TableCell>
-                      <TableCell>{formatHoursX100(p.totalHoursX100)}</TableCell>
+                      <TableCell className={num.num} data-testid="hours-per-week">{p.hoursPerWeek === null ? '–' : formatNumber(p.hoursPerWeek)}</TableCell>
+                      <TableCell className={num.num}>{formatHoursX100(p.totalHoursX100)}</TableCell>
                       <TableCell>{t(`status.${p.status}`)}</TableCell>
                       <TableCell>
                         <div className={styles.warnings}>

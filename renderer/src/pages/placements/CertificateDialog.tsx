@@ -20,6 +20,7 @@ import { todayIso } from '../../../../shared/domain/common.js';
 import type { Placement } from '../../../../shared/domain/placements.js';
 import { downloadFile, invoke } from '../../api/client.js';
 import { useNotify } from '../../components/useNotify.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -69,7 +70,7 @@ export function CertificateDialog({ placement, onClose }: { placement: Placement
                 <Input value={place} onChange={(_, d) => setPlace(d.value)} />
               </Field>
               <Field label={t('certificate.issuedOn')}>
-                <Input type="date" value={issuedOn} onChange={(_, d) => setIssuedOn(d.value)} />
+                <DateField value={issuedOn} onChange={(_, d) => setIssuedOn(d.value)} />
               </Field>
               <Checkbox checked={bilingual} onChange={(_, d) => setBilingual(d.checked === true)} label={t('certificate.bilingual')} />
             </DialogContent>

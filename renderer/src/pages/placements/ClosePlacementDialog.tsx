@@ -22,6 +22,7 @@ import { todayIso } from '../../../../shared/domain/common.js';
 import { outcomeKinds, type OutcomeKindName, type Placement } from '../../../../shared/domain/placements.js';
 import { errorText, invoke } from '../../api/client.js';
 import { useNotify } from '../../components/useNotify.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -75,7 +76,7 @@ export function ClosePlacementDialog({ placement, onClose }: { placement: Placem
                 </MessageBar>
               )}
               <Field label={t('close.endDate')} required>
-                <Input type="date" value={endDate} onChange={(_, d) => setEndDate(d.value)} autoFocus />
+                <DateField value={endDate} onChange={(_, d) => setEndDate(d.value)} autoFocus />
               </Field>
               <Field label={t('close.status')}>
                 <RadioGroup value={status} onChange={(_, d) => setStatus(d.value as 'beendet' | 'abgebrochen')} layout="horizontal">
@@ -96,7 +97,7 @@ export function ClosePlacementDialog({ placement, onClose }: { placement: Placem
               {kind !== '' && (
                 <>
                   <Field label={t('close.outcomeDate')}>
-                    <Input type="date" value={outcomeDate || endDate} onChange={(_, d) => setOutcomeDate(d.value)} />
+                    <DateField value={outcomeDate || endDate} onChange={(_, d) => setOutcomeDate(d.value)} />
                   </Field>
                   <Field label={t('close.notes')}>
                     <Input value={notes} onChange={(_, d) => setNotes(d.value)} />

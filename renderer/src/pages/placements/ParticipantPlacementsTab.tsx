@@ -9,6 +9,7 @@ import { ActivatePlacementDialog } from './ActivatePlacementDialog.js';
 import { CertificateDialog } from './CertificateDialog.js';
 import { periodLabel } from './labels.js';
 import { PlacementDialog } from './PlacementDialog.js';
+import { useNumericStyles } from '../../components/numeric.js';
 
 /**
  * The AGH tab of a person: their placements in every program, hours worked, the certificate of each, and the
@@ -16,6 +17,7 @@ import { PlacementDialog } from './PlacementDialog.js';
  */
 export function ParticipantPlacementsTab({ participantId }: { participantId: number }) {
   const { t } = useTranslation('placements');
+  const num = useNumericStyles();
   const list = useCall('placements.forParticipant', { participantId });
   const [certificate, setCertificate] = useState<Placement | null>(null);
   const [editing, setEditing] = useState<Placement | null>(null);
@@ -32,8 +34,8 @@ export function ParticipantPlacementsTab({ participantId }: { participantId: num
             <TableHeaderCell>{t('columns.site')}</TableHeaderCell>
             <TableHeaderCell>{t('columns.activity')}</TableHeaderCell>
             <TableHeaderCell>{t('columns.period')}</TableHeaderCell>
-            <TableHeaderCell>{t('columns.hoursPerWeek')}</TableHeaderCell>
-            <TableHeaderCell>{t('columns.totalHours')}</TableHeaderCell>
+            <TableHeaderCell className={num.num}>{t('columns.hoursPerWeek')}</TableHeaderCell>
+            <TableHeaderCell className={num.num}>{t('columns.totalHours')}</TableHeaderCell>
             <TableHeaderCell>{t('columns.status')}</TableHeaderCell>
             <TableHeaderCell>{t('columns.actions')}</TableHeaderCell>
           </TableRow>
@@ -45,8 +47,8 @@ export function ParticipantPlacementsTab({ participantId }: { participantId: num
               <TableCell>{p.site}</TableCell>
               <TableCell>{p.activity}</TableCell>
               <TableCell>{periodLabel(t, p.startDate, p.endDate ?? p.plannedEndDate)}</TableCell>
-              <TableCell data-testid="hours-per-week">{p.hoursPerWeek === null ? '–' : formatNumber(p.hoursPerWeek)}</TableCell>
-              <TableCell>{formatNumber(p.totalHoursX100 / 100)}</TableCell>
+              <TableCell className={num.num} data-testid="hours-per-week">{p.hoursPerWeek === null ? '–' : formatNumber(p.hoursPerWeek)}</TableCell>
+              <TableCell className={num.num}>{formatNumber(p.totalHoursX100 / 100)}</TableCell>
               <TableCell>{t(`status.${p.status}`)}</TableCell>
               <TableCell>
                 <Button size="small" appearance="subtle" icon={<EditRegular />} onClick={() => setEditing(p)} aria-label={`${t('edit.action')}: ${p.communeName}, ${p.site}`}>

@@ -24,9 +24,10 @@ import { todayIso } from '../../../../shared/domain/common.js';
 import type { CommuneBoard, Placement, PlacementWarning } from '../../../../shared/domain/placements.js';
 import type { Program } from '../../../../shared/domain/programs.js';
 import { ApiError, errorText, invoke } from '../../api/client.js';
-import { formatEuro } from '../../components/format.js';
+import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM },
@@ -37,21 +38,36 @@ type PlacementDialogProps =
   | { mode: 'new'; program: Program; communeId: number; board: CommuneBoard[]; onClose: (changed: boolean) => void }
   | { mode: 'edit'; placement: Placement; onClose: (changed: boolean) => void };
 
-/** The person picker of a new placement: only people enrolled in the program without an open placement. */
+/** Lower case without accents, so "muller" finds Müller and "sahin" finds Şahin. */
+const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/**
+ * The person picker of a new placement: only people enrolled in the program without an open placement. A search
+ * field narrows the list (a program has dozens of candidates), and each name shows the birth date, so two people
+ * with the same name can be told apart.
+ */
 function CandidateField({ programId, value, onChange, error }: { programId: number; value: string; onChange: (v: string) => void; error?: string }) {
   const { t } = useTranslation('placements');
   const styles = useStyles();
+  const [query, setQuery] = useState('');
   const candidates = useCall('placements.candidates', { programId });
   const open = (candidates.data ?? []).filter((c) => !c.hasOpenPlacement);
+  const label = (c: (typeof open)[number]) =>
+    `${c.name}${c.birthDate ? `, ${t('form.born', { date: formatDate(c.birthDate) })}` : ''}${c.eligible ? '' : ` (${t('form.notEligible')})`}`;
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  // the chosen person stays in the list even when the search no longer matches them
+  const shown = open.filter((c) => String(c.enrollmentId) === value || words.every((w) => fold(label(c)).includes(w)));
   return (
     <>
+      <Field className={styles.wide} label={t('form.searchPerson')}>
+        <Input type="search" value={query} onChange={(_, d) => setQuery(d.value)} placeholder={t('form.searchPlaceholder')} autoFocus />
+      </Field>
       <Field className={styles.wide} label={t('form.person')} required validationMessage={error}>
-        <Select value={value} onChange={(_, d) => onChange(d.value)} autoFocus>
-          <option value="">{t('form.pickPerson')}</option>
-          {open.map((c) => (
+        <Select value={value} onChange={(_, d) => onChange(d.value)}>
+          <option value="">{words.length > 0 ? t('form.matches', { count: shown.length }) : t('form.pickPerson')}</option>
+          {shown.map((c) => (
             <option key={c.enrollmentId} value={c.enrollmentId}>
-              {c.name}
-              {c.eligible ? '' : ` (${t('form.notEligible')})`}
+              {label(c)}
             </option>
           ))}
         </Select>
@@ -194,16 +210,16 @@ export function PlacementDialog(props: PlacementDialogProps) {
                     <Input value={activity} placeholder={t('form.activityPlaceholder')} onChange={(_, d) => setActivity(d.value)} />
                   </Field>
                   <Field label={t('form.applicationDate')} validationMessage={errors.applicationDate}>
-                    <Input type="date" value={applicationDate} onChange={(_, d) => setApplicationDate(d.value)} />
+                    <DateField value={applicationDate} onChange={(_, d) => setApplicationDate(d.value)} />
                   </Field>
                   <Field label={t('form.agreementSignedOn')} validationMessage={errors.agreementSignedOn}>
-                    <Input type="date" value={agreementSignedOn} onChange={(_, d) => setAgreementSignedOn(d.value)} />
+                    <DateField value={agreementSignedOn} onChange={(_, d) => setAgreementSignedOn(d.value)} />
                   </Field>
                   <Field label={t('form.startDate')} required validationMessage={errors.startDate}>
-                    <Input type="date" value={startDate} onChange={(_, d) => setStartDate(d.value)} />
+                    <DateField value={startDate} onChange={(_, d) => setStartDate(d.value)} />
                   </Field>
                   <Field label={t('form.plannedEndDate')} validationMessage={errors.plannedEndDate}>
-                    <Input type="date" value={plannedEndDate} onChange={(_, d) => setPlannedEndDate(d.value)} />
+                    <DateField value={plannedEndDate} onChange={(_, d) => setPlannedEndDate(d.value)} />
                   </Field>
                   {!editing && (
                     <Checkbox className={styles.wide} checked={waiting} onChange={(_, d) => setWaiting(d.checked === true)} label={t('form.waiting')} />

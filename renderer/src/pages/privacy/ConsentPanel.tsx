@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -21,6 +20,7 @@ import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { AnonymiseDialog } from './AnonymiseDialog.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -102,10 +102,10 @@ export function ConsentPanel({ participantId, onAnonymised }: { participantId: n
       </div>
       <div className={styles.row}>
         <Field label={t('consent.date')}>
-          <Input type="date" value={form.date} onChange={(_, d) => setForm((f) => ({ ...f, date: d.value }))} />
+          <DateField value={form.date} onChange={(_, d) => setForm((f) => ({ ...f, date: d.value }))} />
         </Field>
         <Field label={t('consent.expires')}>
-          <Input type="date" value={form.expires} onChange={(_, d) => setForm((f) => ({ ...f, expires: d.value }))} />
+          <DateField value={form.expires} onChange={(_, d) => setForm((f) => ({ ...f, expires: d.value }))} />
         </Field>
       </div>
       <div className={styles.checks}>
@@ -157,7 +157,7 @@ export function ConsentPanel({ participantId, onAnonymised }: { participantId: n
       </div>
       <div className={styles.row}>
         <Field label={t('consent.withdrawDate')} hint={t('consent.withdrawHint')}>
-          <Input type="date" value={withdrawDate} onChange={(_, d) => setWithdrawDate(d.value)} />
+          <DateField value={withdrawDate} onChange={(_, d) => setWithdrawDate(d.value)} />
         </Field>
         <Button
           disabled={busy || !withdrawDate}

@@ -34,6 +34,7 @@ import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
+import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
   checks: { display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: tokens.spacingHorizontalM },
@@ -98,7 +99,7 @@ function ProgramPrivacyDialog({ program, onClose }: { program: ProgramPrivacy; o
                 <Input type="number" value={years} onChange={(_, d) => setYears(d.value)} />
               </Field>
               <Field label={t('programs.finalReport')} validationMessage={errors.finalReportSubmittedOn}>
-                <Input type="date" value={reportDate} onChange={(_, d) => setReportDate(d.value)} />
+                <DateField value={reportDate} onChange={(_, d) => setReportDate(d.value)} />
               </Field>
             </div>
             <Field label={t('programs.legalBasis')}>

@@ -6,16 +6,19 @@ import { ApiError, invoke } from '../../api/client.js';
 import { fieldErrors } from '../../components/zodFields.js';
 
 const useStyles = makeStyles({
+  // three fields in a row, the buttons below them: five columns did not fit the program dialog at 1366×768
   box: {
     display: 'grid',
-    gridTemplateColumns: '2fr 2fr 1.5fr auto auto',
+    gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
     gap: tokens.spacingHorizontalS,
-    alignItems: 'end',
+    alignItems: 'start',
+    '& > *': { minWidth: 0 },
     padding: tokens.spacingVerticalS,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
   title: { gridColumn: '1 / -1' },
+  actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
 });
 
 /**
@@ -72,10 +75,12 @@ export function NewCommuneForm({ onDone }: { onDone: (created: Commune | null) =
       <Field label={t('ags')} validationMessage={errors.ags}>
         <Input value={ags} onChange={(_, d) => setAgs(d.value)} inputMode="numeric" maxLength={8} />
       </Field>
-      <Button appearance="primary" disabled={busy} onClick={() => void save()}>
-        {t('common:actions.create')}
-      </Button>
-      <Button onClick={() => onDone(null)}>{t('common:actions.cancel')}</Button>
+      <div className={styles.actions}>
+        <Button onClick={() => onDone(null)}>{t('common:actions.cancel')}</Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void save()}>
+          {t('common:actions.create')}
+        </Button>
+      </div>
     </div>
   );
 }

@@ -22,18 +22,50 @@ import { ApiError, invoke } from '../../api/client.js';
 import { parseEuroToCents } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors, withoutRow } from '../../components/zodFields.js';
+import { fieldErrors } from '../../components/zodFields.js';
 import { NewCommuneForm } from './NewCommuneForm.js';
 import { figuresFormOf, figuresInputOf, ProgramFiguresSection } from './ProgramFiguresSection.js';
 import { RuleEditor } from './RuleEditor.js';
+import { DateField } from '../../components/DateField.js';
 
+// Columns may shrink below their content's natural width (minmax(0, …), min-width 0): a native input is about 20
+// characters wide by default, and without this the rows pushed the dialog's content wider than the dialog.
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalM,
+    '& > *': { minWidth: 0 },
+  },
   wide: { gridColumn: '1 / span 2' },
-  communeRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  communeRow: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 7rem auto',
+    gap: tokens.spacingHorizontalS,
+    // top-aligned, so a message under one field does not shift the others; the button sits level with the inputs
+    alignItems: 'start',
+    '& > *': { minWidth: 0 },
+  },
+  // a native input keeps its default width (about 20 characters) unless told to fill its column
+  fill: { width: '100%', minWidth: 0, '& input, & select': { minWidth: 0, width: '100%' } },
+  removeButton: { marginTop: `calc(${tokens.lineHeightBase300} + ${tokens.spacingVerticalXXS})` },
   communeList: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  surface: { maxWidth: '760px', width: '100%' },
+  // the body scrolls between the fixed title and buttons (Fluent's DialogBody); the surface never exceeds the window
+  surface: { maxWidth: 'min(760px, calc(100vw - 32px))', width: '100%' },
 });
+
+/** Messages of the commune rows are kept by row, not by position, so removing a row cannot move them to another. */
+const rowKeyOf = (key: number, field: 'communeId' | 'slots') => `row${key}.${field}`;
+
+function errorsByRow(errors: Record<string, string>, rows: Row[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([path, message]) => {
+      const m = /^communes\.(\d+)\.(communeId|slots)$/.exec(path);
+      const row = m ? rows[Number(m[1])] : undefined;
+      return [row ? rowKeyOf(row.key, m![2] as 'communeId' | 'slots') : path, message];
+    }),
+  );
+}
 
 interface Row {
   key: number;
@@ -68,6 +100,12 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
   const [busy, setBusy] = useState(false);
   const [newCommune, setNewCommune] = useState(false);
 
+  const removeRow = (key: number) => {
+    setRows((rs) => rs.filter((x) => x.key !== key));
+    // the row's messages go with it
+    setErrors((es) => Object.fromEntries(Object.entries(es).filter(([k]) => !k.startsWith(`row${key}.`))));
+  };
+
   const set = (k: keyof typeof form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
 
   function buildInput(): ProgramInput | null {
@@ -91,11 +129,22 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
     };
   }
 
+  /** A row without a commune or with no whole number of places gets its own words, not the schema's. */
+  function rowErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const r of rows) {
+      if (r.communeId === '') out[rowKeyOf(r.key, 'communeId')] = t('errors.pickCommune');
+      if (!/^\d+$/.test(r.slots.trim())) out[rowKeyOf(r.key, 'slots')] = t('errors.slots');
+    }
+    return out;
+  }
+
   async function save() {
     const input = buildInput();
     if (!input) return;
     const parsed = programInput.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    const found = { ...(parsed.success ? {} : errorsByRow(fieldErrors(parsed.error), rows)), ...rowErrors() };
+    if (Object.keys(found).length > 0) return setErrors(found);
     setErrors({});
     setBusy(true);
     try {
@@ -106,7 +155,7 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
       onClose(true);
     } catch (err) {
       if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+        setErrors(errorsByRow(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])), rows));
       } else {
         notify.failure(err);
       }
@@ -146,10 +195,10 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
                   <Input value={form.grantReference} onChange={set('grantReference')} />
                 </Field>
                 <Field label={t('fields.startDate')} required validationMessage={errors.startDate}>
-                  <Input type="date" value={form.startDate} onChange={set('startDate')} />
+                  <DateField value={form.startDate} onChange={set('startDate')} />
                 </Field>
                 <Field label={t('fields.endDate')} validationMessage={errors.endDate}>
-                  <Input type="date" value={form.endDate} onChange={set('endDate')} />
+                  <DateField value={form.endDate} onChange={set('endDate')} />
                 </Field>
                 <Field label={t('fields.hourlyRate')} validationMessage={errors.hourlyRateCents}>
                   <Input value={form.hourlyRate} onChange={set('hourlyRate')} inputMode="decimal" />
@@ -160,10 +209,11 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
                   </legend>
                   <div className={styles.communeList}>
                     {rows.length === 0 && <Text>{t('noCommunes')}</Text>}
-                    {rows.map((r, i) => (
+                    {rows.map((r) => (
                       <div key={r.key} className={styles.communeRow} data-testid="commune-row">
-                        <Field label={t('fields.commune')} validationMessage={errors[`communes.${i}.communeId`]} style={{ flexGrow: 1 }}>
+                        <Field label={t('fields.commune')} validationMessage={errors[rowKeyOf(r.key, 'communeId')]}>
                           <Select
+                            className={styles.fill}
                             value={r.communeId}
                             onChange={(_, d) => setRows((rs) => rs.map((x) => (x.key === r.key ? { ...x, communeId: d.value } : x)))}
                           >
@@ -176,8 +226,9 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
                             ))}
                           </Select>
                         </Field>
-                        <Field label={t('fields.slots')} validationMessage={errors[`communes.${i}.slots`]} style={{ width: 110 }}>
+                        <Field label={t('fields.slots')} validationMessage={errors[rowKeyOf(r.key, 'slots')]}>
                           <Input
+                            className={styles.fill}
                             type="number"
                             min={0}
                             value={r.slots}
@@ -185,13 +236,11 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
                           />
                         </Field>
                         <Button
+                          className={styles.removeButton}
                           appearance="subtle"
                           icon={<DeleteRegular />}
                           aria-label={t('common:actions.remove')}
-                          onClick={() => {
-                            setRows((rs) => rs.filter((x) => x.key !== r.key));
-                            setErrors((e) => withoutRow(e, 'communes', i));
-                          }}
+                          onClick={() => removeRow(r.key)}
                         />
                       </div>
                     ))}

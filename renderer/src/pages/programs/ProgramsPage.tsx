@@ -24,6 +24,7 @@ import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { ProgramDialog } from './ProgramDialog.js';
 import { QuotaTable } from './QuotaTable.js';
+import { useNumericStyles } from '../../components/numeric.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: tokens.spacingVerticalL },
@@ -34,6 +35,7 @@ const useStyles = makeStyles({
 export function ProgramsPage() {
   const styles = useStyles();
   const { t } = useTranslation('programs');
+  const num = useNumericStyles();
   const programs = useCall('programs.list', { includeArchived: false });
   const [editing, setEditing] = useState<Program | 'new' | null>(null);
 
@@ -62,7 +64,7 @@ export function ProgramsPage() {
               <TableHeaderCell>{t('columns.operator')}</TableHeaderCell>
               <TableHeaderCell>{t('columns.period')}</TableHeaderCell>
               <TableHeaderCell>{t('columns.communes')}</TableHeaderCell>
-              <TableHeaderCell>{t('columns.slots')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('columns.slots')}</TableHeaderCell>
               <TableHeaderCell aria-label={t('common:actions.edit')} />
             </TableRow>
           </TableHeader>
@@ -79,7 +81,7 @@ export function ProgramsPage() {
                 <TableCell className={styles.communes}>
                   {p.communes.map((c) => `${c.communeName} (${c.slots})`).join(', ')}
                 </TableCell>
-                <TableCell>{p.communes.reduce((s, c) => s + c.slots, 0)}</TableCell>
+                <TableCell className={num.num}>{p.communes.reduce((s, c) => s + c.slots, 0)}</TableCell>
                 <TableCell>
                   <Button
                     appearance="subtle"

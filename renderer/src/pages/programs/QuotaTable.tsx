@@ -1,10 +1,12 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useNumericStyles } from '../../components/numeric.js';
 import { useCall } from '../../components/useCall.js';
 
 /** Per commune of one program: AGH slots, filled (active placements), free and waiting. */
 export function QuotaTable({ programId, programName }: { programId: number; programName: string }) {
   const { t } = useTranslation('programs');
+  const num = useNumericStyles();
   const quota = useCall('enrollments.quota', { programId });
   const title = t('quota.program', { name: programName });
   return (
@@ -18,20 +20,20 @@ export function QuotaTable({ programId, programName }: { programId: number; prog
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t('quota.commune')}</TableHeaderCell>
-              <TableHeaderCell>{t('quota.slots')}</TableHeaderCell>
-              <TableHeaderCell>{t('quota.filled')}</TableHeaderCell>
-              <TableHeaderCell>{t('quota.free')}</TableHeaderCell>
-              <TableHeaderCell>{t('quota.waiting')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('quota.slots')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('quota.filled')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('quota.free')}</TableHeaderCell>
+              <TableHeaderCell className={num.num}>{t('quota.waiting')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {quota.data.map((q) => (
               <TableRow key={q.communeId}>
                 <TableCell>{q.communeName}</TableCell>
-                <TableCell>{q.slots}</TableCell>
-                <TableCell>{q.filled}</TableCell>
-                <TableCell>{q.free}</TableCell>
-                <TableCell>{q.waiting}</TableCell>
+                <TableCell className={num.num}>{q.slots}</TableCell>
+                <TableCell className={num.num}>{q.filled}</TableCell>
+                <TableCell className={num.num}>{q.free}</TableCell>
+                <TableCell className={num.num}>{q.waiting}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -38,6 +38,17 @@ export function AuditTab() {
   const actions = useCall('audit.actions', {});
   const log = useCall('audit.list', { action, participantId: null, limit, offset: 0 });
   const label = (a: string) => t(`audit.actions.${a}`, { defaultValue: a });
+  const entity = (e: string) => t(`audit.entities.${e}`, { defaultValue: e });
+  // the record in words ("Firmenkontaktbörse 3", "Teilnehmende Nr. 12"), then the entry's own note (format, file ...)
+  const what = (e: { entity: string; entityId: number | null; participantId: number | null; details: string | null }) => {
+    const subject =
+      e.participantId !== null
+        ? t('audit.entityParticipant', { id: e.participantId })
+        : e.entity === 'access'
+          ? null
+          : `${entity(e.entity)}${e.entityId !== null ? ` ${e.entityId}` : ''}`;
+    return [subject, e.details].filter(Boolean).join(' – ');
+  };
 
   return (
     <div>
@@ -87,10 +98,7 @@ export function AuditTab() {
                 <TableCell>{e.actor}</TableCell>
                 <TableCell>{label(e.action)}</TableCell>
                 <TableCell>
-                  {e.details ??
-                    (e.participantId !== null
-                      ? t('audit.entityParticipant', { id: e.participantId })
-                      : `${e.entity}${e.entityId !== null ? ` ${e.entityId}` : ''}`)}
+                  {what(e)}
                   {e.redacted && <span className={styles.muted}> – {t('audit.redacted')}</span>}
                 </TableCell>
                 <TableCell>{e.peopleCount ?? ''}</TableCell>

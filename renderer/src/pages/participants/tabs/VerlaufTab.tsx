@@ -1,6 +1,6 @@
 import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../../../components/format.js';
+import { formatDate, formatNumber, formatTime } from '../../../components/format.js';
 import { useCall } from '../../../components/useCall.js';
 import type { HistoryRef } from '../../../../../shared/domain/participants.js';
 import type { ParticipantTabProps } from './types.js';
@@ -12,7 +12,21 @@ const useStyles = makeStyles({
   changes: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
-const timeFmt = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
+/**
+ * Fields whose values are codes, and where their names are: a contact's "einladung" reads "Einladung zum
+ * Vorstellungsgespräch", an enrolment's "aktiv" reads "aktiv" in the UI language. `status` depends on the record.
+ */
+const codeNames: Record<string, string> = {
+  result: 'fairs:results',
+  outcome: 'outcomes:kinds',
+  kind: 'outcomes:kinds',
+  gender: 'participants:gender',
+};
+const statusNames: Record<string, string> = {
+  enrollment: 'participants:enrollments.statuses',
+  placement: 'placements:status',
+  application: 'outcomes:applicationStatus',
+};
 
 /** Verlauf: who changed what about this person and their enrolments, newest first, in German. */
 export function VerlaufTab({ participant }: ParticipantTabProps) {
@@ -22,8 +36,16 @@ export function VerlaufTab({ participant }: ParticipantTabProps) {
 
   const fieldLabel = (field: string) =>
     i18n.exists(`participants:history.fields.${field}`) ? t(`history.fields.${field}`) : t(`fields.${field}`, { defaultValue: field });
-  const value = (v: unknown): string => {
+  const codeName = (entity: string, field: string, v: string): string | null => {
+    const ns = field === 'status' ? statusNames[entity] : codeNames[field];
+    return ns && i18n.exists(`${ns}.${v}`) ? t(`${ns}.${v}`) : null;
+  };
+  const value = (v: unknown, entity = '', field = ''): string => {
     if (v === null || v === undefined || v === '') return t('history.empty');
+    if (typeof v === 'string') {
+      const name = codeName(entity, field, v);
+      if (name) return name;
+    }
     if (typeof v === 'boolean') return t(v ? 'history.yes' : 'history.no');
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
     if (typeof v === 'string' && (t(`enrollments.statuses.${v}`, { defaultValue: '' }) || '') !== '') return t(`enrollments.statuses.${v}`);
@@ -36,10 +58,15 @@ export function VerlaufTab({ participant }: ParticipantTabProps) {
   };
   // a referenced record by its current name; one that no longer exists says so instead of showing its id
   const refName = (r: HistoryRef) => r.name ?? t('history.deleted');
-  const changeValue = (v: unknown, ref: HistoryRef | undefined) => (ref ? refName(ref) : value(v));
+  const changeValue = (v: unknown, ref: HistoryRef | undefined, entity: string, field: string) => (ref ? refName(ref) : value(v, entity, field));
+  // an entry without its own wording reads "Firmenkontaktbörse: Kontakt geändert" from the Protokoll's names
   const actionLabel = (entity: string, action: string) => {
     const key = `history.actions.${entity}.${action}`;
-    return i18n.exists(`participants:${key}`) ? t(key) : t('history.actions.other', { action, entity });
+    if (i18n.exists(`participants:${key}`)) return t(key);
+    return t('history.actions.other', {
+      action: t(`settings:audit.actions.${action}`, { defaultValue: action }),
+      entity: t(`settings:audit.entities.${entity}`, { defaultValue: entity }),
+    });
   };
 
   if (history.loading && !history.data) return <Spinner label={t('common:states.loading')} />;
@@ -57,7 +84,7 @@ export function VerlaufTab({ participant }: ParticipantTabProps) {
             </Text>
           )}
           <Text size={200} className={styles.meta} block>
-            {formatDate(h.at)} {timeFmt.format(new Date(h.at))} {h.actor ? t('history.by', { actor: h.actor }) : ''}
+            {formatDate(h.at)} {formatTime(h.at)} {h.actor ? t('history.by', { actor: h.actor }) : ''}
           </Text>
           {h.redacted && <Text size={200}>{t('history.redacted')}</Text>}
           {h.action !== 'create' && h.changes.length > 0 && (
@@ -65,7 +92,7 @@ export function VerlaufTab({ participant }: ParticipantTabProps) {
               {h.changes.map((c) => (
                 <li key={c.field}>
                   <Text size={200}>
-                    {fieldLabel(c.field)}: {changeValue(c.before, c.beforeRef)} → {changeValue(c.after, c.afterRef)}
+                    {fieldLabel(c.field)}: {changeValue(c.before, c.beforeRef, h.entity, c.field)} → {changeValue(c.after, c.afterRef, h.entity, c.field)}
                   </Text>
                 </li>
               ))}
