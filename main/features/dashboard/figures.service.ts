@@ -478,9 +478,10 @@ async function fairFiguresOf(db: Db, q: FiguresQuery) {
   const contacts = await sql<{ fair_id: number; result: string; visitor: number; n: number }>`SELECT c.fair_id AS fair_id,
       c.result AS result, CASE WHEN c.enrollment_id IS NULL THEN 1 ELSE 0 END AS visitor, count(*) AS n
     FROM fairs f CROSS JOIN fair_contacts c ON c.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY 1, 2, 3`.execute(db);
+  // "+r.enrollment_id": read each fair's registrations, not every visitor of every fair through the NULL index
   const visitorPeople = await sql<{ n: number }>`SELECT count(DISTINCT r.participant_id) AS n
     FROM fairs f CROSS JOIN fair_registrations r ON r.fair_id = f.id
-    WHERE ${fairWhere(q)} AND r.checked_in_at IS NOT NULL AND r.enrollment_id IS NULL`.execute(db);
+    WHERE ${fairWhere(q)} AND r.checked_in_at IS NOT NULL AND +r.enrollment_id IS NULL`.execute(db);
   const fairs = fairRows.rows.map((f) => {
     const reg = regs.rows.find((r) => num(r.fair_id) === num(f.id));
     const mine = contacts.rows.filter((c) => num(c.fair_id) === num(f.id));
