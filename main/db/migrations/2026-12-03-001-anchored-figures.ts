@@ -49,11 +49,8 @@ const schema = [
   ) STRICT`,
 
   `ALTER TABLE attendance ADD COLUMN enrollment_id ${anchor}`,
-  `CREATE INDEX attendance_enrollment ON attendance (enrollment_id)`,
   `ALTER TABLE fair_registrations ADD COLUMN enrollment_id ${anchor}`,
-  `CREATE INDEX fair_registrations_enrollment ON fair_registrations (enrollment_id)`,
   `ALTER TABLE fair_contacts ADD COLUMN enrollment_id ${anchor}`,
-  `CREATE INDEX fair_contacts_enrollment ON fair_contacts (enrollment_id)`,
 
   // SQLite cannot change a CHECK in place: rebuild outcomes keeping ids. Nothing references outcomes and it has
   // no triggers, so dropping the old table under foreign_keys=ON removes no other rows.
@@ -81,7 +78,6 @@ const schema = [
   `CREATE INDEX outcomes_program_date_kind ON outcomes (program_id, date, kind, participant_id)`,
   `CREATE INDEX outcomes_participant ON outcomes (participant_id)`,
   `CREATE INDEX outcomes_fair ON outcomes (source_fair_id)`,
-  `CREATE INDEX outcomes_enrollment ON outcomes (enrollment_id)`,
 
   `CREATE TABLE follow_ups (
     id INTEGER PRIMARY KEY,
@@ -96,6 +92,14 @@ const schema = [
   `CREATE INDEX follow_ups_due ON follow_ups (due_on)`,
 ];
 
+// built after the links are written: one index build instead of an index update per linked row (1 M attendances)
+const linkIndexes = [
+  `CREATE INDEX attendance_enrollment ON attendance (enrollment_id)`,
+  `CREATE INDEX fair_registrations_enrollment ON fair_registrations (enrollment_id)`,
+  `CREATE INDEX fair_contacts_enrollment ON fair_contacts (enrollment_id)`,
+  `CREATE INDEX outcomes_enrollment ON outcomes (enrollment_id)`,
+];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of schema) {
     await sql.raw(statement).execute(db);
@@ -104,4 +108,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await takeEntrySnapshots(db);
   await anchorAll(db);
   await syncAllFollowUps(db);
+  for (const statement of linkIndexes) {
+    await sql.raw(statement).execute(db);
+  }
 }
