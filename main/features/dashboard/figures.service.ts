@@ -291,9 +291,7 @@ type Counted = { key: string; count: number };
 
 interface PeopleFigures {
   states: Record<EnrolmentState, number>;
-  outcomePeople: number;
-  successPeople: number;
-  breakdowns: Map<Dimension | 'outcomeKind', Counted[]>;
+  breakdowns: Map<Dimension, Counted[]>;
 }
 
 /** Bits of a person's state mask: which states at least one of their enrolments of the period has. */
@@ -302,29 +300,43 @@ type Bit = keyof typeof stateBits;
 const bitList = Object.entries(stateBits) as Array<[Bit, number]>;
 
 /**
- * Outcome code of exited enrolments (alias y, or the enrolment id `eid`): 2 × the best outcome rank + 1 if any
- * outcome is a success; NULL without an anchored outcome up to the period end. One index probe per exited person.
+ * Exited people of the period with an anchored outcome up to the period end, by their first outcome kind (report
+ * order) and whether any is a success. One pass: the exited enrolments in person order from the covering index
+ * enrollments_program_person (so the GROUP BY per person needs no sort), each joined to its outcomes through
+ * outcomes.enrollment_id; a person with several exited enrolments is one group over all of them.
  */
-function outcomeCode(q: FiguresQuery, successKinds: readonly string[], enrolments: RawBuilder<unknown>): RawBuilder<number | null> {
-  return sql<number | null>`(SELECT min(${outcomeRankExpr()}) * 2 + max(CASE WHEN ${successExpr(successKinds)} THEN 1 ELSE 0 END)
-    FROM outcomes o WHERE o.enrollment_id IN (${enrolments}) AND o.date <= ${q.to})`;
+async function outcomePeople(db: Db, q: FiguresQuery, successKinds: readonly string[]) {
+  const res = await sql<{ best: number; success: number; n: number }>`SELECT x.code / 2 AS best, x.code % 2 AS success, count(*) AS n
+    FROM (SELECT min(${outcomeRankExpr()}) * 2 + max(CASE WHEN ${successExpr(successKinds)} THEN 1 ELSE 0 END) AS code
+      FROM enrollments e INDEXED BY enrollments_program_person CROSS JOIN outcomes o ON o.enrollment_id = e.id
+      WHERE ${enrolmentStateWhere(q, 'exited')} AND o.date <= ${q.to} GROUP BY e.participant_id) x
+    GROUP BY 1, 2`.execute(db);
+  const byKind = new Map<string, number>();
+  for (const r of res.rows) {
+    const kind = outcomeKinds[num(r.best)] ?? NONE_KEY;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + num(r.n));
+  }
+  return {
+    people: res.rows.reduce((s, r) => s + num(r.n), 0),
+    success: res.rows.filter((r) => num(r.success) === 1).reduce((s, r) => s + num(r.n), 0),
+    byKind: [...byKind].map(([key, count]) => ({ key, count })),
+  };
 }
 
 /**
- * The period's people in one statement: states, outcome people, success people and every breakdown.
+ * The period's people in one statement: states and every breakdown.
  *
  * 1. `pe`: one row per person, read in person order from the covering index enrollments_program_person, so the
  *    GROUP BY needs no sort. `exact = false` (everyone has one enrolment of the period, the usual case) takes that
  *    enrolment; `k` counts enrolments, and when anyone has two the caller asks again with `exact = true`, which
  *    ORs the states of all their enrolments and describes the person by their latest-starting one.
  * 2. `x`: the chosen enrolment looked up once by rowid: its entry snapshot (no join to participants: the
- *    snapshot is what reports count), state mask and outcome code.
- * 3. `g`: grouped by the raw snapshot values, mask and outcome code. This is the only sort that touches every
+ *    snapshot is what reports count) and state mask.
+ * 3. `g`: grouped by the raw snapshot values and the mask. This is the only sort that touches every
  *    person; the key expressions (`dimensionExpr`, which the drill-down lists filter on) run afterwards on the few
  *    groups. A person lies in exactly one group, so sums over groups are counts of people.
  */
-function peopleQuery(q: FiguresQuery, successKinds: readonly string[], exact: boolean) {
-  const exitedBit = stateBits.exited;
+function peopleQuery(q: FiguresQuery, exact: boolean) {
   const pe = exact
     ? sql`SELECT e.participant_id AS id, count(*) AS k, e.id AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
         ${sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN sum(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END) > 0 THEN ${bit} ELSE 0 END)`), sql` + `)} AS mask
@@ -332,22 +344,17 @@ function peopleQuery(q: FiguresQuery, successKinds: readonly string[], exact: bo
     : sql`SELECT e.participant_id AS id, count(*) AS k, e.id AS eid, 0 AS mask
       FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
   const mask = exact ? sql`pe.mask` : sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN ${enrolmentStateExtra(q, st, 's')} THEN ${bit} ELSE 0 END)`), sql` + `);
-  // exact: over all the person's exited enrolments (a correlated probe each); fast: the outcome codes of the
-  // program's enrolments in one pass over its outcomes, joined by enrolment id (an automatic index on `oc`)
-  const code = exact
-    ? outcomeCode(q, successKinds, sql`SELECT y.id FROM enrollments y WHERE y.participant_id = x.pid AND ${enrolmentStateWhere(q, 'exited', 'y')}`)
-    : sql`(SELECT oc.code FROM oc WHERE oc.eid = x.sid)`;
   const has = (bit: number) => sql`sum(CASE WHEN mask & ${bit} <> 0 THEN n ELSE 0 END)`;
   const parts = sql.join(
     dimensions.map((d) => {
       const key = d === 'ageGroup' ? ageGroupOf(sql`g.age`) : dimensionExpr(d, 'g');
-      return sql`SELECT ${sql.lit(d)} AS dim, ${key} AS k, sum(g.n) AS n, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM g GROUP BY 2`;
+      return sql`SELECT ${sql.lit(d)} AS dim, ${key} AS k, sum(g.n) AS n, 0, 0, 0, 0, 0, 0, 0 FROM g GROUP BY 2`;
     }),
     sql` UNION ALL `,
   );
   return sql<{
-    dim: Dimension | 'state' | 'outcomeKind';
-    k: string | number | null;
+    dim: Dimension | 'state';
+    k: string | null;
     n: number;
     rows: number;
     entered: number;
@@ -356,45 +363,34 @@ function peopleQuery(q: FiguresQuery, successKinds: readonly string[], exact: bo
     dropped: number;
     exited: number;
     overrides: number;
-    outcome: number;
-    success: number;
   }>`
     WITH pe AS (${pe}),
-    oc AS MATERIALIZED (SELECT o.enrollment_id AS eid, min(${outcomeRankExpr()}) * 2
-        + max(CASE WHEN ${successExpr(successKinds)} THEN 1 ELSE 0 END) AS code
-      FROM outcomes o WHERE o.program_id = ${q.programId} AND o.date <= ${q.to} AND o.enrollment_id IS NOT NULL
-      GROUP BY o.enrollment_id),
     x AS (SELECT CAST(substr(s.start_date, 1, 4) AS INTEGER) - s.entry_birth_year AS age, s.entry_gender AS entry_gender,
         s.entry_nationality AS entry_nationality, s.entry_commune_id AS entry_commune_id,
         s.entry_residence_status AS entry_residence_status, s.entry_residence_group AS entry_residence_group,
         s.entry_german_level AS entry_german_level, ${mask} AS mask, pe.k AS k, pe.id AS pid, s.id AS sid
       FROM pe CROSS JOIN enrollments s ON s.id = pe.eid),
     g AS MATERIALIZED (SELECT age, entry_gender, entry_nationality, entry_commune_id, entry_residence_status,
-        entry_residence_group, entry_german_level, mask,
-        CASE WHEN mask & ${exitedBit} <> 0 THEN ${code} END AS oc,
-        count(*) AS n, sum(k) AS k
-      FROM x GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9)
+        entry_residence_group, entry_german_level, mask, count(*) AS n, sum(k) AS k
+      FROM x GROUP BY 1, 2, 3, 4, 5, 6, 7, 8)
     SELECT 'state' AS dim, NULL AS k, sum(n) AS n, sum(k) AS rows, ${has(stateBits.entered)} AS entered,
       ${has(stateBits.active)} AS active, ${has(stateBits.completed)} AS completed, ${has(stateBits.dropped)} AS dropped,
-      ${has(stateBits.exited)} AS exited, ${has(stateBits.overrides)} AS overrides,
-      sum(CASE WHEN oc IS NOT NULL THEN n ELSE 0 END) AS outcome, sum(CASE WHEN oc % 2 = 1 THEN n ELSE 0 END) AS success FROM g
-    UNION ALL SELECT 'outcomeKind' AS dim, oc / 2 AS k, sum(n) AS n, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM g WHERE oc IS NOT NULL GROUP BY 2
+      ${has(stateBits.exited)} AS exited, ${has(stateBits.overrides)} AS overrides FROM g
     UNION ALL ${parts}`;
 }
 
-async function peopleFigures(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<PeopleFigures> {
-  let res = await peopleQuery(q, successKinds, false).execute(db);
+async function peopleFigures(db: Db, q: FiguresQuery): Promise<PeopleFigures> {
+  let res = await peopleQuery(q, false).execute(db);
   let state = res.rows.find((r) => r.dim === 'state');
   // someone has two enrolments of the period: OR the states of all of them and describe them by the latest
   if (num(state?.rows) !== num(state?.n)) {
-    res = await peopleQuery(q, successKinds, true).execute(db);
+    res = await peopleQuery(q, true).execute(db);
     state = res.rows.find((r) => r.dim === 'state');
   }
-  const breakdowns = new Map<Dimension | 'outcomeKind', Counted[]>();
+  const breakdowns = new Map<Dimension, Counted[]>();
   for (const r of res.rows) {
     if (r.dim === 'state') continue;
-    const key = r.dim === 'outcomeKind' ? (outcomeKinds[num(r.k)] ?? NONE_KEY) : String(r.k);
-    breakdowns.set(r.dim, [...(breakdowns.get(r.dim) ?? []), { key, count: num(r.n) }]);
+    breakdowns.set(r.dim, [...(breakdowns.get(r.dim) ?? []), { key: String(r.k), count: num(r.n) }]);
   }
   return {
     states: {
@@ -406,8 +402,6 @@ async function peopleFigures(db: Db, q: FiguresQuery, successKinds: readonly str
       exited: num(state?.exited),
       overrides: num(state?.overrides),
     },
-    outcomePeople: num(state?.outcome),
-    successPeople: num(state?.success),
     breakdowns,
   };
 }
@@ -648,11 +642,12 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
   if (!program) throw new AppError('not_found', `Programm ${q.programId} nicht gefunden.`, `Program ${q.programId} not found.`);
   const successKinds = await programSuccessKinds(db, q.programId);
 
-  const people = await peopleFigures(db, q, successKinds);
+  const people = await peopleFigures(db, q);
+  const outcomes = await outcomePeople(db, q, successKinds);
   const { enrolled, exited } = people.states;
   const communeRows = await db.selectFrom('communes').select(['id', 'name']).execute();
   const communeName = new Map(communeRows.map((c) => [String(c.id), c.name]));
-  const dim = (d: Dimension | 'outcomeKind') => people.breakdowns.get(d) ?? [];
+  const dim = (d: Dimension) => people.breakdowns.get(d) ?? [];
 
   const { activities, months: activityMonths } = await activityFigures(db, q, opts.reach ?? true);
   const { fairs, visitors } = await fairFiguresOf(db, q);
@@ -705,11 +700,11 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
     compensationCents: sum((c) => c.compensationCents),
   };
 
-  const byKind = ordered(dim('outcomeKind'), outcomeKinds, outcomeLabels);
-  const successRate = exited === 0 ? null : people.successPeople / exited;
+  const byKind = ordered(outcomes.byKind, outcomeKinds, outcomeLabels);
+  const successRate = exited === 0 ? null : outcomes.success / exited;
   const targets = await targetFigures(db, q.programId, {
     participants: enrolled,
-    success: people.successPeople,
+    success: outcomes.success,
     employersSupported: network.employersSupported,
     aghPeople: agh.people,
     fairs: fairs.length,
@@ -734,12 +729,12 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
     visitors,
     outcomes: {
       byKind,
-      total: people.outcomePeople,
-      people: people.outcomePeople,
+      total: outcomes.people,
+      people: outcomes.people,
       records: [...recordMonths.values()].reduce((s, n) => s + n, 0),
-      peopleWithOutcome: people.successPeople,
+      peopleWithOutcome: outcomes.success,
       rate: successRate,
-      success: { kinds: successKinds, definition: successDefinition(successKinds), count: people.successPeople, rate: successRate },
+      success: { kinds: successKinds, definition: successDefinition(successKinds), count: outcomes.success, rate: successRate },
     },
     communes,
     communeMonths,
