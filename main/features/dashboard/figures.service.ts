@@ -583,37 +583,38 @@ async function aghFigures(db: Db, q: FiguresQuery) {
  * - employers supported: companies with a contact (of a participant, not a visitor), an application or an anchored
  *   outcome of a participant of the period.
  */
-function networkSets(q: FiguresQuery) {
-  const applications = sql`SELECT ap.organisation_id AS id FROM applications ap WHERE ap.organisation_id IS NOT NULL
-    AND ap.applied_on >= ${q.from} AND ap.applied_on <= ${q.to}
-    AND EXISTS (SELECT 1 FROM enrollments e WHERE e.participant_id = ap.participant_id AND ${enrolledWhere(q)})`;
-  const outcomes = sql`SELECT o.organisation_id AS id FROM outcomes o WHERE ${outcomeWhere(q)} AND o.organisation_id IS NOT NULL`;
-  const contacts = (anchoredOnly: boolean) => sql`SELECT c.organisation_id AS id FROM fairs f JOIN fair_contacts c ON c.fair_id = f.id
-    WHERE ${fairWhere(q)} ${anchoredOnly ? sql`AND c.enrollment_id IS NOT NULL` : sql``}`;
-  return {
-    active: sql`SELECT fc.organisation_id AS id FROM fairs f JOIN fair_companies fc ON fc.fair_id = f.id WHERE ${fairWhere(q)}
-      UNION ${contacts(false)}
+/**
+ * The network's organisation sets as CTEs: `active` (did something in the program in the period) and `supported`
+ * (employers supported). Outcomes, applications and contacts are each read once and shared by both sets.
+ */
+export function networkWith(q: FiguresQuery): RawBuilder<unknown> {
+  return sql`oo AS MATERIALIZED (SELECT DISTINCT o.organisation_id AS id FROM outcomes o
+      WHERE ${outcomeWhere(q)} AND o.organisation_id IS NOT NULL),
+    ap AS MATERIALIZED (SELECT DISTINCT ap.organisation_id AS id FROM applications ap WHERE ap.organisation_id IS NOT NULL
+      AND ap.applied_on >= ${q.from} AND ap.applied_on <= ${q.to}
+      AND EXISTS (SELECT 1 FROM enrollments e WHERE e.participant_id = ap.participant_id AND ${enrolledWhere(q)})),
+    cc AS MATERIALIZED (SELECT c.organisation_id AS id, max(CASE WHEN c.enrollment_id IS NOT NULL THEN 1 ELSE 0 END) AS anchored
+      FROM fairs f JOIN fair_contacts c ON c.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY 1),
+    active AS (SELECT fc.organisation_id AS id FROM fairs f JOIN fair_companies fc ON fc.fair_id = f.id WHERE ${fairWhere(q)}
+      UNION SELECT id FROM cc
       UNION SELECT a.organisation_id AS id FROM activities a WHERE ${activityWhere(q)} AND a.organisation_id IS NOT NULL
-      UNION ${outcomes} UNION ${applications}`,
-    supported: sql`${contacts(true)} UNION ${outcomes} UNION ${applications}`,
-  };
+      UNION SELECT id FROM oo UNION SELECT id FROM ap),
+    supported AS (SELECT id FROM cc WHERE anchored = 1 UNION SELECT id FROM oo UNION SELECT id FROM ap)`;
 }
 
-/** Organisations (alias org) counted as companies, partners or employers supported of the period (see networkFigures). */
-export function networkOrganisations(q: FiguresQuery, which: 'company' | 'partner' | 'supported'): RawBuilder<SqlBool> {
-  const sets = networkSets(q);
-  if (which === 'supported') return sql<SqlBool>`(org.kind = 'company' AND org.id IN (${sets.supported}))`;
-  return sql<SqlBool>`(org.kind = ${which} AND org.id IN (${sets.active}))`;
+/** Organisations (alias org, inside `WITH networkWith(q)`) counted as companies, partners or employers supported. */
+export function networkOrganisations(which: 'company' | 'partner' | 'supported'): RawBuilder<SqlBool> {
+  if (which === 'supported') return sql<SqlBool>`(org.kind = 'company' AND org.id IN (SELECT id FROM supported))`;
+  return sql<SqlBool>`(org.kind = ${which} AND org.id IN (SELECT id FROM active))`;
 }
 
 async function networkFigures(db: Db, q: FiguresQuery) {
-  const sets = networkSets(q);
-  const rows = await sql<{ kind: string; k: string; n: number; supported: number }>`
+  const rows = await sql<{ kind: string; k: string; n: number; supported: number }>`WITH ${networkWith(q)}
     SELECT org.kind AS kind,
       CASE WHEN org.kind = 'company' THEN coalesce(nullif(trim(org.sector), ''), 'keine_angabe')
         ELSE coalesce(nullif(trim(org.partner_type), ''), 'keine_angabe') END AS k,
-      count(*) AS n, sum(CASE WHEN ${networkOrganisations(q, 'supported')} THEN 1 ELSE 0 END) AS supported
-    FROM organisations org WHERE org.id IN (${sets.active}) GROUP BY 1, 2`.execute(db);
+      count(*) AS n, sum(CASE WHEN ${networkOrganisations('supported')} THEN 1 ELSE 0 END) AS supported
+    FROM organisations org WHERE org.id IN (SELECT id FROM active) GROUP BY 1, 2`.execute(db);
   const of = (kind: string) => rows.rows.filter((r) => r.kind === kind).map((r) => ({ key: r.k, count: num(r.n) }));
   return {
     companies: of('company').reduce((s, r) => s + r.count, 0),
