@@ -48,6 +48,11 @@ const schema = [
     UNIQUE (program_id, key)
   ) STRICT`,
 
+  // figures (H5): the period's people and their breakdowns in one streaming pass — the program's enrolments in
+  // the order of their entry snapshot, covering the states, so the GROUP BY needs no sort and no row lookups
+  `CREATE INDEX enrollments_program_entry ON enrollments (program_id, entry_gender, entry_german_level, entry_residence_group,
+    entry_commune_id, entry_birth_year, entry_nationality, entry_residence_status, status, start_date, end_date, override_reason)`,
+
   `ALTER TABLE attendance ADD COLUMN enrollment_id ${anchor}`,
   `ALTER TABLE fair_registrations ADD COLUMN enrollment_id ${anchor}`,
   `ALTER TABLE fair_contacts ADD COLUMN enrollment_id ${anchor}`,

@@ -90,7 +90,8 @@ export function ageGroupOf(age: RawBuilder<unknown>): RawBuilder<string> {
  */
 export function entryAgeExpr(alias = 'e'): RawBuilder<number | null> {
   const e = sql.raw(alias);
-  return sql<number | null>`(CAST(substr(${e}.start_date, 1, 4) AS INTEGER) - ${e}.entry_birth_year)`;
+  // CAST of 'YYYY-MM-DD' to INTEGER takes the leading year (SQLite), cheaper than substr in the per-row pass
+  return sql<number | null>`(CAST(${e}.start_date AS INTEGER) - ${e}.entry_birth_year)`;
 }
 
 export const dimensions = ['gender', 'ageGroup', 'nationality', 'commune', 'residenceStatus', 'residenceGroup', 'germanLevel'] as const;
@@ -323,70 +324,97 @@ async function outcomePeople(db: Db, q: FiguresQuery, successKinds: readonly str
   };
 }
 
-/**
- * The period's people in one statement: states and every breakdown.
- *
- * 1. `pe`: one row per person, read in person order from the covering index enrollments_program_person, so the
- *    GROUP BY needs no sort. `exact = false` (everyone has one enrolment of the period, the usual case) takes that
- *    enrolment; `k` counts enrolments, and when anyone has two the caller asks again with `exact = true`, which
- *    ORs the states of all their enrolments and describes the person by their latest-starting one.
- * 2. `x`: the chosen enrolment looked up once by rowid: its entry snapshot (no join to participants: the
- *    snapshot is what reports count) and state mask.
- * 3. `g`: grouped by the raw snapshot values and the mask. This is the only sort that touches every
- *    person; the key expressions (`dimensionExpr`, which the drill-down lists filter on) run afterwards on the few
- *    groups. A person lies in exactly one group, so sums over groups are counts of people.
- */
-function peopleQuery(q: FiguresQuery, exact: boolean) {
-  const pe = exact
-    ? sql`SELECT e.participant_id AS id, count(*) AS k, e.id AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
-        ${sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN sum(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END) > 0 THEN ${bit} ELSE 0 END)`), sql` + `)} AS mask
-      FROM enrollments e WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`
-    : sql`SELECT e.participant_id AS id, count(*) AS k, e.id AS eid, 0 AS mask
-      FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
-  const mask = exact ? sql`pe.mask` : sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN ${enrolmentStateExtra(q, st, 's')} THEN ${bit} ELSE 0 END)`), sql` + `);
-  const has = (bit: number) => sql`sum(CASE WHEN mask & ${bit} <> 0 THEN n ELSE 0 END)`;
-  const parts = sql.join(
-    dimensions.map((d) => {
+type PeopleRow = {
+  dim: Dimension | 'state';
+  k: string | null;
+  n: number;
+  entered: number;
+  active: number;
+  completed: number;
+  dropped: number;
+  exited: number;
+  overrides: number;
+};
+
+const entryColumns = sql.raw(`e.entry_gender AS entry_gender, e.entry_german_level AS entry_german_level,
+  e.entry_residence_group AS entry_residence_group, e.entry_commune_id AS entry_commune_id,
+  e.entry_birth_year AS entry_birth_year, e.entry_nationality AS entry_nationality,
+  e.entry_residence_status AS entry_residence_status`);
+
+/** Per dimension, the breakdown rows over `g` (age groups come as per-group sums a0..a4 of the fast path or `age`). */
+function dimensionParts(ageFromSums: boolean): RawBuilder<unknown> {
+  const ageKeys = ['unter_18', '18_29', '30_54', '55_plus', 'keine_angabe'];
+  return sql.join(
+    dimensions.flatMap((d) => {
+      if (d === 'ageGroup' && ageFromSums) {
+        return ageKeys.map((k, i) => sql`SELECT 'ageGroup' AS dim, ${sql.lit(k)} AS k, sum(g.${sql.raw(`a${i}`)}) AS n, 0, 0, 0, 0, 0, 0 FROM g`);
+      }
       const key = d === 'ageGroup' ? ageGroupOf(sql`g.age`) : dimensionExpr(d, 'g');
-      return sql`SELECT ${sql.lit(d)} AS dim, ${key} AS k, sum(g.n) AS n, 0, 0, 0, 0, 0, 0, 0 FROM g GROUP BY 2`;
+      return [sql`SELECT ${sql.lit(d)} AS dim, ${key} AS k, sum(g.n) AS n, 0, 0, 0, 0, 0, 0 FROM g GROUP BY 2`];
     }),
     sql` UNION ALL `,
   );
-  return sql<{
-    dim: Dimension | 'state';
-    k: string | null;
-    n: number;
-    rows: number;
-    entered: number;
-    active: number;
-    completed: number;
-    dropped: number;
-    exited: number;
-    overrides: number;
-  }>`
-    WITH pe AS (${pe}),
-    x AS (SELECT CAST(substr(s.start_date, 1, 4) AS INTEGER) - s.entry_birth_year AS age, s.entry_gender AS entry_gender,
-        s.entry_nationality AS entry_nationality, s.entry_commune_id AS entry_commune_id,
-        s.entry_residence_status AS entry_residence_status, s.entry_residence_group AS entry_residence_group,
-        s.entry_german_level AS entry_german_level, ${mask} AS mask, pe.k AS k, pe.id AS pid, s.id AS sid
-      FROM pe CROSS JOIN enrollments s ON s.id = pe.eid),
-    g AS MATERIALIZED (SELECT age, entry_gender, entry_nationality, entry_commune_id, entry_residence_status,
-        entry_residence_group, entry_german_level, mask, count(*) AS n, sum(k) AS k
-      FROM x GROUP BY 1, 2, 3, 4, 5, 6, 7, 8)
-    SELECT 'state' AS dim, NULL AS k, sum(n) AS n, sum(k) AS rows, ${has(stateBits.entered)} AS entered,
-      ${has(stateBits.active)} AS active, ${has(stateBits.completed)} AS completed, ${has(stateBits.dropped)} AS dropped,
-      ${has(stateBits.exited)} AS exited, ${has(stateBits.overrides)} AS overrides FROM g
-    UNION ALL ${parts}`;
 }
 
+const stateSums = sql.raw(`sum(n) AS n, sum(entered) AS entered, sum(active) AS active, sum(completed) AS completed,
+  sum(dropped) AS dropped, sum(exited) AS exited, sum(overrides) AS overrides`);
+
+/**
+ * The period's people when each has one enrolment of the period (the usual case; `hasTwoEnrolments` tells): one
+ * streaming pass over the covering index enrollments_program_entry, grouped by the raw entry snapshot in index
+ * order (no sort, no row lookups), with the states and the five age groups as sums per group — one enrolment is
+ * one person here. The key expressions (`dimensionExpr`, which the drill-down lists filter on) then run on the
+ * few groups, where raw values that differ only in spaces merge.
+ */
+function peopleQueryFast(q: FiguresQuery) {
+  const state = (st: Exclude<EnrolmentState, 'enrolled'>) => sql`sum(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END)`;
+  const age = entryAgeExpr();
+  return sql<PeopleRow>`
+    WITH g AS MATERIALIZED (SELECT ${entryColumns}, count(*) AS n, ${state('entered')} AS entered, ${state('active')} AS active,
+        ${state('completed')} AS completed, ${state('dropped')} AS dropped, ${state('exited')} AS exited,
+        ${state('overrides')} AS overrides, sum(${age} < 18) AS a0, sum(${age} >= 18 AND ${age} < 30) AS a1,
+        sum(${age} >= 30 AND ${age} < 55) AS a2, sum(${age} >= 55) AS a3, sum(${age} IS NULL) AS a4
+      FROM enrollments e INDEXED BY enrollments_program_entry WHERE ${enrolledWhere(q)}
+      GROUP BY e.entry_gender, e.entry_german_level, e.entry_residence_group, e.entry_commune_id, e.entry_birth_year,
+        e.entry_nationality, e.entry_residence_status)
+    SELECT 'state' AS dim, NULL AS k, ${stateSums} FROM g
+    UNION ALL ${dimensionParts(true)}`;
+}
+
+/** Does anyone have two enrolments of the period? Stops at the first, reading the person-ordered covering index. */
+async function hasTwoEnrolments(db: Db, q: FiguresQuery): Promise<boolean> {
+  const res = await sql`SELECT 1 FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)}
+    GROUP BY e.participant_id HAVING count(*) > 1 LIMIT 1`.execute(db);
+  return res.rows.length > 0;
+}
+
+/**
+ * The period's people when someone has two enrolments of the period: one row per person (`pe`, in person order
+ * from enrollments_program_person) with the states of all their enrolments ORed, described by the snapshot of
+ * their latest-starting enrolment (`x`, looked up by rowid), grouped by snapshot and state mask (`g`).
+ */
+function peopleQueryExact(q: FiguresQuery) {
+  const pe = sql`SELECT e.participant_id AS id, e.id AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
+      ${sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN sum(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END) > 0 THEN ${bit} ELSE 0 END)`), sql` + `)} AS mask
+    FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
+  const has = (bit: number) => sql`sum(CASE WHEN mask & ${bit} <> 0 THEN n ELSE 0 END)`;
+  return sql<PeopleRow>`
+    WITH pe AS (${pe}),
+    x AS (SELECT ${entryAgeExpr('s')} AS age, s.entry_gender AS entry_gender, s.entry_nationality AS entry_nationality,
+        s.entry_commune_id AS entry_commune_id, s.entry_residence_status AS entry_residence_status,
+        s.entry_residence_group AS entry_residence_group, s.entry_german_level AS entry_german_level, pe.mask AS mask
+      FROM pe CROSS JOIN enrollments s ON s.id = pe.eid),
+    g AS MATERIALIZED (SELECT age, entry_gender, entry_nationality, entry_commune_id, entry_residence_status,
+        entry_residence_group, entry_german_level, mask, count(*) AS n
+      FROM x GROUP BY 1, 2, 3, 4, 5, 6, 7, 8)
+    SELECT 'state' AS dim, NULL AS k, sum(n) AS n, ${has(stateBits.entered)} AS entered,
+      ${has(stateBits.active)} AS active, ${has(stateBits.completed)} AS completed, ${has(stateBits.dropped)} AS dropped,
+      ${has(stateBits.exited)} AS exited, ${has(stateBits.overrides)} AS overrides FROM g
+    UNION ALL ${dimensionParts(false)}`;
+}
 async function peopleFigures(db: Db, q: FiguresQuery): Promise<PeopleFigures> {
-  let res = await peopleQuery(q, false).execute(db);
-  let state = res.rows.find((r) => r.dim === 'state');
-  // someone has two enrolments of the period: OR the states of all of them and describe them by the latest
-  if (num(state?.rows) !== num(state?.n)) {
-    res = await peopleQuery(q, true).execute(db);
-    state = res.rows.find((r) => r.dim === 'state');
-  }
+  const res = await ((await hasTwoEnrolments(db, q)) ? peopleQueryExact(q) : peopleQueryFast(q)).execute(db);
+  const state = res.rows.find((r) => r.dim === 'state');
   const breakdowns = new Map<Dimension, Counted[]>();
   for (const r of res.rows) {
     if (r.dim === 'state') continue;
