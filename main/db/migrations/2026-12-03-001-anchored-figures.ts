@@ -102,7 +102,8 @@ const linkIndexes = [
   `CREATE INDEX attendance_enrollment ON attendance (enrollment_id)`,
   `CREATE INDEX fair_registrations_enrollment ON fair_registrations (enrollment_id)`,
   `CREATE INDEX fair_contacts_enrollment ON fair_contacts (enrollment_id)`,
-  `CREATE INDEX outcomes_enrollment ON outcomes (enrollment_id)`,
+  // (enrollment_id, date, kind, qualified): also covers the outcome figures of exited enrolments (H5)
+  `CREATE INDEX outcomes_enrollment ON outcomes (enrollment_id, date, kind, qualified)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
