@@ -80,7 +80,8 @@ const schema = [
       source_activity_id, source_placement_id, notes, created_at, updated_at FROM outcomes`,
   `DROP TABLE outcomes`,
   `ALTER TABLE outcomes_new RENAME TO outcomes`,
-  `CREATE INDEX outcomes_program_date_kind ON outcomes (program_id, date, kind, participant_id)`,
+  // + organisation_id, enrollment_id (H5): the network and the anchored outcome records read this index alone
+  `CREATE INDEX outcomes_program_date_kind ON outcomes (program_id, date, kind, participant_id, organisation_id, enrollment_id)`,
   `CREATE INDEX outcomes_participant ON outcomes (participant_id)`,
   `CREATE INDEX outcomes_fair ON outcomes (source_fair_id)`,
 

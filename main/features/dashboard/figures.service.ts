@@ -300,28 +300,55 @@ const stateBits = { entered: 1, active: 2, completed: 4, dropped: 8, exited: 16,
 type Bit = keyof typeof stateBits;
 const bitList = Object.entries(stateBits) as Array<[Bit, number]>;
 
-/**
- * Exited people of the period with an anchored outcome up to the period end, by their first outcome kind (report
- * order) and whether any is a success. One pass: the exited enrolments in person order from the covering index
- * enrollments_program_person (so the GROUP BY per person needs no sort), each joined to its outcomes through
- * outcomes.enrollment_id; a person with several exited enrolments is one group over all of them.
- */
-async function outcomePeople(db: Db, q: FiguresQuery, successKinds: readonly string[]) {
-  const res = await sql<{ best: number; success: number; n: number }>`SELECT x.code / 2 AS best, x.code % 2 AS success, count(*) AS n
-    FROM (SELECT min(${outcomeRankExpr()}) * 2 + max(CASE WHEN ${successExpr(successKinds)} THEN 1 ELSE 0 END) AS code
-      FROM enrollments e INDEXED BY enrollments_program_person CROSS JOIN outcomes o ON o.enrollment_id = e.id
-      WHERE ${enrolmentStateWhere(q, 'exited')} AND o.date <= ${q.to} GROUP BY e.participant_id) x
-    GROUP BY 1, 2`.execute(db);
+interface OutcomePeople {
+  people: number;
+  success: number;
+  byKind: Counted[];
+}
+
+const codeRows = (rows: Array<{ best: number | null; success: number | null; n: number }>): OutcomePeople => {
+  const counted = rows.filter((r) => r.best !== null);
   const byKind = new Map<string, number>();
-  for (const r of res.rows) {
+  for (const r of counted) {
     const kind = outcomeKinds[num(r.best)] ?? NONE_KEY;
     byKind.set(kind, (byKind.get(kind) ?? 0) + num(r.n));
   }
   return {
-    people: res.rows.reduce((s, r) => s + num(r.n), 0),
-    success: res.rows.filter((r) => num(r.success) === 1).reduce((s, r) => s + num(r.n), 0),
+    people: counted.reduce((s, r) => s + num(r.n), 0),
+    success: counted.filter((r) => num(r.success) === 1).reduce((s, r) => s + num(r.n), 0),
     byKind: [...byKind].map(([key, count]) => ({ key, count })),
   };
+};
+
+/** Outcome code of outcomes (alias o): 2 × the best rank (report order) + 1 if any is a success. */
+const codeOf = (successKinds: readonly string[]) =>
+  sql`min(${outcomeRankExpr()}) * 2 + max(CASE WHEN ${successExpr(successKinds)} THEN 1 ELSE 0 END)`;
+
+/**
+ * One pass over the period's enrolments in person order (covering index enrollments_program_person, so the GROUP
+ * BY per person needs no sort) that answers two things: whether anyone has two enrolments of the period (`maxk`),
+ * and — valid when nobody has — the exited people with an anchored outcome up to the period end, by their first
+ * outcome kind (report order) and whether any is a success. Each exited enrolment's outcomes come from the
+ * covering index outcomes_enrollment (enrollment_id, date, kind, qualified).
+ */
+async function periodPass(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<{ twoEnrolments: boolean; outcomes: OutcomePeople }> {
+  const res = await sql<{ maxk: number; best: number | null; success: number | null; n: number }>`SELECT max(x.k) AS maxk,
+      x.code / 2 AS best, x.code % 2 AS success, count(*) AS n
+    FROM (SELECT count(*) AS k, max(CASE WHEN ${enrolmentStateExtra(q, 'exited')} THEN (SELECT ${codeOf(successKinds)}
+          FROM outcomes o WHERE o.enrollment_id = e.id AND o.date <= ${q.to}) END) AS code
+      FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id) x
+    GROUP BY 2, 3`.execute(db);
+  return { twoEnrolments: res.rows.some((r) => num(r.maxk) > 1), outcomes: codeRows(res.rows) };
+}
+
+/** Outcome people when someone has two enrolments of the period: one group per person over all their exited ones. */
+async function outcomePeopleExact(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<OutcomePeople> {
+  const res = await sql<{ best: number; success: number; n: number }>`SELECT x.code / 2 AS best, x.code % 2 AS success, count(*) AS n
+    FROM (SELECT ${codeOf(successKinds)} AS code
+      FROM enrollments e INDEXED BY enrollments_program_person CROSS JOIN outcomes o ON o.enrollment_id = e.id
+      WHERE ${enrolmentStateWhere(q, 'exited')} AND o.date <= ${q.to} GROUP BY e.participant_id) x
+    GROUP BY 1, 2`.execute(db);
+  return codeRows(res.rows);
 }
 
 type PeopleRow = {
@@ -360,7 +387,7 @@ const stateSums = sql.raw(`sum(n) AS n, sum(entered) AS entered, sum(active) AS 
   sum(dropped) AS dropped, sum(exited) AS exited, sum(overrides) AS overrides`);
 
 /**
- * The period's people when each has one enrolment of the period (the usual case; `hasTwoEnrolments` tells): one
+ * The period's people when each has one enrolment of the period (the usual case; `periodPass` tells): one
  * streaming pass over the covering index enrollments_program_entry, grouped by the raw entry snapshot in index
  * order (no sort, no row lookups), with the states and the five age groups as sums per group — one enrolment is
  * one person here. The key expressions (`dimensionExpr`, which the drill-down lists filter on) then run on the
@@ -382,13 +409,6 @@ function peopleQueryFast(q: FiguresQuery) {
         n - lt55 - unknown AS a3, unknown AS a4 FROM r)
     SELECT 'state' AS dim, NULL AS k, ${stateSums} FROM g
     UNION ALL ${dimensionParts(true)}`;
-}
-
-/** Does anyone have two enrolments of the period? Stops at the first, reading the person-ordered covering index. */
-async function hasTwoEnrolments(db: Db, q: FiguresQuery): Promise<boolean> {
-  const res = await sql`SELECT 1 FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)}
-    GROUP BY e.participant_id HAVING count(*) > 1 LIMIT 1`.execute(db);
-  return res.rows.length > 0;
 }
 
 /**
@@ -415,8 +435,7 @@ function peopleQueryExact(q: FiguresQuery) {
       ${has(stateBits.exited)} AS exited, ${has(stateBits.overrides)} AS overrides FROM g
     UNION ALL ${dimensionParts(false)}`;
 }
-async function peopleFigures(db: Db, q: FiguresQuery, force?: 'fast' | 'exact'): Promise<PeopleFigures> {
-  const exact = force === undefined ? await hasTwoEnrolments(db, q) : force === 'exact';
+async function peopleFigures(db: Db, q: FiguresQuery, exact: boolean): Promise<PeopleFigures> {
   const res = await (exact ? peopleQueryExact(q) : peopleQueryFast(q)).execute(db);
   const state = res.rows.find((r) => r.dim === 'state');
   const breakdowns = new Map<Dimension, Counted[]>();
@@ -438,8 +457,12 @@ async function peopleFigures(db: Db, q: FiguresQuery, force?: 'fast' | 'exact'):
   };
 }
 
-/** Both ways of counting the period's people, for tests: on data where nobody has two enrolments they agree. */
-export const peopleFiguresBy = (db: Db, q: FiguresQuery, path: 'fast' | 'exact') => peopleFigures(db, q, path);
+/** Both ways of counting the period's people and outcome people, for tests: where nobody has two enrolments they agree. */
+export const peopleFiguresBy = (db: Db, q: FiguresQuery, path: 'fast' | 'exact') => peopleFigures(db, q, path === 'exact');
+export const outcomeFiguresBy = async (db: Db, q: FiguresQuery, path: 'fast' | 'exact') => {
+  const kinds = await programSuccessKinds(db, q.programId);
+  return path === 'exact' ? outcomePeopleExact(db, q, kinds) : (await periodPass(db, q, kinds)).outcomes;
+};
 
 /** Fixed key sets keep every key (also zeros) in a stable order; free text keys are sorted by count, then name. */
 function ordered(rows: Array<{ key: string; count: number }>, keys: readonly string[], labels: Record<string, string>): BreakdownRow[] {
@@ -678,8 +701,9 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
   if (!program) throw new AppError('not_found', `Programm ${q.programId} nicht gefunden.`, `Program ${q.programId} not found.`);
   const successKinds = await programSuccessKinds(db, q.programId);
 
-  const people = await peopleFigures(db, q);
-  const outcomes = await outcomePeople(db, q, successKinds);
+  const pass = await periodPass(db, q, successKinds);
+  const people = await peopleFigures(db, q, pass.twoEnrolments);
+  const outcomes = pass.twoEnrolments ? await outcomePeopleExact(db, q, successKinds) : pass.outcomes;
   const { enrolled, exited } = people.states;
   const communeRows = await db.selectFrom('communes').select(['id', 'name']).execute();
   const communeName = new Map(communeRows.map((c) => [String(c.id), c.name]));
