@@ -306,16 +306,16 @@ interface OutcomePeople {
   byKind: Counted[];
 }
 
-const codeRows = (rows: Array<{ best: number | null; success: number | null; n: number }>): OutcomePeople => {
-  const counted = rows.filter((r) => r.best !== null);
+/** Outcome groups (best rank, success flag, people) to the figures. */
+const codeRows = (rows: Array<{ best: number; success: number; n: number }>): OutcomePeople => {
   const byKind = new Map<string, number>();
-  for (const r of counted) {
+  for (const r of rows) {
     const kind = outcomeKinds[num(r.best)] ?? NONE_KEY;
     byKind.set(kind, (byKind.get(kind) ?? 0) + num(r.n));
   }
   return {
-    people: counted.reduce((s, r) => s + num(r.n), 0),
-    success: counted.filter((r) => num(r.success) === 1).reduce((s, r) => s + num(r.n), 0),
+    people: rows.reduce((s, r) => s + num(r.n), 0),
+    success: rows.filter((r) => num(r.success) === 1).reduce((s, r) => s + num(r.n), 0),
     byKind: [...byKind].map(([key, count]) => ({ key, count })),
   };
 };
@@ -325,30 +325,26 @@ const codeOf = (successKinds: readonly string[]) =>
   sql`min(${outcomeRankExpr()}) * 2 + max(CASE WHEN ${successExpr(successKinds)} THEN 1 ELSE 0 END)`;
 
 /**
- * One pass over the period's enrolments in person order (covering index enrollments_program_person, so the GROUP
- * BY per person needs no sort) that answers two things: whether anyone has two enrolments of the period (`maxk`),
- * and — valid when nobody has — the exited people with an anchored outcome up to the period end, by their first
- * outcome kind (report order) and whether any is a success. Each exited enrolment's outcomes come from the
- * covering index outcomes_enrollment (enrollment_id, date, kind, qualified).
+ * Exited people of the period with an anchored outcome up to the period end, by their first outcome kind (report
+ * order) and whether any is a success. The exited enrolments come in person order from the covering index
+ * enrollments_program_person (so the GROUP BY per person needs no sort), each joined to its outcomes through the
+ * covering index outcomes_enrollment (enrollment_id, date, kind, qualified); a person with several exited
+ * enrolments is one group over all of them.
  */
-async function periodPass(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<{ twoEnrolments: boolean; outcomes: OutcomePeople }> {
-  const res = await sql<{ maxk: number; best: number | null; success: number | null; n: number }>`SELECT max(x.k) AS maxk,
-      x.code / 2 AS best, x.code % 2 AS success, count(*) AS n
-    FROM (SELECT count(*) AS k, max(CASE WHEN ${enrolmentStateExtra(q, 'exited')} THEN (SELECT ${codeOf(successKinds)}
-          FROM outcomes o WHERE o.enrollment_id = e.id AND o.date <= ${q.to}) END) AS code
-      FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id) x
-    GROUP BY 2, 3`.execute(db);
-  return { twoEnrolments: res.rows.some((r) => num(r.maxk) > 1), outcomes: codeRows(res.rows) };
-}
-
-/** Outcome people when someone has two enrolments of the period: one group per person over all their exited ones. */
-async function outcomePeopleExact(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<OutcomePeople> {
+async function outcomePeople(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<OutcomePeople> {
   const res = await sql<{ best: number; success: number; n: number }>`SELECT x.code / 2 AS best, x.code % 2 AS success, count(*) AS n
     FROM (SELECT ${codeOf(successKinds)} AS code
       FROM enrollments e INDEXED BY enrollments_program_person CROSS JOIN outcomes o ON o.enrollment_id = e.id
       WHERE ${enrolmentStateWhere(q, 'exited')} AND o.date <= ${q.to} GROUP BY e.participant_id) x
     GROUP BY 1, 2`.execute(db);
   return codeRows(res.rows);
+}
+
+/** Does anyone have two enrolments of the period? Stops at the first, reading the person-ordered covering index. */
+async function hasTwoEnrolments(db: Db, q: FiguresQuery): Promise<boolean> {
+  const res = await sql`SELECT 1 FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)}
+    GROUP BY e.participant_id HAVING count(*) > 1 LIMIT 1`.execute(db);
+  return res.rows.length > 0;
 }
 
 type PeopleRow = {
@@ -387,7 +383,7 @@ const stateSums = sql.raw(`sum(n) AS n, sum(entered) AS entered, sum(active) AS 
   sum(dropped) AS dropped, sum(exited) AS exited, sum(overrides) AS overrides`);
 
 /**
- * The period's people when each has one enrolment of the period (the usual case; `periodPass` tells): one
+ * The period's people when each has one enrolment of the period (the usual case; `hasTwoEnrolments` tells): one
  * streaming pass over the covering index enrollments_program_entry, grouped by the raw entry snapshot in index
  * order (no sort, no row lookups), with the states and the five age groups as sums per group — one enrolment is
  * one person here. The key expressions (`dimensionExpr`, which the drill-down lists filter on) then run on the
@@ -457,12 +453,9 @@ async function peopleFigures(db: Db, q: FiguresQuery, exact: boolean): Promise<P
   };
 }
 
-/** Both ways of counting the period's people and outcome people, for tests: where nobody has two enrolments they agree. */
+/** Both ways of counting the period's people, for tests: on data where nobody has two enrolments they agree. */
 export const peopleFiguresBy = (db: Db, q: FiguresQuery, path: 'fast' | 'exact') => peopleFigures(db, q, path === 'exact');
-export const outcomeFiguresBy = async (db: Db, q: FiguresQuery, path: 'fast' | 'exact') => {
-  const kinds = await programSuccessKinds(db, q.programId);
-  return path === 'exact' ? outcomePeopleExact(db, q, kinds) : (await periodPass(db, q, kinds)).outcomes;
-};
+
 
 /** Fixed key sets keep every key (also zeros) in a stable order; free text keys are sorted by count, then name. */
 function ordered(rows: Array<{ key: string; count: number }>, keys: readonly string[], labels: Record<string, string>): BreakdownRow[] {
@@ -701,9 +694,8 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
   if (!program) throw new AppError('not_found', `Programm ${q.programId} nicht gefunden.`, `Program ${q.programId} not found.`);
   const successKinds = await programSuccessKinds(db, q.programId);
 
-  const pass = await periodPass(db, q, successKinds);
-  const people = await peopleFigures(db, q, pass.twoEnrolments);
-  const outcomes = pass.twoEnrolments ? await outcomePeopleExact(db, q, successKinds) : pass.outcomes;
+  const people = await peopleFigures(db, q, await hasTwoEnrolments(db, q));
+  const outcomes = await outcomePeople(db, q, successKinds);
   const { enrolled, exited } = people.states;
   const communeRows = await db.selectFrom('communes').select(['id', 'name']).execute();
   const communeName = new Map(communeRows.map((c) => [String(c.id), c.name]));

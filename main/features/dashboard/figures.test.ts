@@ -5,7 +5,7 @@ import { takeEntrySnapshots } from '../enrollments/entry.sql.js';
 import { tempApp } from '../../test/temp-db.js';
 import { drilldown } from './drilldown.service.js';
 import { seedFigures, type Seeded } from './figures.seed.js';
-import { computeFigures, outcomeFiguresBy, peopleFiguresBy, readerFigures } from './figures.service.js';
+import { computeFigures, peopleFiguresBy, readerFigures } from './figures.service.js';
 
 let app: Awaited<ReturnType<typeof tempApp>>;
 let s: Seeded;
@@ -210,12 +210,7 @@ describe('figures of a program and period', () => {
     for (const e of ones) {
       const row = await db.selectFrom('enrollments').selectAll().where('id', '=', e.id).executeTakeFirstOrThrow();
       const { id: _id, created_at: _c, updated_at: _u, ...copy } = row;
-      const to = (await db.insertInto('enrollments').values({ ...copy, program_id: single }).returning('id').executeTakeFirstOrThrow()).id;
-      // its outcomes move along (anchored to the copy)
-      const outs = await db.selectFrom('outcomes').selectAll().where('enrollment_id', '=', e.id).execute();
-      for (const { id: _o, created_at: _oc, updated_at: _ou, ...o } of outs) {
-        await db.insertInto('outcomes').values({ ...o, program_id: single, enrollment_id: to, source_fair_id: null }).execute();
-      }
+      await db.insertInto('enrollments').values({ ...copy, program_id: single }).execute();
     }
     const q = { programId: single, from, to };
     const fast = await peopleFiguresBy(app.ctx.reader, q, 'fast');
@@ -225,12 +220,6 @@ describe('figures of a program and period', () => {
       Object.fromEntries([...m].map(([k, v]) => [k, [...v].filter((r) => r.count > 0).sort((a, b) => a.key.localeCompare(b.key))]));
     expect(sorted(fast.breakdowns)).toEqual(sorted(exact.breakdowns));
     expect(fast.states.enrolled).toBe(ones.length);
-    const fastOutcomes = await outcomeFiguresBy(app.ctx.reader, q, 'fast');
-    const exactOutcomes = await outcomeFiguresBy(app.ctx.reader, q, 'exact');
-    const byKey = (rows: Array<{ key: string; count: number }>) => [...rows].sort((a, b) => a.key.localeCompare(b.key));
-    expect({ ...fastOutcomes, byKind: byKey(fastOutcomes.byKind) }).toEqual({ ...exactOutcomes, byKind: byKey(exactOutcomes.byKind) });
-    expect(fastOutcomes.people).toBeGreaterThan(3);
-    expect(fastOutcomes.success).toBeGreaterThan(0);
     expect(fast.states.exited).toBeGreaterThan(0);
     expect(fast.breakdowns.get('ageGroup')!.filter((r) => r.count > 0).length).toBeGreaterThanOrEqual(3);
     // and the figures take the fast pass here: the same numbers as the per-person one
