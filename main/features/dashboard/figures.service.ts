@@ -129,11 +129,6 @@ export function snapshotEnrolments(q: FiguresQuery): RawBuilder<{ pid: number; e
     FROM enrollments e WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
 }
 
-/** The period's people (alias p): participants with an enrolment of the period. */
-export function cohortWhere(q: FiguresQuery): RawBuilder<SqlBool> {
-  return sql<SqlBool>`p.id IN (SELECT e.participant_id FROM enrollments e WHERE ${enrolledWhere(q)})`;
-}
-
 /**
  * A placement (alias pl) stands on a valid enrolment: its own enrolment has started (not 'interessiert', with a
  * start date), belongs to the same person and program, and the placement starts inside it. Only such placements
