@@ -489,11 +489,14 @@ async function activityFigures(db: Db, q: FiguresQuery, withReach: boolean) {
   });
   // people reached per kind is a distinct count over every present attendance: the report needs it, the dashboard
   // does not show it, so its refresh skips it
+  // When no present attendance of the period lacks its anchor (the usual case, known from `loose`), the covering
+  // index attendance_activity_status answers alone; otherwise each row is read to leave the unanchored ones out.
+  const anchoredOnly = loose.rows.length === 0 ? sql`` : sql`AND t.enrollment_id IS NOT NULL`;
   const reach = !withReach
     ? null
     : await sql<{ kind: string; people: number }>`SELECT a.kind AS kind, count(DISTINCT t.participant_id) AS people
     FROM activities a JOIN attendance t ON t.activity_id = a.id
-    WHERE ${activityWhere(q)} AND t.status = 'anwesend' AND t.enrollment_id IS NOT NULL GROUP BY a.kind`.execute(db);
+    WHERE ${activityWhere(q)} AND t.status = 'anwesend' ${anchoredOnly} GROUP BY a.kind`.execute(db);
   const activities = activityKinds.map((kind) => {
     const rows = months.filter((r) => r.kind === kind);
     return {
