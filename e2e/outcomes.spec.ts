@@ -61,6 +61,12 @@ test('Merkmale bei Eintritt: stored at the start, corrected only with a reason',
   await expect(card).toContainText('B1');
   await expect(card).toContainText('Korrigiert: Einstufungstest vom Januar nachgereicht');
 
+  // the Verlauf keeps the before and after values
+  await people.openTab('Verlauf');
+  const entry = page.getByTestId('history-entry').filter({ hasText: 'Merkmale bei Eintritt korrigiert' });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('Deutschniveau: A2 → B1');
+
   // the person's own data did not change: the correction belongs to the enrolment
   await people.openTab('Stammdaten');
   await expect(page.getByLabel('Deutschniveau')).toHaveValue('A2');

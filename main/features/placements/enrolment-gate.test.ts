@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempApp } from '../../test/temp-db.js';
-import { createEnrollment, getEnrollment } from '../enrollments/enrollments.service.js';
-import { activatePlacement, createPlacement } from './placements.service.js';
+import { createEnrollment, getEnrollment, updateEnrollment } from '../enrollments/enrollments.service.js';
+import { listOutcomes } from '../outcomes/outcomes.service.js';
+import { activatePlacement, closePlacement, createPlacement } from './placements.service.js';
 import { addPerson, aghProgram } from './placements.seed.js';
 
 type App = Awaited<ReturnType<typeof tempApp>>;
@@ -46,5 +47,21 @@ describe('AGH placements only on active enrolments', () => {
     expect((await getEnrollment(app.ctx.db, e)).status).toBe('interessiert');
     await activatePlacement(app.ctx.db, { id: waiting.id });
     expect(await getEnrollment(app.ctx.db, e)).toMatchObject({ status: 'aktiv', startDate: '2026-12-01' });
+  });
+
+  it('keeps the enrolment around its placements: no later entry, no exit while the placement runs', async () => {
+    const e = await person({ status: 'aktiv', startDate: '2026-09-01' });
+    const p = await place(e, '2026-09-07');
+    const enrolment = { id: e, appliedOn: '2026-02-01', startDate: '2026-09-01' };
+    expect(await updateEnrollment(app.ctx.db, { ...enrolment, status: 'aktiv', startDate: '2026-09-08' }).catch((x: unknown) => x)).toMatchObject({
+      details: { fields: [{ path: 'startDate' }] },
+    });
+    const exit = { ...enrolment, status: 'abgeschlossen' as const, endDate: '2026-11-30' };
+    expect(await updateEnrollment(app.ctx.db, exit).catch((x: unknown) => x)).toMatchObject({ details: { fields: [{ path: 'endDate' }] } });
+    // ended first, with what came after it, the enrolment can close; the result belongs to it
+    await closePlacement(app.ctx.db, { id: p.id, endDate: '2026-11-27', status: 'beendet', outcome: { kind: 'sv_beschaeftigung', date: '2026-12-01' } });
+    expect(await updateEnrollment(app.ctx.db, exit)).toMatchObject({ status: 'abgeschlossen', endDate: '2026-11-30' });
+    const [owner] = await app.ctx.db.selectFrom('enrollments').select('participant_id').where('id', '=', e).execute();
+    expect((await listOutcomes(app.ctx.db, owner!.participant_id)).map((o) => o.enrollmentId)).toEqual([e]);
   });
 });
