@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initial from './2026-11-24-001-initial.js';
 import * as figuresSummaries from './2026-11-30-001-figures-summaries.js';
 import * as anchoredFigures from './2026-12-03-001-anchored-figures.js';
+import * as participantModel from './2026-12-04-001-participant-model.js';
 
 /**
  * Static provider: migrations are imported, not read from a folder at run time, so bundles (Electron, CLI)
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-001-initial': initial,
   '2026-11-30-001-figures-summaries': figuresSummaries,
   '2026-12-03-001-anchored-figures': anchoredFigures,
+  '2026-12-04-001-participant-model': participantModel,
 };
 
 export const migrationProvider: MigrationProvider = {

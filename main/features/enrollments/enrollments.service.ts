@@ -16,7 +16,8 @@ import { evaluateEligibility, type EligibilityResult } from '../../../shared/rul
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { reanchorPerson } from './anchor.service.js';
-import { syncFollowUp, takeEntrySnapshots } from './entry.sql.js';
+import { takeEntrySnapshot } from './entry-model.sql.js';
+import { syncFollowUp } from './entry.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -68,7 +69,18 @@ type EntryColumns = Pick<
   | 'entry_german_level'
   | 'entry_snapshot_on'
   | 'entry_corrected_reason'
+  | 'entry_title_code'
+  | 'entry_nationality_code'
+  | 'entry_employment_status'
+  | 'entry_isced_group'
+  | 'entry_qualification_recognition'
+  | 'entry_migration_background'
+  | 'entry_arrival_in_germany'
+  | 'entry_interpreter_language'
+  | 'entry_childcare_need'
 >;
+
+const flag = (v: number | null) => (v === null ? null : v === 1);
 
 /** The snapshot as the contract shows it; null while the enrolment has not started. */
 function entryOf(r: { [K in keyof EntryColumns]: EntryColumns[K]['__select__'] } & { entry_commune_name: string | null }): Enrollment['entry'] {
@@ -84,6 +96,15 @@ function entryOf(r: { [K in keyof EntryColumns]: EntryColumns[K]['__select__'] }
     germanLevel: r.entry_german_level,
     snapshotOn: r.entry_snapshot_on,
     correctedReason: r.entry_corrected_reason,
+    titleCode: r.entry_title_code,
+    nationalityCode: r.entry_nationality_code,
+    employmentStatus: r.entry_employment_status,
+    iscedGroup: r.entry_isced_group,
+    qualificationRecognition: r.entry_qualification_recognition,
+    migrationBackground: flag(r.entry_migration_background),
+    arrivalInGermany: r.entry_arrival_in_germany,
+    interpreterLanguage: r.entry_interpreter_language,
+    childcareNeed: flag(r.entry_childcare_need),
   });
 }
 
@@ -159,7 +180,7 @@ function snapshot(e: Enrollment) {
  * started, the person's records of the program re-anchored, and the follow-up created, moved or removed.
  */
 export async function afterEnrolmentChange(db: Db, enrollmentId: number, participantId: number, programId: number): Promise<void> {
-  await takeEntrySnapshots(db, enrollmentId);
+  await takeEntrySnapshot(db, enrollmentId);
   await reanchorPerson(db, participantId, programId);
   await syncFollowUp(db, enrollmentId);
 }

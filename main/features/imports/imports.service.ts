@@ -24,6 +24,7 @@ import { getImportLimits } from '../settings/settings.service.js';
 import { writeRejectedWorkbook } from '../../excel/import/rejected.js';
 import { headerKey } from '../../excel/import/table.js';
 import { audit } from '../audit/audit.service.js';
+import { mapFreeTextValues } from '../participants/participant-model.sql.js';
 import { getSetting, setSetting } from '../settings/settings.service.js';
 
 type Db = Kysely<Database>;
@@ -544,6 +545,8 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       await fillExisting(trx, refilled, communeOf, taken);
       const matched = matcher.entries.filter((e) => e.existingId !== null);
       const filled = await fillExisting(trx, matched.map((e) => ({ id: e.existingId!, record: e.record })), communeOf, taken);
+      // statuses and nationalities to the catalogues (issue 14); what they do not name stays for a decision
+      await mapFreeTextValues(trx, [...new Set(matcher.entries.map((e) => e.id ?? e.existingId!))]);
       const c = matcher.counts(analysis);
       hooks.progress?.('speichern', c.imported, c.rowsTotal);
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { residenceStatuses } from '../../../shared/domain/eligibility.js';
+import { mapFreeTextValues } from './participant-model.sql.js';
 import type { EnrollmentStatus } from '../../../shared/domain/enrollments.js';
 import { germanLevels, type ParticipantInput } from '../../../shared/domain/participants.js';
 import type { Database } from '../../db/schema.js';
@@ -195,5 +196,7 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
 export const participantsDemoStep: DemoStep = async (db, ctx) => {
   const small = await seedSmall(db, ctx.programIds, ctx.communeIds);
   const large = ctx.size === 'large' ? await seedLarge(db, ctx.programIds, ctx.communeIds) : 0;
+  // the bulk rows hold texts; titles and nationality codes follow from the catalogues as for an import
+  if (large > 0) await mapFreeTextValues(db);
   return { participants: small.participants + large, enrollments: small.enrollments + Math.ceil(large / 10) };
 };
