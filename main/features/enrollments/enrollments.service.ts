@@ -16,6 +16,7 @@ import { evaluateEligibility, type EligibilityResult } from '../../../shared/rul
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { reanchorPerson } from './anchor.service.js';
+import { eligibilityPeople } from '../participants/eligibility-person.js';
 import { takeEntrySnapshot } from './entry-model.sql.js';
 import { syncFollowUp } from './entry.sql.js';
 
@@ -120,11 +121,7 @@ export async function getEnrollment(db: Db, id: number): Promise<Enrollment> {
  * reason reads "Wohnort Dresden ✓" rather than an id.
  */
 export async function checkEligibility(db: Db, participantId: number, programId: number, onDate: string | null): Promise<EligibilityResult> {
-  const person = await db
-    .selectFrom('participants')
-    .select(['commune_id', 'residence_status', 'birth_date', 'arrival_in_saxony'])
-    .where('id', '=', participantId)
-    .executeTakeFirst();
+  const person = (await eligibilityPeople(db, [participantId])).get(participantId);
   if (!person) throw new AppError('not_found', `Teilnehmende/r Nr. ${participantId} nicht gefunden.`, 'Participant not found.');
   const program = await db.selectFrom('programs').select(['eligibility_rule']).where('id', '=', programId).executeTakeFirst();
   if (!program) throw new AppError('not_found', `Programm ${programId} nicht gefunden.`, 'Program not found.');
@@ -132,12 +129,7 @@ export async function checkEligibility(db: Db, participantId: number, programId:
   const names = new Map(communes.map((c) => [c.id, c.name]));
   return evaluateEligibility(
     eligibilityGroup.parse(JSON.parse(program.eligibility_rule)),
-    {
-      communeId: person.commune_id,
-      residenceStatus: person.residence_status,
-      birthDate: person.birth_date,
-      arrivalInSaxony: person.arrival_in_saxony,
-    },
+    person,
     onDate ?? todayIso(),
     (id) => names.get(id),
   );

@@ -24,6 +24,7 @@ import { getImportLimits } from '../settings/settings.service.js';
 import { writeRejectedWorkbook } from '../../excel/import/rejected.js';
 import { headerKey } from '../../excel/import/table.js';
 import { audit } from '../audit/audit.service.js';
+import { eligibilityPeople } from '../participants/eligibility-person.js';
 import { mapFreeTextValues } from '../participants/participant-model.sql.js';
 import { getSetting, setSetting } from '../settings/settings.service.js';
 
@@ -705,21 +706,12 @@ async function enrol(trx: Transaction<Database>, program: { id: number; eligibil
         (r) => r.participant_id,
       ),
     );
-    const people = await trx
-      .selectFrom('participants')
-      .select(['id', 'commune_id', 'residence_status', 'birth_date', 'arrival_in_saxony'])
-      .where('id', 'in', chunk.filter((id) => !already.has(id)))
-      .execute();
-    if (people.length === 0) continue;
-    const rows = people.map((person) => {
-      const res = evaluateEligibility(
-        rule,
-        { communeId: person.commune_id, residenceStatus: person.residence_status, birthDate: person.birth_date, arrivalInSaxony: person.arrival_in_saxony },
-        today,
-        (id) => communeNames.get(id),
-      );
+    const people = await eligibilityPeople(trx, chunk.filter((id) => !already.has(id)));
+    if (people.size === 0) continue;
+    const rows = [...people].map(([personId, person]) => {
+      const res = evaluateEligibility(rule, person, today, (id) => communeNames.get(id));
       return {
-        participant_id: person.id,
+        participant_id: personId,
         program_id: program.id,
         status: 'interessiert' as const,
         eligible: res.eligible ? 1 : 0,

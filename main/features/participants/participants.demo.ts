@@ -65,6 +65,7 @@ interface DemoPerson {
  */
 function smallSet(communeIds: Record<string, number>): DemoPerson[] {
   const rnd = prng(2026);
+  const traits = prng(14);
   const msCommunes = ['Freiberg', 'Frankenberg/Sa.', 'Döbeln', 'Mittweida', 'Flöha'];
   const out: DemoPerson[] = [];
   for (let i = 0; i < 40; i++) {
@@ -75,7 +76,8 @@ function smallSet(communeIds: Record<string, number>): DemoPerson[] {
     const commune = agh ? msCommunes[i % msCommunes.length]! : 'Dresden';
     let residenceStatus: string = agh ? pick(rnd, ['Aufenthaltsgestattung', 'Duldung']) : pick(rnd, ['Aufenthaltserlaubnis', 'Duldung', 'Aufenthaltsgestattung']);
     let arrival = date(rnd, agh ? 2021 : 2022, 2025);
-    if (ineligible && agh) residenceStatus = 'Aufenthaltserlaubnis';
+    // a recognised refugee (§ 25 Abs. 2) gets SGB II, not AsylbLG: the AGH exception; in Dresden a protection title
+    if (residenceStatus === 'Aufenthaltserlaubnis' || (ineligible && agh)) residenceStatus = 'AE § 25 Abs. 2';
     if (ineligible && !agh) {
       residenceStatus = 'Niederlassungserlaubnis';
       arrival = date(rnd, 2014, 2017);
@@ -101,6 +103,12 @@ function smallSet(communeIds: Record<string, number>): DemoPerson[] {
         caseManager: agh ? 'Fallmanagement Landkreis Mittelsachsen' : 'Team Arbeitsmarktmentoren',
         referredBy: pick(rnd, ['Flüchtlingssozialarbeit', 'Jobcenter', 'Ausländerbehörde', 'Migrationsberatung']),
         consentDate: '2026-01-15',
+        // characteristics at entry from their own sequence, so the values above stay as they were
+        employmentStatus: pick(traits, ['arbeitslos', 'arbeitslos', 'langzeitarbeitslos', 'nicht_erwerbstaetig'] as const),
+        iscedGroup: pick(traits, ['isced_0_2', 'isced_3_4', 'isced_3_4', 'isced_5_8', ''] as const),
+        qualificationRecognition: pick(traits, ['nicht_beantragt', 'beantragt', 'teilweise', ''] as const),
+        arrivalInGermany: arrival,
+        interpreterLanguage: pick(traits, ['Arabisch', 'Dari', 'Tigrinya', 'Ukrainisch', '', '']),
       },
     });
   }
