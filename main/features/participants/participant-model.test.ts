@@ -7,6 +7,7 @@ import { createCommune } from '../communes/communes.service.js';
 import { createEnrollment, getEnrollment } from '../enrollments/enrollments.service.js';
 import { createProgram } from '../programs/programs.service.js';
 import { openValues } from './open-values.service.js';
+import { participantRecords } from './participant-records.js';
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from './participants.service.js';
 
 let app: Awaited<ReturnType<typeof tempApp>>;
@@ -178,5 +179,19 @@ describe('entry snapshot', () => {
     // a later change of the person does not touch the snapshot
     await updateParticipant(app.ctx.db, p.id, resend(await getParticipant(app.ctx.db, p.id), { employmentStatus: 'erwerbstaetig' }));
     expect((await getEnrollment(app.ctx.db, e.id)).entry?.employmentStatus).toBe('arbeitslos');
+  });
+});
+
+describe('lotse participants --json records', () => {
+  it('carry residenceGroup and nationalityCode ("" when unknown); residenceStatus is the title label', async () => {
+    await createParticipant(app.ctx.db, base({ lastName: 'A', residenceStatus: 'Gestattung', nationality: 'SYR' }));
+    await createParticipant(app.ctx.db, base({ lastName: 'B', residenceStatus: 'Visum', nationality: 'kurdisch' }));
+    await createParticipant(app.ctx.db, base({ lastName: 'C' }));
+    const records = await participantRecords(app.ctx.db);
+    expect(records.map((r) => [r.lastName, r.residenceStatus, r.residenceGroup, r.nationality, r.nationalityCode])).toEqual([
+      ['A', 'Aufenthaltsgestattung', 'asyl', 'Syrien', 'SY'],
+      ['B', 'Visum', '', 'kurdisch', ''],
+      ['C', null, '', null, ''],
+    ]);
   });
 });
