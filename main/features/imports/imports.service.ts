@@ -26,6 +26,7 @@ import { headerKey } from '../../excel/import/table.js';
 import { audit } from '../audit/audit.service.js';
 import { eligibilityPeople } from '../participants/eligibility-person.js';
 import { mapFreeTextValues } from '../participants/participant-model.sql.js';
+import { valueReport } from './value-report.js';
 import { getSetting, setSetting } from '../settings/settings.service.js';
 
 type Db = Kysely<Database>;
@@ -275,6 +276,7 @@ export async function previewImport(db: Db, file: string, fileName: string, opts
     sample: matcher.outcomes.map((o) => ({ row: o.row, outcome: o.outcome, ...o.entry.record })),
     rejected: analysis.table.rejected,
     warnings: matcher.warnings,
+    values: valueReport(analysis.table.accepted, await communeIndex(db)),
   };
 }
 

@@ -156,7 +156,8 @@ export function ParticipantForm({
       communeId: form.communeId === '' ? null : Number(form.communeId),
       consentPrograms: participant?.consentPrograms ?? [],
       ...consent,
-      // the titles decide; without any, the stored status text (an old value waiting for a decision) is kept
+      // the titles decide; without any, only an old value waiting for a decision is kept (removing every title clears)
+      residenceStatus: participant?.residenceStatusOpen ? participant.residenceStatus : null,
       titles: titleInputsOf(titles),
       ...characteristicsInput(characteristics),
     };
