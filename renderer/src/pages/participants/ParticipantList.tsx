@@ -34,6 +34,7 @@ import { useCall } from '../../components/useCall.js';
 // the named list export belongs to reports; this page offers it with its own filters and columns
 import { ParticipantListExportButton } from '../reports/ParticipantListExportButton.js';
 import { noParticipantFilters, ParticipantFilterFields, participantFilterQuery, type ParticipantFilterValues } from './ParticipantFilterFields.js';
+import { OpenValuesBar } from './OpenValuesBar.js';
 import { useParticipantPages } from './useParticipantPages.js';
 
 const ROW_HEIGHT = 36;
@@ -189,6 +190,7 @@ export function ParticipantList() {
           {t('new')}
         </Button>
       </div>
+      <OpenValuesBar />
       <div className={styles.filters} role="search" aria-label={t('filters.label')}>
         <Field label={t('search')} className={styles.search}>
           <Input
