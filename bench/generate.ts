@@ -2,11 +2,17 @@ import { sql } from 'kysely';
 import { nameKey, caseNumberKey, searchText } from '../shared/rules/names.js';
 import type { OpenDatabase } from '../main/db/open.js';
 import { seedDemo } from '../main/features/demo/demo.seed.js';
+import { reanchorFair, reanchorProgramOutcomes } from '../main/features/enrollments/anchor.service.js';
+import { takeEntrySnapshots } from '../main/features/enrollments/entry.sql.js';
 
 /**
  * The large data set of `npm run bench`: 100,000 participants, 1,000,000 AGH hour entries, 1,000,000 attendances,
  * 50 fairs. People are generated in JS (their keys need the shared name rules); the bulk rows are generated inside
  * SQLite with recursive CTEs, which is what makes a million rows take seconds instead of minutes.
+ * Every record lies inside an enrolment, as the services require (issue 13): placements on active enrolments from
+ * their start, attendance of people enrolled on the day (linked as it is written), outcomes at exit; fair
+ * registrations of people without a covering enrolment are visitors. Links and entry snapshots come from the
+ * same functions the app uses (anchor.service.ts, entry.sql.ts).
  */
 export interface BenchSize {
   participants: number;
@@ -78,26 +84,33 @@ export async function generate(open: OpenDatabase, size: BenchSize = fullSize): 
     const placements = Math.ceil(size.hours / 200);
     await sql`INSERT INTO placements (enrollment_id, participant_id, program_id, commune_id, site, activity, start_date,
         planned_end_date, hours_per_week, rate_cents, status)
-      SELECT e.id, e.participant_id, e.program_id, p.commune_id, 'Bauhof', 'Stadtverschönerung', '2026-01-01', '2026-12-31', 20, 80,
-        CASE WHEN e.id % 7 = 0 THEN 'beendet' ELSE 'aktiv' END
+      SELECT e.id, e.participant_id, e.program_id, p.commune_id, 'Bauhof', 'Stadtverschönerung', e.start_date, '2026-12-31', 20, 80, 'aktiv'
       FROM enrollments e JOIN participants p ON p.id = e.participant_id
-      WHERE e.program_id = ${agh} AND p.commune_id IS NOT NULL ORDER BY e.id LIMIT ${placements}`.execute(trx);
+      WHERE e.program_id = ${agh} AND e.status = 'aktiv' AND e.start_date IS NOT NULL AND e.end_date IS NULL
+        AND p.commune_id IS NOT NULL ORDER BY e.id LIMIT ${placements}`.execute(trx);
     await sql`WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d WHERE n < 199)
       INSERT INTO hours (placement_id, work_date, hours_x100)
-      SELECT pl.id, date('2026-01-01', '+' || (n + n / 5 * 2) || ' days'), 100 + ((pl.id + n) % 9) * 25
+      SELECT pl.id, date(pl.start_date, '+' || (n + n / 5 * 2) || ' days'), 100 + ((pl.id + n) % 9) * 25
       FROM placements pl, d ORDER BY pl.id LIMIT ${size.hours}`.execute(trx);
     // activities with 50 participants each
     const activities = Math.ceil(size.attendances / 50);
     await sql`WITH RECURSIVE a(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM a WHERE n < ${activities - 1})
       INSERT INTO activities (program_id, kind, title, date, duration_minutes, place, mentor)
       SELECT ${mentoring}, CASE n % 3 WHEN 0 THEN 'seminar' WHEN 1 THEN 'coaching' ELSE 'exkursion' END,
-        'Veranstaltung ' || n, date('2026-01-02', '+' || (n % 300) || ' days'), 90, 'Dresden', 'Mentorin ' || (n % 12)
+        'Veranstaltung ' || n, date('2026-02-01', '+' || (n % 300) || ' days'), 90, 'Dresden', 'Mentorin ' || (n % 12)
       FROM a`.execute(trx);
+    // attendance from the people with an open enrolment in the mentoring program (all started in January, so
+    // enrolled on every activity's day from February on), linked to that enrolment as the service does
+    await sql`CREATE TEMP TABLE pool (rn INTEGER PRIMARY KEY, pid INTEGER NOT NULL, eid INTEGER NOT NULL)`.execute(trx);
+    await sql`INSERT INTO pool (pid, eid) SELECT participant_id, id FROM enrollments
+      WHERE program_id = ${mentoring} AND status = 'aktiv' AND end_date IS NULL AND start_date < '2026-02-01' ORDER BY id`.execute(trx);
+    const poolSize = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM pool`.execute(trx)).rows[0]!.n);
     await sql`WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < 49)
-      INSERT INTO attendance (activity_id, participant_id, status)
-      SELECT act.id, 1 + ((act.id * 50 + k.n) % ${size.participants}),
-        CASE (act.id + k.n) % 5 WHEN 0 THEN 'entschuldigt' WHEN 1 THEN 'unentschuldigt' ELSE 'anwesend' END
-      FROM activities act, k ORDER BY act.id LIMIT ${size.attendances}`.execute(trx);
+      INSERT INTO attendance (activity_id, participant_id, status, enrollment_id)
+      SELECT act.id, pool.pid, CASE (act.id + k.n) % 5 WHEN 0 THEN 'entschuldigt' WHEN 1 THEN 'unentschuldigt' ELSE 'anwesend' END, pool.eid
+      FROM activities act CROSS JOIN k CROSS JOIN pool ON pool.rn = 1 + ((act.id * 50 + k.n) % ${poolSize})
+      ORDER BY act.id LIMIT ${size.attendances}`.execute(trx);
+    await sql`DROP TABLE pool`.execute(trx);
     // fairs: 50 with 12 companies, 200 registrations, 60 contacts each
     await sql`WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < 59)
       INSERT INTO organisations (kind, name, sector, city) SELECT 'company', 'Firma ' || n, 'Handwerk', 'Dresden' FROM c`.execute(trx);
@@ -114,11 +127,18 @@ export async function generate(open: OpenDatabase, size: BenchSize = fullSize): 
       SELECT fr.fair_id, fr.participant_id, (SELECT organisation_id FROM fair_companies fc WHERE fc.fair_id = fr.fair_id LIMIT 1),
         CASE fr.participant_id % 6 WHEN 0 THEN 'einladung' WHEN 1 THEN 'praktikum' WHEN 2 THEN 'arbeitsvertrag' ELSE 'gespraech' END
       FROM fair_registrations fr WHERE fr.checked_in_at IS NOT NULL AND fr.participant_id % 3 = 0`.execute(trx);
-    await sql`INSERT INTO outcomes (participant_id, program_id, kind, date, source_fair_id)
+    await sql`INSERT INTO outcomes (participant_id, program_id, kind, qualified, date, source_fair_id)
       SELECT e.participant_id, e.program_id, CASE e.id % 5 WHEN 0 THEN 'sv_beschaeftigung' WHEN 1 THEN 'ausbildung'
-        WHEN 2 THEN 'sprachkurs' WHEN 3 THEN 'minijob' ELSE 'arbeitssuchend' END, e.end_date,
+        WHEN 2 THEN 'sprachkurs' WHEN 3 THEN 'minijob' ELSE 'arbeitssuchend' END,
+        CASE WHEN e.id % 5 = 0 AND e.id % 3 = 0 THEN 1 ELSE 0 END, e.end_date,
         (SELECT fr.fair_id FROM fair_registrations fr WHERE fr.participant_id = e.participant_id LIMIT 1)
-      FROM enrollments e WHERE e.end_date IS NOT NULL AND e.id % 2 = 0`.execute(trx);
+      FROM enrollments e WHERE e.end_date IS NOT NULL AND e.status <> 'interessiert' AND e.id % 2 = 0
+        AND e.program_id IN (${agh}, ${mentoring})`.execute(trx);
+    // characteristics at entry and the links of registrations, contacts and outcomes, by the app's own rule
+    await takeEntrySnapshots(trx);
+    const fairs = await trx.selectFrom('fairs').select('id').where('program_id', '=', mentoring).execute();
+    for (const f of fairs) await reanchorFair(trx, f.id);
+    for (const programId of [agh, mentoring]) await reanchorProgramOutcomes(trx, programId);
   });
   await sql`ANALYZE`.execute(open.db);
   return { programId: mentoring, aghProgramId: agh };

@@ -54,6 +54,7 @@ test('a fair: 3 companies, 20 registered, 15 checked in by keyboard, 5 contacts,
   // at the door: first letters of the last name are enough for the first match; Enter checks in
   for (const [last, first] of people.slice(0, 15)) await fairs.typeAndEnter('checkin-search', `${last}, ${first}`, /ist eingecheckt/);
   await expect(fairs.tabs().getByRole('tab', { name: 'Check-in (15 / 20)' })).toBeVisible();
+  await expect(page.getByTestId('checkin-status')).toContainText('als Besucher/-in ohne Teilnahme');
 
   // umlaut-insensitive search; someone not registered is offered registration rather than refused silently
   await seedNotRegistered(lotse);
@@ -83,6 +84,8 @@ test('a fair: 3 companies, 20 registered, 15 checked in by keyboard, 5 contacts,
   await fairs.tab('Kennzahlen');
   await expect(fairs.figure('registered')).toContainText('20');
   await expect(fairs.figure('present')).toContainText('15');
+  // nobody here is enrolled in the program: all fifteen are visitors, counted apart from participants
+  await expect(fairs.figure('presentVisitors')).toContainText('15');
   await expect(fairs.figure('companies')).toContainText('3');
   await expect(fairs.figure('contacts')).toContainText('5');
   await expect(page.getByTestId('result-gespraech')).toContainText('2');
@@ -134,13 +137,15 @@ test('the demo data holds the ten fairs 2016–2019 with their figures, and a se
   await page.goto(`${demo.openUrl}#/aktivitaeten`);
   await page.getByRole('button', { name: 'Neue Aktivität' }).click();
   const dialog = page.getByRole('dialog', { name: 'Aktivität anlegen' });
+  // attendance needs an enrolment in the activity's program on its day: the three are mentoring participants
+  await dialog.getByRole('combobox', { name: /^Programm/ }).selectOption({ label: 'Arbeitsmarktmentoren Dresden' });
   await dialog.getByLabel('Titel').fill('Bewerbungstraining Dezember');
   await dialog.getByLabel('Datum').fill('2026-12-01');
   await dialog.getByLabel('Dauer (Minuten)').fill('120');
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await page.getByRole('heading', { name: 'Seminar: Bewerbungstraining Dezember' }).waitFor();
   const add = page.getByTestId('attendance-add').getByRole('combobox');
-  for (const name of ['Haddad', 'Tesfaye', 'Karimi']) {
+  for (const name of ['Haddad, Samir', 'Tesfaye, Samir', 'Karimi, Samir']) {
     await add.fill(name);
     await expect(page.getByTestId('attendance-add').getByRole('option').first()).toContainText(name);
     await add.press('Enter');

@@ -9,7 +9,7 @@ test('create a program with three communes of three slots each, reload, see it',
   await dialog.getByLabel('Name').fill('AGH Testkreis');
   await dialog.getByLabel('Träger').fill('Landkreis Test');
   await dialog.getByLabel('Beginn').fill('2026-01-01');
-  await dialog.getByLabel('Ende').fill('2026-12-31');
+  await dialog.getByLabel('Ende', { exact: true }).fill('2026-12-31');
   for (const name of ['Freiberg', 'Döbeln', 'Frankenberg/Sa.']) await programs.createCommune(name, 'Mittelsachsen');
   const rows = dialog.getByTestId('commune-row');
   await expect(rows).toHaveCount(3);

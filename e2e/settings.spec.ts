@@ -48,7 +48,10 @@ test('restoring a backup asks first and then brings back the earlier state', asy
 test('retention clean-up: set the final report date, see who is past retention, anonymise one with the explained confirmation', async ({ page, demo }) => {
   const settings = new SettingsPage(page);
   await settings.open(demo.openUrl, 'datenschutz');
-  await expect(page.getByText('Niemand ist über die Aufbewahrungsfrist hinaus.')).toBeVisible();
+  // the demo's model program ended in 2019: its people may already be past retention
+  const rows = page.getByTestId('retention-row');
+  await expect(page.getByText('Niemand ist über die Aufbewahrungsfrist hinaus.').or(rows.first())).toBeVisible();
+  const initial = await rows.count();
 
   await page.getByRole('button', { name: 'Datenschutz bearbeiten: Arbeitsmarktmentoren Dresden' }).click();
   const dialog = page.getByRole('dialog', { name: /Datenschutz bearbeiten/ });
@@ -57,8 +60,7 @@ test('retention clean-up: set the final report date, see who is past retention, 
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toBeHidden();
 
-  const rows = page.getByTestId('retention-row');
-  await expect(rows.first()).toBeVisible();
+  await expect.poll(() => rows.count()).toBeGreaterThan(initial);
   const before = await rows.count();
   await rows.first().getByRole('button', { name: 'Anonymisieren' }).click();
   const confirm = page.getByRole('dialog', { name: 'Daten anonymisieren?' });

@@ -52,6 +52,14 @@ export class FairsPage {
     await this.page.getByRole('button', { name: 'Kontakt erfassen' }).click();
   }
 
+  /** Contact rows of enrolled participants (no visitor badge) that offer to record the contract as an outcome. */
+  contractRowsOfParticipants() {
+    return this.page
+      .getByTestId('contact-row')
+      .filter({ has: this.page.getByRole('button', { name: 'Ergebnis erfassen' }) })
+      .filter({ hasNotText: 'Besucher/-in' });
+  }
+
   figure(key: string) {
     return this.page.getByTestId(`figure-${key}`);
   }

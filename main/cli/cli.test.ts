@@ -47,7 +47,7 @@ describe('lotse CLI', () => {
     const r = lotse('restore', '--db', db, '--from', out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Wiederhergestellt/);
-    expect(JSON.parse(lotse('programs', '--db', db, '--json').out)).toHaveLength(2);
+    expect(JSON.parse(lotse('programs', '--db', db, '--json').out)).toHaveLength(3);
   });
 
   it('gives a clear error for a bad path and for a file that is not a Lotse database', () => {

@@ -36,7 +36,10 @@ export const fairsContract = {
   }),
   /** Remove a company from the fair; refused while contacts with it are recorded. */
   'fairs.removeCompany': procedure({ input: z.object({ fairId: id, organisationId: id }), output: fairDetail }),
-  /** Register participants (already registered ones are skipped); returns how many were new. */
+  /**
+   * Register participants (already registered ones are skipped); returns how many were new. People without an
+   * enrolment in the fair's program on its day are registered as visitors (`visitor: true` in the outputs).
+   */
   'fairs.register': procedure({
     input: z.object({ fairId: id, participantIds: z.array(id).min(1).max(5000) }),
     output: z.object({ registered: z.number().int(), alreadyRegistered: z.number().int() }),

@@ -108,26 +108,6 @@ export const entrySnapshot = z.object({
 });
 export type EntrySnapshot = z.infer<typeof entrySnapshot>;
 
-/** Age groups of the reports, by the age reached in the entry year (birth-year based, stable under anonymisation). */
-export const ageGroups = ['unter_18', '18_29', '30_54', '55_plus', 'keine_angabe'] as const;
-export type AgeGroup = (typeof ageGroups)[number];
-export const ageGroupLabels: Record<AgeGroup, string> = {
-  unter_18: 'unter 18',
-  '18_29': '18–29',
-  '30_54': '30–54',
-  '55_plus': '55 und älter',
-  keine_angabe: 'keine Angabe',
-};
-
-export function ageGroupAtEntry(startDate: string | null, birthYear: number | null): AgeGroup {
-  if (startDate === null || birthYear === null) return 'keine_angabe';
-  const age = Number(startDate.slice(0, 4)) - birthYear;
-  if (age < 18) return 'unter_18';
-  if (age < 30) return '18_29';
-  if (age < 55) return '30_54';
-  return '55_plus';
-}
-
 /**
  * Correction of an entry snapshot: only the fields given change (null clears one); the reason is required and
  * audited ('correct_entry'). The residence group follows the corrected status.

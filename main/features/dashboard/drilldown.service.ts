@@ -9,6 +9,7 @@ import {
   enrolmentStateWhere,
   fairWhere,
   networkOrganisations,
+  networkWith,
   outcomePeopleWhere,
   outcomeWhere,
   placementFilledWhere,
@@ -107,11 +108,11 @@ function registrations(q: DrilldownQuery, extra: RawBuilder<SqlBool>, fairId: nu
 }
 
 function organisations(q: DrilldownQuery, which: 'company' | 'partner' | 'supported'): Built {
-  const where = networkOrganisations(q, which);
+  const where = networkOrganisations(which);
   return {
-    rows: sql<RawRow>`SELECT org.id AS id, NULL AS participant_id, 'organisation' AS entity, NULL AS fi, NULL AS li, NULL AS date,
-        org.name AS detail FROM organisations org WHERE ${where} ORDER BY org.name, org.id`,
-    count: sql<{ n: number }>`SELECT count(*) AS n FROM organisations org WHERE ${where}`,
+    rows: sql<RawRow>`WITH ${networkWith(q)} SELECT org.id AS id, NULL AS participant_id, 'organisation' AS entity, NULL AS fi,
+        NULL AS li, NULL AS date, org.name AS detail FROM organisations org WHERE ${where} ORDER BY org.name, org.id`,
+    count: sql<{ n: number }>`WITH ${networkWith(q)} SELECT count(*) AS n FROM organisations org WHERE ${where}`,
   };
 }
 

@@ -90,7 +90,8 @@ export function ageGroupOf(age: RawBuilder<unknown>): RawBuilder<string> {
  */
 export function entryAgeExpr(alias = 'e'): RawBuilder<number | null> {
   const e = sql.raw(alias);
-  return sql<number | null>`(CAST(substr(${e}.start_date, 1, 4) AS INTEGER) - ${e}.entry_birth_year)`;
+  // CAST of 'YYYY-MM-DD' to INTEGER takes the leading year (SQLite), cheaper than substr in the per-row pass
+  return sql<number | null>`(CAST(${e}.start_date AS INTEGER) - ${e}.entry_birth_year)`;
 }
 
 export const dimensions = ['gender', 'ageGroup', 'nationality', 'commune', 'residenceStatus', 'residenceGroup', 'germanLevel'] as const;
@@ -291,9 +292,7 @@ type Counted = { key: string; count: number };
 
 interface PeopleFigures {
   states: Record<EnrolmentState, number>;
-  outcomePeople: number;
-  successPeople: number;
-  breakdowns: Map<Dimension | 'outcomeKind', Counted[]>;
+  breakdowns: Map<Dimension, Counted[]>;
 }
 
 /** Bits of a person's state mask: which states at least one of their enrolments of the period has. */
@@ -302,93 +301,128 @@ type Bit = keyof typeof stateBits;
 const bitList = Object.entries(stateBits) as Array<[Bit, number]>;
 
 /**
- * Outcome code of exited enrolments (alias y, or the enrolment id `eid`): 2 × the best outcome rank + 1 if any
- * outcome is a success; NULL without an anchored outcome up to the period end. One index probe per exited person.
+ * Exited people of the period with an anchored outcome up to the period end, by their first outcome kind (report
+ * order) and whether any is a success. One pass: the exited enrolments in person order from the covering index
+ * enrollments_program_person (so the GROUP BY per person needs no sort), each joined to its outcomes through
+ * outcomes.enrollment_id; a person with several exited enrolments is one group over all of them.
  */
-function outcomeCode(q: FiguresQuery, successKinds: readonly string[], enrolments: RawBuilder<unknown>): RawBuilder<number | null> {
-  return sql<number | null>`(SELECT min(${outcomeRankExpr()}) * 2 + max(CASE WHEN ${successExpr(successKinds)} THEN 1 ELSE 0 END)
-    FROM outcomes o WHERE o.enrollment_id IN (${enrolments}) AND o.date <= ${q.to})`;
+async function outcomePeople(db: Db, q: FiguresQuery, successKinds: readonly string[]) {
+  const res = await sql<{ best: number; success: number; n: number }>`SELECT x.code / 2 AS best, x.code % 2 AS success, count(*) AS n
+    FROM (SELECT min(${outcomeRankExpr()}) * 2 + max(CASE WHEN ${successExpr(successKinds)} THEN 1 ELSE 0 END) AS code
+      FROM enrollments e INDEXED BY enrollments_program_person CROSS JOIN outcomes o ON o.enrollment_id = e.id
+      WHERE ${enrolmentStateWhere(q, 'exited')} AND o.date <= ${q.to} GROUP BY e.participant_id) x
+    GROUP BY 1, 2`.execute(db);
+  const byKind = new Map<string, number>();
+  for (const r of res.rows) {
+    const kind = outcomeKinds[num(r.best)] ?? NONE_KEY;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + num(r.n));
+  }
+  return {
+    people: res.rows.reduce((s, r) => s + num(r.n), 0),
+    success: res.rows.filter((r) => num(r.success) === 1).reduce((s, r) => s + num(r.n), 0),
+    byKind: [...byKind].map(([key, count]) => ({ key, count })),
+  };
 }
 
-/**
- * The period's people in one statement: states, outcome people, success people and every breakdown.
- *
- * 1. `pe`: one row per person, read in person order from the covering index enrollments_program_person, so the
- *    GROUP BY needs no sort. `exact = false` (everyone has one enrolment of the period, the usual case) takes that
- *    enrolment; `k` counts enrolments, and when anyone has two the caller asks again with `exact = true`, which
- *    ORs the states of all their enrolments and describes the person by their latest-starting one.
- * 2. `x`: the chosen enrolment looked up once by rowid: its entry snapshot (no join to participants: the
- *    snapshot is what reports count), state mask and outcome code.
- * 3. `g`: grouped by the raw snapshot values, mask and outcome code. This is the only sort that touches every
- *    person; the key expressions (`dimensionExpr`, which the drill-down lists filter on) run afterwards on the few
- *    groups. A person lies in exactly one group, so sums over groups are counts of people.
- */
-function peopleQuery(q: FiguresQuery, successKinds: readonly string[], exact: boolean) {
-  const exitedBit = stateBits.exited;
-  const pe = exact
-    ? sql`SELECT e.participant_id AS id, count(*) AS k, e.id AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
-        ${sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN sum(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END) > 0 THEN ${bit} ELSE 0 END)`), sql` + `)} AS mask
-      FROM enrollments e WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`
-    : sql`SELECT e.participant_id AS id, count(*) AS k, e.id AS eid, 0 AS mask
-      FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
-  const mask = exact ? sql`pe.mask` : sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN ${enrolmentStateExtra(q, st, 's')} THEN ${bit} ELSE 0 END)`), sql` + `);
-  const exitedOf = exact
-    ? sql`SELECT y.id FROM enrollments y WHERE y.participant_id = x.pid AND ${enrolmentStateWhere(q, 'exited', 'y')}`
-    : sql`x.sid`;
-  const has = (bit: number) => sql`sum(CASE WHEN mask & ${bit} <> 0 THEN n ELSE 0 END)`;
-  const parts = sql.join(
-    dimensions.map((d) => {
+type PeopleRow = {
+  dim: Dimension | 'state';
+  k: string | null;
+  n: number;
+  entered: number;
+  active: number;
+  completed: number;
+  dropped: number;
+  exited: number;
+  overrides: number;
+};
+
+const entryColumns = sql.raw(`e.entry_gender AS entry_gender, e.entry_german_level AS entry_german_level,
+  e.entry_residence_group AS entry_residence_group, e.entry_commune_id AS entry_commune_id,
+  e.entry_birth_year AS entry_birth_year, e.entry_nationality AS entry_nationality,
+  e.entry_residence_status AS entry_residence_status`);
+
+/** Per dimension, the breakdown rows over `g` (age groups come as per-group sums a0..a4 of the fast path or `age`). */
+function dimensionParts(ageFromSums: boolean): RawBuilder<unknown> {
+  const ageKeys = ['unter_18', '18_29', '30_54', '55_plus', 'keine_angabe'];
+  return sql.join(
+    dimensions.flatMap((d) => {
+      if (d === 'ageGroup' && ageFromSums) {
+        return ageKeys.map((k, i) => sql`SELECT 'ageGroup' AS dim, ${sql.lit(k)} AS k, sum(g.${sql.raw(`a${i}`)}) AS n, 0, 0, 0, 0, 0, 0 FROM g`);
+      }
       const key = d === 'ageGroup' ? ageGroupOf(sql`g.age`) : dimensionExpr(d, 'g');
-      return sql`SELECT ${sql.lit(d)} AS dim, ${key} AS k, sum(g.n) AS n, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM g GROUP BY 2`;
+      return [sql`SELECT ${sql.lit(d)} AS dim, ${key} AS k, sum(g.n) AS n, 0, 0, 0, 0, 0, 0 FROM g GROUP BY 2`];
     }),
     sql` UNION ALL `,
   );
-  return sql<{
-    dim: Dimension | 'state' | 'outcomeKind';
-    k: string | number | null;
-    n: number;
-    rows: number;
-    entered: number;
-    active: number;
-    completed: number;
-    dropped: number;
-    exited: number;
-    overrides: number;
-    outcome: number;
-    success: number;
-  }>`
-    WITH pe AS (${pe}),
-    x AS (SELECT CAST(substr(s.start_date, 1, 4) AS INTEGER) - s.entry_birth_year AS age, s.entry_gender AS entry_gender,
-        s.entry_nationality AS entry_nationality, s.entry_commune_id AS entry_commune_id,
-        s.entry_residence_status AS entry_residence_status, s.entry_residence_group AS entry_residence_group,
-        s.entry_german_level AS entry_german_level, ${mask} AS mask, pe.k AS k, pe.id AS pid, s.id AS sid
-      FROM pe CROSS JOIN enrollments s ON s.id = pe.eid),
-    g AS MATERIALIZED (SELECT age, entry_gender, entry_nationality, entry_commune_id, entry_residence_status,
-        entry_residence_group, entry_german_level, mask,
-        CASE WHEN mask & ${exitedBit} <> 0 THEN ${outcomeCode(q, successKinds, exitedOf)} END AS oc,
-        count(*) AS n, sum(k) AS k
-      FROM x GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9)
-    SELECT 'state' AS dim, NULL AS k, sum(n) AS n, sum(k) AS rows, ${has(stateBits.entered)} AS entered,
-      ${has(stateBits.active)} AS active, ${has(stateBits.completed)} AS completed, ${has(stateBits.dropped)} AS dropped,
-      ${has(stateBits.exited)} AS exited, ${has(stateBits.overrides)} AS overrides,
-      sum(CASE WHEN oc IS NOT NULL THEN n ELSE 0 END) AS outcome, sum(CASE WHEN oc % 2 = 1 THEN n ELSE 0 END) AS success FROM g
-    UNION ALL SELECT 'outcomeKind' AS dim, oc / 2 AS k, sum(n) AS n, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM g WHERE oc IS NOT NULL GROUP BY 2
-    UNION ALL ${parts}`;
 }
 
-async function peopleFigures(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<PeopleFigures> {
-  let res = await peopleQuery(q, successKinds, false).execute(db);
-  let state = res.rows.find((r) => r.dim === 'state');
-  // someone has two enrolments of the period: OR the states of all of them and describe them by the latest
-  if (num(state?.rows) !== num(state?.n)) {
-    res = await peopleQuery(q, successKinds, true).execute(db);
-    state = res.rows.find((r) => r.dim === 'state');
-  }
-  const breakdowns = new Map<Dimension | 'outcomeKind', Counted[]>();
+const stateSums = sql.raw(`sum(n) AS n, sum(entered) AS entered, sum(active) AS active, sum(completed) AS completed,
+  sum(dropped) AS dropped, sum(exited) AS exited, sum(overrides) AS overrides`);
+
+/**
+ * The period's people when each has one enrolment of the period (the usual case; `hasTwoEnrolments` tells): one
+ * streaming pass over the covering index enrollments_program_entry, grouped by the raw entry snapshot in index
+ * order (no sort, no row lookups), with the states and the five age groups as sums per group — one enrolment is
+ * one person here. The key expressions (`dimensionExpr`, which the drill-down lists filter on) then run on the
+ * few groups, where raw values that differ only in spaces merge.
+ */
+function peopleQueryFast(q: FiguresQuery) {
+  // boolean sums (0/1 per row) are the cheapest per-row form; exited = completed + dropped here (one enrolment is
+  // one person), and the age groups come from three thresholds and the unknown ages
+  const state = (st: Exclude<EnrolmentState, 'enrolled' | 'exited'>) => sql`sum(${enrolmentStateExtra(q, st)})`;
+  const age = entryAgeExpr();
+  return sql<PeopleRow>`
+    WITH r AS MATERIALIZED (SELECT ${entryColumns}, count(*) AS n, ${state('entered')} AS entered, ${state('active')} AS active,
+        ${state('completed')} AS completed, ${state('dropped')} AS dropped, ${state('overrides')} AS overrides,
+        sum(${age} < 18) AS lt18, sum(${age} < 30) AS lt30, sum(${age} < 55) AS lt55, sum(${age} IS NULL) AS unknown
+      FROM enrollments e INDEXED BY enrollments_program_entry WHERE ${enrolledWhere(q)}
+      GROUP BY e.entry_gender, e.entry_german_level, e.entry_residence_group, e.entry_commune_id, e.entry_birth_year,
+        e.entry_nationality, e.entry_residence_status),
+    g AS (SELECT *, completed + dropped AS exited, lt18 AS a0, lt30 - lt18 AS a1, lt55 - lt30 AS a2,
+        n - lt55 - unknown AS a3, unknown AS a4 FROM r)
+    SELECT 'state' AS dim, NULL AS k, ${stateSums} FROM g
+    UNION ALL ${dimensionParts(true)}`;
+}
+
+/** Does anyone have two enrolments of the period? Stops at the first, reading the person-ordered covering index. */
+async function hasTwoEnrolments(db: Db, q: FiguresQuery): Promise<boolean> {
+  const res = await sql`SELECT 1 FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)}
+    GROUP BY e.participant_id HAVING count(*) > 1 LIMIT 1`.execute(db);
+  return res.rows.length > 0;
+}
+
+/**
+ * The period's people when someone has two enrolments of the period: one row per person (`pe`, in person order
+ * from enrollments_program_person) with the states of all their enrolments ORed, described by the snapshot of
+ * their latest-starting enrolment (`x`, looked up by rowid), grouped by snapshot and state mask (`g`).
+ */
+function peopleQueryExact(q: FiguresQuery) {
+  const pe = sql`SELECT e.participant_id AS id, e.id AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
+      ${sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN sum(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END) > 0 THEN ${bit} ELSE 0 END)`), sql` + `)} AS mask
+    FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
+  const has = (bit: number) => sql`sum(CASE WHEN mask & ${bit} <> 0 THEN n ELSE 0 END)`;
+  return sql<PeopleRow>`
+    WITH pe AS (${pe}),
+    x AS (SELECT ${entryAgeExpr('s')} AS age, s.entry_gender AS entry_gender, s.entry_nationality AS entry_nationality,
+        s.entry_commune_id AS entry_commune_id, s.entry_residence_status AS entry_residence_status,
+        s.entry_residence_group AS entry_residence_group, s.entry_german_level AS entry_german_level, pe.mask AS mask
+      FROM pe CROSS JOIN enrollments s ON s.id = pe.eid),
+    g AS MATERIALIZED (SELECT age, entry_gender, entry_nationality, entry_commune_id, entry_residence_status,
+        entry_residence_group, entry_german_level, mask, count(*) AS n
+      FROM x GROUP BY 1, 2, 3, 4, 5, 6, 7, 8)
+    SELECT 'state' AS dim, NULL AS k, sum(n) AS n, ${has(stateBits.entered)} AS entered,
+      ${has(stateBits.active)} AS active, ${has(stateBits.completed)} AS completed, ${has(stateBits.dropped)} AS dropped,
+      ${has(stateBits.exited)} AS exited, ${has(stateBits.overrides)} AS overrides FROM g
+    UNION ALL ${dimensionParts(false)}`;
+}
+async function peopleFigures(db: Db, q: FiguresQuery, force?: 'fast' | 'exact'): Promise<PeopleFigures> {
+  const exact = force === undefined ? await hasTwoEnrolments(db, q) : force === 'exact';
+  const res = await (exact ? peopleQueryExact(q) : peopleQueryFast(q)).execute(db);
+  const state = res.rows.find((r) => r.dim === 'state');
+  const breakdowns = new Map<Dimension, Counted[]>();
   for (const r of res.rows) {
     if (r.dim === 'state') continue;
-    const key = r.dim === 'outcomeKind' ? (outcomeKinds[num(r.k)] ?? NONE_KEY) : String(r.k);
-    breakdowns.set(r.dim, [...(breakdowns.get(r.dim) ?? []), { key, count: num(r.n) }]);
+    breakdowns.set(r.dim, [...(breakdowns.get(r.dim) ?? []), { key: String(r.k), count: num(r.n) }]);
   }
   return {
     states: {
@@ -400,11 +434,12 @@ async function peopleFigures(db: Db, q: FiguresQuery, successKinds: readonly str
       exited: num(state?.exited),
       overrides: num(state?.overrides),
     },
-    outcomePeople: num(state?.outcome),
-    successPeople: num(state?.success),
     breakdowns,
   };
 }
+
+/** Both ways of counting the period's people, for tests: on data where nobody has two enrolments they agree. */
+export const peopleFiguresBy = (db: Db, q: FiguresQuery, path: 'fast' | 'exact') => peopleFigures(db, q, path);
 
 /** Fixed key sets keep every key (also zeros) in a stable order; free text keys are sorted by count, then name. */
 function ordered(rows: Array<{ key: string; count: number }>, keys: readonly string[], labels: Record<string, string>): BreakdownRow[] {
@@ -422,7 +457,8 @@ function free(rows: Array<{ key: string; count: number }>, label: (key: string) 
 /**
  * Present attendances per activity kind and month. Present counts come from activity_presence, the trigger-kept
  * count per activity (a million attendance rows are not read); the few present attendances without an anchor —
- * each one a finding — are found through the index on attendance.enrollment_id and taken off.
+ * each one a finding — are found through the index on attendance.enrollment_id and taken off (INDEXED BY: the
+ * planner's statistics cannot tell that NULL is rare and would read every attendance of the period instead).
  */
 async function activityFigures(db: Db, q: FiguresQuery, withReach: boolean) {
   const perKindMonth = await sql<{ kind: string; m: string; sessions: number; n: number; minutes: number }>`SELECT
@@ -434,7 +470,7 @@ async function activityFigures(db: Db, q: FiguresQuery, withReach: boolean) {
     GROUP BY 1, 2`.execute(db);
   const loose = await sql<{ kind: string; m: string; n: number; minutes: number }>`SELECT a.kind AS kind,
       substr(a.date, 1, 7) AS m, count(*) AS n, sum(a.duration_minutes) AS minutes
-    FROM attendance t CROSS JOIN activities a ON a.id = t.activity_id
+    FROM attendance t INDEXED BY attendance_enrollment CROSS JOIN activities a ON a.id = t.activity_id
     WHERE t.enrollment_id IS NULL AND t.status = 'anwesend' AND ${activityWhere(q)} GROUP BY 1, 2`.execute(db);
   const months = perKindMonth.rows.map((r) => {
     const off = loose.rows.find((x) => x.kind === r.kind && x.m === r.m);
@@ -460,54 +496,47 @@ async function activityFigures(db: Db, q: FiguresQuery, withReach: boolean) {
   return { activities, months };
 }
 
-/** Fairs of the period: few rows per program, so correlated counts per fair are cheap and keep one definition each. */
+/**
+ * Fairs of the period. Registrations and contacts are each read once, grouped per fair (and per contact result and
+ * participant/visitor); companies come from the covering unique index of fair_companies.
+ */
 async function fairFiguresOf(db: Db, q: FiguresQuery) {
-  const fairRows = await sql<{
-    id: number;
-    title: string;
-    date: string;
-    companies: number;
-    registered: number;
-    present: number;
-    present_visitors: number;
-    present_anchored: number;
-    contacts: number;
-    visitor_contacts: number;
-    later: number;
-  }>`SELECT f.id AS id, f.title AS title, f.date AS date,
+  const fairRows = await sql<{ id: number; title: string; date: string; companies: number; later: number }>`SELECT f.id AS id,
+      f.title AS title, f.date AS date,
       (SELECT count(*) FROM fair_companies fc WHERE fc.fair_id = f.id) AS companies,
-      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id) AS registered,
-      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id AND r.checked_in_at IS NOT NULL) AS present,
-      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id AND r.checked_in_at IS NOT NULL
-        AND r.enrollment_id IS NULL) AS present_visitors,
-      (SELECT count(*) FROM fair_registrations r WHERE r.fair_id = f.id AND r.checked_in_at IS NOT NULL
-        AND r.enrollment_id IS NOT NULL) AS present_anchored,
-      (SELECT count(*) FROM fair_contacts c WHERE c.fair_id = f.id) AS contacts,
-      (SELECT count(*) FROM fair_contacts c WHERE c.fair_id = f.id AND c.enrollment_id IS NULL) AS visitor_contacts,
       (SELECT count(*) FROM outcomes o WHERE o.source_fair_id = f.id AND o.enrollment_id IS NOT NULL) AS later
     FROM fairs f WHERE ${fairWhere(q)} ORDER BY f.date, f.id`.execute(db);
-  const contactResultsRows = await sql<{ fair_id: number; result: string; n: number }>`SELECT c.fair_id AS fair_id,
-      c.result AS result, count(*) AS n FROM fair_contacts c JOIN fairs f ON f.id = c.fair_id
-    WHERE ${fairWhere(q)} GROUP BY c.fair_id, c.result`.execute(db);
+  const regs = await sql<{ fair_id: number; registered: number; present: number; visitors: number }>`SELECT r.fair_id AS fair_id,
+      count(*) AS registered, sum(CASE WHEN r.checked_in_at IS NOT NULL THEN 1 ELSE 0 END) AS present,
+      sum(CASE WHEN r.checked_in_at IS NOT NULL AND r.enrollment_id IS NULL THEN 1 ELSE 0 END) AS visitors
+    FROM fairs f CROSS JOIN fair_registrations r ON r.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY r.fair_id`.execute(db);
+  const contacts = await sql<{ fair_id: number; result: string; visitor: number; n: number }>`SELECT c.fair_id AS fair_id,
+      c.result AS result, CASE WHEN c.enrollment_id IS NULL THEN 1 ELSE 0 END AS visitor, count(*) AS n
+    FROM fairs f CROSS JOIN fair_contacts c ON c.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY 1, 2, 3`.execute(db);
+  // "+r.enrollment_id": read each fair's registrations, not every visitor of every fair through the NULL index
   const visitorPeople = await sql<{ n: number }>`SELECT count(DISTINCT r.participant_id) AS n
-    FROM fairs f JOIN fair_registrations r ON r.fair_id = f.id
-    WHERE ${fairWhere(q)} AND r.checked_in_at IS NOT NULL AND r.enrollment_id IS NULL`.execute(db);
-  const fairs = fairRows.rows.map((f) => ({
-    fairId: num(f.id),
-    title: f.title,
-    date: f.date,
-    companies: num(f.companies),
-    registered: num(f.registered),
-    present: num(f.present),
-    presentParticipants: num(f.present_anchored),
-    presentVisitors: num(f.present_visitors),
-    contacts: num(f.contacts),
-    visitorContacts: num(f.visitor_contacts),
-    contactsByResult: Object.fromEntries(
-      contactResults.map((r) => [r, num(contactResultsRows.rows.find((x) => num(x.fair_id) === num(f.id) && x.result === r)?.n)]),
-    ) as Record<(typeof contactResults)[number], number>,
-    laterResults: num(f.later),
-  }));
+    FROM fairs f CROSS JOIN fair_registrations r ON r.fair_id = f.id
+    WHERE ${fairWhere(q)} AND r.checked_in_at IS NOT NULL AND +r.enrollment_id IS NULL`.execute(db);
+  const fairs = fairRows.rows.map((f) => {
+    const reg = regs.rows.find((r) => num(r.fair_id) === num(f.id));
+    const mine = contacts.rows.filter((c) => num(c.fair_id) === num(f.id));
+    return {
+      fairId: num(f.id),
+      title: f.title,
+      date: f.date,
+      companies: num(f.companies),
+      registered: num(reg?.registered),
+      present: num(reg?.present),
+      presentParticipants: num(reg?.present) - num(reg?.visitors),
+      presentVisitors: num(reg?.visitors),
+      contacts: mine.reduce((s, c) => s + num(c.n), 0),
+      visitorContacts: mine.filter((c) => num(c.visitor) === 1).reduce((s, c) => s + num(c.n), 0),
+      contactsByResult: Object.fromEntries(
+        contactResults.map((r) => [r, mine.filter((c) => c.result === r).reduce((s, c) => s + num(c.n), 0)]),
+      ) as Record<(typeof contactResults)[number], number>,
+      laterResults: num(f.later),
+    };
+  });
   const visitors = {
     present: fairs.reduce((s, f) => s + f.presentVisitors, 0),
     people: num(visitorPeople.rows[0]?.n),
@@ -523,7 +552,7 @@ async function fairFiguresOf(db: Db, q: FiguresQuery) {
 async function outcomeRecordMonths(db: Db, q: FiguresQuery): Promise<Map<string, number>> {
   const all = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o
     WHERE o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to} GROUP BY 1`.execute(db);
-  const loose = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o
+  const loose = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o INDEXED BY outcomes_enrollment
     WHERE o.enrollment_id IS NULL AND o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to}
     GROUP BY 1`.execute(db);
   return new Map(all.rows.map((r) => [r.m, num(r.n) - num(loose.rows.find((x) => x.m === r.m)?.n)]));
@@ -589,37 +618,38 @@ async function aghFigures(db: Db, q: FiguresQuery) {
  * - employers supported: companies with a contact (of a participant, not a visitor), an application or an anchored
  *   outcome of a participant of the period.
  */
-function networkSets(q: FiguresQuery) {
-  const applications = sql`SELECT ap.organisation_id AS id FROM applications ap WHERE ap.organisation_id IS NOT NULL
-    AND ap.applied_on >= ${q.from} AND ap.applied_on <= ${q.to}
-    AND EXISTS (SELECT 1 FROM enrollments e WHERE e.participant_id = ap.participant_id AND ${enrolledWhere(q)})`;
-  const outcomes = sql`SELECT o.organisation_id AS id FROM outcomes o WHERE ${outcomeWhere(q)} AND o.organisation_id IS NOT NULL`;
-  const contacts = (anchoredOnly: boolean) => sql`SELECT c.organisation_id AS id FROM fairs f JOIN fair_contacts c ON c.fair_id = f.id
-    WHERE ${fairWhere(q)} ${anchoredOnly ? sql`AND c.enrollment_id IS NOT NULL` : sql``}`;
-  return {
-    active: sql`SELECT fc.organisation_id AS id FROM fairs f JOIN fair_companies fc ON fc.fair_id = f.id WHERE ${fairWhere(q)}
-      UNION ${contacts(false)}
+/**
+ * The network's organisation sets as CTEs: `active` (did something in the program in the period) and `supported`
+ * (employers supported). Outcomes, applications and contacts are each read once and shared by both sets.
+ */
+export function networkWith(q: FiguresQuery): RawBuilder<unknown> {
+  return sql`oo AS MATERIALIZED (SELECT DISTINCT o.organisation_id AS id FROM outcomes o
+      WHERE ${outcomeWhere(q)} AND o.organisation_id IS NOT NULL),
+    ap AS MATERIALIZED (SELECT DISTINCT ap.organisation_id AS id FROM applications ap WHERE ap.organisation_id IS NOT NULL
+      AND ap.applied_on >= ${q.from} AND ap.applied_on <= ${q.to}
+      AND EXISTS (SELECT 1 FROM enrollments e WHERE e.participant_id = ap.participant_id AND ${enrolledWhere(q)})),
+    cc AS MATERIALIZED (SELECT c.organisation_id AS id, max(CASE WHEN c.enrollment_id IS NOT NULL THEN 1 ELSE 0 END) AS anchored
+      FROM fairs f JOIN fair_contacts c ON c.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY 1),
+    active AS (SELECT fc.organisation_id AS id FROM fairs f JOIN fair_companies fc ON fc.fair_id = f.id WHERE ${fairWhere(q)}
+      UNION SELECT id FROM cc
       UNION SELECT a.organisation_id AS id FROM activities a WHERE ${activityWhere(q)} AND a.organisation_id IS NOT NULL
-      UNION ${outcomes} UNION ${applications}`,
-    supported: sql`${contacts(true)} UNION ${outcomes} UNION ${applications}`,
-  };
+      UNION SELECT id FROM oo UNION SELECT id FROM ap),
+    supported AS (SELECT id FROM cc WHERE anchored = 1 UNION SELECT id FROM oo UNION SELECT id FROM ap)`;
 }
 
-/** Organisations (alias org) counted as companies, partners or employers supported of the period (see networkFigures). */
-export function networkOrganisations(q: FiguresQuery, which: 'company' | 'partner' | 'supported'): RawBuilder<SqlBool> {
-  const sets = networkSets(q);
-  if (which === 'supported') return sql<SqlBool>`(org.kind = 'company' AND org.id IN (${sets.supported}))`;
-  return sql<SqlBool>`(org.kind = ${which} AND org.id IN (${sets.active}))`;
+/** Organisations (alias org, inside `WITH networkWith(q)`) counted as companies, partners or employers supported. */
+export function networkOrganisations(which: 'company' | 'partner' | 'supported'): RawBuilder<SqlBool> {
+  if (which === 'supported') return sql<SqlBool>`(org.kind = 'company' AND org.id IN (SELECT id FROM supported))`;
+  return sql<SqlBool>`(org.kind = ${which} AND org.id IN (SELECT id FROM active))`;
 }
 
 async function networkFigures(db: Db, q: FiguresQuery) {
-  const sets = networkSets(q);
-  const rows = await sql<{ kind: string; k: string; n: number; supported: number }>`
+  const rows = await sql<{ kind: string; k: string; n: number; supported: number }>`WITH ${networkWith(q)}
     SELECT org.kind AS kind,
       CASE WHEN org.kind = 'company' THEN coalesce(nullif(trim(org.sector), ''), 'keine_angabe')
         ELSE coalesce(nullif(trim(org.partner_type), ''), 'keine_angabe') END AS k,
-      count(*) AS n, sum(CASE WHEN ${networkOrganisations(q, 'supported')} THEN 1 ELSE 0 END) AS supported
-    FROM organisations org WHERE org.id IN (${sets.active}) GROUP BY 1, 2`.execute(db);
+      count(*) AS n, sum(CASE WHEN ${networkOrganisations('supported')} THEN 1 ELSE 0 END) AS supported
+    FROM organisations org WHERE org.id IN (SELECT id FROM active) GROUP BY 1, 2`.execute(db);
   const of = (kind: string) => rows.rows.filter((r) => r.kind === kind).map((r) => ({ key: r.k, count: num(r.n) }));
   return {
     companies: of('company').reduce((s, r) => s + r.count, 0),
@@ -648,11 +678,12 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
   if (!program) throw new AppError('not_found', `Programm ${q.programId} nicht gefunden.`, `Program ${q.programId} not found.`);
   const successKinds = await programSuccessKinds(db, q.programId);
 
-  const people = await peopleFigures(db, q, successKinds);
+  const people = await peopleFigures(db, q);
+  const outcomes = await outcomePeople(db, q, successKinds);
   const { enrolled, exited } = people.states;
   const communeRows = await db.selectFrom('communes').select(['id', 'name']).execute();
   const communeName = new Map(communeRows.map((c) => [String(c.id), c.name]));
-  const dim = (d: Dimension | 'outcomeKind') => people.breakdowns.get(d) ?? [];
+  const dim = (d: Dimension) => people.breakdowns.get(d) ?? [];
 
   const { activities, months: activityMonths } = await activityFigures(db, q, opts.reach ?? true);
   const { fairs, visitors } = await fairFiguresOf(db, q);
@@ -705,11 +736,11 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
     compensationCents: sum((c) => c.compensationCents),
   };
 
-  const byKind = ordered(dim('outcomeKind'), outcomeKinds, outcomeLabels);
-  const successRate = exited === 0 ? null : people.successPeople / exited;
+  const byKind = ordered(outcomes.byKind, outcomeKinds, outcomeLabels);
+  const successRate = exited === 0 ? null : outcomes.success / exited;
   const targets = await targetFigures(db, q.programId, {
     participants: enrolled,
-    success: people.successPeople,
+    success: outcomes.success,
     employersSupported: network.employersSupported,
     aghPeople: agh.people,
     fairs: fairs.length,
@@ -734,12 +765,12 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
     visitors,
     outcomes: {
       byKind,
-      total: people.outcomePeople,
-      people: people.outcomePeople,
+      total: outcomes.people,
+      people: outcomes.people,
       records: [...recordMonths.values()].reduce((s, n) => s + n, 0),
-      peopleWithOutcome: people.successPeople,
+      peopleWithOutcome: outcomes.success,
       rate: successRate,
-      success: { kinds: successKinds, definition: successDefinition(successKinds), count: people.successPeople, rate: successRate },
+      success: { kinds: successKinds, definition: successDefinition(successKinds), count: outcomes.success, rate: successRate },
     },
     communes,
     communeMonths,

@@ -16,7 +16,8 @@ export interface DemoSeedResult {
 export type DemoStep = (db: Kysely<Database>, ctx: DemoContext) => Promise<Record<string, number>>;
 export interface DemoContext {
   size: DemoSize;
-  programIds: { agh: number; mentoring: number };
+  /** model = the earlier model program "Arbeitsmarktmentoren für Geflüchtete" 2016–2019, which held the fairs */
+  programIds: { agh: number; mentoring: number; model: number };
   communeIds: Record<string, number>;
 }
 
@@ -34,8 +35,11 @@ const communes = [
 ];
 
 /**
- * A fictional but realistic data set for both source programs: AGH Mittelsachsen (five communes, three places
- * each, 0,80 €/h) and Arbeitsmarktmentoren Dresden (from 2020). Later features add their parts through `steps`.
+ * A fictional but realistic data set for the source programs: AGH Mittelsachsen (five communes, three places
+ * each, 0,80 €/h), Arbeitsmarktmentoren Dresden (from 2020) and its forerunner, the model program
+ * "Arbeitsmarktmentoren für Geflüchtete" (2016–2019), which held the ten firm contact fairs. Every attendance,
+ * fair registration of a participant, placement and outcome lies inside an enrolment (issue 13), so the checks
+ * before a report find nothing. Later features add their parts through `steps`.
  */
 export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: DemoStep[] = []): Promise<DemoSeedResult> {
   const existing = await db.selectFrom('programs').select('id').executeTakeFirst();
@@ -59,6 +63,12 @@ export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: Demo
     hourlyRateCents: 80,
     eligibilityRule: aghRule,
     communes: mittelsachsen.map((communeId) => ({ communeId, slots: 3 })),
+    // the AGH aims at a job or training afterwards (Anschluss)
+    successKinds: ['sv_beschaeftigung', 'ausbildung', 'einstiegsqualifizierung'],
+    targets: [
+      { key: 'participants', planned: 40 },
+      { key: 'aghPeople', planned: 15 },
+    ],
   });
 
   const mentoringRule = mentoringRuleOf(communeIds['Dresden']!);
@@ -73,10 +83,40 @@ export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: Demo
     hourlyRateCents: 0,
     eligibilityRule: mentoringRule,
     communes: [{ communeId: communeIds['Dresden']!, slots: 0 }],
+    targets: [
+      { key: 'participants', planned: 60 },
+      { key: 'success', planned: 15 },
+      { key: 'employersSupported', planned: 40 },
+      { key: 'fairs', planned: 4 },
+    ],
   });
 
-  const result: DemoSeedResult = { programs: 2, communes: communes.length };
-  const ctx: DemoContext = { size, programIds: { agh: agh.id, mentoring: mentoring.id }, communeIds };
+  // the forerunner in Dresden, same operator: people seeking or holding protection who live in Dresden
+  const model = await createProgram(db, {
+    name: 'Arbeitsmarktmentoren für Geflüchtete',
+    operator: 'ARBEIT UND LEBEN Sachsen e.V.',
+    funder: 'Sächsisches Staatsministerium für Wirtschaft, Arbeit und Verkehr (SMWA)',
+    fundingGuideline: 'Modellprojekt Arbeitsmarktmentoren für Geflüchtete',
+    grantReference: 'SMWA-AMM-2016-DD',
+    startDate: '2016-01-01',
+    endDate: '2019-12-31',
+    hourlyRateCents: 0,
+    eligibilityRule: {
+      op: 'and',
+      items: [{ kind: 'residenceCommune', communeIds: [communeIds['Dresden']!] }, { kind: 'seekingProtection' }],
+    },
+    communes: [{ communeId: communeIds['Dresden']!, slots: 0 }],
+    targets: [
+      { key: 'participants', planned: 60 },
+      { key: 'success', planned: 10 },
+      { key: 'employersSupported', planned: 16 },
+      { key: 'fairs', planned: 10 },
+      { key: 'activitySessions', planned: 30 },
+    ],
+  });
+
+  const result: DemoSeedResult = { programs: 3, communes: communes.length };
+  const ctx: DemoContext = { size, programIds: { agh: agh.id, mentoring: mentoring.id, model: model.id }, communeIds };
   for (const step of steps) Object.assign(result, await step(db, ctx));
   return result;
 }

@@ -15,7 +15,7 @@ import { AppError } from '../../../shared/errors.js';
 import { evaluateEligibility, type EligibilityResult } from '../../../shared/rules/eligibility.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
-import { reanchorPerson } from './anchor.service.js';
+import { germanDate, reanchorPerson } from './anchor.service.js';
 import { eligibilityPeople } from '../participants/eligibility-person.js';
 import { takeEntrySnapshot } from './entry-model.sql.js';
 import { syncFollowUp } from './entry.sql.js';
@@ -177,6 +177,35 @@ export async function afterEnrolmentChange(db: Db, enrollmentId: number, partici
   await syncFollowUp(db, enrollmentId);
 }
 
+/**
+ * AGH placements that hold (or held) a place must lie inside their enrolment: the entry may not move after a
+ * placement's start, and the exit may not come before a placement has ended (end it first, with its outcome).
+ */
+async function assertPlacementsInside(db: Db, enrollmentId: number, startDate: string | null, endDate: string | null): Promise<void> {
+  const placements = await db
+    .selectFrom('placements')
+    .select(['start_date', 'end_date', 'site'])
+    .where('enrollment_id', '=', enrollmentId)
+    .where('status', '<>', 'wartend')
+    .orderBy('start_date')
+    .execute();
+  const first = placements[0];
+  if (first && startDate !== null && startDate > first.start_date) {
+    throw new AppError('validation', `Der AGH-Einsatz (${first.site}) beginnt vor diesem Beginn der Teilnahme.`, 'A placement starts before this entry date.', {
+      fields: [{ path: 'startDate', message: `Nach dem Beginn des AGH-Einsatzes (${germanDate(first.start_date)})` }],
+    });
+  }
+  const open = placements.find((p) => endDate !== null && (p.end_date === null || p.end_date > endDate));
+  if (open) {
+    throw new AppError(
+      'validation',
+      `Der AGH-Einsatz (${open.site}) läuft über dieses Ende hinaus; bitte zuerst den Einsatz beenden.`,
+      'A placement runs past this exit date; end the placement first.',
+      { fields: [{ path: 'endDate', message: 'AGH-Einsatz läuft noch' }] },
+    );
+  }
+}
+
 /** Enrols a person; ineligible only with an override reason, which is stored with the evaluated reason. */
 export async function createEnrollment(db: Db, input: EnrollmentCreateInput): Promise<Enrollment> {
   const data = enrollmentCreateInput.parse(input);
@@ -235,6 +264,7 @@ export async function updateEnrollment(db: Db, input: EnrollmentUpdateInput): Pr
         { fields: [{ path: 'status', message: `Nicht möglich nach „${before.status}“` }] },
       );
     }
+    await assertPlacementsInside(trx, data.id, data.startDate, data.endDate);
     const result = await checkEligibility(trx, before.participantId, before.programId, enrolmentDate(data));
     const override = data.overrideReason ?? before.overrideReason;
     if (!result.eligible && override === null) throw notEligible(result);

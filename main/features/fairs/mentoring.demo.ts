@@ -1,10 +1,13 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { ActivityKind, AttendanceStatus } from '../../../shared/domain/activities.js';
 import type { ContactResult, FairOffer } from '../../../shared/domain/fairs.js';
 import type { OutcomeKind } from '../../../shared/domain/outcomes.js';
 import { todayIso } from '../../../shared/domain/common.js';
 import type { Database } from '../../db/schema.js';
 import type { DemoStep } from '../demo/demo.seed.js';
+import { anchorAll } from '../enrollments/anchor.service.js';
+import { createEnrollment } from '../enrollments/enrollments.service.js';
+import { listFollowUps, recordFollowUp } from '../outcomes/follow-ups.service.js';
 import { insertPeople, type PlainPerson } from '../participants/insert-people.js';
 
 /** Deterministic pseudo-random numbers: the same demo every time, so screenshots and reports are reproducible. */
@@ -91,16 +94,251 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/**
- * The Arbeitsmarktmentoren network and history of the source text: companies and partners in Dresden, ten firm
- * contact fairs "Unternehmen trifft Bewerber/-in" 2016–2019 with companies, registrations, check-ins, contacts
- * and the results credited back to them, plus seminars, coachings and excursions with attendance.
- */
-export const mentoringDemoStep: DemoStep = async (db: Kysely<Database>, ctx) => {
-  const r = rng(20161109);
-  const programId = ctx.programIds.mentoring;
-  const dresden = ctx.communeIds['Dresden'] ?? null;
 
+function addMonths(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+const modelStart = '2016-03-01';
+const modelEnd = '2019-12-31';
+/** months after exit in which results still count (the programs' default follow-up period) */
+const followUpMonths = 6;
+
+interface Span {
+  enrollmentId: number;
+  start: string;
+  end: string;
+}
+
+type Rng = ReturnType<typeof rng>;
+
+/** Whether a span covers a day; for outcomes the follow-up months after exit count too. */
+const covers = (s: Span, day: string, afterExit = 0) => s.start <= day && day <= (afterExit ? addMonths(s.end, afterExit) : s.end);
+
+/**
+ * Enrolments in the model program through the enrolment service (eligibility, entry snapshot, follow-up):
+ * entry between March 2016 and mid-2019, 12–30 months, all ended by the program's end; about one in six
+ * people never enrols and only comes to fairs as a visitor.
+ */
+async function enrolInModel(db: Kysely<Database>, r: Rng, programId: number, personIds: number[]): Promise<Map<number, Span>> {
+  const spans = new Map<number, Span>();
+  const days = (Date.parse(`2019-06-30T00:00:00Z`) - Date.parse(`${modelStart}T00:00:00Z`)) / 86_400_000;
+  for (const [i, participantId] of personIds.entries()) {
+    if (i % 6 === 5) continue;
+    const start = addDays(modelStart, r.int(0, days));
+    const planned = addMonths(start, r.int(12, 30));
+    const end = planned > modelEnd ? modelEnd : planned;
+    const dropped = r.next() < 0.15;
+    const e = await createEnrollment(db, {
+      participantId,
+      programId,
+      status: dropped ? 'abgebrochen' : 'abgeschlossen',
+      appliedOn: addDays(start, -r.int(7, 30)),
+      startDate: start,
+      endDate: end,
+      exitReason: dropped ? r.pick(['Umzug in ein anderes Bundesland', 'Vollzeit-Sprachkurs begonnen', 'Familiäre Gründe']) : null,
+    });
+    spans.set(participantId, { enrollmentId: e.id, start, end });
+  }
+  return spans;
+}
+
+/** People enrolled on `day`, and some of those never enrolled (visitors), for a fair. */
+function fairGuests(r: Rng, personIds: number[], spans: Map<number, Span>, day: string, wanted: number): number[] {
+  const enrolled = personIds.filter((p) => spans.has(p) && covers(spans.get(p)!, day));
+  const visitors = personIds.filter((p) => !spans.has(p));
+  return [...r.sample(enrolled, Math.min(enrolled.length, wanted)), ...r.sample(visitors, r.int(2, 5))];
+}
+
+interface FairResult {
+  registrations: number;
+  contacts: number;
+  applications: number;
+  outcomes: Insertable<Database['outcomes']>[];
+}
+
+/** One fair of the model program: companies, registrations, check-ins, contacts and what came of them. */
+async function seedFair(
+  db: Kysely<Database>,
+  r: Rng,
+  ctx: { programId: number; companyIds: number[]; personIds: number[]; spans: Map<number, Span>; large: boolean },
+  n: number,
+  date: string,
+): Promise<FairResult> {
+  const { id: fairId } = await db
+    .insertInto('fairs')
+    .values({
+      program_id: ctx.programId,
+      title: `${n + 1}. Firmenkontaktbörse „Unternehmen trifft Bewerber/-in“`,
+      date,
+      venue: venues[n % venues.length]!,
+      notes: '10:00 Begrüßung · 10:15 Vorstellung der Unternehmen · 11:00 Gespräche an den Ständen · 13:00 Ende',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const present = r.sample(ctx.companyIds, r.int(5, 8));
+  await db
+    .insertInto('fair_companies')
+    .values(present.map((organisation_id) => ({ fair_id: fairId, organisation_id, offers: JSON.stringify(r.pick(offerSets)) })))
+    .execute();
+  const registered = fairGuests(r, ctx.personIds, ctx.spans, date, r.int(18, 34) * (ctx.large ? 2 : 1));
+  const checkedIn = new Set(registered.filter(() => r.next() < 0.78));
+  await db
+    .insertInto('fair_registrations')
+    .values(
+      registered.map((participant_id) => ({
+        fair_id: fairId,
+        participant_id,
+        checked_in_at: checkedIn.has(participant_id) ? `${date}T${String(r.int(9, 11)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00.000Z` : null,
+      })),
+    )
+    .execute();
+  // rows collected per fair and written in a few statements: the demo loads quickly even in large size
+  const contactRows: { fair_id: number; participant_id: number; organisation_id: number; result: ContactResult }[] = [];
+  const applicationRows: Insertable<Database['applications']>[] = [];
+  const outcomes: Insertable<Database['outcomes']>[] = [];
+  for (const pid of checkedIn) {
+    for (const org of r.sample(present, r.int(1, 3))) {
+      let roll = r.next() * 100;
+      const result = resultWeights.find(([, w]) => (roll -= w) < 0)?.[0] ?? 'gespraech';
+      contactRows.push({ fair_id: fairId, participant_id: pid, organisation_id: org, result });
+      if (result === 'einladung' || result === 'probetag') {
+        applicationRows.push({
+          participant_id: pid,
+          organisation_id: org,
+          applied_on: addDays(date, r.int(3, 20)),
+          status: r.pick(['versendet', 'einladung', 'absage', 'zusage'] as const),
+          fair_id: fairId,
+          position: result === 'probetag' ? 'Helfer/-in' : 'Auszubildende/r',
+        });
+      }
+      const kind = outcomeFor[result];
+      const day = addDays(date, r.int(30, 150));
+      const span = ctx.spans.get(pid);
+      // about two in three contracts become a reported result; only a participant's result can be recorded,
+      // and only within the enrolment and its follow-up months
+      if (kind && span && covers(span, day, followUpMonths) && r.next() < 0.67) {
+        const qualified = kind === 'sv_beschaeftigung' && r.next() < 0.5 ? 1 : 0;
+        outcomes.push({ participant_id: pid, program_id: ctx.programId, kind, qualified, date: day, organisation_id: org, source_fair_id: fairId });
+      }
+    }
+  }
+  for (let i = 0; i < contactRows.length; i += 200) await db.insertInto('fair_contacts').values(contactRows.slice(i, i + 200)).execute();
+  for (let i = 0; i < applicationRows.length; i += 200) await db.insertInto('applications').values(applicationRows.slice(i, i + 200)).execute();
+  return { registrations: registered.length, contacts: contactRows.length, applications: applicationRows.length, outcomes };
+}
+
+/** What became of participants who left without a result from a fair: recorded at exit (or a little after). */
+function exitOutcomes(r: Rng, programId: number, spans: Map<number, Span>, withResult: Set<number>): Insertable<Database['outcomes']>[] {
+  const kinds: OutcomeKind[] = ['sprachkurs', 'weiterbildung', 'einstiegsqualifizierung', 'minijob', 'schule', 'arbeitssuchend', 'sv_beschaeftigung', 'unbekannt'];
+  const rows: Insertable<Database['outcomes']>[] = [];
+  for (const [pid, span] of spans) {
+    if (withResult.has(pid) || r.next() < 0.35) continue;
+    const kind = r.pick(kinds);
+    const qualified = kind === 'sv_beschaeftigung' && r.next() < 0.5 ? 1 : 0;
+    rows.push({ participant_id: pid, program_id: programId, kind, qualified, date: addDays(span.end, r.int(0, 45)) });
+  }
+  return rows;
+}
+
+/** Seminars, coachings and excursions; attendance only of people enrolled on the day. */
+async function seedSessions(
+  db: Kysely<Database>,
+  r: Rng,
+  programId: number,
+  spans: Map<number, Span>,
+  dates: string[],
+  exkursionTargets: number[],
+): Promise<{ activities: number; attendance: number }> {
+  let attendance = 0;
+  for (const [i, date] of dates.entries()) {
+    const kind: ActivityKind = i % 4 === 3 ? 'exkursion' : i % 4 === 2 ? 'coaching' : 'seminar';
+    const organisationId = kind === 'exkursion' ? r.pick(exkursionTargets) : null;
+    const title =
+      kind === 'seminar' ? r.pick(seminars) : kind === 'coaching' ? 'Einzelcoaching Bewerbung' : organisationId === exkursionTargets[0] ? 'Besuch der Ausbildungsmesse' : 'Betriebsbesichtigung';
+    const { id } = await db
+      .insertInto('activities')
+      .values({
+        program_id: programId,
+        kind,
+        title,
+        date,
+        duration_minutes: kind === 'coaching' ? 60 : kind === 'exkursion' ? 240 : 180,
+        place: kind === 'exkursion' ? null : 'Projektbüro Dresden',
+        mentor: r.pick(mentors),
+        organisation_id: organisationId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const enrolled = [...spans].filter(([, s]) => covers(s, date)).map(([pid]) => pid);
+    const who = r.sample(enrolled, Math.min(enrolled.length, kind === 'coaching' ? 1 : r.int(8, 25)));
+    if (who.length === 0) continue;
+    const past = date < todayIso();
+    await db
+      .insertInto('attendance')
+      .values(
+        who.map((participant_id) => {
+          const roll = r.next();
+          const status: AttendanceStatus = !past ? 'angemeldet' : roll < 0.8 ? 'anwesend' : roll < 0.92 ? 'entschuldigt' : 'unentschuldigt';
+          return { activity_id: id, participant_id, status };
+        }),
+      )
+      .execute();
+    attendance += who.length;
+  }
+  return { activities: dates.length, attendance };
+}
+
+/** Session days: spread over the model program's years, or over the current program's recent months. */
+function sessionDates(r: Rng, count: number, from: string, to: string): string[] {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  return Array.from({ length: count }, () => addDays(from, r.int(0, days))).sort();
+}
+
+/** Enrolments of the current mentoring program as spans (open ones run to the demo's last day). */
+async function currentSpans(db: Kysely<Database>, programId: number): Promise<Map<number, Span>> {
+  const rows = await db
+    .selectFrom('enrollments')
+    .select(['id', 'participant_id', 'start_date', 'end_date'])
+    .where('program_id', '=', programId)
+    .where('status', '<>', 'interessiert')
+    .where('start_date', 'is not', null)
+    .execute();
+  return new Map(rows.map((e) => [e.participant_id, { enrollmentId: e.id, start: e.start_date!, end: e.end_date ?? '2026-12-31' }]));
+}
+
+/**
+ * A few people of the model program came back: they take part in the current program since 2026 (the e2e
+ * seminar adds Haddad, Tesfaye and Karimi, who therefore need an enrolment there).
+ */
+async function returningPeople(db: Kysely<Database>, r: Rng, programId: number, personIds: number[], spans: Map<number, Span>): Promise<void> {
+  for (const [i, participantId] of personIds.entries()) {
+    if (!spans.has(participantId) || ![0, 2, 3].includes(i % lastNames.length)) continue;
+    await createEnrollment(db, { participantId, programId, status: 'aktiv', appliedOn: '2026-01-12', startDate: addDays('2026-02-01', r.int(0, 60)) });
+  }
+}
+
+/** Follow-ups of the model program (all due by 2020) were made: the situation six months after exit. */
+async function recordModelFollowUps(db: Kysely<Database>, r: Rng, programId: number, outcomes: Insertable<Database['outcomes']>[]): Promise<number> {
+  const lastKind = new Map(outcomes.map((o) => [o.participant_id, o.kind]));
+  const due = await listFollowUps(db, { programId, openOnly: true });
+  for (const f of due) {
+    const kind = lastKind.get(f.participantId);
+    const reached = r.next() < 0.85;
+    await recordFollowUp(db, {
+      id: f.id,
+      checkedOn: f.dueOn,
+      resultKind: !reached ? 'unbekannt' : (kind ?? r.pick(['arbeitssuchend', 'sprachkurs', 'minijob'] as const)),
+      lasted: kind && reached ? r.next() < 0.8 : null,
+      notes: reached ? 'Telefonisch nachgefragt' : 'Nicht erreicht',
+    });
+  }
+  return due.length;
+}
+
+async function seedOrganisations(db: Kysely<Database>): Promise<{ companyIds: number[]; partnerIds: Record<string, number> }> {
   const companyIds: number[] = [];
   for (const c of companies) {
     const { id } = await db
@@ -119,11 +357,13 @@ export const mentoringDemoStep: DemoStep = async (db: Kysely<Database>, ctx) => 
       .executeTakeFirstOrThrow();
     partnerIds[p.name] = id;
   }
+  return { companyIds, partnerIds };
+}
 
-  // fictional people: last names x first names, no two alike, birth dates spread over 1975–2002
-  const peopleCount = ctx.size === 'large' ? 240 : 80;
+/** Fictional people: last names x first names, no two alike, birth dates 1975–2002, all living in Dresden. */
+function modelPeople(r: Rng, count: number, dresden: number | null): PlainPerson[] {
   const people: PlainPerson[] = [];
-  for (let i = 0; i < peopleCount; i++) {
+  for (let i = 0; i < count; i++) {
     const woman = i % 3 === 1;
     const first = (woman ? firstNamesW : firstNamesM)[Math.floor(i / lastNames.length) % 15]!;
     people.push({
@@ -133,131 +373,76 @@ export const mentoringDemoStep: DemoStep = async (db: Kysely<Database>, ctx) => 
       gender: woman ? 'w' : 'm',
       nationality: r.pick(nationalities),
       communeId: dresden,
+      // refugees of 2016–2019: in the asylum procedure, tolerated, or recognised (§ 25 Abs. 2 AufenthG)
+      residenceStatus: r.pick(['Aufenthaltsgestattung', 'AE § 25 Abs. 2', 'AE § 25 Abs. 2', 'Duldung']),
     });
   }
-  const personIds = await insertPeople(db, people);
+  return people;
+}
+
+/** Consent is given at the first appointment: the first fair or the entry, whichever came first. */
+async function recordConsent(db: Kysely<Database>, personIds: number[]): Promise<void> {
+  await sql`UPDATE participants SET consent_date = coalesce(
+      (SELECT min(day) FROM (
+        SELECT e.applied_on AS day FROM enrollments e WHERE e.participant_id = participants.id
+        UNION ALL SELECT f.date FROM fair_registrations g JOIN fairs f ON f.id = g.fair_id WHERE g.participant_id = participants.id)),
+      '2016-03-01')
+    WHERE id IN (${sql.join(personIds)})`.execute(db);
+}
+
+/**
+ * The Arbeitsmarktmentoren network and history of the source text: companies and partners in Dresden; the model
+ * program "Arbeitsmarktmentoren für Geflüchtete" 2016–2019 with its participants, ten firm contact fairs
+ * "Unternehmen trifft Bewerber/-in" (participants and a few visitors without an enrolment), contacts and the
+ * results credited back to them, seminars, coachings and excursions, results at exit and follow-ups; and a few
+ * sessions of the current program in 2026. Records are linked to their enrolments by the anchor rule.
+ */
+export const mentoringDemoStep: DemoStep = async (db: Kysely<Database>, ctx) => {
+  const r = rng(20161109);
+  const { model, mentoring } = ctx.programIds;
+  const { companyIds, partnerIds } = await seedOrganisations(db);
+  const personIds = await insertPeople(db, modelPeople(r, ctx.size === 'large' ? 240 : 80, ctx.communeIds['Dresden'] ?? null));
+  // German level at entry, so the report's breakdown has something to show (written before the enrolments)
+  for (const id of personIds) {
+    await db.updateTable('participants').set({ german_level: r.pick(['A1', 'A1', 'A2', 'A2', 'B1', null] as const) }).where('id', '=', id).execute();
+  }
+  const spans = await enrolInModel(db, r, model, personIds);
 
   let registrations = 0;
   let contacts = 0;
-  let outcomes = 0;
   let applications = 0;
-  const fairIds: number[] = [];
+  const outcomeRows: Insertable<Database['outcomes']>[] = [];
   for (const [n, date] of fairDates.entries()) {
-    const { id: fairId } = await db
-      .insertInto('fairs')
-      .values({
-        program_id: programId,
-        title: `${n + 1}. Firmenkontaktbörse „Unternehmen trifft Bewerber/-in“`,
-        date,
-        venue: venues[n % venues.length]!,
-        notes: '10:00 Begrüßung · 10:15 Vorstellung der Unternehmen · 11:00 Gespräche an den Ständen · 13:00 Ende',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    fairIds.push(fairId);
-    const present = r.sample(companyIds, r.int(5, 8));
-    await db
-      .insertInto('fair_companies')
-      .values(present.map((organisation_id) => ({ fair_id: fairId, organisation_id, offers: JSON.stringify(r.pick(offerSets)) })))
-      .execute();
-    const registered = r.sample(personIds, Math.min(personIds.length, r.int(18, 34) * (ctx.size === 'large' ? 2 : 1)));
-    const checkedIn = new Set(registered.filter(() => r.next() < 0.78));
-    await db
-      .insertInto('fair_registrations')
-      .values(
-        registered.map((participant_id) => ({
-          fair_id: fairId,
-          participant_id,
-          checked_in_at: checkedIn.has(participant_id) ? `${date}T${String(r.int(9, 11)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00.000Z` : null,
-        })),
-      )
-      .execute();
-    registrations += registered.length;
-    // rows collected per fair and written in a few statements: the demo loads quickly even in large size
-    const contactRows: { fair_id: number; participant_id: number; organisation_id: number; result: ContactResult }[] = [];
-    const applicationRows: Insertable<Database['applications']>[] = [];
-    const outcomeRows: Insertable<Database['outcomes']>[] = [];
-    for (const pid of checkedIn) {
-      for (const org of r.sample(present, r.int(1, 3))) {
-        let roll = r.next() * 100;
-        const result = resultWeights.find(([, w]) => (roll -= w) < 0)?.[0] ?? 'gespraech';
-        contactRows.push({ fair_id: fairId, participant_id: pid, organisation_id: org, result });
-        if (result === 'einladung' || result === 'probetag') {
-          applicationRows.push({
-            participant_id: pid,
-            organisation_id: org,
-            applied_on: addDays(date, r.int(3, 20)),
-            status: r.pick(['versendet', 'einladung', 'absage', 'zusage'] as const),
-            fair_id: fairId,
-            position: result === 'probetag' ? 'Helfer/-in' : 'Auszubildende/r',
-          });
-        }
-        const kind = outcomeFor[result];
-        // not every contract offered at a fair is taken up; about two in three become a reported result
-        if (kind && r.next() < 0.67) {
-          outcomeRows.push({ participant_id: pid, program_id: programId, kind, date: addDays(date, r.int(30, 150)), organisation_id: org, source_fair_id: fairId });
-        }
-      }
-    }
-    for (let i = 0; i < contactRows.length; i += 200) await db.insertInto('fair_contacts').values(contactRows.slice(i, i + 200)).execute();
-    for (let i = 0; i < applicationRows.length; i += 200) await db.insertInto('applications').values(applicationRows.slice(i, i + 200)).execute();
-    for (let i = 0; i < outcomeRows.length; i += 200) await db.insertInto('outcomes').values(outcomeRows.slice(i, i + 200)).execute();
-    contacts += contactRows.length;
-    applications += applicationRows.length;
-    outcomes += outcomeRows.length;
+    const f = await seedFair(db, r, { programId: model, companyIds, personIds, spans, large: ctx.size === 'large' }, n, date);
+    registrations += f.registrations;
+    contacts += f.contacts;
+    applications += f.applications;
+    outcomeRows.push(...f.outcomes);
   }
+  outcomeRows.push(...exitOutcomes(r, model, spans, new Set(outcomeRows.map((o) => o.participant_id))));
+  for (let i = 0; i < outcomeRows.length; i += 200) await db.insertInto('outcomes').values(outcomeRows.slice(i, i + 200)).execute();
 
-  // seminars, coachings, excursions: 2016–2019 and a few of the current program year
-  let activities = 0;
-  let attendance = 0;
-  const sessionCount = ctx.size === 'large' ? 90 : 36;
   const exkursionTargets = [partnerIds['Ausbildungsmesse Dresden']!, ...companyIds.slice(0, 6)];
-  for (let i = 0; i < sessionCount; i++) {
-    const kind: ActivityKind = i % 4 === 3 ? 'exkursion' : i % 4 === 2 ? 'coaching' : 'seminar';
-    const year = i < sessionCount - 4 ? 2016 + (i % 4) : 2026;
-    const date = `${year}-${String(r.int(1, 11)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
-    const organisationId = kind === 'exkursion' ? r.pick(exkursionTargets) : null;
-    const title =
-      kind === 'seminar' ? r.pick(seminars) : kind === 'coaching' ? 'Einzelcoaching Bewerbung' : organisationId === exkursionTargets[0] ? 'Besuch der Ausbildungsmesse' : 'Betriebsbesichtigung';
-    const { id } = await db
-      .insertInto('activities')
-      .values({
-        program_id: programId,
-        kind,
-        title,
-        date,
-        duration_minutes: kind === 'coaching' ? 60 : kind === 'exkursion' ? 240 : 180,
-        place: kind === 'exkursion' ? null : 'Projektbüro Dresden',
-        mentor: r.pick(mentors),
-        organisation_id: organisationId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    activities++;
-    const who = r.sample(personIds, kind === 'coaching' ? 1 : r.int(8, 25));
-    const past = date < todayIso();
-    await db
-      .insertInto('attendance')
-      .values(
-        who.map((participant_id) => {
-          const roll = r.next();
-          const status: AttendanceStatus = !past ? 'angemeldet' : roll < 0.8 ? 'anwesend' : roll < 0.92 ? 'entschuldigt' : 'unentschuldigt';
-          return { activity_id: id, participant_id, status };
-        }),
-      )
-      .execute();
-    attendance += who.length;
-  }
+  const sessionCount = ctx.size === 'large' ? 86 : 32;
+  const old = await seedSessions(db, r, model, spans, sessionDates(r, sessionCount, '2016-04-01', '2019-11-30'), exkursionTargets);
+  await returningPeople(db, r, mentoring, personIds, spans);
+  const current = await seedSessions(db, r, mentoring, await currentSpans(db, mentoring), sessionDates(r, 4, '2026-03-01', '2026-11-30'), exkursionTargets);
+
+  // bulk rows take their enrolment by the one anchor rule (visitors' registrations and contacts stay unlinked)
+  await anchorAll(db);
+  await recordConsent(db, personIds);
+  const followUps = await recordModelFollowUps(db, r, model, outcomeRows);
 
   return {
     organisations: companies.length + partners.length,
-    fairs: fairIds.length,
+    fairs: fairDates.length,
     fairRegistrations: registrations,
     fairContacts: contacts,
     applications,
-    outcomes,
-    activities,
-    attendance,
+    outcomes: outcomeRows.length,
+    activities: old.activities + current.activities,
+    attendance: old.attendance + current.attendance,
     mentoringParticipants: personIds.length,
+    followUps,
   };
 };

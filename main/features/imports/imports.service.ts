@@ -24,6 +24,7 @@ import { getImportLimits } from '../settings/settings.service.js';
 import { writeRejectedWorkbook } from '../../excel/import/rejected.js';
 import { headerKey } from '../../excel/import/table.js';
 import { audit } from '../audit/audit.service.js';
+import { reanchorPerson } from '../enrollments/anchor.service.js';
 import { eligibilityPeople } from '../participants/eligibility-person.js';
 import { mapFreeTextValues } from '../participants/participant-model.sql.js';
 import { valueReport } from './value-report.js';
@@ -735,8 +736,17 @@ export async function undoBatch(db: Db, batchId: number): Promise<ImportBatch> {
     const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
     if (!batch) throw new AppError('not_found', 'Diesen Import gibt es nicht.', 'Import batch not found.');
     if (batch.status === 'undone') throw new AppError('conflict', 'Dieser Import wurde bereits rückgängig gemacht.', 'Already undone.');
+    // only started enrolments can hold records; those of people who stay are re-anchored after the delete
+    const started = await trx
+      .selectFrom('enrollments')
+      .select(['participant_id', 'program_id'])
+      .where('import_batch_id', '=', batchId)
+      .where('start_date', 'is not', null)
+      .where('status', '<>', 'interessiert')
+      .execute();
     await trx.deleteFrom('enrollments').where('import_batch_id', '=', batchId).execute();
     const removed = await trx.deleteFrom('participants').where('import_batch_id', '=', batchId).executeTakeFirst();
+    for (const e of started) await reanchorPerson(trx, e.participant_id, e.program_id);
     const now = new Date().toISOString();
     await trx.updateTable('import_batches').set({ status: 'undone', undone_at: now, updated_at: now }).where('id', '=', batchId).execute();
     await audit(trx, {

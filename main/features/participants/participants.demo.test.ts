@@ -11,14 +11,14 @@ beforeEach(async () => {
 afterEach(async () => app.dispose());
 
 describe('participants demo step', () => {
-  it('seeds 40 people in both programs, some ineligible with a recorded exception, all audited', async () => {
+  it('seeds 40 people in both programs, all eligible (no exception to report), all audited', async () => {
     const result = await seedDemo(app.ctx.db, 'small', [participantsDemoStep]);
     expect(result).toMatchObject({ participants: 40, enrollments: 40 });
     const enrollments = await app.ctx.db.selectFrom('enrollments').selectAll().execute();
     expect(new Set(enrollments.map((e) => e.program_id)).size).toBe(2);
-    const overridden = enrollments.filter((e) => e.eligible === 0);
-    expect(overridden.length).toBeGreaterThanOrEqual(2);
-    expect(overridden.every((e) => (e.override_reason ?? '').length > 0 && (e.eligibility_reason ?? '').includes('✗'))).toBe(true);
+    expect(enrollments.filter((e) => e.eligible === 0 || e.override_reason !== null)).toEqual([]);
+    // started enrolments carry the characteristics at entry
+    expect(enrollments.filter((e) => e.start_date !== null && e.entry_snapshot_on !== e.start_date)).toEqual([]);
     const audits = await app.ctx.db.selectFrom('audit_log').select('entity').where('entity', 'in', ['participant', 'enrollment']).execute();
     expect(audits).toHaveLength(80);
   });

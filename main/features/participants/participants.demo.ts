@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { residenceStatuses } from '../../../shared/domain/eligibility.js';
-import { mapFreeTextValues } from './participant-model.sql.js';
+import { mapEntryCodes, mapFreeTextValues } from './participant-model.sql.js';
 import type { EnrollmentStatus } from '../../../shared/domain/enrollments.js';
 import { germanLevels, type ParticipantInput } from '../../../shared/domain/participants.js';
 import type { Database } from '../../db/schema.js';
 import type { DemoStep } from '../demo/demo.seed.js';
 import { createEnrollment } from '../enrollments/enrollments.service.js';
+import { syncAllFollowUps, takeEntrySnapshots } from '../enrollments/entry.sql.js';
 import { createParticipant, derivedColumns } from './participants.service.js';
 
 /** Fictional names only; combinations are generated, so no real person is meant. */
@@ -56,12 +57,26 @@ interface DemoPerson {
   program: 'agh' | 'mentoring';
   status: EnrollmentStatus;
   startDate: string | null;
-  override?: string;
+  endDate: string | null;
+  exitReason: string | null;
+}
+
+/** Statuses in a pattern that does not follow the commune (i % 5), so every commune has active people. */
+const statusPattern: readonly EnrollmentStatus[] = ['aktiv', 'aktiv', 'interessiert', 'abgeschlossen', 'aktiv', 'abgebrochen', 'abgeschlossen', 'aktiv'];
+const lastDemoDay = '2026-11-20';
+
+/** Exit 4–12 months after entry, but not after the demo's last recorded day. */
+function exitDate(rnd: () => number, start: string): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 4 + Math.floor(rnd() * 9));
+  const end = d.toISOString().slice(0, 10);
+  return end > lastDemoDay ? lastDemoDay : end;
 }
 
 /**
  * ~40 people: 20 in AGH Mittelsachsen (communes, AsylbLG status, adults) and 20 in Arbeitsmarktmentoren Dresden,
- * a few of them not eligible and enrolled with a recorded exception, as coordinators do in practice.
+ * all eligible (an exception would be a Prüfhinweis of every report); some have left again, so follow-ups fall
+ * due.
  */
 function smallSet(communeIds: Record<string, number>): DemoPerson[] {
   const rnd = prng(2026);
@@ -70,24 +85,22 @@ function smallSet(communeIds: Record<string, number>): DemoPerson[] {
   const out: DemoPerson[] = [];
   for (let i = 0; i < 40; i++) {
     const agh = i < 20;
-    const ineligible = i % 10 === 7;
     const lastName = lastNames[i % lastNames.length]!;
     const firstName = firstNames[(i * 7 + Math.floor(i / firstNames.length)) % firstNames.length]!;
     const commune = agh ? msCommunes[i % msCommunes.length]! : 'Dresden';
     let residenceStatus: string = agh ? pick(rnd, ['Aufenthaltsgestattung', 'Duldung']) : pick(rnd, ['Aufenthaltserlaubnis', 'Duldung', 'Aufenthaltsgestattung']);
-    let arrival = date(rnd, agh ? 2021 : 2022, 2025);
-    // a recognised refugee (§ 25 Abs. 2) gets SGB II, not AsylbLG: the AGH exception; in Dresden a protection title
-    if (residenceStatus === 'Aufenthaltserlaubnis' || (ineligible && agh)) residenceStatus = 'AE § 25 Abs. 2';
-    if (ineligible && !agh) {
-      residenceStatus = 'Niederlassungserlaubnis';
-      arrival = date(rnd, 2014, 2017);
-    }
-    const status: EnrollmentStatus = (['aktiv', 'aktiv', 'interessiert', 'abgeschlossen', 'aktiv'] as const)[i % 5]!;
+    // "Aufenthaltserlaubnis" alone names no paragraph; in Dresden these people hold refugee protection (§ 25 Abs. 2)
+    if (residenceStatus === 'Aufenthaltserlaubnis') residenceStatus = 'AE § 25 Abs. 2';
+    const arrival = date(rnd, agh ? 2021 : 2022, 2025);
+    const status = statusPattern[(i + Math.floor(i / 5)) % statusPattern.length]!;
+    const start = status === 'interessiert' ? null : startDate(rnd, agh ? 2026 : 2024);
+    const exited = status === 'abgeschlossen' || status === 'abgebrochen';
     out.push({
       program: agh ? 'agh' : 'mentoring',
       status,
-      startDate: status === 'interessiert' ? null : startDate(rnd, agh ? 2026 : 2024),
-      override: ineligible ? (agh ? 'Leistungsbezug nach AsylbLG bis Monatsende, Zustimmung Landkreis liegt vor' : 'Zuweisung durch Jobcenter, Ausnahme mit Projektleitung abgestimmt') : undefined,
+      startDate: start,
+      endDate: exited && start ? exitDate(rnd, start) : null,
+      exitReason: status === 'abgebrochen' ? pick(rnd, ['Umzug in ein anderes Bundesland', 'Krankheit', 'Aufnahme eines Sprachkurses in Vollzeit']) : null,
       input: {
         lastName,
         firstName,
@@ -102,8 +115,10 @@ function smallSet(communeIds: Record<string, number>): DemoPerson[] {
         caseNumber: `TN-${agh ? 'MS' : 'DD'}-${String(1001 + i)}`,
         caseManager: agh ? 'Fallmanagement Landkreis Mittelsachsen' : 'Team Arbeitsmarktmentoren',
         referredBy: pick(rnd, ['Flüchtlingssozialarbeit', 'Jobcenter', 'Ausländerbehörde', 'Migrationsberatung']),
-        consentDate: '2026-01-15',
-        // characteristics at entry from their own sequence, so the values above stay as they were
+        // consent is given at the first appointment, before the enrolment starts
+        consentDate: start && start < '2026-01-15' ? `${start.slice(0, 7)}-01` : '2026-01-15',
+        // characteristics at entry from their own sequence, so the values above stay as they were; nobody in the
+        // AGH is in work (the rule asks for it)
         employmentStatus: pick(traits, ['arbeitslos', 'arbeitslos', 'langzeitarbeitslos', 'nicht_erwerbstaetig'] as const),
         iscedGroup: pick(traits, ['isced_0_2', 'isced_3_4', 'isced_3_4', 'isced_5_8', ''] as const),
         qualificationRecognition: pick(traits, ['nicht_beantragt', 'beantragt', 'teilweise', ''] as const),
@@ -127,8 +142,8 @@ async function seedSmall(db: Kysely<Database>, programIds: { agh: number; mentor
       status: p.status,
       appliedOn: startDate ? startDate.replace(/-\d{2}$/, '-01') : '2026-11-02',
       startDate,
-      endDate: p.status === 'abgeschlossen' ? '2026-11-20' : null,
-      overrideReason: p.override ?? null,
+      endDate: p.endDate,
+      exitReason: p.exitReason,
     });
     enrollments += 1;
   }
@@ -169,16 +184,19 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
           arrival_in_saxony: date(rnd, 2014, 2025),
           german_level: pick(rnd, [...germanLevels, null]),
           case_number: caseNumber,
+          consent_date: '2026-01-15',
           created_at: now,
           updated_at: now,
           ...derivedColumns({ lastName, firstName, birthDate, caseNumber }),
         });
         if (i % 10 === 0) {
+          const status = pick(rnd, ['interessiert', 'aktiv', 'abgeschlossen'] as const);
           enrolRows.push({
             participant_id: id,
             program_id: i % 20 === 0 ? programIds.agh : programIds.mentoring,
-            status: pick(rnd, ['interessiert', 'aktiv', 'abgeschlossen'] as const),
-            start_date: '2026-03-01',
+            status,
+            // only a started enrolment has an entry date
+            start_date: status === 'interessiert' ? null : '2026-03-01',
             end_date: null,
             eligible: 1,
             eligibility_reason: 'Demodaten (Massentest)',
@@ -196,6 +214,12 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
           .execute();
       }
     }
+    // written around the services: titles and nationality codes from the texts as for an import, then the
+    // characteristics at entry and follow-ups by the same statements the services use
+    await mapFreeTextValues(trx);
+    await takeEntrySnapshots(trx);
+    await mapEntryCodes(trx);
+    await syncAllFollowUps(trx);
   });
   return count;
 }
@@ -204,7 +228,5 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
 export const participantsDemoStep: DemoStep = async (db, ctx) => {
   const small = await seedSmall(db, ctx.programIds, ctx.communeIds);
   const large = ctx.size === 'large' ? await seedLarge(db, ctx.programIds, ctx.communeIds) : 0;
-  // the bulk rows hold texts; titles and nationality codes follow from the catalogues as for an import
-  if (large > 0) await mapFreeTextValues(db);
   return { participants: small.participants + large, enrollments: small.enrollments + Math.ceil(large / 10) };
 };

@@ -43,11 +43,12 @@ export function findingRecords(q: FiguresQuery, code: FindingCode): Built {
   switch (code) {
     case 'attendance_outside_enrolment':
       // any attendance of an activity of the period that no enrolment covers (anchor NULL)
-      return personRows('attendance', sql`activities a JOIN attendance t ON t.activity_id = a.id`,
+      // read from the NULL end of the index: unanchored rows are few, attendance rows a million
+      return personRows('attendance', sql`attendance t INDEXED BY attendance_enrollment CROSS JOIN activities a ON a.id = t.activity_id`,
         sql<SqlBool>`(${activityWhere(q)} AND t.enrollment_id IS NULL)`,
         { id: 't.id', pid: 't.participant_id', date: 'a.date', detail: 'a.title' });
     case 'outcome_outside_enrolment':
-      return personRows('outcome', sql`outcomes o`,
+      return personRows('outcome', sql`outcomes o INDEXED BY outcomes_enrollment`,
         sql<SqlBool>`(o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to} AND o.enrollment_id IS NULL)`,
         { id: 'o.id', pid: 'o.participant_id', date: 'o.date', detail: 'o.kind' });
     case 'placement_enrolment_not_active':

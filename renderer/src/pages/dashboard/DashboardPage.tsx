@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   chart: { width: '100%', height: '280px' },
   breakdown: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalXL },
   num: { textAlign: 'right' },
+  note: { marginTop: tokens.spacingVerticalS },
 });
 
 /** Übersicht: key figures, communes, fairs, outcomes and trend; every figure clicks through to its records. */
@@ -146,7 +147,7 @@ function FiguresView({ period }: { period: Period }) {
           </Card>
         ))}
       </div>
-      <Text size={200} block data-testid="success-definition">
+      <Text size={200} block className={styles.note} data-testid="success-definition">
         {t('successDefinition', { definition: success.definition })}
       </Text>
       {hasAgh && (

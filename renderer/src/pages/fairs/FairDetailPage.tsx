@@ -109,7 +109,7 @@ export function FairDetailPage() {
         {tab === 'checkin' && <CheckInPanel fair={f} reload={fair.reload} />}
         {tab === 'companies' && <CompaniesPanel fair={f} reload={fair.reload} />}
         {tab === 'contacts' && <ContactsPanel fair={f} reload={fair.reload} />}
-        {tab === 'figures' && <FiguresPanel fairId={f.id} />}
+        {tab === 'figures' && <FiguresPanel fair={f} />}
       </div>
       {editing && (
         <FairDialog
@@ -136,7 +136,7 @@ function CheckInPanel({ fair, reload }: { fair: FairDetail; reload: () => void }
     try {
       const r = await invoke('fairs.checkIn', { fairId: fair.id, participantId, register, undo });
       setOffer(null);
-      setLast(t(undo ? 'checkin.undone' : 'checkin.done', { name: r.name }));
+      setLast(t(undo ? 'checkin.undone' : r.visitor ? 'checkin.doneVisitor' : 'checkin.done', { name: r.name }));
       reload();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'not_found' && err.error.details?.offerRegister === true) {
@@ -499,15 +499,18 @@ function VisitorBadge() {
 /** A contract offered at the fair is an outcome: which kind it becomes. */
 const contractOutcome = { ausbildungsvertrag: 'ausbildung', arbeitsvertrag: 'sv_beschaeftigung' } as const;
 
-function FiguresPanel({ fairId }: { fairId: number }) {
+function FiguresPanel({ fair }: { fair: FairDetail }) {
   const styles = useStyles();
   const { t } = useTranslation('fairs');
-  const figures = useCall('fairs.figures', { id: fairId });
+  const figures = useCall('fairs.figures', { id: fair.id });
+  // visitors (no enrolment on the fair's day) are counted apart, never among the participants
+  const presentVisitors = fair.registrations.filter((r) => r.visitor && r.checkedInAt !== null).length;
   if (!figures.data) return <Spinner label={t('common:states.loading')} />;
   const f = figures.data;
   const tiles: [string, number][] = [
     ['registered', f.registered],
     ['present', f.present],
+    ['presentVisitors', presentVisitors],
     ['companies', f.companies],
     ['contacts', f.contacts],
     ['laterApplications', f.laterApplications],

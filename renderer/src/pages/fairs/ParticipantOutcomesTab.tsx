@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   makeStyles,
   Table,
@@ -60,6 +61,11 @@ export function ParticipantOutcomesTab({ participantId }: { participantId: numbe
                 <TableCell>
                   {t(`kinds.${o.kind}`)}
                   {o.qualified && ` (${t('qualifiedShort')})`}
+                  {o.enrollmentId === null && (
+                    <Badge appearance="tint" color="warning" title={t('notAnchoredHint')} style={{ marginLeft: 8 }}>
+                      {t('notAnchored')}
+                    </Badge>
+                  )}
                 </TableCell>
                 <TableCell>{o.organisationName}</TableCell>
                 <TableCell>{o.sourceFairTitle ?? o.sourceActivityTitle ?? (o.sourcePlacementId ? t('placement') : '')}</TableCell>

@@ -118,7 +118,7 @@ export function OutcomeForm({
           onChange={(_, d) => setForm((f) => ({ ...f, qualified: d.checked === true }))}
         />
       )}
-      <Field label={t('fields.date')} validationMessage={errors.date ?? errors.enrollmentId}>
+      <Field label={t('fields.date')} validationMessage={errors.date ?? errors.enrollmentId} style={layout === 'row' ? { maxWidth: 360 } : undefined}>
         <Input type="date" value={form.date} onChange={set('date')} />
       </Field>
       <Field label={t('fields.program')} validationMessage={errors.programId}>

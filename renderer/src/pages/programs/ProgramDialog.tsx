@@ -24,7 +24,8 @@ import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
 import { NewCommuneForm } from './NewCommuneForm.js';
-import { figuresFormOf, figuresInputOf, ProgramFiguresSection } from './ProgramFiguresSection.js';
+import { figuresFormOf, figuresInputOf } from './programFigures.js';
+import { ProgramFiguresSection } from './ProgramFiguresSection.js';
 import { RuleEditor } from './RuleEditor.js';
 
 const useStyles = makeStyles({

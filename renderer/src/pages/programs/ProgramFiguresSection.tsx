@@ -1,48 +1,21 @@
 import { Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import {
-  defaultSuccessKinds,
-  successKeys,
-  targetKeys,
-  type Program,
-  type ProgramTargetInput,
-  type SuccessKey,
-  type TargetKey,
-} from '../../../../shared/domain/programs.js';
+import { successKeys, targetKeys, type SuccessKey, type TargetKey } from '../../../../shared/domain/programs.js';
+import { figuresInputOf, type ProgramFiguresForm } from './programFigures.js';
+
+
+/** Display order: qualified employment right after employment, so the two read as a pair. */
+const successOrder: SuccessKey[] = [
+  'sv_beschaeftigung',
+  'sv_beschaeftigung_qualifiziert',
+  ...successKeys.filter((k) => k !== 'sv_beschaeftigung' && k !== 'sv_beschaeftigung_qualifiziert'),
+];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, border: 'none', padding: 0, margin: 0 },
   kinds: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', columnGap: tokens.spacingHorizontalM },
   targets: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: tokens.spacingHorizontalM },
 });
-
-/** The figures part of a program's form as typed: numbers stay text until saved, so a half-typed value is kept. */
-export interface ProgramFiguresForm {
-  followUpMonths: string;
-  successKinds: SuccessKey[];
-  targets: Record<TargetKey, string>;
-}
-
-export function figuresFormOf(program: Program | null): ProgramFiguresForm {
-  const planned = new Map(program?.targets.map((t) => [t.key, t.planned]) ?? []);
-  return {
-    followUpMonths: String(program?.followUpMonths ?? 6),
-    successKinds: program?.successKinds ?? [...defaultSuccessKinds],
-    targets: Object.fromEntries(targetKeys.map((k) => [k, planned.has(k) ? String(planned.get(k)) : ''])) as Record<TargetKey, string>,
-  };
-}
-
-/** Empty target fields mean "no planned value" and are left out; anything else is validated by the schema. */
-export function figuresInputOf(form: ProgramFiguresForm): { followUpMonths: number; successKinds: SuccessKey[]; targets: ProgramTargetInput[] } {
-  const months = form.followUpMonths.trim();
-  return {
-    followUpMonths: months === '' ? NaN : Number(months),
-    successKinds: successKeys.filter((k) => form.successKinds.includes(k)),
-    targets: targetKeys
-      .filter((k) => form.targets[k].trim() !== '')
-      .map((k) => ({ key: k, planned: Number(form.targets[k].trim()) })),
-  };
-}
 
 /**
  * Program settings for reports: which outcome kinds count as success (the report prints the definition next to
@@ -75,12 +48,12 @@ export function ProgramFiguresSection({
       </legend>
       <Field label={t('figures.successKinds')} hint={t('figures.successHint')} validationMessage={errors.successKinds}>
         <div className={styles.kinds} role="group" aria-label={t('figures.successKinds')}>
-          {successKeys.map((k) => (
+          {successOrder.map((k) => (
             <Checkbox key={k} label={t(`successKeys.${k}`)} checked={value.successKinds.includes(k)} onChange={(_, d) => toggle(k, d.checked === true)} />
           ))}
         </div>
       </Field>
-      <Field label={t('figures.followUpMonths')} hint={t('figures.followUpHint')} validationMessage={errors.followUpMonths} style={{ maxWidth: 260 }}>
+      <Field label={t('figures.followUpMonths')} hint={t('figures.followUpHint')} validationMessage={errors.followUpMonths} style={{ maxWidth: 420 }}>
         <Input type="number" min={0} max={36} value={value.followUpMonths} onChange={(_, d) => onChange({ ...value, followUpMonths: d.value })} />
       </Field>
       <Text>{t('figures.targetsHint')}</Text>

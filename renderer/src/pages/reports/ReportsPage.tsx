@@ -29,7 +29,6 @@ import {
 import { ArrowDownloadRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { useTranslation } from 'react-i18next';
 import type { Program } from '../../../../shared/domain/programs.js';
 import { reportSections, type Figures, type ReportFrame, type ReportKind, type ReportSection } from '../../../../shared/domain/reports.js';
@@ -42,6 +41,7 @@ import { formatShare, TargetsSection } from '../dashboard/TargetsSection.js';
 import type { Period } from '../dashboard/usePeriod.js';
 import { FollowUpList } from '../outcomes/FollowUpList.js';
 import { ChecksPanel } from './ChecksPanel.js';
+import { currentYear, isoDay, isRunning, programPeriod, yearFrame, yearsOf } from './reportPeriods.js';
 import { ParticipantListSection } from './ParticipantListSection.js';
 
 const useStyles = makeStyles({
@@ -49,31 +49,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   texts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
-
-/** The program's whole runtime (until today if still open): the usual frame of a Verwendungsnachweis. */
-function programPeriod(p: Program): Period {
-  return { programId: p.id, from: p.startDate, to: p.endDate ?? todayIso() };
-}
-
-function yearsOf(p: Program): number[] {
-  const first = Number(p.startDate.slice(0, 4));
-  const last = Number((p.endDate ?? todayIso()).slice(0, 4));
-  const out: number[] = [];
-  for (let y = first; y <= last && out.length < 20; y++) out.push(y);
-  return out;
-}
-
-/** The budget year a Zwischennachweis starts with: this year, within the program's years. */
-function currentYear(p: Program): number {
-  const years = yearsOf(p);
-  const now = Number(todayIso().slice(0, 4));
-  return Math.min(Math.max(now, years[0]!), years.at(-1)!);
-}
-
-/** Still running on the server's terms: no end date, or an end after today. */
-export function isRunning(p: Program, today = todayIso()): boolean {
-  return p.endDate === null || p.endDate > today;
-}
 
 type Tab = 'funding' | 'named' | 'followups';
 const tabs: Tab[] = ['funding', 'named', 'followups'];
@@ -138,12 +113,6 @@ function useReportFrame(programs: Program[] | undefined) {
     setParams(next, { replace: true });
   };
   return [frame, set, program] as const;
-}
-
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-
-function yearFrame(p: Program, year: number): Period {
-  return { programId: p.id, from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
 function FundingReport() {

@@ -1,0 +1,38 @@
+import {
+  defaultSuccessKinds,
+  successKeys,
+  targetKeys,
+  type Program,
+  type ProgramTargetInput,
+  type SuccessKey,
+  type TargetKey,
+} from '../../../../shared/domain/programs.js';
+
+/** The figures part of a program's form as typed: numbers stay text until saved, so a half-typed value is kept. */
+export interface ProgramFiguresForm {
+  followUpMonths: string;
+  successKinds: SuccessKey[];
+  targets: Record<TargetKey, string>;
+}
+
+export function figuresFormOf(program: Program | null): ProgramFiguresForm {
+  const planned = new Map(program?.targets.map((t) => [t.key, t.planned]) ?? []);
+  return {
+    followUpMonths: String(program?.followUpMonths ?? 6),
+    successKinds: program?.successKinds ?? [...defaultSuccessKinds],
+    targets: Object.fromEntries(targetKeys.map((k) => [k, planned.has(k) ? String(planned.get(k)) : ''])) as Record<TargetKey, string>,
+  };
+}
+
+/** Empty target fields mean "no planned value" and are left out; anything else is validated by the schema. */
+export function figuresInputOf(form: ProgramFiguresForm): { followUpMonths: number; successKinds: SuccessKey[]; targets: ProgramTargetInput[] } {
+  const months = form.followUpMonths.trim();
+  return {
+    followUpMonths: months === '' ? NaN : Number(months),
+    successKinds: successKeys.filter((k) => form.successKinds.includes(k)),
+    targets: targetKeys
+      .filter((k) => form.targets[k].trim() !== '')
+      .map((k) => ({ key: k, planned: Number(form.targets[k].trim()) })),
+  };
+}
+
