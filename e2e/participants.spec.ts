@@ -12,10 +12,12 @@ test('create Müller, find her by typing "mueller", enrol her where she is not e
     Vorname: 'Aisha',
     Geburtsdatum: '1990-03-04',
     'Wohnort (Kommune)': 'Dresden',
-    Aufenthaltsstatus: 'Niederlassungserlaubnis',
     'In Sachsen seit': '2019-03-01',
     Fallnummer: 'E2E 4711',
   });
+  // the residence title is a row of the person's title history (issue 14)
+  await page.getByRole('button', { name: 'Titel hinzufügen' }).click();
+  await people.fill({ Aufenthaltstitel: 'Niederlassungserlaubnis' });
   await people.save();
   await expect(page.getByRole('heading', { name: 'Müller, Aisha' })).toBeVisible();
 
@@ -99,10 +101,10 @@ test('an eligibility rule edited on the program page is stored as data', async (
   await agh.getByRole('button', { name: /Bearbeiten/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Programm bearbeiten' });
   await expect(dialog.getByTestId('rule-summary')).toHaveText(
-    'Wohnort Freiberg, Frankenberg/Sa., Döbeln, Mittweida oder Flöha und Aufenthaltsstatus Aufenthaltsgestattung oder Duldung und mindestens 18 Jahre alt',
+    'Wohnort Freiberg, Frankenberg/Sa., Döbeln, Mittweida oder Flöha und leistungsberechtigt nach AsylbLG und Erwerbsstatus arbeitslos, langzeitarbeitslos oder nicht erwerbstätig und mindestens 18 Jahre alt',
   );
-  const age = dialog.getByTestId('rule-condition').nth(2);
-  await age.getByLabel('Jahre').fill('21');
+  const age = dialog.getByTestId('rule-condition').nth(3);
+  await age.getByLabel('ab Jahre').fill('21');
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toBeHidden();
   await page.reload();

@@ -19,7 +19,7 @@ afterEach(() => dir.cleanup());
 const expectedTables = [
   'activities', 'activity_presence', 'applications', 'attendance', 'audit_log', 'communes', 'documents', 'enrollments',
   'fair_companies', 'fair_contacts', 'fair_registrations', 'fairs', 'follow_ups', 'hours', 'hours_months', 'import_batches', 'organisations', 'outcomes',
-  'participants', 'placements', 'program_communes', 'program_targets', 'programs', 'report_texts', 'settings', 'success_stories',
+  'participant_titles', 'participants', 'placements', 'program_communes', 'program_targets', 'programs', 'report_texts', 'settings', 'success_stories',
 ];
 
 describe('migrations', () => {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { EmploymentStatus, IscedGroup, RecognitionStatus } from '../../shared/domain/participant-model.js';
 
 /** Row types of every table, as SQLite returns them (0/1 for booleans, JSON as text). */
 type Stamps = {
@@ -125,6 +126,27 @@ export interface ParticipantsTable extends Stamps {
   import_batch_id: number | null;
   archived_at: string | null;
   anonymised_at: string | null;
+  /** current title of the catalogue (migration 2026-12-04-001); NULL = none, or an old text to decide */
+  residence_title_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** ISO 3166-1 alpha-2, XS staatenlos, XX ungeklärt; NULL = the text names no country */
+  nationality_code: ColumnType<string | null, string | null | undefined, string | null>;
+  asylblg_entitled: ColumnType<number | null, number | null | undefined, number | null>;
+  employment_status: ColumnType<EmploymentStatus | null, EmploymentStatus | null | undefined, EmploymentStatus | null>;
+  isced_group: ColumnType<IscedGroup | null, IscedGroup | null | undefined, IscedGroup | null>;
+  qualification_recognition: ColumnType<RecognitionStatus | null, RecognitionStatus | null | undefined, RecognitionStatus | null>;
+  migration_background: ColumnType<number | null, number | null | undefined, number | null>;
+  arrival_in_germany: ColumnType<string | null, string | null | undefined, string | null>;
+  interpreter_language: ColumnType<string | null, string | null | undefined, string | null>;
+  childcare_need: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A person's residence titles over time (migration 2026-12-04-001). */
+export interface ParticipantTitlesTable extends Stamps {
+  id: Id;
+  participant_id: number;
+  title_code: string;
+  valid_from: string | null;
+  valid_until: string | null;
 }
 
 export type EnrollmentStatus = 'interessiert' | 'aktiv' | 'abgeschlossen' | 'abgebrochen';
@@ -153,6 +175,16 @@ export interface EnrollmentsTable extends Stamps {
   /** = start date when the snapshot was taken; NULL = not started yet */
   entry_snapshot_on: ColumnType<string | null, string | null | undefined, string | null>;
   entry_corrected_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** title and characteristics at entry (migration 2026-12-04-001) */
+  entry_title_code: ColumnType<string | null, string | null | undefined, string | null>;
+  entry_nationality_code: ColumnType<string | null, string | null | undefined, string | null>;
+  entry_employment_status: ColumnType<EmploymentStatus | null, EmploymentStatus | null | undefined, EmploymentStatus | null>;
+  entry_isced_group: ColumnType<IscedGroup | null, IscedGroup | null | undefined, IscedGroup | null>;
+  entry_qualification_recognition: ColumnType<RecognitionStatus | null, RecognitionStatus | null | undefined, RecognitionStatus | null>;
+  entry_migration_background: ColumnType<number | null, number | null | undefined, number | null>;
+  entry_arrival_in_germany: ColumnType<string | null, string | null | undefined, string | null>;
+  entry_interpreter_language: ColumnType<string | null, string | null | undefined, string | null>;
+  entry_childcare_need: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface PlacementsTable extends Stamps {
@@ -361,6 +393,7 @@ export interface Database {
   program_targets: ProgramTargetsTable;
   import_batches: ImportBatchesTable;
   participants: ParticipantsTable;
+  participant_titles: ParticipantTitlesTable;
   enrollments: EnrollmentsTable;
   placements: PlacementsTable;
   hours: HoursTable;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { procedure } from './define.js';
 import { id, searchText } from '../domain/common.js';
+import { openValue } from '../domain/participant-model.js';
 import {
   duplicateMatch,
   historyEntry,
@@ -41,6 +42,11 @@ export const participantsContract = {
     }),
     output: z.array(duplicateMatch),
   }),
+  /**
+   * Old or imported values the catalogues could not map (residence status, nationality, residence permit without
+   * its paragraph), grouped by value with the people holding them, for a person to decide (issue 14).
+   */
+  'participants.openValues': procedure({ input: z.object({}).default({}), output: z.array(openValue) }),
   /** Verlauf: audit entries of this person and their enrolments, newest first, with changed fields. */
   'participants.history': procedure({
     input: z.object({ id, limit: z.number().int().min(1).max(500).default(200) }),

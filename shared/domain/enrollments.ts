@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, isoDate, optionalText } from './common.js';
 import { enrollmentStatuses, genders, germanLevels } from './participants.js';
 import { residenceGroups } from '../rules/residence-groups.js';
+import { employmentStatuses, iscedGroups, recognitionStatuses } from './participant-model.js';
 
 export { enrollmentStatuses };
 export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
@@ -94,6 +95,16 @@ export const entrySnapshot = z.object({
   snapshotOn: isoDate,
   /** reason of the last correction; null = as taken */
   correctedReason: z.string().nullable(),
+  /** title held on the start date (catalogue code) and the characteristics at entry (issue 14) */
+  titleCode: z.string().nullable(),
+  nationalityCode: z.string().nullable(),
+  employmentStatus: z.enum(employmentStatuses).nullable(),
+  iscedGroup: z.enum(iscedGroups).nullable(),
+  qualificationRecognition: z.enum(recognitionStatuses).nullable(),
+  migrationBackground: z.boolean().nullable(),
+  arrivalInGermany: z.string().nullable(),
+  interpreterLanguage: z.string().nullable(),
+  childcareNeed: z.boolean().nullable(),
 });
 export type EntrySnapshot = z.infer<typeof entrySnapshot>;
 

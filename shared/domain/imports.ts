@@ -73,6 +73,17 @@ export const importPreviewInput = z.object({
   sender: plainText(200).nullable().optional(),
 });
 
+/**
+ * The values of one catalogue column of the file (issue 14 item 5): those recognised, with the catalogue entry
+ * they map to (title code, country code, commune id), and those not recognised with the first rows holding them.
+ */
+export const importValueReport = z.object({
+  field: z.enum(['residenceStatus', 'nationality', 'commune']),
+  recognised: z.array(z.object({ value: z.string(), mappedTo: z.string(), label: z.string(), count: z.number().int() })),
+  unknown: z.array(z.object({ value: z.string(), count: z.number().int(), rows: z.array(z.number().int()) })),
+});
+export type ImportValueReport = z.infer<typeof importValueReport>;
+
 export const importPreview = z.object({
   fileName: z.string(),
   sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
@@ -86,6 +97,8 @@ export const importPreview = z.object({
   sample: z.array(canonicalParticipant.extend({ row: z.number().int(), outcome: z.enum(['new', 'matched', 'duplicate']) })),
   rejected: z.array(rowRejection),
   warnings: z.array(rowWarning),
+  /** per catalogue column: recognised and unknown values (issue 14) */
+  values: z.array(importValueReport),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, idSet, isoDate, optionalText, personName, searchText, todayIso } from './common.js';
-import { residenceStatuses } from './eligibility.js';
+import { participantModelInput, participantModelOutput, titleIssues } from './participant-model.js';
+import { residenceGroups } from '../rules/residence-groups.js';
 
 export const genders = ['w', 'm', 'd'] as const;
 export const germanLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
@@ -36,7 +37,9 @@ export const participantInput = z
     gender: optionalEnum(genders, 'w, m, d oder keine Angabe'),
     nationality: optionalText(100),
     communeId: id.nullable().optional().transform((v) => v ?? null),
-    residenceStatus: optionalEnum(residenceStatuses, 'Unbekannter Aufenthaltsstatus'),
+    // any text: a title's label, a spelling the catalogue maps, or an old value kept until a person decides it —
+    // an old value never blocks saving (issue 14 item 6); `titles` (participant-model.ts) is the structured form
+    residenceStatus: optionalText(200),
     arrivalInSaxony: optionalDate,
     germanLevel: optionalEnum(germanLevels, 'Sprachniveau A1 bis C2'),
     phone: optionalText(60),
@@ -51,8 +54,16 @@ export const participantInput = z
     consentSharePartners: z.boolean().default(false),
     consentWithdrawnOn: optionalDate,
     notes: optionalText(4000, { multiline: true }),
+    ...participantModelInput,
   })
   .superRefine((p, ctx) => {
+    for (const issue of titleIssues(p.titles)) ctx.addIssue({ code: 'custom', ...issue });
+    if (p.arrivalInGermany !== null && p.arrivalInSaxony !== null && p.arrivalInSaxony < p.arrivalInGermany) {
+      ctx.addIssue({ code: 'custom', path: ['arrivalInSaxony'], message: 'Die Ankunft in Sachsen liegt vor der Einreise nach Deutschland' });
+    }
+    if (p.arrivalInGermany !== null && p.arrivalInGermany > todayIso()) {
+      ctx.addIssue({ code: 'custom', path: ['arrivalInGermany'], message: 'Das Datum liegt in der Zukunft' });
+    }
     const today = todayIso();
     if (p.birthDate !== null) {
       if (p.birthDate > today) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Das Geburtsdatum liegt in der Zukunft' });
@@ -99,6 +110,7 @@ export const participant = z.object({
   consentSharePartners: z.boolean(),
   consentWithdrawnOn: z.string().nullable(),
   notes: z.string().nullable(),
+  ...participantModelOutput,
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -145,6 +157,9 @@ export const participantListRow = z.object({
   nationality: z.string().nullable(),
   communeName: z.string().nullable(),
   residenceStatus: z.string().nullable(),
+  /** group of the current title; null when none or an old value to decide */
+  residenceGroup: z.enum(residenceGroups).nullable(),
+  nationalityCode: z.string().nullable(),
   germanLevel: z.enum(germanLevels).nullable(),
   caseNumber: z.string().nullable(),
   caseManager: z.string().nullable(),

@@ -1,12 +1,17 @@
 import { fullYearsBetween } from '../domain/common.js';
 import type { EligibilityCondition, EligibilityGroup } from '../domain/eligibility.js';
+import { describeModelCondition, evaluateModelCondition, isModelCondition, legacyStatusMatches, orList, type ModelPerson } from './eligibility-model.js';
 
-/** What eligibility looks at; a participant row or form state both fit. */
-export interface EligibilityPerson {
+/**
+ * What eligibility looks at; a participant row or form state both fit. The fields of ModelPerson (title
+ * history, characteristics) are optional: without them the conditions that need them fail with their reason.
+ */
+export interface EligibilityPerson extends ModelPerson {
   communeId: number | null;
   residenceStatus: string | null;
   birthDate: string | null;
   arrivalInSaxony: string | null;
+  arrivalInGermany?: string | null;
 }
 
 export interface EligibilityReason {
@@ -51,12 +56,25 @@ function names(ids: number[], lookup: CommuneLookup): string {
   return ids.map((id) => lookup(id) ?? `Kommune ${id}`).join(', ');
 }
 
-function orList(values: readonly string[]): string {
-  if (values.length <= 1) return values.join('');
-  return `${values.slice(0, -1).join(', ')} oder ${values[values.length - 1]}`;
+/** "at most N years" on the enrolment date: up to and including the N-th anniversary of the arrival. */
+function maxYearsSince(arrival: string | null | undefined, years: number, onDate: string, where: string): EligibilityReason {
+  if (!arrival) return { ok: false, text: `Ankunft in ${where} unbekannt ${NO} (höchstens ${years} Jahre)` };
+  const ok = onDate <= addYears(arrival, years);
+  const full = Math.max(0, fullYearsBetween(arrival, onDate));
+  const since = !ok && full <= years ? `seit mehr als ${years === 1 ? '1 Jahr' : `${years} Jahren`}` : yearsText(full);
+  return { ok, text: `${since} in ${where} ${ok ? OK : NO} (höchstens ${years})` };
+}
+
+function ageRange(min: number | null, max: number | null, birthDate: string | null, onDate: string): EligibilityReason {
+  const range = min !== null && max !== null ? `${min} bis ${max}` : min !== null ? `mindestens ${min}` : `höchstens ${max}`;
+  if (!birthDate) return { ok: false, text: `Geburtsdatum unbekannt ${NO} (${range} Jahre)` };
+  const age = fullYearsBetween(birthDate, onDate);
+  const ok = (min === null || age >= min) && (max === null || age <= max);
+  return { ok, text: `Alter ${age} ${ok ? OK : NO} (${range})` };
 }
 
 function evaluateCondition(c: EligibilityCondition, p: EligibilityPerson, onDate: string, lookup: CommuneLookup): EligibilityReason {
+  if (isModelCondition(c)) return evaluateModelCondition(c, p, onDate);
   switch (c.kind) {
     case 'residenceCommune': {
       const ok = p.communeId !== null && c.communeIds.includes(p.communeId);
@@ -64,7 +82,7 @@ function evaluateCondition(c: EligibilityCondition, p: EligibilityPerson, onDate
       return { ok, text: ok ? `Wohnort ${where} ${OK}` : `Wohnort ${where} ${NO} (erforderlich: ${names(c.communeIds, lookup)})` };
     }
     case 'residenceStatus': {
-      const ok = p.residenceStatus !== null && c.statuses.includes(p.residenceStatus);
+      const ok = legacyStatusMatches(c.statuses, p, onDate);
       const status = p.residenceStatus ?? 'unbekannt';
       return {
         ok,
@@ -77,14 +95,12 @@ function evaluateCondition(c: EligibilityCondition, p: EligibilityPerson, onDate
       const ok = age >= c.years;
       return { ok, text: `Alter ${age} ${ok ? OK : NO} (mindestens ${c.years})` };
     }
-    case 'maxYearsInSaxony': {
-      if (!p.arrivalInSaxony) return { ok: false, text: `Ankunft in Sachsen unbekannt ${NO} (höchstens ${c.years} Jahre)` };
-      // "at most N years" on the enrolment date: up to and including the N-th anniversary of the arrival
-      const ok = onDate <= addYears(p.arrivalInSaxony, c.years);
-      const full = Math.max(0, fullYearsBetween(p.arrivalInSaxony, onDate));
-      const since = !ok && full <= c.years ? `seit mehr als ${c.years === 1 ? '1 Jahr' : `${c.years} Jahren`}` : yearsText(full);
-      return { ok, text: `${since} in Sachsen ${ok ? OK : NO} (höchstens ${c.years})` };
-    }
+    case 'maxYearsInSaxony':
+      return maxYearsSince(p.arrivalInSaxony, c.years, onDate, 'Sachsen');
+    case 'maxYearsInGermany':
+      return maxYearsSince(p.arrivalInGermany, c.years, onDate, 'Deutschland');
+    case 'ageRange':
+      return ageRange(c.min, c.max, p.birthDate, onDate);
   }
 }
 
@@ -122,6 +138,7 @@ export function describeRule(rule: EligibilityGroup, lookup: CommuneLookup): str
       const inner = item.items.map((i) => one(i, true)).join(item.op === 'and' ? ' und ' : ' oder ');
       return nested && item.items.length > 1 ? `(${inner})` : inner;
     }
+    if (isModelCondition(item)) return describeModelCondition(item);
     switch (item.kind) {
       case 'residenceCommune':
         return `Wohnort ${orList(item.communeIds.map((id) => lookup(id) ?? `Kommune ${id}`))}`;
@@ -131,6 +148,14 @@ export function describeRule(rule: EligibilityGroup, lookup: CommuneLookup): str
         return `mindestens ${item.years} Jahre alt`;
       case 'maxYearsInSaxony':
         return `höchstens ${item.years} Jahre in Sachsen`;
+      case 'maxYearsInGermany':
+        return `höchstens ${item.years} Jahre in Deutschland`;
+      case 'ageRange':
+        return item.min !== null && item.max !== null
+          ? `${item.min} bis ${item.max} Jahre alt`
+          : item.min !== null
+            ? `mindestens ${item.min} Jahre alt`
+            : `höchstens ${item.max} Jahre alt`;
     }
   };
   return rule.items.length === 0 ? 'Keine Teilnahmevoraussetzungen' : one(rule, false);

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { EligibilityGroup } from '../../../shared/domain/eligibility.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { createCommune } from '../communes/communes.service.js';
 import { createProgram } from '../programs/programs.service.js';
+import { aghRule as aghRuleOf, mentoringRule as mentoringRuleOf } from './demo-rules.js';
 
 export type DemoSize = 'small' | 'large';
 
@@ -51,15 +51,8 @@ export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: Demo
   for (const c of communes) communeIds[c.name] = (await createCommune(db, c)).id;
   const mittelsachsen = communes.filter((c) => c.district === 'Mittelsachsen').map((c) => communeIds[c.name]!);
 
-  // AGH Mittelsachsen: lives in a program commune AND holds an AsylbLG status AND is at least 18
-  const aghRule: EligibilityGroup = {
-    op: 'and',
-    items: [
-      { kind: 'residenceCommune', communeIds: mittelsachsen },
-      { kind: 'residenceStatus', statuses: ['Aufenthaltsgestattung', 'Duldung'] },
-      { kind: 'minAge', years: 18 },
-    ],
-  };
+  // AGH Mittelsachsen and Arbeitsmarktmentoren Dresden: the rules of demo-rules.ts (issue 14 item 4)
+  const aghRule = aghRuleOf(mittelsachsen);
   const agh = await createProgram(db, {
     name: 'AGH Mittelsachsen',
     operator: 'Landkreis Mittelsachsen',
@@ -79,20 +72,7 @@ export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: Demo
     ],
   });
 
-  // Arbeitsmarktmentoren Dresden: lives in Dresden AND (refugee status OR at most 5 years in Saxony)
-  const mentoringRule: EligibilityGroup = {
-    op: 'and',
-    items: [
-      { kind: 'residenceCommune', communeIds: [communeIds['Dresden']!] },
-      {
-        op: 'or',
-        items: [
-          { kind: 'residenceStatus', statuses: ['Aufenthaltsgestattung', 'Duldung', 'Aufenthaltserlaubnis'] },
-          { kind: 'maxYearsInSaxony', years: 5 },
-        ],
-      },
-    ],
-  };
+  const mentoringRule = mentoringRuleOf(communeIds['Dresden']!);
   const mentoring = await createProgram(db, {
     name: 'Arbeitsmarktmentoren Dresden',
     operator: 'ARBEIT UND LEBEN Sachsen e.V.',
@@ -124,10 +104,7 @@ export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: Demo
     hourlyRateCents: 0,
     eligibilityRule: {
       op: 'and',
-      items: [
-        { kind: 'residenceCommune', communeIds: [communeIds['Dresden']!] },
-        { kind: 'residenceStatus', statuses: ['Aufenthaltsgestattung', 'Duldung', 'Aufenthaltserlaubnis'] },
-      ],
+      items: [{ kind: 'residenceCommune', communeIds: [communeIds['Dresden']!] }, { kind: 'seekingProtection' }],
     },
     communes: [{ communeId: communeIds['Dresden']!, slots: 0 }],
     targets: [

@@ -16,7 +16,9 @@ import { evaluateEligibility, type EligibilityResult } from '../../../shared/rul
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { germanDate, reanchorPerson } from './anchor.service.js';
-import { syncFollowUp, takeEntrySnapshots } from './entry.sql.js';
+import { eligibilityPeople } from '../participants/eligibility-person.js';
+import { takeEntrySnapshot } from './entry-model.sql.js';
+import { syncFollowUp } from './entry.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -68,7 +70,18 @@ type EntryColumns = Pick<
   | 'entry_german_level'
   | 'entry_snapshot_on'
   | 'entry_corrected_reason'
+  | 'entry_title_code'
+  | 'entry_nationality_code'
+  | 'entry_employment_status'
+  | 'entry_isced_group'
+  | 'entry_qualification_recognition'
+  | 'entry_migration_background'
+  | 'entry_arrival_in_germany'
+  | 'entry_interpreter_language'
+  | 'entry_childcare_need'
 >;
+
+const flag = (v: number | null) => (v === null ? null : v === 1);
 
 /** The snapshot as the contract shows it; null while the enrolment has not started. */
 function entryOf(r: { [K in keyof EntryColumns]: EntryColumns[K]['__select__'] } & { entry_commune_name: string | null }): Enrollment['entry'] {
@@ -84,6 +97,15 @@ function entryOf(r: { [K in keyof EntryColumns]: EntryColumns[K]['__select__'] }
     germanLevel: r.entry_german_level,
     snapshotOn: r.entry_snapshot_on,
     correctedReason: r.entry_corrected_reason,
+    titleCode: r.entry_title_code,
+    nationalityCode: r.entry_nationality_code,
+    employmentStatus: r.entry_employment_status,
+    iscedGroup: r.entry_isced_group,
+    qualificationRecognition: r.entry_qualification_recognition,
+    migrationBackground: flag(r.entry_migration_background),
+    arrivalInGermany: r.entry_arrival_in_germany,
+    interpreterLanguage: r.entry_interpreter_language,
+    childcareNeed: flag(r.entry_childcare_need),
   });
 }
 
@@ -99,11 +121,7 @@ export async function getEnrollment(db: Db, id: number): Promise<Enrollment> {
  * reason reads "Wohnort Dresden ✓" rather than an id.
  */
 export async function checkEligibility(db: Db, participantId: number, programId: number, onDate: string | null): Promise<EligibilityResult> {
-  const person = await db
-    .selectFrom('participants')
-    .select(['commune_id', 'residence_status', 'birth_date', 'arrival_in_saxony'])
-    .where('id', '=', participantId)
-    .executeTakeFirst();
+  const person = (await eligibilityPeople(db, [participantId])).get(participantId);
   if (!person) throw new AppError('not_found', `Teilnehmende/r Nr. ${participantId} nicht gefunden.`, 'Participant not found.');
   const program = await db.selectFrom('programs').select(['eligibility_rule']).where('id', '=', programId).executeTakeFirst();
   if (!program) throw new AppError('not_found', `Programm ${programId} nicht gefunden.`, 'Program not found.');
@@ -111,12 +129,7 @@ export async function checkEligibility(db: Db, participantId: number, programId:
   const names = new Map(communes.map((c) => [c.id, c.name]));
   return evaluateEligibility(
     eligibilityGroup.parse(JSON.parse(program.eligibility_rule)),
-    {
-      communeId: person.commune_id,
-      residenceStatus: person.residence_status,
-      birthDate: person.birth_date,
-      arrivalInSaxony: person.arrival_in_saxony,
-    },
+    person,
     onDate ?? todayIso(),
     (id) => names.get(id),
   );
@@ -159,7 +172,7 @@ function snapshot(e: Enrollment) {
  * started, the person's records of the program re-anchored, and the follow-up created, moved or removed.
  */
 export async function afterEnrolmentChange(db: Db, enrollmentId: number, participantId: number, programId: number): Promise<void> {
-  await takeEntrySnapshots(db, enrollmentId);
+  await takeEntrySnapshot(db, enrollmentId);
   await reanchorPerson(db, participantId, programId);
   await syncFollowUp(db, enrollmentId);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { entryCorrectionInput, type Enrollment, type EntryCorrectionInput } from '../../../shared/domain/enrollments.js';
 import { AppError } from '../../../shared/errors.js';
 import { residenceGroupOf } from '../../../shared/rules/residence-groups.js';
+import { parseResidenceTitle } from '../../../shared/rules/residence-title-parser.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { getEnrollment } from './enrollments.service.js';
@@ -57,6 +58,7 @@ function changes(data: Correction) {
     const status = emptyToNull(data.residenceStatus);
     set.entry_residence_status = status;
     set.entry_residence_group = residenceGroupOf(status) || null;
+    set.entry_title_code = parseResidenceTitle(status);
   }
   return set;
 }

@@ -41,10 +41,20 @@ describe('characteristics at entry', () => {
       communeName: 'Dresden',
       residenceStatus: 'Duldung',
       residenceGroup: 'duldung',
-      nationality: 'syrisch',
+      // the nationality as the catalogue names it, with its code; the title and characteristics of issue 14
+      nationality: 'Syrien',
       germanLevel: 'A2',
       snapshotOn: '2020-03-01',
       correctedReason: null,
+      titleCode: 'duldung',
+      nationalityCode: 'SY',
+      employmentStatus: null,
+      iscedGroup: null,
+      qualificationRecognition: null,
+      migrationBackground: null,
+      arrivalInGermany: null,
+      interpreterLanguage: null,
+      childcareNeed: null,
     });
     // she moves, gets another title and learns German: the report on her entry stays as it was
     await updateParticipant(app.ctx.db, p.id, { ...amal, communeId: pirna, residenceStatus: 'Aufenthaltserlaubnis', germanLevel: 'B2' });

@@ -373,7 +373,8 @@ function modelPeople(r: Rng, count: number, dresden: number | null): PlainPerson
       gender: woman ? 'w' : 'm',
       nationality: r.pick(nationalities),
       communeId: dresden,
-      residenceStatus: r.pick(['Aufenthaltsgestattung', 'Aufenthaltserlaubnis', 'Aufenthaltserlaubnis', 'Duldung']),
+      // refugees of 2016–2019: in the asylum procedure, tolerated, or recognised (§ 25 Abs. 2 AufenthG)
+      residenceStatus: r.pick(['Aufenthaltsgestattung', 'AE § 25 Abs. 2', 'AE § 25 Abs. 2', 'Duldung']),
     });
   }
   return people;

@@ -52,7 +52,8 @@ describe('import service', () => {
       const third = await commitImport(app.ctx.open, files.english!, 'english.xlsx', { today });
       expect([third.rowsTotal, third.imported, third.existingMatched, third.duplicatesInFile]).toEqual([3, 1, 1, 1]);
       const sara = await app.ctx.db.selectFrom('participants').selectAll().where('first_name', '=', 'Sara').executeTakeFirstOrThrow();
-      expect(sara).toMatchObject({ nationality: 'syrisch', gender: 'w', commune_text: 'Dresden', phone: '0049 176 99', import_batch_id: null });
+      // her free-text nationality is mapped to the catalogue (issue 14): code and German name
+      expect(sara).toMatchObject({ nationality: 'Syrien', nationality_code: 'SY', gender: 'w', commune_text: 'Dresden', phone: '0049 176 99', import_batch_id: null });
 
       await undoBatch(app.ctx.db, third.batchId);
       expect(await count(app)).toBe(7);
@@ -274,6 +275,7 @@ describe('CLI', () => {
       expect(records).toHaveLength(6);
       expect(Object.keys(records[0]!)).toEqual([
         'lastName', 'firstName', 'birthDate', 'gender', 'nationality', 'commune', 'residenceStatus', 'arrivalDate', 'germanLevel', 'phone', 'email', 'caseNumber',
+        'residenceGroup', 'nationalityCode',
       ]);
       expect(records[0]).toMatchObject({ lastName: 'Müller', firstName: 'Anna Lena', commune: 'döbeln', caseNumber: '0042' });
     } finally {

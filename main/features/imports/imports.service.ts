@@ -27,6 +27,9 @@ import { writeRejectedWorkbook } from '../../excel/import/rejected.js';
 import { headerKey } from '../../excel/import/table.js';
 import { audit } from '../audit/audit.service.js';
 import { reanchorPerson } from '../enrollments/anchor.service.js';
+import { eligibilityPeople } from '../participants/eligibility-person.js';
+import { mapFreeTextValues } from '../participants/participant-model.sql.js';
+import { valueReport } from './value-report.js';
 import { getSetting, setSetting } from '../settings/settings.service.js';
 
 type Db = Kysely<Database>;
@@ -278,6 +281,7 @@ export async function previewImport(db: Db, file: string, fileName: string, opts
     sample: matcher.outcomes.map((o) => ({ row: o.row, outcome: o.outcome, ...o.entry.record })),
     rejected: analysis.table.rejected,
     warnings: matcher.warnings,
+    values: valueReport(analysis.table.accepted, await communeIndex(db)),
   };
 }
 
@@ -558,6 +562,8 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       await fillExisting(trx, refilled, communeOf, taken);
       const matched = matcher.entries.filter((e) => e.existingId !== null);
       const filled = await fillExisting(trx, matched.map((e) => ({ id: e.existingId!, record: e.record })), communeOf, taken);
+      // statuses and nationalities to the catalogues (issue 14); what they do not name stays for a decision
+      await mapFreeTextValues(trx, [...new Set(matcher.entries.map((e) => e.id ?? e.existingId!))]);
       const c = matcher.counts(analysis);
       hooks.progress?.('speichern', c.imported, c.rowsTotal);
 
@@ -717,21 +723,12 @@ async function enrol(trx: Transaction<Database>, program: { id: number; eligibil
         (r) => r.participant_id,
       ),
     );
-    const people = await trx
-      .selectFrom('participants')
-      .select(['id', 'commune_id', 'residence_status', 'birth_date', 'arrival_in_saxony'])
-      .where('id', 'in', chunk.filter((id) => !already.has(id)))
-      .execute();
-    if (people.length === 0) continue;
-    const rows = people.map((person) => {
-      const res = evaluateEligibility(
-        rule,
-        { communeId: person.commune_id, residenceStatus: person.residence_status, birthDate: person.birth_date, arrivalInSaxony: person.arrival_in_saxony },
-        today,
-        (id) => communeNames.get(id),
-      );
+    const people = await eligibilityPeople(trx, chunk.filter((id) => !already.has(id)));
+    if (people.size === 0) continue;
+    const rows = [...people].map(([personId, person]) => {
+      const res = evaluateEligibility(rule, person, today, (id) => communeNames.get(id));
       return {
-        participant_id: person.id,
+        participant_id: personId,
         program_id: program.id,
         status: 'interessiert' as const,
         eligible: res.eligible ? 1 : 0,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { mapFreeTextValues } from './participant-model.sql.js';
 import { derivedColumns } from './participants.service.js';
 
 export interface PlainPerson {
@@ -38,5 +39,7 @@ export async function insertPeople(db: Kysely<Database>, people: PlainPerson[]):
       .executeTakeFirstOrThrow();
     ids.push(id);
   }
+  // statuses and nationalities to the catalogues, as the service and the import do
+  await mapFreeTextValues(db, ids);
   return ids;
 }

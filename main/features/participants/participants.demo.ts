@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { residenceStatuses } from '../../../shared/domain/eligibility.js';
+import { mapEntryCodes, mapFreeTextValues } from './participant-model.sql.js';
 import type { EnrollmentStatus } from '../../../shared/domain/enrollments.js';
 import { germanLevels, type ParticipantInput } from '../../../shared/domain/participants.js';
 import type { Database } from '../../db/schema.js';
@@ -79,6 +80,7 @@ function exitDate(rnd: () => number, start: string): string {
  */
 function smallSet(communeIds: Record<string, number>): DemoPerson[] {
   const rnd = prng(2026);
+  const traits = prng(14);
   const msCommunes = ['Freiberg', 'Frankenberg/Sa.', 'Döbeln', 'Mittweida', 'Flöha'];
   const out: DemoPerson[] = [];
   for (let i = 0; i < 40; i++) {
@@ -86,7 +88,9 @@ function smallSet(communeIds: Record<string, number>): DemoPerson[] {
     const lastName = lastNames[i % lastNames.length]!;
     const firstName = firstNames[(i * 7 + Math.floor(i / firstNames.length)) % firstNames.length]!;
     const commune = agh ? msCommunes[i % msCommunes.length]! : 'Dresden';
-    const residenceStatus: string = agh ? pick(rnd, ['Aufenthaltsgestattung', 'Duldung']) : pick(rnd, ['Aufenthaltserlaubnis', 'Duldung', 'Aufenthaltsgestattung']);
+    let residenceStatus: string = agh ? pick(rnd, ['Aufenthaltsgestattung', 'Duldung']) : pick(rnd, ['Aufenthaltserlaubnis', 'Duldung', 'Aufenthaltsgestattung']);
+    // "Aufenthaltserlaubnis" alone names no paragraph; in Dresden these people hold refugee protection (§ 25 Abs. 2)
+    if (residenceStatus === 'Aufenthaltserlaubnis') residenceStatus = 'AE § 25 Abs. 2';
     const arrival = date(rnd, agh ? 2021 : 2022, 2025);
     const status = statusPattern[(i + Math.floor(i / 5)) % statusPattern.length]!;
     const start = status === 'interessiert' ? null : startDate(rnd, agh ? 2026 : 2024);
@@ -113,6 +117,13 @@ function smallSet(communeIds: Record<string, number>): DemoPerson[] {
         referredBy: pick(rnd, ['Flüchtlingssozialarbeit', 'Jobcenter', 'Ausländerbehörde', 'Migrationsberatung']),
         // consent is given at the first appointment, before the enrolment starts
         consentDate: start && start < '2026-01-15' ? `${start.slice(0, 7)}-01` : '2026-01-15',
+        // characteristics at entry from their own sequence, so the values above stay as they were; nobody in the
+        // AGH is in work (the rule asks for it)
+        employmentStatus: pick(traits, ['arbeitslos', 'arbeitslos', 'langzeitarbeitslos', 'nicht_erwerbstaetig'] as const),
+        iscedGroup: pick(traits, ['isced_0_2', 'isced_3_4', 'isced_3_4', 'isced_5_8', ''] as const),
+        qualificationRecognition: pick(traits, ['nicht_beantragt', 'beantragt', 'teilweise', ''] as const),
+        arrivalInGermany: arrival,
+        interpreterLanguage: pick(traits, ['Arabisch', 'Dari', 'Tigrinya', 'Ukrainisch', '', '']),
       },
     });
   }
@@ -203,8 +214,11 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
           .execute();
       }
     }
-    // written around the services: characteristics at entry and follow-ups by the same statements they use
+    // written around the services: titles and nationality codes from the texts as for an import, then the
+    // characteristics at entry and follow-ups by the same statements the services use
+    await mapFreeTextValues(trx);
     await takeEntrySnapshots(trx);
+    await mapEntryCodes(trx);
     await syncAllFollowUps(trx);
   });
   return count;

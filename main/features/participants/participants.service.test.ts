@@ -166,7 +166,8 @@ describe('enrolments: eligibility matrix of both source programs', () => {
     ['Freiberg, Duldung, 17 on the start date → not eligible', { commune: 'Freiberg', residenceStatus: 'Duldung' as const, birthDate: '2008-12-02' }, false],
     ['Freiberg, Duldung, 18 on the start date → eligible', { commune: 'Freiberg', residenceStatus: 'Duldung' as const, birthDate: '2008-12-01' }, true],
   ])('AGH Mittelsachsen: %s', async (_label, p, eligible) => {
-    const who = await person({ communeId: communes[p.commune], residenceStatus: p.residenceStatus, birthDate: p.birthDate });
+    // the AGH rule (issue 14) also asks for "not in work"
+    const who = await person({ communeId: communes[p.commune], residenceStatus: p.residenceStatus, birthDate: p.birthDate, employmentStatus: 'arbeitslos' });
     const input = { participantId: who.id, programId: agh, startDate: '2026-12-01', status: 'aktiv' as const };
     if (eligible) {
       const e = await createEnrollment(app.ctx.db, input);
@@ -187,7 +188,8 @@ describe('enrolments: eligibility matrix of both source programs', () => {
     ['Dresden, Niederlassungserlaubnis, 5 years and a day → not eligible', 'Dresden', 'Niederlassungserlaubnis', '2021-06-15', '2026-06-16', false],
     ['Freiberg, Duldung → not eligible', 'Freiberg', 'Duldung', '2024-01-01', '2026-06-15', false],
   ] as const)('Arbeitsmarktmentoren Dresden: %s', async (_l, commune, status, arrival, start, eligible) => {
-    const who = await person({ communeId: communes[commune], residenceStatus: status, arrivalInSaxony: arrival });
+    // a foreign nationality is the migration background the 5-year branch of the rule asks for (issue 14)
+    const who = await person({ communeId: communes[commune], residenceStatus: status, arrivalInSaxony: arrival, nationality: 'syrisch' });
     const input = { participantId: who.id, programId: mentoring, startDate: start, status: 'aktiv' as const };
     if (eligible) expect((await createEnrollment(app.ctx.db, input)).eligible).toBe(true);
     else {
@@ -228,7 +230,7 @@ describe('quota per commune', () => {
     const freiberg = communes['Freiberg']!;
     const statuses = ['aktiv', 'aktiv', 'wartend', 'beendet', 'aktiv', 'aktiv'] as const;
     for (const [i, status] of statuses.entries()) {
-      const p = await createParticipant(app.ctx.db, base({ lastName: `Q${i}`, communeId: freiberg, residenceStatus: 'Duldung' }));
+      const p = await createParticipant(app.ctx.db, base({ lastName: `Q${i}`, communeId: freiberg, residenceStatus: 'Duldung', employmentStatus: 'arbeitslos' }));
       const e = await createEnrollment(app.ctx.db, { participantId: p.id, programId: agh, status: 'aktiv', startDate: '2026-03-01' });
       await app.ctx.db
         .insertInto('placements')

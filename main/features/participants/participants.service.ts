@@ -12,12 +12,17 @@ import {
   type ParticipantListInput,
   type ParticipantListRow,
 } from '../../../shared/domain/participants.js';
+import type { TitleEntry } from '../../../shared/domain/participant-model.js';
 import { AppError } from '../../../shared/errors.js';
 import { assertProgramsExist } from '../programs/program-refs.js';
+import { residenceGroups } from '../../../shared/rules/residence-groups.js';
+import { parseResidenceTitle } from '../../../shared/rules/residence-title-parser.js';
+import { residenceTitle, residenceTitles } from '../../../shared/rules/residence-titles.js';
 import { caseNumberKey, nameKey, searchTerm, searchText } from '../../../shared/rules/names.js';
 import type { Database, ParticipantRow } from '../../db/schema.js';
 import { asRefId, refKindOf, RefResolver } from '../audit/audit-refs.service.js';
 import { audit } from '../audit/audit.service.js';
+import { saveModel, titleHistories } from './title-history.service.js';
 
 type Db = Kysely<Database>;
 
@@ -40,9 +45,7 @@ function toRow(d: ParticipantData) {
     first_name: d.firstName,
     birth_date: d.birthDate,
     gender: d.gender,
-    nationality: d.nationality,
     commune_id: d.communeId,
-    residence_status: d.residenceStatus,
     arrival_in_saxony: d.arrivalInSaxony,
     german_level: d.germanLevel,
     phone: d.phone,
@@ -57,16 +60,27 @@ function toRow(d: ParticipantData) {
     consent_share_partners: d.consentSharePartners ? 1 : 0,
     consent_withdrawn_on: d.consentWithdrawnOn,
     notes: d.notes,
+    asylblg_entitled: boolToInt(d.asylblgEntitled),
+    employment_status: d.employmentStatus,
+    isced_group: d.iscedGroup,
+    qualification_recognition: d.qualificationRecognition,
+    migration_background: boolToInt(d.migrationBackground),
+    arrival_in_germany: d.arrivalInGermany,
+    interpreter_language: d.interpreterLanguage,
+    childcare_need: boolToInt(d.childcareNeed),
     ...derivedColumns(d),
   };
 }
+
+const boolToInt = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+const intToBool = (v: number | null) => (v === null ? null : v === 1);
 
 function parseIds(json: string): number[] {
   const v: unknown = JSON.parse(json);
   return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
 }
 
-function fromRow(r: ParticipantRow, communeName: string | null): Participant {
+function fromRow(r: ParticipantRow, communeName: string | null, titles: TitleEntry[]): Participant {
   return {
     id: r.id,
     lastName: r.last_name,
@@ -91,6 +105,20 @@ function fromRow(r: ParticipantRow, communeName: string | null): Participant {
     consentSharePartners: r.consent_share_partners === 1,
     consentWithdrawnOn: r.consent_withdrawn_on,
     notes: r.notes,
+    residenceTitleCode: r.residence_title_code,
+    residenceGroup: residenceTitle(r.residence_title_code)?.group ?? null,
+    residenceStatusOpen: r.residence_title_code === null && r.residence_status !== null,
+    titles,
+    nationalityCode: r.nationality_code,
+    nationalityOpen: r.nationality_code === null && r.nationality !== null,
+    asylblgEntitled: intToBool(r.asylblg_entitled),
+    employmentStatus: r.employment_status,
+    iscedGroup: r.isced_group,
+    qualificationRecognition: r.qualification_recognition,
+    migrationBackground: intToBool(r.migration_background),
+    arrivalInGermany: r.arrival_in_germany,
+    interpreterLanguage: r.interpreter_language,
+    childcareNeed: intToBool(r.childcare_need),
     archived: r.archived_at !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -106,7 +134,7 @@ function toData(p: Participant): ParticipantData {
     gender: p.gender,
     nationality: p.nationality,
     communeId: p.communeId,
-    residenceStatus: p.residenceStatus as ParticipantData['residenceStatus'],
+    residenceStatus: p.residenceStatus,
     arrivalInSaxony: p.arrivalInSaxony,
     germanLevel: p.germanLevel,
     phone: p.phone,
@@ -121,6 +149,15 @@ function toData(p: Participant): ParticipantData {
     consentSharePartners: p.consentSharePartners,
     consentWithdrawnOn: p.consentWithdrawnOn,
     notes: p.notes,
+    titles: p.titles.map((t) => ({ titleCode: t.titleCode, validFrom: t.validFrom, validUntil: t.validUntil })),
+    asylblgEntitled: p.asylblgEntitled,
+    employmentStatus: p.employmentStatus,
+    iscedGroup: p.iscedGroup,
+    qualificationRecognition: p.qualificationRecognition,
+    migrationBackground: p.migrationBackground,
+    arrivalInGermany: p.arrivalInGermany,
+    interpreterLanguage: p.interpreterLanguage,
+    childcareNeed: p.childcareNeed,
   };
 }
 
@@ -134,7 +171,8 @@ export async function getParticipant(db: Db, id: number): Promise<Participant> {
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', `Teilnehmende/r Nr. ${id} nicht gefunden.`, `Participant ${id} not found.`);
-  return fromRow(row, row.commune_name);
+  const titles = (await titleHistories(db, [id])).get(id) ?? [];
+  return fromRow(row, row.commune_name, titles);
 }
 
 export interface DuplicateQuery {
@@ -210,12 +248,13 @@ export async function createParticipant(db: Db, input: ParticipantInput, opts: {
   const id = await db.transaction().execute(async (trx) => {
     await checkWrite(trx, data, opts.confirmDuplicate ?? false, null);
     const { id } = await trx.insertInto('participants').values(toRow(data)).returning('id').executeTakeFirstOrThrow();
+    await saveModel(trx, id, data);
     await audit(trx, {
       action: 'create',
       entity: 'participant',
       entityId: id,
       participantId: id,
-      after: data,
+      after: toData(await getParticipant(trx, id)),
       details: opts.confirmDuplicate ? 'trotz möglicher Dublette gespeichert' : null,
     });
     return id;
@@ -234,7 +273,10 @@ export async function updateParticipant(db: Db, id: number, input: ParticipantIn
       .set({ ...toRow(data), updated_at: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
-    await audit(trx, { action: 'update', entity: 'participant', entityId: id, participantId: id, before: toData(before), after: data });
+    await saveModel(trx, id, data);
+    // the stored state, not the input: titles and nationality are normalised by saveModel
+    const after = toData(await getParticipant(trx, id));
+    await audit(trx, { action: 'update', entity: 'participant', entityId: id, participantId: id, before: toData(before), after });
   });
   return getParticipant(db, id);
 }
@@ -285,7 +327,7 @@ export function participantsMatching(db: Db, q: ParticipantFilter) {
     base = base.where(sql<boolean>`p.search_text LIKE ${likeContains(word)} ESCAPE '\\'`);
   }
   if (q.communeId !== null) base = base.where('p.commune_id', '=', q.communeId);
-  if (q.residenceStatus !== null) base = base.where('p.residence_status', '=', q.residenceStatus);
+  if (q.residenceStatus !== null) base = whereResidence(base, q.residenceStatus);
   if (q.programId !== null || q.enrollmentStatus !== null) {
     const { programId, enrollmentStatus } = q;
     base = base.where(({ exists, selectFrom }) => {
@@ -296,6 +338,17 @@ export function participantsMatching(db: Db, q: ParticipantFilter) {
     });
   }
   return base;
+}
+
+/**
+ * The residence filter: a group code (all its titles), a title code or a text the catalogue maps (that title),
+ * otherwise the stored text as it is (old values waiting for a decision).
+ */
+function whereResidence<Q extends SelectQueryBuilder<MatchingDb, 'p', object>>(base: Q, value: string): Q {
+  const group = (residenceGroups as readonly string[]).includes(value) ? value : null;
+  const codes = group ? residenceTitles.filter((t) => t.group === group).map((t) => t.code) : [parseResidenceTitle(value)].filter((c) => c !== null);
+  if (codes.length > 0) return base.where('p.residence_title_code', 'in', codes) as Q;
+  return base.where('p.residence_status', '=', value) as Q;
 }
 
 type MatchingDb = ReturnType<typeof participantsMatching> extends SelectQueryBuilder<infer D, infer _T, infer _O> ? D : never;
@@ -358,6 +411,8 @@ export async function listParticipants(db: Db, input: ParticipantListInput = {})
             'p.nationality',
             'c.name as commune_name',
             'p.residence_status',
+            'p.residence_title_code',
+            'p.nationality_code',
             'p.german_level',
             'p.case_number',
             'p.case_manager',
@@ -378,6 +433,8 @@ export async function listParticipants(db: Db, input: ParticipantListInput = {})
       nationality: r.nationality,
       communeName: r.commune_name,
       residenceStatus: r.residence_status,
+      residenceGroup: residenceTitle(r.residence_title_code)?.group ?? null,
+      nationalityCode: r.nationality_code,
       germanLevel: r.german_level,
       caseNumber: r.case_number,
       caseManager: r.case_manager,

@@ -162,7 +162,7 @@ const reasonText: Record<AnonymiseOptions['reason'], string> = {
  *   only when no commune_id is set, since it is then the only commune information), residence status, German level,
  *   consent record, and every enrollment, placement, hour, attendance, fair registration/contact and outcome row
  *   (with their kinds, dates and statuses), so all counts stay;
- * - arrival in Saxony is cut to 1 January of its year (the exact day adds nothing to any figure, the year keeps
+ * - arrival in Saxony and in Germany are cut to 1 January of their year (the exact day adds nothing to any figure, the year keeps
  *   "years in Saxony" statistics usable);
  * - removed: names, exact birth date, phone, email, case number, case manager, referrer, social worker, notes,
  *   health/disability/religion, duplicate and search keys; free-text notes in contacts, applications, outcomes and
@@ -234,6 +234,8 @@ export async function anonymiseParticipants(db: Db, ids: number[], opts: Anonymi
             birth_year: sql<number | null>`coalesce(birth_year, cast(substr(birth_date, 1, 4) as integer))`,
             birth_date: null,
             arrival_in_saxony: sql<string | null>`CASE WHEN arrival_in_saxony IS NULL THEN NULL ELSE substr(arrival_in_saxony, 1, 4) || '-01-01' END`,
+            // like arrival in Saxony: the year keeps "years in Germany" usable (issue 14 characteristic)
+            arrival_in_germany: sql<string | null>`CASE WHEN arrival_in_germany IS NULL THEN NULL ELSE substr(arrival_in_germany, 1, 4) || '-01-01' END`,
             commune_text: sql<string | null>`CASE WHEN commune_id IS NULL THEN commune_text ELSE NULL END`,
             phone: null,
             email: null,

@@ -16,7 +16,10 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { residenceStatuses } from '../../../../shared/domain/eligibility.js';
+import { residenceTitles } from '../../../../shared/rules/residence-titles.js';
+
+/** the catalogue's labels: a corrected status is a title of the catalogue (its code follows from the label) */
+const titleLabels = residenceTitles.map((x) => x.label);
 import type { Enrollment } from '../../../../shared/domain/enrollments.js';
 import { germanLevels, genders } from '../../../../shared/domain/participants.js';
 import { ApiError, invoke } from '../../api/client.js';
@@ -121,10 +124,10 @@ export function CorrectEntryDialog({ enrollment, entry, onClose }: { enrollment:
                 <Field label={t('fields.residenceStatus')} validationMessage={errors.residenceStatus}>
                   <Select value={form.residenceStatus} onChange={set('residenceStatus')}>
                     <option value="">{t('none')}</option>
-                    {!(residenceStatuses as readonly string[]).includes(form.residenceStatus) && form.residenceStatus !== '' && (
+                    {!titleLabels.includes(form.residenceStatus) && form.residenceStatus !== '' && (
                       <option value={form.residenceStatus}>{form.residenceStatus}</option>
                     )}
-                    {residenceStatuses.map((s) => (
+                    {titleLabels.map((s) => (
                       <option key={s} value={s}>
                         {s}
                       </option>

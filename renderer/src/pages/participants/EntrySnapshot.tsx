@@ -3,6 +3,7 @@ import { EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enrollment } from '../../../../shared/domain/enrollments.js';
+import { employmentStatusLabels, iscedGroupLabels, recognitionStatusLabels } from '../../../../shared/domain/participant-model.js';
 import { formatDate } from '../../components/format.js';
 import { CorrectEntryDialog } from './CorrectEntryDialog.js';
 
@@ -13,6 +14,21 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   detail: { margin: 0 },
 });
+
+const yesNo = (v: boolean | null, t: (k: string) => string) => (v === null ? null : v ? t('model.yes') : t('model.no'));
+
+function characteristics(x: NonNullable<Enrollment['entry']>, t: (k: string) => string): Array<[string, string]> {
+  const rows: Array<[string, string | null]> = [
+    [t('model.employmentStatus'), x.employmentStatus ? employmentStatusLabels[x.employmentStatus] : null],
+    [t('model.iscedGroup'), x.iscedGroup ? iscedGroupLabels[x.iscedGroup] : null],
+    [t('model.qualificationRecognition'), x.qualificationRecognition ? recognitionStatusLabels[x.qualificationRecognition] : null],
+    [t('model.migrationBackground'), yesNo(x.migrationBackground, t)],
+    [t('model.arrivalInGermany'), x.arrivalInGermany ? formatDate(x.arrivalInGermany) : null],
+    [t('model.interpreterLanguage'), x.interpreterLanguage],
+    [t('model.childcareNeed'), yesNo(x.childcareNeed, t)],
+  ];
+  return rows.filter((r): r is [string, string] => r[1] !== null);
+}
 
 /**
  * "Merkmale bei Eintritt": what the enrolment stored when it started. Reports count from these values, so they
@@ -35,6 +51,8 @@ export function EntrySnapshots({ enrollments, onChanged }: { enrollments: Enroll
           [t('fields.residenceStatus'), x.residenceStatus ?? t('none')],
           [t('fields.nationality'), x.nationality ?? t('none')],
           [t('fields.germanLevel'), x.germanLevel ?? t('none')],
+          // characteristics at entry (issue 14); shown only when recorded, older snapshots do not have them
+          ...characteristics(x, t),
         ];
         return (
           <Card key={e.id} data-testid={`entry-snapshot-${e.id}`} aria-label={t('entry.title', { program: e.programName })}>

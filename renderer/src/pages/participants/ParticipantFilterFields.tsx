@@ -1,6 +1,6 @@
 import { Field, Select } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { residenceStatuses } from '../../../../shared/domain/eligibility.js';
+import { residenceGroupLabels, residenceGroups } from '../../../../shared/rules/residence-groups.js';
 import { enrollmentStatuses } from '../../../../shared/domain/participants.js';
 
 /** The Teilnehmende list's select filters, as the form holds them (empty string = all). */
@@ -79,9 +79,10 @@ export function ParticipantFilterFields({
       <Field label={t('filters.residenceStatus')}>
         <Select value={value.residenceStatus} onChange={set('residenceStatus')}>
           <option value="">{all}</option>
-          {residenceStatuses.map((s) => (
-            <option key={s} value={s}>
-              {s}
+          {/* by group of the title catalogue; the list service also takes a title code or an old text */}
+          {residenceGroups.map((g) => (
+            <option key={g} value={g}>
+              {residenceGroupLabels[g]}
             </option>
           ))}
         </Select>

@@ -16,7 +16,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { residenceStatuses } from '../../../../shared/domain/eligibility.js';
+import { nationalityOptions } from '../../../../shared/rules/countries.js';
 import {
   germanLevels,
   participantInput,
@@ -30,6 +30,10 @@ import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
+import { characteristicsInput, characteristicsOf, EntryCharacteristicsFields } from './EntryCharacteristicsFields.js';
+import { TitleHistoryFields, titleInputsOf, titleRowsOf } from './TitleHistoryFields.js';
+
+const countryNames = nationalityOptions().map((n) => n.name);
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
@@ -112,6 +116,8 @@ export function ParticipantForm({
     consentSuccessStory: participant?.consentSuccessStory ?? false,
     consentSharePartners: participant?.consentSharePartners ?? false,
   });
+  const [titles, setTitles] = useState(() => titleRowsOf(participant?.titles ?? []));
+  const [characteristics, setCharacteristics] = useState(() => characteristicsOf(participant));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -151,6 +157,10 @@ export function ParticipantForm({
       communeId: form.communeId === '' ? null : Number(form.communeId),
       consentPrograms: participant?.consentPrograms ?? [],
       ...consent,
+      // the titles decide; without any, only an old value waiting for a decision is kept (removing every title clears)
+      residenceStatus: participant?.residenceStatusOpen ? participant.residenceStatus : null,
+      titles: titleInputsOf(titles),
+      ...characteristicsInput(characteristics),
     };
   }
 
@@ -241,7 +251,18 @@ export function ParticipantForm({
             <option value="d">{t('gender.d')}</option>
           </Select>
         </Field>
-        {text('nationality')}
+        <Field
+          label={t('fields.nationality')}
+          validationMessage={errors.nationality ?? (participant?.nationalityOpen && form.nationality === participant.nationality ? t('model.openNationality') : undefined)}
+          validationState={errors.nationality ? 'error' : participant?.nationalityOpen ? 'warning' : 'none'}
+        >
+          <Input value={form.nationality} onChange={set('nationality')} list="lotse-countries" />
+        </Field>
+        <datalist id="lotse-countries">
+          {countryNames.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
         {text('caseNumber')}
       </fieldset>
       <fieldset className={styles.fieldset}>
@@ -256,16 +277,13 @@ export function ParticipantForm({
             ))}
           </Select>
         </Field>
-        <Field label={t('fields.residenceStatus')} validationMessage={errors.residenceStatus}>
-          <Select value={form.residenceStatus} onChange={set('residenceStatus')}>
-            <option value="">{t('none')}</option>
-            {residenceStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <TitleHistoryFields
+          rows={titles}
+          onChange={setTitles}
+          errors={errors}
+          openValue={participant?.residenceStatusOpen ? participant.residenceStatus : null}
+          currentCode={participant?.residenceTitleCode ?? null}
+        />
         {text('arrivalInSaxony', { type: 'date' })}
         <Field label={t('fields.germanLevel')} validationMessage={errors.germanLevel}>
           <Select value={form.germanLevel} onChange={set('germanLevel')}>
@@ -277,6 +295,10 @@ export function ParticipantForm({
             ))}
           </Select>
         </Field>
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend>{t('model.section')}</legend>
+        <EntryCharacteristicsFields value={characteristics} onChange={setCharacteristics} errors={errors} />
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>{t('sections.contact')}</legend>

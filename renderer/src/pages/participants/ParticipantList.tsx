@@ -36,6 +36,7 @@ import { useDebounced } from '../../components/useDebounced.js';
 // the named list export belongs to reports; this page offers it with its own filters and columns
 import { ParticipantListExportButton } from '../reports/ParticipantListExportButton.js';
 import { noParticipantFilters, ParticipantFilterFields, participantFilterQuery, type ParticipantFilterValues } from './ParticipantFilterFields.js';
+import { OpenValuesBar } from './OpenValuesBar.js';
 import { useParticipantPages } from './useParticipantPages.js';
 
 const ROW_HEIGHT = 36;
@@ -197,6 +198,7 @@ export function ParticipantList() {
           {t('new')}
         </Button>
       </div>
+      <OpenValuesBar />
       <div className={styles.filters} role="search" aria-label={t('filters.label')}>
         <Field label={t('search')} className={styles.search}>
           <Input

@@ -7,7 +7,10 @@ import {
   type EligibilityCondition,
   type EligibilityGroup,
 } from '../../../../shared/domain/eligibility.js';
+import { employmentStatuses, employmentStatusLabels } from '../../../../shared/domain/participant-model.js';
 import { describeRule } from '../../../../shared/rules/eligibility.js';
+import { residenceGroupLabels, residenceGroups } from '../../../../shared/rules/residence-groups.js';
+import { labourMarketLabels } from '../../../../shared/rules/residence-titles.js';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -26,7 +29,23 @@ const useStyles = makeStyles({
 });
 
 type Kind = EligibilityCondition['kind'];
-const kinds: Kind[] = ['residenceCommune', 'residenceStatus', 'minAge', 'maxYearsInSaxony'];
+const kinds: Kind[] = [
+  'residenceCommune',
+  'titleGroup',
+  'asylblgEntitled',
+  'labourMarketAccess',
+  'seekingProtection',
+  'migrationBackground',
+  'employmentStatus',
+  'ageRange',
+  'maxYearsInSaxony',
+  'maxYearsInGermany',
+  'minAge',
+  'residenceStatus',
+];
+/** groups below the top level the editor offers: Dresden's rule needs AND(…, OR(…, AND(…))) */
+const maxDepth = 3;
+const accessOptions = ['allowed', 'permission'] as const;
 
 function fresh(kind: Kind): EligibilityCondition {
   switch (kind) {
@@ -37,9 +56,42 @@ function fresh(kind: Kind): EligibilityCondition {
     case 'minAge':
       return { kind, years: 18 };
     case 'maxYearsInSaxony':
+    case 'maxYearsInGermany':
       return { kind, years: 5 };
+    case 'titleGroup':
+      return { kind, groups: ['asyl', 'duldung'] };
+    case 'labourMarketAccess':
+      return { kind, access: ['allowed', 'permission'] };
+    case 'employmentStatus':
+      return { kind, statuses: ['arbeitslos', 'langzeitarbeitslos', 'nicht_erwerbstaetig'] };
+    case 'ageRange':
+      return { kind, min: 18, max: null };
+    case 'asylblgEntitled':
+    case 'seekingProtection':
+    case 'migrationBackground':
+      return { kind };
   }
 }
+
+/** Checkboxes for a list of values of a condition. */
+function Choices<T extends string>({ label, options, chosen, labelOf, onChange }: {
+  label: string;
+  options: readonly T[];
+  chosen: readonly T[];
+  labelOf: (v: T) => string;
+  onChange: (next: T[]) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.options} role="group" aria-label={label}>
+      {options.map((o) => (
+        <Checkbox key={o} label={labelOf(o)} checked={chosen.includes(o)} onChange={(_, d) => onChange(toggle(chosen, o, d.checked === true))} />
+      ))}
+    </div>
+  );
+}
+
+const wholeYears = (v: string) => (v === '' ? 0 : Math.max(0, Math.trunc(Number(v)) || 0));
 
 function isGroup(item: EligibilityCondition | EligibilityGroup): item is EligibilityGroup {
   return 'op' in item;
@@ -86,26 +138,65 @@ function ConditionEditor({
         </div>
       )}
       {value.kind === 'residenceStatus' && (
-        <div className={styles.options} role="group" aria-label={t('rule.kinds.residenceStatus')}>
-          {residenceStatuses.map((s) => (
-            <Checkbox
-              key={s}
-              label={s}
-              checked={value.statuses.includes(s)}
-              onChange={(_, d) => onChange({ ...value, statuses: toggle(value.statuses, s, d.checked === true) })}
-            />
-          ))}
-        </div>
+        <Choices
+          label={t('rule.kinds.residenceStatus')}
+          options={residenceStatuses}
+          chosen={value.statuses as (typeof residenceStatuses)[number][]}
+          labelOf={(x) => x}
+          onChange={(statuses) => onChange({ ...value, statuses })}
+        />
       )}
-      {(value.kind === 'minAge' || value.kind === 'maxYearsInSaxony') && (
+      {value.kind === 'titleGroup' && (
+        <Choices
+          label={t('rule.kinds.titleGroup')}
+          options={residenceGroups}
+          chosen={value.groups}
+          labelOf={(g) => residenceGroupLabels[g]}
+          onChange={(groups) => onChange({ ...value, groups })}
+        />
+      )}
+      {value.kind === 'labourMarketAccess' && (
+        <Choices
+          label={t('rule.kinds.labourMarketAccess')}
+          options={accessOptions}
+          chosen={value.access}
+          labelOf={(a) => labourMarketLabels[a]}
+          onChange={(access) => onChange({ ...value, access })}
+        />
+      )}
+      {value.kind === 'employmentStatus' && (
+        <Choices
+          label={t('rule.kinds.employmentStatus')}
+          options={employmentStatuses}
+          chosen={value.statuses}
+          labelOf={(e) => employmentStatusLabels[e]}
+          onChange={(statuses) => onChange({ ...value, statuses })}
+        />
+      )}
+      {(value.kind === 'minAge' || value.kind === 'maxYearsInSaxony' || value.kind === 'maxYearsInGermany') && (
         <Field label={t('rule.years')} style={{ width: 110 }}>
-          <Input
-            type="number"
-            min={0}
-            value={String(value.years)}
-            onChange={(_, d) => onChange({ ...value, years: d.value === '' ? 0 : Math.max(0, Math.trunc(Number(d.value)) || 0) })}
-          />
+          <Input type="number" min={0} value={String(value.years)} onChange={(_, d) => onChange({ ...value, years: wholeYears(d.value) })} />
         </Field>
+      )}
+      {value.kind === 'ageRange' && (
+        <>
+          <Field label={t('rule.minYears')} style={{ width: 110 }}>
+            <Input
+              type="number"
+              min={0}
+              value={value.min === null ? '' : String(value.min)}
+              onChange={(_, d) => onChange({ ...value, min: d.value === '' ? null : wholeYears(d.value) })}
+            />
+          </Field>
+          <Field label={t('rule.maxYears')} style={{ width: 110 }}>
+            <Input
+              type="number"
+              min={0}
+              value={value.max === null ? '' : String(value.max)}
+              onChange={(_, d) => onChange({ ...value, max: d.value === '' ? null : wholeYears(d.value) })}
+            />
+          </Field>
+        </>
       )}
       <Button appearance="subtle" icon={<DeleteRegular />} aria-label={t('rule.removeCondition')} onClick={onRemove} />
     </div>
@@ -115,18 +206,19 @@ function ConditionEditor({
 function GroupEditor({
   value,
   communes,
-  nested,
+  depth,
   onChange,
   onRemove,
 }: {
   value: EligibilityGroup;
   communes: Commune[];
-  nested: boolean;
+  depth: number;
   onChange: (g: EligibilityGroup) => void;
   onRemove?: () => void;
 }) {
   const styles = useStyles();
   const { t } = useTranslation('programs');
+  const nested = depth > 0;
   const setItem = (i: number, item: EligibilityCondition | EligibilityGroup) =>
     onChange({ ...value, items: value.items.map((x, j) => (j === i ? item : x)) });
   const removeItem = (i: number) => onChange({ ...value, items: value.items.filter((_, j) => j !== i) });
@@ -144,7 +236,7 @@ function GroupEditor({
       {value.items.length === 0 && <Text>{t('rule.empty')}</Text>}
       {value.items.map((item, i) =>
         isGroup(item) ? (
-          <GroupEditor key={i} value={item} communes={communes} nested onChange={(g) => setItem(i, g)} onRemove={() => removeItem(i)} />
+          <GroupEditor key={i} value={item} communes={communes} depth={depth + 1} onChange={(g) => setItem(i, g)} onRemove={() => removeItem(i)} />
         ) : (
           <ConditionEditor key={i} value={item} communes={communes} onChange={(c) => setItem(i, c)} onRemove={() => removeItem(i)} />
         ),
@@ -153,8 +245,11 @@ function GroupEditor({
         <Button icon={<AddRegular />} onClick={() => onChange({ ...value, items: [...value.items, fresh('residenceCommune')] })}>
           {t('rule.addCondition')}
         </Button>
-        {!nested && (
-          <Button icon={<AddRegular />} onClick={() => onChange({ ...value, items: [...value.items, { op: 'or', items: [] }] })}>
+        {depth < maxDepth - 1 && (
+          <Button
+            icon={<AddRegular />}
+            onClick={() => onChange({ ...value, items: [...value.items, { op: value.op === 'and' ? 'or' : 'and', items: [] }] })}
+          >
             {t('rule.addGroup')}
           </Button>
         )}
@@ -164,8 +259,9 @@ function GroupEditor({
 }
 
 /**
- * Editor of a program's eligibility rule: conditions on residence commune, residence status, minimum age and
- * maximum years in Saxony, combined by AND/OR with one nested group level. The rule stays data.
+ * Editor of a program's eligibility rule: conditions on residence commune, the residence title (group, AsylbLG
+ * entitlement, labour-market access, protection), migration background, employment status, age and years in
+ * Germany/Saxony, combined by AND/OR in nested groups. The rule stays data.
  */
 export function RuleEditor({
   value,
@@ -189,7 +285,7 @@ export function RuleEditor({
       <Text size={200} className={styles.summary} data-testid="rule-summary">
         {describeRule(value, (id) => names.get(id))}
       </Text>
-      <GroupEditor value={value} communes={communes} nested={false} onChange={onChange} />
+      <GroupEditor value={value} communes={communes} depth={0} onChange={onChange} />
       {error && (
         <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
           {error}
