@@ -23,7 +23,7 @@ import { ArrowUndoRegular, DocumentArrowUpRegular } from '@fluentui/react-icons'
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importFields, type ImportField, type ImportMapping, type ImportPreview, type ImportResult } from '../../../../shared/domain/imports.js';
-import { errorText, downloadFile, invoke, onProgress, uploadFile } from '../../api/client.js';
+import { ApiError, errorText, downloadFile, invoke, onProgress, uploadFile } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
