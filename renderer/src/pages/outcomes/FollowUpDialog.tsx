@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.js';
 import { todayIso } from '../../../../shared/domain/common.js';
 import { outcomeKinds, type FollowUp, type OutcomeKind } from '../../../../shared/domain/outcomes.js';
 import { ApiError, invoke } from '../../api/client.js';
@@ -77,7 +78,7 @@ export function FollowUpDialog({ followUp, onClose }: { followUp: FollowUp; onCl
             <DialogContent className={styles.column}>
               <span>{t('followUps.dueHint', { program: followUp.programName, due: formatDate(followUp.dueOn) })}</span>
               <Field label={t('followUps.checkedOn')} validationMessage={errors.checkedOn}>
-                <Input type="date" value={form.checkedOn} onChange={(_, d) => setForm((f) => ({ ...f, checkedOn: d.value }))} />
+                <DateField value={form.checkedOn} onChange={(_, d) => setForm((f) => ({ ...f, checkedOn: d.value }))} />
               </Field>
               <Field label={t('followUps.resultKind')} validationMessage={errors.resultKind}>
                 <Select value={form.resultKind} onChange={(_, d) => setForm((f) => ({ ...f, resultKind: d.value }))}>

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.js';
 import { todayIso } from '../../../../shared/domain/common.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
@@ -65,7 +66,7 @@ export function FollowUpList() {
           </Select>
         </Field>
         <Field label={t('followUps.dueBy')}>
-          <Input type="date" value={dueBy} onChange={(_, d) => setDueBy(d.value)} />
+          <DateField value={dueBy} onChange={(_, d) => setDueBy(d.value)} />
         </Field>
         <Checkbox label={t('followUps.showDone')} checked={showDone} onChange={(_, d) => setShowDone(d.checked === true)} />
       </div>

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.js';
 import { todayIso } from '../../../../shared/domain/common.js';
 import { outcomeInput, outcomeKinds, type OutcomeKind } from '../../../../shared/domain/outcomes.js';
 import { ApiError, invoke } from '../../api/client.js';
@@ -119,7 +120,7 @@ export function OutcomeForm({
         />
       )}
       <Field label={t('fields.date')} validationMessage={errors.date ?? errors.enrollmentId} style={layout === 'row' ? { maxWidth: 360 } : undefined}>
-        <Input type="date" value={form.date} onChange={set('date')} />
+        <DateField value={form.date} onChange={set('date')} />
       </Field>
       <Field label={t('fields.program')} validationMessage={errors.programId}>
         <Select value={form.programId} onChange={set('programId')}>

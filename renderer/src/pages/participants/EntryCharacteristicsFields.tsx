@@ -1,5 +1,6 @@
 import { Field, Input, Select } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.js';
 import {
   employmentStatuses,
   employmentStatusLabels,
@@ -93,7 +94,7 @@ export function EntryCharacteristicsFields({
       {select('qualificationRecognition', recognitionStatuses.map((s) => [s, recognitionStatusLabels[s]] as const))}
       {select('migrationBackground', yesNo)}
       <Field label={t('model.arrivalInGermany')} validationMessage={errors.arrivalInGermany}>
-        <Input type="date" value={value.arrivalInGermany} onChange={set('arrivalInGermany')} />
+        <DateField value={value.arrivalInGermany} onChange={set('arrivalInGermany')} />
       </Field>
       <Field label={t('model.interpreterLanguage')} validationMessage={errors.interpreterLanguage}>
         <Input value={value.interpreterLanguage} onChange={set('interpreterLanguage')} />

@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.js';
 import type { TitleEntryInput } from '../../../../shared/domain/participant-model.js';
 import { residenceGroupLabels } from '../../../../shared/rules/residence-groups.js';
 import { labourMarketLabels, residenceTitle, residenceTitles } from '../../../../shared/rules/residence-titles.js';
@@ -65,10 +66,10 @@ export function TitleHistoryFields({
             </Select>
           </Field>
           <Field label={t('model.validFrom')} validationMessage={errors[`titles.${i}.validFrom`]}>
-            <Input type="date" value={r.validFrom} onChange={(_, d) => setRow(i, { validFrom: d.value })} />
+            <DateField value={r.validFrom} onChange={(_, d) => setRow(i, { validFrom: d.value })} />
           </Field>
           <Field label={t('model.validUntil')} validationMessage={errors[`titles.${i}.validUntil`]}>
-            <Input type="date" value={r.validUntil} onChange={(_, d) => setRow(i, { validUntil: d.value })} />
+            <DateField value={r.validUntil} onChange={(_, d) => setRow(i, { validUntil: d.value })} />
           </Field>
           <Button icon={<DeleteRegular />} aria-label={t('model.removeTitle')} onClick={() => onChange(rows.filter((_, j) => j !== i))} />
         </div>
