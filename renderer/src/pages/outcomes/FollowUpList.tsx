@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Field,
-  Input,
   Link,
   makeStyles,
   Select,
