@@ -23,6 +23,8 @@ function codes(kind: 'action' | 'entity'): Set<string> {
   for (const file of sources(path.join(root, 'main/features'))) {
     const text = fs.readFileSync(file, 'utf8');
     for (const m of text.matchAll(new RegExp(`\\b${kind}: ([^,}\\n]+)`, 'g'))) {
+      // a type such as `entity: DrilldownRow['entity']` names no code
+      if (/^\w+\[/.test(m[1]!)) continue;
       for (const lit of m[1]!.matchAll(/'([a-z_]+)'/g)) found.add(lit[1]!);
     }
   }

@@ -60,7 +60,7 @@ describe('lotse command line: input hygiene', () => {
     fs.writeFileSync(out, 'wichtig');
     const reports = [
       ['agh-statement', '--program', 'AGH Mittelsachsen', '--commune', 'Freiberg', '--month', '2026-03'],
-      ['program-end', '--program', 'AGH Mittelsachsen', '--from', '2026-01-01', '--to', '2026-12-31'],
+      ['program-end', '--program', 'AGH Mittelsachsen', '--from', '2026-01-01', '--to', '2026-12-31', '--kind', 'interim'],
       ['participant-list', '--program', 'AGH Mittelsachsen'],
     ];
     for (const args of reports) {

@@ -98,6 +98,21 @@ export function issueMessage(i: IssueLike, lang: Lang): string | undefined {
  * complete for every literal message in shared/domain and every literal field message in main/features.
  */
 export const englishMessages: Readonly<Record<string, string>> = {
+  "Mindest- oder Höchstalter angeben": "Give a minimum or maximum age",
+  "Jahr ab 1900": "A year from 1900",
+  "Bitte einen Grund angeben (mindestens 3 Zeichen)": "Please give a reason (at least 3 characters)",
+  "Höchstens 500 Zeichen": "At most 500 characters",
+  "Unbekannter Aufenthaltstitel": "Unknown residence title",
+  "Höchstens 100 Zeichen": "At most 100 characters",
+  "„Gültig bis“ liegt vor „Gültig ab“": "'Valid until' is before 'valid from'",
+  "Die Ankunft in Sachsen liegt vor der Einreise nach Deutschland": "The arrival in Saxony is before the entry to Germany",
+  "Ganze Monate erwartet": "Whole months expected",
+  "Höchstens 36 Monate": "At most 36 months",
+  "Mindestens eine Art des Erfolgs wählen": "Choose at least one kind of success",
+  "Ziel doppelt": "Target listed twice",
+  "Art doppelt": "Kind listed twice",
+  "AGH-Einsatz läuft noch": "AGH placement still running",
+  "Liegt vor dem Austritt": "Lies before the exit",
   Pflichtfeld: 'Required',
   'Bitte auswählen': 'Please choose',
   'Enthält Zeilenumbrüche oder Steuerzeichen, die hier nicht erlaubt sind': 'Contains line breaks or control characters that are not allowed here',

@@ -17,7 +17,7 @@ describe('migration 2026-12-04-001-participant-model', () => {
   it('maps free-text statuses and nationalities to the catalogues and keeps what it cannot map', async () => {
     const open = await openDatabase(path.join(dir.dir, 'old.sqlite'));
     try {
-      const { error } = await new Migrator({ db: open.db, provider: migrationProvider }).migrateTo('2026-12-03-001-anchored-figures');
+      const { error } = await new Migrator({ db: open.db, provider: migrationProvider }).migrateTo('2026-12-03-002-participant-search-index');
       expect(error).toBeUndefined();
       await open.exec(`
         INSERT INTO programs (id, name, start_date, hourly_rate_cents, eligibility_rule) VALUES (1, 'P', '2020-01-01', 0, '{"op":"and","items":[]}');

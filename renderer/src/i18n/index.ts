@@ -39,7 +39,8 @@ export function setLanguage(lng: string): void {
 }
 
 export function initI18n(lng = 'de'): typeof i18n {
-  document.documentElement.lang = lng;
+  // tests run the texts in Node, without a document
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
   void i18n.use(initReactI18next).init({
     resources: { de, en },
     lng,
