@@ -13,7 +13,7 @@ test('a date is typed as TT.MM.JJJJ ("1.2.2026" too) and saved as that day; Engl
   await start.fill('1.2.2026');
   await start.blur();
   await expect(start).toHaveValue('01.02.2026');
-  await dialog.getByLabel('Ende').fill('31.12.2026');
+  await dialog.getByLabel('Ende', { exact: true }).fill('31.12.2026');
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toBeHidden();
   await expect(programs.row('Datumstest')).toContainText('01.02.2026');
@@ -23,7 +23,7 @@ test('a date is typed as TT.MM.JJJJ ("1.2.2026" too) and saved as that day; Engl
   await programs.row('Datumstest').getByRole('button', { name: /Bearbeiten/ }).click();
   const edit = page.getByRole('dialog', { name: 'Programm bearbeiten' });
   await expect(edit.getByLabel('Beginn')).toHaveValue('01.02.2026');
-  await edit.getByLabel('Ende').fill('31.02.2026');
+  await edit.getByLabel('Ende', { exact: true }).fill('31.02.2026');
   await edit.getByRole('button', { name: 'Speichern' }).click();
   await expect(edit).toBeVisible();
   await expect(edit.getByText('Kein gültiges Kalenderdatum')).toBeVisible();

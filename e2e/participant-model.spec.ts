@@ -32,7 +32,7 @@ test('an old status no title matches is listed to decide, never blocks saving, a
   // another change saves although the old value is still undecided
   await people.fill({ Telefon: '0351 4711' });
   await people.save();
-  await expect(page.getByText('Stammdaten gespeichert')).toBeVisible();
+  await expect(page.locator('.fui-ToastTitle', { hasText: 'Stammdaten gespeichert' })).toBeVisible();
   const saved = await api<Person>(demo, 'participants.get', { id: created.id });
   expect(saved).toMatchObject({ phone: '0351 4711', residenceStatus: 'Visum zur Arbeitssuche', residenceStatusOpen: true });
 

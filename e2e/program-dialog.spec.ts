@@ -20,7 +20,12 @@ for (const size of [
     // the body scrolls; the dialog's own buttons stay on screen
     await expect(programs.dialog().getByRole('button', { name: 'Speichern' })).toBeInViewport();
     await expect(programs.dialog().getByRole('button', { name: 'Abbrechen', exact: true }).last()).toBeInViewport();
-    for (let i = 0; i < 3; i++) await expect(programs.communeRows().nth(i).getByLabel('Plätze')).toBeInViewport({ ratio: 1 });
+    // the dialog's body scrolls (the buttons stay): each row's Plätze field can be scrolled fully into view
+    for (let i = 0; i < 3; i++) {
+      const slots = programs.communeRows().nth(i).getByLabel('Plätze');
+      await slots.scrollIntoViewIfNeeded();
+      await expect(slots).toBeInViewport({ ratio: 1 });
+    }
 
     // Entfernen is clickable with the mouse (nothing lies over it) and removes its own row
     await programs.communeRows().nth(1).getByRole('button', { name: 'Entfernen' }).click();

@@ -73,7 +73,7 @@ test('a Verwendungsnachweis of a running program needs an explicit yes; the work
   await reports.confirmDialog().getByRole('button', { name: 'Ja, Verwendungsnachweis erstellen' }).click();
   await expect(reports.kind('Verwendungsnachweis (Programmende)')).toBeChecked();
   await expect(page.getByTestId('running-notice')).toBeVisible();
-  await expect(page.getByLabel('Zeitraum von')).toHaveValue('2020-01-01');
+  await expect(page.getByLabel('Zeitraum von')).toHaveValue('01.01.2020');
 
   const download = await reports.export();
   expect(download.suggestedFilename()).toMatch(/^Verwendungsnachweis_Arbeitsmarktmentoren-Dresden_.*\.xlsx$/);

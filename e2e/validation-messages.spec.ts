@@ -18,14 +18,14 @@ test('an empty commune row gets German field messages on its own row, and they l
   await rows.nth(0).getByLabel('Plätze').fill('');
 
   await dialog.getByRole('button', { name: 'Speichern' }).click();
-  await expect(rows.nth(0)).toContainText('Bitte auswählen');
-  await expect(rows.nth(0)).toContainText('Bitte eine Zahl eingeben');
+  await expect(rows.nth(0)).toContainText('Bitte eine Kommune wählen');
+  await expect(rows.nth(0)).toContainText('Anzahl der Plätze als ganze Zahl eingeben');
   await expect(rows.nth(1)).not.toContainText('Bitte');
   await expect(dialog).not.toContainText(rawZod);
 
   await rows.nth(0).getByRole('button', { name: 'Entfernen' }).click();
   await expect(rows).toHaveCount(1);
-  await expect(dialog).not.toContainText('Bitte auswählen');
+  await expect(dialog).not.toContainText('Bitte eine Kommune wählen');
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toBeHidden();
   await expect(programs.row('AGH Testkreis')).toContainText('Freiberg (3)');
@@ -40,8 +40,8 @@ test('in the English UI the same messages are English', async ({ page, lotse }) 
   await dialog.getByRole('button', { name: 'Add commune' }).click();
   await dialog.getByTestId('commune-row').getByLabel('Places').fill('');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Please choose', { exact: true })).toBeVisible();
-  await expect(dialog.getByText('Please enter a number')).toBeVisible();
+  await expect(dialog.getByText('Please choose a commune', { exact: true })).toBeVisible();
+  await expect(dialog.getByText('Enter the number of places as a whole number (0 or more)')).toBeVisible();
   await expect(dialog.getByText('Required', { exact: true }).first()).toBeVisible();
   await expect(dialog).not.toContainText(rawZod);
   await expect(dialog).not.toContainText(/Pflichtfeld|Bitte/);

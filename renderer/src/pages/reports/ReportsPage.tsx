@@ -284,7 +284,7 @@ function ReportBody({ frame, needsConfirm, askConfirm }: { frame: ReportFrame; n
           {t('texts.title')}
         </Subtitle2>
         <Text size={200}>{t('texts.hint')}</Text>
-        <NarrativeTexts frame={frame} />
+        <NarrativeTexts key={JSON.stringify(frame)} frame={frame} />
       </section>
     </>
   );
@@ -332,28 +332,32 @@ function PreviewTable({ f }: { f: Figures }) {
   );
 }
 
+/**
+ * The Sachbericht of one frame. Mounted per frame (keyed by it) and shown only once that frame's texts are loaded:
+ * texts arriving for a new period must never replace what the user has typed meanwhile (issue 19: a text saved
+ * right before the export was missing from the workbook), and a reload after saving leaves the draft alone.
+ */
 function NarrativeTexts({ frame }: { frame: ReportFrame }) {
   const { t } = useTranslation('reports');
   const notify = useNotify();
   const texts = useCall('reports.texts', frame);
-  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [draft, setDraft] = useState<Record<string, string> | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    if (texts.data) setDraft(Object.fromEntries(texts.data.map((x) => [x.section, x.text])));
+    if (texts.data) setDraft((d) => d ?? Object.fromEntries(texts.data!.map((x) => [x.section, x.text])));
   }, [texts.data]);
   const save = async () => {
     setSaving(true);
     try {
-      await invoke('reports.saveTexts', { frame, texts: reportSections.map((section) => ({ section, text: draft[section] ?? '' })) });
+      await invoke('reports.saveTexts', { frame, texts: reportSections.map((section) => ({ section, text: draft?.[section] ?? '' })) });
       notify.success(t('texts.saved'));
-      texts.reload();
     } catch (err) {
       notify.failure(err);
     } finally {
       setSaving(false);
     }
   };
-  if (!texts.data) return <Spinner label={t('common:states.loading')} />;
+  if (draft === null) return <Spinner label={t('common:states.loading')} />;
   return (
     <>
       {reportSections.map((section: ReportSection) => (
