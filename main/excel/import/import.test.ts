@@ -5,7 +5,7 @@ import { tempDir } from '../../test/temp-db.js';
 import { writeCorpus } from '../fixtures/corpus.js';
 import { analyseFile } from './analyse.js';
 import { detectSeparator, parseCsv, readWorkbook } from './read.js';
-import { fieldForHeader, proposeMapping, splitFullName } from './table.js';
+import { fieldForHeader, findHeader, parseRows, proposeMapping, splitFullName } from './table.js';
 import { parseDate, parseGender, parseLevel, text } from './values.js';
 
 const today = '2026-11-24';
@@ -48,6 +48,32 @@ describe('values', () => {
     expect(text('  Anna \n  Lena\u00a0 ')).toBe('Anna Lena');
     expect(text(1761234)).toBe('1761234');
     expect(text('   ')).toBeNull();
+  });
+
+  it('normalises cells as typed input is (issue 12): NFC, control characters dropped', () => {
+    // "Müller" with a combining diaeresis becomes the precomposed form the person form stores
+    expect(text('Mu\u0308ller')).toBe('M\u00fcller');
+    expect(text('Ali\u0000 Hassan\u001b')).toBe('Ali Hassan');
+    expect(text('\u0000\u0007')).toBeNull();
+  });
+
+  it('refuses a row whose name has no letter (zero-width spaces, digits)', () => {
+    const sheet = {
+      name: 'Liste',
+      rows: [
+        { rowNumber: 1, cells: ['Nachname', 'Vorname'] },
+        { rowNumber: 2, cells: ['\u200b\u200b', 'Anna'] },
+        { rowNumber: 3, cells: ['Schmidt', '123'] },
+        { rowNumber: 4, cells: ['Schmidt', 'Anna'] },
+      ],
+    };
+    const layout = findHeader(sheet);
+    const parsed = parseRows(sheet, layout, proposeMapping(layout.headers), today);
+    expect(parsed.accepted.map((r) => r.record.lastName)).toEqual(['Schmidt']);
+    expect(parsed.rejected.map((r) => [r.row, r.message])).toEqual([
+      [2, 'Ein Name braucht mindestens einen Buchstaben'],
+      [3, 'Ein Name braucht mindestens einen Buchstaben'],
+    ]);
   });
 });
 

@@ -210,9 +210,12 @@ export function splitFullName(value: string | null): { lastName: string | null; 
   return { lastName: value.slice(0, space), firstName: value.slice(space + 1).trim() || null };
 }
 
+const letter = /\p{L}/u;
+
 const messages = {
   lastName: 'Nachname fehlt',
   firstName: 'Vorname fehlt',
+  nameLetter: 'Ein Name braucht mindestens einen Buchstaben',
   invalidDate: (v: string) => `Geburtsdatum „${v}“ ist kein gültiges Datum`,
   outOfRange: (v: string) => `Geburtsdatum ${v} liegt in der Zukunft oder vor 1900`,
 };
@@ -296,6 +299,11 @@ export function rowParser(layout: TableLayout, mapping: ImportMapping, today: st
     }
     if (!firstName) {
       reject('missing_required', messages.firstName);
+      return;
+    }
+    // the same rule as the person form: a "name" of invisible characters or digits names nobody
+    if (!letter.test(lastName) || !letter.test(firstName)) {
+      reject('missing_required', messages.nameLetter);
       return;
     }
     const birthRaw = cell('birthDate');

@@ -12,11 +12,13 @@ export function text(cell: Cell): string | null {
   } else if (typeof cell === 'number') s = Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
   else if (typeof cell === 'boolean') s = cell ? 'ja' : 'nein';
   else s = isoFromDate(cell);
-  s = s.replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim();
+  // as typed input (shared/domain/common.ts): NFC, and no control characters — a NUL or a stray escape in a list
+  // cell is dropped rather than stored
+  s = s.normalize('NFC').replace(/[\s\u00a0\u2007\u202f]+/g, ' ').replace(/\p{Cc}/gu, '').trim();
   return s === '' ? null : s;
 }
 
-/** Non-empty, no leading or trailing space, no whitespace but single plain spaces. */
+/** Non-empty, no leading or trailing space, no whitespace but single plain spaces, nothing NFC could change. */
 function isTidy(s: string): boolean {
   const n = s.length;
   if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
@@ -24,7 +26,7 @@ function isTidy(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c === 32) {
       if (s.charCodeAt(i + 1) === 32) return false;
-    } else if (c < 32 || (c >= 0x7f && c <= 0xa0) || (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))) {
+    } else if (c < 32 || (c >= 0x7f && c <= 0xa0) || c >= 0x300 || (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))) {
       return false;
     }
   }
