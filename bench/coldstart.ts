@@ -56,10 +56,12 @@ export async function coldStart(dbPath: string, readySelector: string): Promise<
 
     const b0 = performance.now();
     const help = spawn(process.execPath, [path.join(root, 'bin/lotse.mjs'), '--help'], { stdio: 'ignore' });
+    // listen at spawn: `--help` may be done before the browser is, and a missed 'exit' would wait for ever
+    const helpDone = new Promise((r) => help.once('exit', r));
     const b2 = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
     const p2 = await b2.newPage();
     await p2.goto('about:blank');
-    await new Promise((r) => help.once('exit', r));
+    await helpDone;
     const baseline = performance.now() - b0;
     await b2.close();
     return { lotse, baseline };
