@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** A field's label exactly, allowing the asterisk Fluent adds to required fields. */
 export function fieldLabel(label: string): RegExp {
@@ -32,8 +32,15 @@ export class ParticipantsPage {
     await this.page.getByRole('button', { name: 'Speichern', exact: true }).click();
   }
 
+  /**
+   * Types a search and waits for its answer: the list keeps the previous result on screen while a newer one is on
+   * its way, and a click on a row of the old result would open the wrong person or be lost when the rows change.
+   */
   async search(text: string) {
     await this.page.getByLabel('Suche nach Name oder Fallnummer').fill(text);
+    const table = this.page.getByRole('table', { name: 'Teilnehmende' });
+    await expect(table).toHaveAttribute('data-search', text);
+    await expect(table).toHaveAttribute('aria-busy', 'false');
   }
 
   rows() {

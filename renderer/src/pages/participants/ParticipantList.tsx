@@ -242,7 +242,8 @@ export function ParticipantList() {
         </MessageBar>
       )}
       <div ref={scrollRef} className={styles.scroller}>
-        <div role="table" aria-label={t('title')} aria-rowcount={(total ?? 0) + 1} style={{ minWidth: width }}>
+        <div role="table" aria-label={t('title')} aria-rowcount={(total ?? 0) + 1} aria-busy={searching}
+          data-search={shownQuery?.search ?? ''} style={{ minWidth: width }}>
           <div role="rowgroup" className={styles.head}>
             {table.getHeaderGroups().map((hg) => (
               <div role="row" key={hg.id} className={styles.headRow} aria-rowindex={1}>
