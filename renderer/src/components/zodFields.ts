@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { translateMessage } from '../../../shared/domain/validation-messages.js';
 import { uiLang } from '../i18n/lang.js';
+import { ApiError } from '../api/client.js';
 
 /**
  * Field messages from the shared zod schema, keyed by dotted path, for a form to show beside each field. Generic
@@ -30,4 +31,13 @@ export function withoutRow(errors: Record<string, string>, prefix: string, index
     else if (Number(m[1]) < index) out[key] = message;
   }
   return out;
+}
+
+/**
+ * The server's field messages of a failed call (already in the UI language), by field path; null when the failure
+ * is not about fields, so the caller shows it as a whole.
+ */
+export function serverFieldErrors(err: unknown): Record<string, string> | null {
+  const fields = err instanceof ApiError ? err.error.details?.fields : undefined;
+  return fields?.length ? Object.fromEntries(fields.map((f) => [f.path, f.message])) : null;
 }

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { contactResults, fairOffers, type ContactResult, type FairDetail, type FairOffer } from '../../../../shared/domain/fairs.js';
 import { ApiError, downloadFile, invoke } from '../../api/client.js';
+import { serverFieldErrors } from '../../components/zodFields.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
@@ -337,8 +338,9 @@ function ContactsPanel({ fair, reload }: { fair: FairDetail; reload: () => void 
       setResult('gespraech');
       reload();
     } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+      const fields = serverFieldErrors(err);
+      if (fields) {
+        setErrors(fields);
       } else notify.failure(err);
     }
   }

@@ -14,10 +14,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fairInput, type Fair } from '../../../../shared/domain/fairs.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
+import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { DateField } from '../../components/DateField.js';
 
 /** Create or edit a fair: program, title, date, venue, program of the day. */
@@ -47,8 +47,9 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
       notify.success(t('saved'));
       onClose(saved);
     } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+      const fields = serverFieldErrors(err);
+      if (fields) {
+        setErrors(fields);
       } else notify.failure(err);
     } finally {
       setBusy(false);

@@ -19,11 +19,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../shared/domain/common.js';
 import { applicationInput, applicationStatuses } from '../../../../shared/domain/outcomes.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
+import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
@@ -59,8 +59,9 @@ export function ParticipantContactsTab({ participantId }: { participantId: numbe
       setForm((f) => ({ ...f, organisationId: '', position: '', fairId: '' }));
       apps.reload();
     } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+      const fields = serverFieldErrors(err);
+      if (fields) {
+        setErrors(fields);
       } else notify.failure(err);
     }
   }

@@ -20,9 +20,9 @@ import {
   type Organisation,
   type OrganisationKind,
 } from '../../../../shared/domain/organisations.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
+import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 
 /** Create or edit a company or partner. */
 export function OrganisationDialog({
@@ -65,8 +65,9 @@ export function OrganisationDialog({
       notify.success(t('saved', { name: saved.name }));
       onClose(saved);
     } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+      const fields = serverFieldErrors(err);
+      if (fields) {
+        setErrors(fields);
       } else notify.failure(err);
     } finally {
       setBusy(false);

@@ -18,7 +18,8 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.js';
 import { todayIso } from '../../../../shared/domain/common.js';
 import { outcomeKinds, type FollowUp, type OutcomeKind } from '../../../../shared/domain/outcomes.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
+import { serverFieldErrors } from '../../components/zodFields.js';
 import { formatDate } from '../../components/format.js';
 import { useNotify } from '../../components/useNotify.js';
 
@@ -53,8 +54,9 @@ export function FollowUpDialog({ followUp, onClose }: { followUp: FollowUp; onCl
       notify.success(t('followUps.saved'));
       onClose(true);
     } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+      const fields = serverFieldErrors(err);
+      if (fields) {
+        setErrors(fields);
       } else notify.failure(err);
     } finally {
       setBusy(false);

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.js';
 import { todayIso } from '../../../../shared/domain/common.js';
 import { outcomeInput, outcomeKinds, type OutcomeKind } from '../../../../shared/domain/outcomes.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
+import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -82,8 +82,9 @@ export function OutcomeForm({
       notify.success(t('saved'));
       onSaved();
     } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+      const fields = serverFieldErrors(err);
+      if (fields) {
+        setErrors(fields);
       } else notify.failure(err);
     } finally {
       setBusy(false);

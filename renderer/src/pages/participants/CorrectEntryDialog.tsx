@@ -22,7 +22,8 @@ import { residenceTitles } from '../../../../shared/rules/residence-titles.js';
 const titleLabels = residenceTitles.map((x) => x.label);
 import type { Enrollment } from '../../../../shared/domain/enrollments.js';
 import { germanLevels, genders } from '../../../../shared/domain/participants.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
+import { serverFieldErrors } from '../../components/zodFields.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 
@@ -75,8 +76,9 @@ export function CorrectEntryDialog({ enrollment, entry, onClose }: { enrollment:
       notify.success(t('entry.corrected'));
       onClose(true);
     } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+      const fields = serverFieldErrors(err);
+      if (fields) {
+        setErrors(fields);
       } else notify.failure(err);
     } finally {
       setBusy(false);

@@ -19,10 +19,10 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/contract/index.js';
 import { todayIso } from '../../../../shared/domain/common.js';
 import { enrollmentCreateInput } from '../../../../shared/domain/enrollments.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
+import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { EligibilityBox } from './EligibilityBox.js';
 import { DateField } from '../../components/DateField.js';
 
@@ -91,8 +91,9 @@ export function EnrollDialog({ participantId, onClose }: { participantId: number
       notify.success(t('enrollments.created', { program: e.programName }));
       onClose(true);
     } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+      const fields = serverFieldErrors(err);
+      if (fields) {
+        setErrors(fields);
       } else notify.failure(err);
     } finally {
       setBusy(false);

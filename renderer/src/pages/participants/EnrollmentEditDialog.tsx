@@ -15,9 +15,9 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enrollmentTransitions, enrollmentUpdateInput, type Enrollment, type EnrollmentStatus } from '../../../../shared/domain/enrollments.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
+import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { DateField } from '../../components/DateField.js';
 
 const useStyles = makeStyles({
@@ -52,8 +52,9 @@ export function EnrollmentEditDialog({ enrollment, onClose }: { enrollment: Enro
       notify.success(t('enrollments.updated'));
       onClose(true);
     } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
+      const fields = serverFieldErrors(err);
+      if (fields) {
+        setErrors(fields);
       } else notify.failure(err);
     } finally {
       setBusy(false);
