@@ -129,7 +129,7 @@ export function onProgress(cb: (e: ProgressEvent) => void): () => void {
 }
 
 /** Hands a chosen file to main and gets back an opaque handle (web mode uploads the bytes). */
-export async function uploadFile(file: File): Promise<{ handle: string; name: string; size: number }> {
+export async function uploadFile(file: File, signal?: AbortSignal): Promise<{ handle: string; name: string; size: number }> {
   const failed: SerializedError = { code: 'internal', message: 'Hochladen fehlgeschlagen', messageEn: 'Upload failed' };
   let res: Response;
   try {
@@ -137,8 +137,10 @@ export async function uploadFile(file: File): Promise<{ handle: string; name: st
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', 'x-lotse-token': getToken() },
       body: file,
+      signal,
     });
   } catch {
+    if (signal?.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
     throw new ApiError(unreachable);
   }
   type UploadBody = { ok: boolean; data?: { handle: string; name: string; size: number }; error?: unknown };

@@ -68,47 +68,60 @@ export function ImportPage() {
   const [job, setJob] = useState<{ id: string; phase: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  // the preview being read, so a big or broken file can be stopped instead of waited for
-  const previewJob = useRef<string | null>(null);
+  // the file being sent and read, so a big or broken file can be stopped at any point: during the upload
+  // (the request is aborted) as well as while main reads it (the job is cancelled there)
+  const reading = useRef<{ jobId: string; abort: AbortController } | null>(null);
+
+  const startReading = () => {
+    const current = { jobId: crypto.randomUUID(), abort: new AbortController() };
+    reading.current = current;
+    setBusy(true);
+    setError(null);
+    return current;
+  };
+
+  const finishReading = (current: { jobId: string }, err?: unknown) => {
+    if (err !== undefined) {
+      setPreview(null);
+      setError(err instanceof ApiError && err.code === 'cancelled' ? t('readingCancelled') : errorText(err));
+    }
+    if (reading.current?.jobId !== current.jobId) return;
+    reading.current = null;
+    setBusy(false);
+  };
 
   const load = useCallback(
-    async (chosen: Chosen, opts: { sheet?: string | null; mapping?: ImportMapping | null; sender?: string }) => {
-      setBusy(true);
-      setError(null);
-      const jobId = crypto.randomUUID();
-      previewJob.current = jobId;
+    async (chosen: Chosen, opts: { sheet?: string | null; mapping?: ImportMapping | null; sender?: string }, current = startReading()) => {
       try {
-        setPreview(
-          await invoke('imports.preview', { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null }, { jobId }),
-        );
+        const input = { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null };
+        if (current.abort.signal.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
+        setPreview(await invoke('imports.preview', input, { jobId: current.jobId }));
+        finishReading(current);
       } catch (err) {
-        setPreview(null);
-        setError(err instanceof ApiError && err.code === 'cancelled' ? t('readingCancelled') : errorText(err));
-      } finally {
-        previewJob.current = null;
-        setBusy(false);
+        finishReading(current, err);
       }
     },
     [t],
   );
 
   const cancelPreview = async () => {
-    if (previewJob.current) await invoke('system.cancelJob', { jobId: previewJob.current }).catch(() => undefined);
+    const current = reading.current;
+    if (!current) return;
+    current.abort.abort();
+    await invoke('system.cancelJob', { jobId: current.jobId }).catch(() => undefined);
   };
 
   const choose = async (f: File) => {
     setResult(null);
     setPreview(null);
-    setError(null);
-    setBusy(true);
+    const current = startReading();
     try {
-      const up = await uploadFile(f);
+      const up = await uploadFile(f, current.abort.signal);
       const chosen = { handle: up.handle, name: f.name };
       setFile(chosen);
-      await load(chosen, { sender });
+      await load(chosen, { sender }, current);
     } catch (err) {
-      setBusy(false);
-      setError(errorText(err));
+      finishReading(current, err);
     }
   };
 
