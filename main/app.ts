@@ -6,6 +6,7 @@ import { checkPrivateAccess, removeStaleTempDirs } from './db/at-rest.js';
 import { backupDir, removeStalePartials } from './db/backup.js';
 import type { BackupKeyProvider } from './db/backup-crypto.js';
 import { claimForApp } from './db/holders.js';
+import { isServerUrl } from './db/engine/target.js';
 import { openAndMigrate } from './db/migrate.js';
 import type { OpenDatabase } from './db/open.js';
 import { maintainBackups } from './features/backups/backups.service.js';
@@ -104,6 +105,8 @@ export interface StartOptions {
   backupTiming?: DailyBackupTiming;
   /** backup keys; Electron passes the OS keychain's (safeStorage), otherwise a key file beside the database */
   backupKeys?: BackupKeyProvider[];
+  /** a team server's password from the OS keychain (the URL then carries none) */
+  password?: string;
 }
 
 /**
@@ -112,8 +115,30 @@ export interface StartOptions {
  * before anything else touches it (migrateToLatest). The process registers itself as holding the database, so
  * `lotse restore` refuses while it runs (db/holders.ts); temp folders of crashed Lotse processes are removed.
  */
-export async function startApp(dbPath: string, mode: Mode, opts: StartOptions = {}): Promise<App> {
+export async function startApp(target: string, mode: Mode, opts: StartOptions = {}): Promise<App> {
   removeStaleTempDirs();
+  if (isServerUrl(target)) return startOnServer(target, mode, opts);
+  return startOnFile(target, mode, opts);
+}
+
+/**
+ * Team mode: a PostgreSQL server holds the data. There is no file to claim, check or copy: the server serialises
+ * writers itself and its administrator backs it up (README "Team mode").
+ */
+async function startOnServer(url: string, mode: Mode, opts: StartOptions): Promise<App> {
+  const open = await openAndMigrate(url, { password: opts.password });
+  try {
+    await databaseId(open.db, true);
+  } catch (err) {
+    await open.close();
+    throw err;
+  }
+  const ctx = createContext(open, mode, version);
+  const router = createRouter(handlers, ctx, (line) => process.stderr.write(`${line}\n`));
+  return { ctx, router, backup: Promise.resolve(null), close: () => closeApp(ctx) };
+}
+
+async function startOnFile(dbPath: string, mode: Mode, opts: StartOptions): Promise<App> {
   removeStalePartials(backupDir(path.resolve(dbPath)));
   const claim = claimForApp(dbPath);
   let open: OpenDatabase | undefined;

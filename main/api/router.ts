@@ -8,6 +8,7 @@ import {
 } from '../../shared/contract/index.js';
 import { translateMessage, englishOfIssue } from '../../shared/domain/validation-messages.js';
 import { AppError, type FieldIssue, type SerializedError } from '../../shared/errors.js';
+import { describeDbError } from '../db/engine/errors.js';
 import type { AppContext } from './context.js';
 
 export interface CallMeta {
@@ -52,28 +53,8 @@ export function toSerializedError(err: unknown): SerializedError {
       details: { fields },
     };
   }
-  const message = err instanceof Error ? err.message : String(err);
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_CONSTRAINT' || /SQLITE_CONSTRAINT/.test(message)) {
-    if (/UNIQUE/.test(message)) {
-      return { code: 'conflict', message: 'Ein solcher Eintrag existiert bereits.', messageEn: 'Already exists.' };
-    }
-    if (/FOREIGN KEY/.test(message)) {
-      return {
-        code: 'conflict',
-        message: 'Der Eintrag wird noch verwendet oder verweist auf etwas, das es nicht gibt.',
-        messageEn: 'Referenced record missing or still in use.',
-      };
-    }
-    return { code: 'validation', message: 'Die Eingabe verletzt eine Regel der Datenbank.', messageEn: 'The input breaks a rule of the database.' };
-  }
-  if (code === 'SQLITE_BUSY' || /SQLITE_BUSY/.test(message)) {
-    return {
-      code: 'conflict',
-      message: 'Die Datenbank ist gerade belegt (ein anderer Vorgang schreibt). Bitte gleich noch einmal versuchen.',
-      messageEn: 'Database busy.',
-    };
-  }
+  const meaning = describeDbError(err);
+  if (meaning) return meaning;
   // the raw text goes to the log (see createRouter), never to a user in either language
   return { code: 'internal', message: 'Interner Fehler. Der Vorgang wurde nicht ausgeführt.', messageEn: 'Internal error. Nothing was done.' };
 }

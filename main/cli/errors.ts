@@ -1,3 +1,4 @@
+import { describeDbError } from '../db/engine/errors.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 
 /** German words for the system errors a command line meets with paths; the path itself is worth showing. */
@@ -38,6 +39,8 @@ export function cliError(err: unknown): { code: ErrorCode; message: string } {
   if (args) return { code: 'validation', message: args };
   // a plain Error without a code is a message our own code wrote (in German); TypeError and the like are bugs
   if (err instanceof Error && err.constructor === Error && code === '') return { code: 'internal', message: raw };
+  const db = describeDbError(err);
+  if (db) return { code: db.code, message: db.message };
   if (code.startsWith('SQLITE_')) return { code: 'internal', message: `Die Datenbank meldet einen Fehler (${code}). Der Vorgang wurde nicht ausgeführt.` };
   const detail = process.env.LOTSE_DEBUG === '1' ? ` (${raw})` : '';
   return { code: 'internal', message: `Interner Fehler. Der Vorgang wurde nicht ausgeführt.${detail}` };

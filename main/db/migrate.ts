@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { AppError } from '../../shared/errors.js';
 import { backupNamed } from './backup.js';
+import { listTables } from './engine/catalog.js';
+import { isServerUrl } from './engine/target.js';
 import { latestSchemaVersion, migrationProvider, migrations } from './migrations/index.js';
 import { openDatabase, type OpenDatabase, type OpenOptions } from './open.js';
 
@@ -14,8 +16,7 @@ export interface MigrateResult {
 
 /** Names of migrations already applied to this file ([] for a new, empty file). */
 export async function appliedMigrations(open: OpenDatabase): Promise<string[]> {
-  const table = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(open.db);
-  if (table.rows.length === 0) return [];
+  if (!(await listTables(open.db)).includes('kysely_migration')) return [];
   const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(open.db);
   return rows.rows.map((r) => r.name);
 }
@@ -24,8 +25,7 @@ export async function appliedMigrations(open: OpenDatabase): Promise<string[]> {
 export async function checkIsLotseDatabase(open: OpenDatabase): Promise<string[]> {
   let tables: string[];
   try {
-    const res = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(open.db);
-    tables = res.rows.map((r) => r.name);
+    tables = await listTables(open.db);
   } catch {
     throw new AppError(
       'not_a_lotse_database',
@@ -34,7 +34,7 @@ export async function checkIsLotseDatabase(open: OpenDatabase): Promise<string[]
     );
   }
   const applied = await appliedMigrations(open);
-  const userTables = tables.filter((t) => !t.startsWith('sqlite_'));
+  const userTables = tables;
   if (userTables.length > 0 && applied.length === 0) {
     throw new AppError(
       'not_a_lotse_database',
@@ -58,7 +58,8 @@ export async function migrateToLatest(open: OpenDatabase): Promise<MigrateResult
   const applied = await checkIsLotseDatabase(open);
   const pending = Object.keys(migrations).filter((m) => !applied.includes(m));
   let backup: string | null = null;
-  if (pending.length > 0 && applied.length > 0) {
+  // a team server is backed up by its administrator (pg_dump, base backups); Lotse copies only its own file
+  if (pending.length > 0 && applied.length > 0 && open.engine === 'sqlite') {
     backup = await backupNamed(open, 'vor-migration');
   }
   const migrator = new Migrator({ db: open.db, provider: migrationProvider });
@@ -76,7 +77,7 @@ export async function migrateToLatest(open: OpenDatabase): Promise<MigrateResult
  * error instead of silently creating an empty database at a mistyped path.
  */
 export async function openAndMigrate(file: string, opts: OpenOptions & { mustExist?: boolean } = {}): Promise<OpenDatabase> {
-  if (opts.mustExist && !fs.existsSync(file)) {
+  if (opts.mustExist && !isServerUrl(file) && !fs.existsSync(file)) {
     throw new AppError(
       'not_found',
       `Die Datenbankdatei ${file} existiert nicht. Pfad prüfen oder mit "lotse migrate --db ${file}" anlegen.`,
@@ -87,6 +88,7 @@ export async function openAndMigrate(file: string, opts: OpenOptions & { mustExi
   try {
     open = await openDatabase(file, opts);
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError(
       'not_a_lotse_database',
       `Die Datenbank ${file} lässt sich nicht öffnen: ${(err as Error).message}`,

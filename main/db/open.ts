@@ -4,14 +4,20 @@ import sqlite3 from 'sqlite3';
 import { Kysely } from 'kysely';
 import { makePrivateDir, makePrivateFiles } from './at-rest.js';
 import { fileKeyProvider, keyFileFor, type BackupKeyProvider } from './backup-crypto.js';
+import type { EngineKind } from './engine/kind.js';
+import { openPostgres } from './engine/postgres.js';
+import { isServerUrl } from './engine/target.js';
 import { Sqlite3Dialect } from './sqlite3-dialect.js';
 import type { Database } from './schema.js';
 
 export interface OpenDatabase {
+  /** which engine holds the data: a file on this PC, or a team server (files, backups and restore are the file's) */
+  engine: EngineKind;
   /** the writer: every change goes through it, one transaction at a time */
   db: Kysely<Database>;
   /** a second, read-only connection: dashboards keep answering while a long import transaction runs (WAL) */
   reader: Kysely<Database>;
+  /** the file's path, or the server URL without its password */
   path: string;
   warnings: string[];
   /** keys for backups: the first encrypts, all are tried when decrypting (by their kind and key id) */
@@ -51,9 +57,17 @@ export interface OpenOptions {
   create?: boolean;
   /** backup keys (Electron passes the OS keychain's); default: the key file beside the database */
   backupKeys?: BackupKeyProvider[];
+  /** a team server's password kept outside the URL (the desktop app's keychain) */
+  password?: string;
 }
 
-export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenDatabase> {
+/** Opens a SQLite file or, for a postgres:// URL, a team server. */
+export async function openDatabase(target: string, options: OpenOptions = {}): Promise<OpenDatabase> {
+  if (isServerUrl(target)) return openPostgres(target, { password: options.password });
+  return openSqlite(target, options);
+}
+
+async function openSqlite(file: string, options: OpenOptions): Promise<OpenDatabase> {
   const absolute = path.resolve(file);
   const warnings: string[] = [];
   const net = networkPathWarning(file);
@@ -85,6 +99,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const reader = new Kysely<Database>({ dialect: new Sqlite3Dialect({ database: readerRaw }) });
   let closed = false;
   return {
+    engine: 'sqlite',
     db,
     reader,
     path: absolute,

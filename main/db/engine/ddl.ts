@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
 import { engineOf, type EngineKind } from './kind.js';
 
 /**
@@ -33,7 +33,7 @@ export interface Ddl {
   /** a TEXT column limited to a list of values (NULL allowed unless notNull) */
   oneOf(col: string, values: readonly string[], opts?: { notNull?: boolean; def?: string }): string;
   /** runs the statements one by one (a trigger body is one statement) */
-  run(db: Kysely<any>, statements: readonly string[]): Promise<void>;
+  run(db: QueryExecutorProvider, statements: readonly string[]): Promise<void>;
 }
 
 const quoteList = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
@@ -45,7 +45,7 @@ const shared = {
     const allowed = `${col} IN (${quoteList(values)})`;
     return opts.notNull ? `${col} TEXT NOT NULL${def} CHECK (${allowed})` : `${col} TEXT${def} CHECK (${col} IS NULL OR ${allowed})`;
   },
-  async run(db: Kysely<any>, statements: readonly string[]) {
+  async run(db: QueryExecutorProvider, statements: readonly string[]) {
     for (const statement of statements) await sql.raw(statement).execute(db);
   },
 };
@@ -83,6 +83,6 @@ const postgres: Ddl = {
   run: shared.run,
 };
 
-export function ddlFor(db: Kysely<any>): Ddl {
+export function ddlFor(db: QueryExecutorProvider): Ddl {
   return engineOf(db) === 'postgres' ? postgres : sqlite;
 }

@@ -1,4 +1,8 @@
+import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { ddlFor } from '../engine/ddl.js';
+import { engineOf } from '../engine/kind.js';
+import { postgresBaseline } from './postgres/baseline.js';
 import * as initial from './2026-11-24-001-initial.js';
 import * as figuresSummaries from './2026-11-30-001-figures-summaries.js';
 import * as anchoredFigures from './2026-12-03-001-anchored-figures.js';
@@ -6,15 +10,25 @@ import * as participantSearchIndex from './2026-12-03-002-participant-search-ind
 import * as participantModel from './2026-12-04-001-participant-model.js';
 
 /**
+ * The SQLite history up to the participant model. On PostgreSQL the first of them creates the whole schema of that
+ * point at once (postgres/baseline.ts) and the rest are recorded without work, so both engines carry the same
+ * migration names (a database of a newer Lotse is recognised the same way on both).
+ */
+const sqliteHistory = (migration: Migration, postgres: (db: Kysely<unknown>) => Promise<void> = async () => {}): Migration => ({
+  up: (db) => (engineOf(db) === 'postgres' ? postgres(db) : migration.up(db)),
+});
+
+/**
  * Static provider: migrations are imported, not read from a folder at run time, so bundles (Electron, CLI)
  * carry them. Names are date-prefixed and sort in order; add new ones at the end, never edit landed ones.
  */
 export const migrations: Record<string, Migration> = {
-  '2026-11-24-001-initial': initial,
-  '2026-11-30-001-figures-summaries': figuresSummaries,
-  '2026-12-03-001-anchored-figures': anchoredFigures,
-  '2026-12-03-002-participant-search-index': participantSearchIndex,
-  '2026-12-04-001-participant-model': participantModel,
+  '2026-11-24-001-initial': sqliteHistory(initial, (db) => ddlFor(db).run(db, postgresBaseline)),
+  '2026-11-30-001-figures-summaries': sqliteHistory(figuresSummaries),
+  '2026-12-03-001-anchored-figures': sqliteHistory(anchoredFigures),
+  '2026-12-03-002-participant-search-index': sqliteHistory(participantSearchIndex),
+  '2026-12-04-001-participant-model': sqliteHistory(participantModel),
+  // from here on each migration is written once for both engines (db/engine/ddl.ts)
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,2 @@
+export function findPgBin(): string | null;
+export function startPgServer(): Promise<{ url: string; port: number; dir: string; stop: () => void }>;
