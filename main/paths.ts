@@ -1,3 +1,4 @@
+import { isServerUrl } from './db/engine/target.js';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -13,6 +14,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 /** --db wins, then LOTSE_DB, then the data folder's lotse.sqlite. */
 export function resolveDbPath(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  // a postgres:// URL names a team server (team mode) and is taken as it is
+  const given = explicit || env.LOTSE_DB;
+  if (given && isServerUrl(given)) return given.trim();
   if (explicit) return path.resolve(explicit);
   if (env.LOTSE_DB) return path.resolve(env.LOTSE_DB);
   return path.join(defaultDataDir(env), 'lotse.sqlite');

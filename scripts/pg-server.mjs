@@ -72,5 +72,13 @@ export async function startPgServer() {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
+  // an interrupted run (Ctrl+C, a CI timeout's SIGTERM) must not leave a server behind
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
   return { url, port, dir, stop };
 }

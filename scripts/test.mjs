@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { findPgBin, startPgServer } from './pg-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, 'test-results');
@@ -38,22 +39,52 @@ if (!step('build main', ['node', 'scripts/build-main.mjs'])) {
   problems.push('build main');
 }
 
-const vitestJson = path.join(results, 'vitest.json');
-fs.rmSync(vitestJson, { force: true });
-step('vitest', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-if (fs.existsSync(vitestJson)) {
-  const v = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
-  passed += v.numPassedTests;
-  failed += v.numFailedTests + (v.numRuntimeErrorTestSuites ?? 0);
-  if (v.numFailedTests || v.numFailedTestSuites) problems.push('vitest');
-} else {
+/** One Vitest run; its counts are added and returned (printed per engine). */
+function vitest(name, config, env = {}) {
+  const json = path.join(results, `vitest-${name}.json`);
+  fs.rmSync(json, { force: true });
+  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`];
+  if (config) args.push('--config', config);
+  step(`vitest (${name})`, args, env);
+  if (!fs.existsSync(json)) {
+    failed++;
+    problems.push(`vitest ${name} (no report)`);
+    return { passed: 0, failed: 1 };
+  }
+  const v = JSON.parse(fs.readFileSync(json, 'utf8'));
+  const counts = { passed: v.numPassedTests, failed: v.numFailedTests + (v.numRuntimeErrorTestSuites ?? 0) };
+  passed += counts.passed;
+  failed += counts.failed;
+  if (v.numFailedTests || v.numFailedTestSuites) problems.push(`vitest ${name}`);
+  return counts;
+}
+
+const perEngine = [];
+perEngine.push(['SQLite (alle Vitest-Tests)', vitest('sqlite', null)]);
+
+// the service tests once more on PostgreSQL (team mode), on a throwaway server started here and stopped at the end
+let pg = null;
+if (findPgBin() || process.env.LOTSE_PG_BIN) {
+  try {
+    pg = await startPgServer();
+  } catch (err) {
+    process.stdout.write(`PostgreSQL-Testserver startet nicht / does not start: ${err.message}\n`);
+    failed++;
+    problems.push('postgres server');
+  }
+  if (pg) perEngine.push(['PostgreSQL (Service-Tests)', vitest('postgres', 'vitest.pg.config.ts', { LOTSE_TEST_PG: pg.url })]);
+} else if (process.env.CI) {
+  process.stdout.write('PostgreSQL ist nicht installiert; die Tests auf PostgreSQL fehlen (apt-get install -y postgresql).\n');
   failed++;
-  problems.push('vitest (no report)');
+  problems.push('postgres missing');
+} else {
+  process.stdout.write('PostgreSQL ist nicht installiert: die Service-Tests liefen nur auf SQLite (apt-get install -y postgresql).\n');
 }
 
 const pwJson = path.join(results, 'playwright.json');
 fs.rmSync(pwJson, { force: true });
-step('playwright', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+step('playwright', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, ...(pg ? { LOTSE_TEST_PG: pg.url } : {}) });
+pg?.stop();
 if (fs.existsSync(pwJson)) {
   const s = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
   passed += s.expected + s.flaky;
@@ -65,6 +96,7 @@ if (fs.existsSync(pwJson)) {
   problems.push('playwright (no report)');
 }
 
+for (const [engine, c] of perEngine) process.stdout.write(`Vitest ${engine}: ${c.passed} passed, ${c.failed} failed\n`);
 if (problems.length) process.stdout.write(`\nFailed: ${problems.join(', ')}\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);

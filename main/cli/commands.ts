@@ -2,6 +2,7 @@ import { anonymiseCommand } from './anonymise.command.js';
 import { checkCommand } from './check.command.js';
 import type { CliArgs } from './args.js';
 import { importCommand } from './import.command.js';
+import { migrateToCommand } from './migrate-to.command.js';
 import { participantsCommand } from './participants.command.js';
 import { reportCommand } from './report-agh-statement.command.js';
 
@@ -22,4 +23,5 @@ export const featureCommands: Record<string, Command> = {
   import: importCommand,
   participants: participantsCommand,
   check: checkCommand,
+  'migrate-to': migrateToCommand,
 };

@@ -10,6 +10,7 @@ import { demoSteps } from '../features/demo/demo.steps.js';
 import { seedDemo, type DemoSize } from '../features/demo/demo.seed.js';
 import { listPrograms } from '../features/programs/programs.service.js';
 import { resolveDbPath } from '../paths.js';
+import { isServerUrl, redactUrl } from '../db/engine/target.js';
 import { startWebServer } from '../server/server.js';
 import { parseCli } from './args.js';
 import { featureCommands } from './commands.js';
@@ -27,7 +28,8 @@ const usage = `Lotse – Kommandozeile
 
 ${Object.values(featureCommands).map((c) => `  ${c.usage}`).join('\n')}
 
-Ohne --db gilt LOTSE_DB oder die Datei lotse.sqlite im Datenordner des Benutzers.`;
+Ohne --db gilt LOTSE_DB oder die Datei lotse.sqlite im Datenordner des Benutzers. Statt eines Dateipfads
+nimmt --db (und LOTSE_DB) auch einen Teamserver: postgres://benutzer@server:5432/lotse?sslmode=verify-full`;
 
 const options = {
   db: { type: 'string' },
@@ -100,7 +102,7 @@ async function run(argv: string[]): Promise<number> {
       const size = (args.values.size ?? 'small') as DemoSize;
       if (size !== 'small' && size !== 'large') throw new AppError('validation', '--size ist small oder large.', '--size must be small or large.');
       const result = await withApp(dbPath, (app) => seedDemo(app.ctx.db, size, demoSteps), false);
-      process.stdout.write(`Demodaten geladen in ${dbPath}: ${JSON.stringify(result)}\n`);
+      process.stdout.write(`Demodaten geladen in ${isServerUrl(dbPath) ? redactUrl(dbPath) : dbPath}: ${JSON.stringify(result)}\n`);
       return 0;
     }
     case 'backup': {
@@ -113,6 +115,13 @@ async function run(argv: string[]): Promise<number> {
     case 'restore': {
       const from = args.values.from as string | undefined;
       if (!from) throw new AppError('validation', 'restore braucht --from DATEI.', 'restore needs --from FILE.');
+      if (isServerUrl(dbPath)) {
+        throw new AppError(
+          'validation',
+          'Ein Teamserver wird mit den Mitteln des Servers wiederhergestellt (pg_restore, Point-in-Time-Recovery), nicht mit lotse restore.',
+          'A team server is restored with the server tools (pg_restore, point-in-time recovery), not with lotse restore.',
+        );
+      }
       const res = await restoreCommand(dbPath, from);
       if (res.setAside) process.stdout.write(`Die alte Datei ließ sich nicht öffnen und liegt jetzt unter ${res.setAside}.\n`);
       process.stdout.write(

@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -98,12 +99,26 @@ export async function copyDatabase(sourcePath: string, target: string): Promise<
 }
 
 /**
+ * Backups are copies of the database file. A team server has no file Lotse could copy: its administrator backs it
+ * up (pg_dump, base backups with point-in-time recovery; README "Team mode").
+ */
+export function refuseOnServer(open: OpenDatabase): void {
+  if (open.engine === 'sqlite') return;
+  throw new AppError(
+    'conflict',
+    'Im Teambetrieb sichert die Serververwaltung die Datenbank (pg_dump, Basissicherungen); Lotse legt dort keine Dateikopien an.',
+    'In team mode the server administrator backs up the database (pg_dump, base backups); Lotse makes no file copies there.',
+  );
+}
+
+/**
  * Writes an encrypted backup of the open database to `target` (see backup-crypto.ts). The plain copy exists only
  * for the moment of encrypting, as a 0600 file in the same folder, and is removed at once. Everything is written
  * under temporary names and renamed when complete: a process killed mid-copy leaves no file that looks like a
  * finished backup (the daily one would otherwise count as taken). Returns the backup's path.
  */
 export async function backupTo(open: OpenDatabase, target: string, now = new Date()): Promise<string> {
+  refuseOnServer(open);
   const absolute = path.resolve(target);
   makePrivateDir(path.dirname(absolute));
   if (fs.existsSync(absolute)) throw new Error(`Ziel existiert bereits: ${absolute}`);
@@ -129,6 +144,7 @@ export async function backupTo(open: OpenDatabase, target: string, now = new Dat
  * vor-import, ...); automatic kinds are rotated right after, so their number stays bounded.
  */
 export async function backupNamed(open: OpenDatabase, reason: string, now = new Date()): Promise<string> {
+  refuseOnServer(open);
   const dir = backupDir(open.path);
   makePrivateDir(dir, { tighten: true });
   const base = path.basename(open.path).replace(/\.[^.]+$/, '');

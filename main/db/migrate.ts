@@ -4,6 +4,7 @@ import { Migrator } from 'kysely/migration';
 import { AppError } from '../../shared/errors.js';
 import { backupNamed } from './backup.js';
 import { listTables } from './engine/catalog.js';
+import { applyTeamAccess } from './engine/team-access.js';
 import { isServerUrl } from './engine/target.js';
 import { latestSchemaVersion, migrationProvider, migrations } from './migrations/index.js';
 import { openDatabase, type OpenDatabase, type OpenOptions } from './open.js';
@@ -57,6 +58,8 @@ export async function checkIsLotseDatabase(open: OpenDatabase): Promise<string[]
 export async function migrateToLatest(open: OpenDatabase): Promise<MigrateResult> {
   const applied = await checkIsLotseDatabase(open);
   const pending = Object.keys(migrations).filter((m) => !applied.includes(m));
+  // nothing to do: no migrator (on a team server a member's role may not create its bookkeeping tables)
+  if (pending.length === 0) return { applied: [], backup: null, schemaVersion: latestSchemaVersion };
   let backup: string | null = null;
   // a team server is backed up by its administrator (pg_dump, base backups); Lotse copies only its own file
   if (pending.length > 0 && applied.length > 0 && open.engine === 'sqlite') {
@@ -65,6 +68,8 @@ export async function migrateToLatest(open: OpenDatabase): Promise<MigrateResult
   const migrator = new Migrator({ db: open.db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  // a team server: row-level security for every table, including those just added
+  await applyTeamAccess(open.db);
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
     backup,

@@ -384,6 +384,28 @@ export interface AuditLogTable {
   redacted: ColumnType<number, number | undefined, number>;
 }
 
+export type TeamKind = 'leitung' | 'koordination' | 'kommune' | 'mentor';
+/** Members of a team database, each a PostgreSQL login role (migration 2026-12-05-010). */
+export interface TeamMembersTable extends Stamps {
+  id: Id;
+  role_name: string;
+  display_name: string;
+  kind: TeamKind;
+  commune_id: number | null;
+  disabled_at: string | null;
+}
+
+export interface TeamProgramsTable {
+  member_id: number;
+  program_id: number;
+}
+
+export interface MentorAssignmentsTable {
+  id: Id;
+  member_id: number;
+  participant_id: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   communes: CommunesTable;
@@ -412,6 +434,9 @@ export interface Database {
   documents: DocumentsTable;
   report_texts: ReportTextsTable;
   audit_log: AuditLogTable;
+  team_members: TeamMembersTable;
+  team_programs: TeamProgramsTable;
+  mentor_assignments: MentorAssignmentsTable;
 }
 
 export type ParticipantRow = Selectable<ParticipantsTable>;

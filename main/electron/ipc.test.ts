@@ -37,7 +37,7 @@ describe('lotse:invoke over the real router and database', () => {
     const ipc = createIpcHandlers(app, dialogs);
     const r = await ipc.invoke(trusted, 'system.info', {}, {});
     expect(r.ok).toBe(true);
-    expect(r.ok && (r.data as { dbPath: string }).dbPath).toBe(app.dbPath);
+    expect(r.ok && (r.data as { dbPath: string }).dbPath).toBe(app.ctx.open.path);
     const created = await ipc.invoke(trusted, 'programs.list', {}, { jobId: 'j1' });
     expect(created.ok).toBe(true);
   });

@@ -46,3 +46,6 @@ declare module 'vitest' {
     lotsePgUrl: string;
   }
 }
+
+/** The audit log's actor: the coordinator name typed in the settings on SQLite, the login role on a team server. */
+export const actorFor = (typed: string): string => (testEngine === 'postgres' ? 'postgres' : typed);

@@ -8,6 +8,7 @@ import * as figuresSummaries from './2026-11-30-001-figures-summaries.js';
 import * as anchoredFigures from './2026-12-03-001-anchored-figures.js';
 import * as participantSearchIndex from './2026-12-03-002-participant-search-index.js';
 import * as participantModel from './2026-12-04-001-participant-model.js';
+import * as team from './2026-12-05-010-team.js';
 
 /**
  * The SQLite history up to the participant model. On PostgreSQL the first of them creates the whole schema of that
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-002-participant-search-index': sqliteHistory(participantSearchIndex),
   '2026-12-04-001-participant-model': sqliteHistory(participantModel),
   // from here on each migration is written once for both engines (db/engine/ddl.ts)
+  '2026-12-05-010-team': team,
 };
 
 export const migrationProvider: MigrationProvider = {

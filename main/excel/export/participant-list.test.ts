@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantListFilter } from '../../../shared/contract/reports.contract.js';
 import { defaultParticipantListColumns } from '../../../shared/contract/reports.contract.js';
@@ -12,6 +11,7 @@ import { aghProgram } from '../../features/placements/placements.seed.js';
 import { archiveParticipant, createParticipant, listParticipants } from '../../features/participants/participants.service.js';
 import { anonymiseParticipants } from '../../features/privacy/anonymise.service.js';
 import { createProgram } from '../../features/programs/programs.service.js';
+import { rawRows } from '../../test/raw-query.js';
 import { tempApp } from '../../test/temp-db.js';
 import { exportParticipantList, participantListCount } from '../../features/reports/participant-list.service.js';
 
@@ -116,28 +116,21 @@ beforeAll(async () => {
 afterAll(async () => app.dispose());
 
 /**
- * The same filter as independent SQL, on a connection of its own (sqlite3 directly, neither Kysely nor the
- * participants service): who must be on the list, in name order.
+ * The same filter as independent SQL, on a connection of its own (the engine's driver directly, neither Kysely nor
+ * the participants service): who must be on the list, in name order.
  */
 async function expectedPeople(programId: number | null, communeId: number | null, includeArchived = false): Promise<string[]> {
-  const db = new sqlite3.Database(app.dbPath, sqlite3.OPEN_READONLY);
-  try {
-    const rows = await new Promise<Array<{ last_name: string; first_name: string }>>((resolve, reject) =>
-      db.all(
-        `SELECT p.last_name, p.first_name FROM participants p
-         WHERE p.anonymised_at IS NULL
-           AND (?1 = 1 OR p.archived_at IS NULL)
-           AND (?2 IS NULL OR p.commune_id = ?2)
-           AND (?3 IS NULL OR EXISTS (SELECT 1 FROM enrollments e WHERE e.participant_id = p.id AND e.program_id = ?3))
-         ORDER BY p.last_name, p.first_name, p.id`,
-        [includeArchived ? 1 : 0, communeId, programId],
-        (err, r: Array<{ last_name: string; first_name: string }>) => (err ? reject(err) : resolve(r)),
-      ),
-    );
-    return rows.map((r) => `${r.last_name}|${r.first_name}`);
-  } finally {
-    await new Promise((r) => db.close(r));
-  }
+  const rows = await rawRows<{ last_name: string; first_name: string }>(
+    app.dbPath,
+    `SELECT p.last_name, p.first_name FROM participants p
+     WHERE p.anonymised_at IS NULL
+       AND (CAST($1 AS BIGINT) = 1 OR p.archived_at IS NULL)
+       AND (CAST($2 AS BIGINT) IS NULL OR p.commune_id = CAST($2 AS BIGINT))
+       AND (CAST($3 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM enrollments e WHERE e.participant_id = p.id AND e.program_id = CAST($3 AS BIGINT)))
+     ORDER BY p.last_name, p.first_name, p.id`,
+    [includeArchived ? 1 : 0, communeId, programId],
+  );
+  return rows.map((r) => `${r.last_name}|${r.first_name}`);
 }
 
 describe('named participant list (issue 7)', () => {

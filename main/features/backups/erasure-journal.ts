@@ -1,3 +1,4 @@
+import { engineOf } from '../../db/engine/kind.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { sql, type Kysely } from 'kysely';
@@ -101,8 +102,10 @@ export function recordErasures(dbPath: string, people: ErasedPerson[], at: strin
   appendDurable(file, `${lines.join('\n')}\n`);
 }
 
-/** The file of a connection's main database ('' for an in-memory one). */
+/** The file of a connection's main database ('' for an in-memory one or a team server). */
 export async function databaseFileOf(db: Kysely<Database>): Promise<string> {
+  // a team server has no file beside which a journal could live, and no file restore that could bring people back
+  if (engineOf(db) === 'postgres') return '';
   const rows = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db);
   return rows.rows.find((r) => r.name === 'main')?.file ?? '';
 }

@@ -1,6 +1,8 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { activityKinds, findingCodes, outcomeKinds, type DrilldownQuery, type DrilldownRow, type FindingCode } from '../../../shared/domain/reports.js';
 import { AppError } from '../../../shared/errors.js';
+import { engineOf, type EngineKind } from '../../db/engine/kind.js';
+import { pinnedJoin } from '../../db/engine/sql-parts.js';
 import type { Database } from '../../db/schema.js';
 import { findingRecords } from '../reports/checks.service.js';
 import {
@@ -63,12 +65,12 @@ function people(where: RawBuilder<SqlBool>): Built {
 }
 
 /** People of the period by a characteristic at entry of their snapshot enrolment (as the breakdowns count). */
-function byDimension(q: DrilldownQuery, dim: Dimension): Built {
-  const where = q.key === undefined ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${dimensionExpr(dim)} = ${q.key}`;
-  const from = sql`(${snapshotEnrolments(q)}) pe CROSS JOIN enrollments e ON e.id = pe.eid`;
+function byDimension(kind: EngineKind, q: DrilldownQuery, dim: Dimension): Built {
+  const where = q.key === undefined ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${dimensionExpr(kind, dim)} = ${q.key}`;
+  const from = sql`(${snapshotEnrolments(q)}) pe ${pinnedJoin(kind)} enrollments e ON e.id = pe.eid`;
   return {
     rows: sql<RawRow>`SELECT p.id AS id, p.id AS participant_id, 'participant' AS entity, ${initials}, e.start_date AS date,
-        NULL AS detail FROM ${from} CROSS JOIN participants p ON p.id = pe.pid WHERE ${where} ORDER BY p.id`,
+        NULL AS detail FROM ${from} ${pinnedJoin(kind)} participants p ON p.id = pe.pid WHERE ${where} ORDER BY p.id`,
     count: sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`,
   };
 }
@@ -140,7 +142,7 @@ async function build(db: Db, q: DrilldownQuery): Promise<Built> {
     case 'residenceStatus':
     case 'residenceGroup':
     case 'germanLevel':
-      return byDimension(q, q.figure);
+      return byDimension(engineOf(db), q, q.figure);
     case 'outcomes':
       return outcomesByKind(q);
     case 'outcomePeople':
@@ -190,7 +192,7 @@ async function build(db: Db, q: DrilldownQuery): Promise<Built> {
       return organisations(q, 'supported');
     case 'finding': {
       if (!(findingCodes as readonly string[]).includes(q.key ?? '')) badKey(q);
-      return findingRecords(q, q.key as FindingCode);
+      return findingRecords(engineOf(db), q, q.key as FindingCode);
     }
   }
 }

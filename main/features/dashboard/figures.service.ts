@@ -18,6 +18,9 @@ import {
 import { AppError } from '../../../shared/errors.js';
 import { monthRange } from '../../../shared/rules/compensation.js';
 import { residenceGroupLabels, type ResidenceGroup } from '../../../shared/rules/residence-groups.js';
+import { dataVersion } from '../../db/engine/changes.js';
+import { engineOf, type EngineKind } from '../../db/engine/kind.js';
+import { countWhere, indexedBy, pinnedJoin, yearOf } from '../../db/engine/sql-parts.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -88,23 +91,22 @@ export function ageGroupOf(age: RawBuilder<unknown>): RawBuilder<string> {
  * report gives the same figures before and after anonymisation (issue 9), and fixed at entry, so a report re-run
  * next year gives the same age groups.
  */
-export function entryAgeExpr(alias = 'e'): RawBuilder<number | null> {
+export function entryAgeExpr(kind: EngineKind, alias = 'e'): RawBuilder<number | null> {
   const e = sql.raw(alias);
-  // CAST of 'YYYY-MM-DD' to INTEGER takes the leading year (SQLite), cheaper than substr in the per-row pass
-  return sql<number | null>`(CAST(${e}.start_date AS INTEGER) - ${e}.entry_birth_year)`;
+  return sql<number | null>`(${yearOf(kind, sql`${e}.start_date`)} - ${e}.entry_birth_year)`;
 }
 
 export const dimensions = ['gender', 'ageGroup', 'nationality', 'commune', 'residenceStatus', 'residenceGroup', 'germanLevel'] as const;
 export type Dimension = (typeof dimensions)[number];
 
 /** Breakdown key of an enrolment's entry snapshot (alias e); missing values become NONE_KEY. */
-export function dimensionExpr(dim: Dimension, alias = 'e'): RawBuilder<string> {
+export function dimensionExpr(kind: EngineKind, dim: Dimension, alias = 'e'): RawBuilder<string> {
   const e = sql.raw(alias);
   switch (dim) {
     case 'gender':
       return sql<string>`coalesce(${e}.entry_gender, 'keine_angabe')`;
     case 'ageGroup':
-      return ageGroupOf(entryAgeExpr(alias));
+      return ageGroupOf(entryAgeExpr(kind, alias));
     case 'nationality':
       return sql<string>`coalesce(nullif(trim(${e}.entry_nationality), ''), 'keine_angabe')`;
     case 'commune':
@@ -120,11 +122,14 @@ export function dimensionExpr(dim: Dimension, alias = 'e'): RawBuilder<string> {
 
 /**
  * The enrolment whose snapshot describes a person in the period: their latest-starting enrolment of the period
- * (ties: the higher id). One row per person: participant id `pid` and enrolment id `eid`. SQLite takes the bare
- * column e.id from the row of the single max().
+ * (ties: the higher id). One row per person: participant id `pid` and enrolment id `eid`, read back from the
+ * max() key (both engines; PostgreSQL has no bare columns beside an aggregate).
  */
+/** The enrolment id inside the key max(start_date || '#' || (10^12 + id)): the 13 digits after the date and '#'. */
+const pickedEnrolment = sql`(CAST(substr(max(e.start_date || '#' || (1000000000000 + e.id)), 12) AS BIGINT) - 1000000000000)`;
+
 export function snapshotEnrolments(q: FiguresQuery): RawBuilder<{ pid: number; eid: number }> {
-  return sql<{ pid: number; eid: number }>`SELECT e.participant_id AS pid, e.id AS eid,
+  return sql<{ pid: number; eid: number }>`SELECT e.participant_id AS pid, ${pickedEnrolment} AS eid,
       max(e.start_date || '#' || (1000000000000 + e.id)) AS pick
     FROM enrollments e WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
 }
@@ -329,7 +334,7 @@ const codeOf = (successKinds: readonly string[]) =>
 async function outcomePeople(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<OutcomePeople> {
   const res = await sql<{ best: number; success: number; n: number }>`SELECT x.code / 2 AS best, x.code % 2 AS success, count(*) AS n
     FROM (SELECT ${codeOf(successKinds)} AS code
-      FROM enrollments e INDEXED BY enrollments_program_person CROSS JOIN outcomes o ON o.enrollment_id = e.id
+      FROM enrollments e ${indexedBy(db, 'enrollments_program_person')} ${pinnedJoin(db)} outcomes o ON o.enrollment_id = e.id
       WHERE ${enrolmentStateWhere(q, 'exited')} AND o.date <= ${q.to} GROUP BY e.participant_id) x
     GROUP BY 1, 2`.execute(db);
   return codeRows(res.rows);
@@ -337,7 +342,7 @@ async function outcomePeople(db: Db, q: FiguresQuery, successKinds: readonly str
 
 /** Does anyone have two enrolments of the period? Stops at the first, reading the person-ordered covering index. */
 async function hasTwoEnrolments(db: Db, q: FiguresQuery): Promise<boolean> {
-  const res = await sql`SELECT 1 FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)}
+  const res = await sql`SELECT 1 FROM enrollments e ${indexedBy(db, 'enrollments_program_person')} WHERE ${enrolledWhere(q)}
     GROUP BY e.participant_id HAVING count(*) > 1 LIMIT 1`.execute(db);
   return res.rows.length > 0;
 }
@@ -360,14 +365,14 @@ const entryColumns = sql.raw(`e.entry_gender AS entry_gender, e.entry_german_lev
   e.entry_residence_status AS entry_residence_status`);
 
 /** Per dimension, the breakdown rows over `g` (age groups come as per-group sums a0..a4 of the fast path or `age`). */
-function dimensionParts(ageFromSums: boolean): RawBuilder<unknown> {
+function dimensionParts(kind: EngineKind, ageFromSums: boolean): RawBuilder<unknown> {
   const ageKeys = ['unter_18', '18_29', '30_54', '55_plus', 'keine_angabe'];
   return sql.join(
     dimensions.flatMap((d) => {
       if (d === 'ageGroup' && ageFromSums) {
         return ageKeys.map((k, i) => sql`SELECT 'ageGroup' AS dim, ${sql.lit(k)} AS k, sum(g.${sql.raw(`a${i}`)}) AS n, 0, 0, 0, 0, 0, 0 FROM g`);
       }
-      const key = d === 'ageGroup' ? ageGroupOf(sql`g.age`) : dimensionExpr(d, 'g');
+      const key = d === 'ageGroup' ? ageGroupOf(sql`g.age`) : dimensionExpr(kind, d, 'g');
       return [sql`SELECT ${sql.lit(d)} AS dim, ${key} AS k, sum(g.n) AS n, 0, 0, 0, 0, 0, 0 FROM g GROUP BY 2`];
     }),
     sql` UNION ALL `,
@@ -384,22 +389,24 @@ const stateSums = sql.raw(`sum(n) AS n, sum(entered) AS entered, sum(active) AS 
  * one person here. The key expressions (`dimensionExpr`, which the drill-down lists filter on) then run on the
  * few groups, where raw values that differ only in spaces merge.
  */
-function peopleQueryFast(q: FiguresQuery) {
+function peopleQueryFast(kind: EngineKind, q: FiguresQuery) {
   // boolean sums (0/1 per row) are the cheapest per-row form; exited = completed + dropped here (one enrolment is
   // one person), and the age groups come from three thresholds and the unknown ages
-  const state = (st: Exclude<EnrolmentState, 'enrolled' | 'exited'>) => sql`sum(${enrolmentStateExtra(q, st)})`;
-  const age = entryAgeExpr();
+  const state = (st: Exclude<EnrolmentState, 'enrolled' | 'exited'>) => countWhere(kind, enrolmentStateExtra(q, st));
+  const age = entryAgeExpr(kind);
+  const ages = (cond: RawBuilder<unknown>) => countWhere(kind, cond);
   return sql<PeopleRow>`
     WITH r AS MATERIALIZED (SELECT ${entryColumns}, count(*) AS n, ${state('entered')} AS entered, ${state('active')} AS active,
         ${state('completed')} AS completed, ${state('dropped')} AS dropped, ${state('overrides')} AS overrides,
-        sum(${age} < 18) AS lt18, sum(${age} < 30) AS lt30, sum(${age} < 55) AS lt55, sum(${age} IS NULL) AS unknown
-      FROM enrollments e INDEXED BY enrollments_program_entry WHERE ${enrolledWhere(q)}
+        ${ages(sql`${age} < 18`)} AS lt18, ${ages(sql`${age} < 30`)} AS lt30, ${ages(sql`${age} < 55`)} AS lt55,
+        ${ages(sql`${age} IS NULL`)} AS unknown
+      FROM enrollments e ${indexedBy(kind, 'enrollments_program_entry')} WHERE ${enrolledWhere(q)}
       GROUP BY e.entry_gender, e.entry_german_level, e.entry_residence_group, e.entry_commune_id, e.entry_birth_year,
         e.entry_nationality, e.entry_residence_status),
     g AS (SELECT *, completed + dropped AS exited, lt18 AS a0, lt30 - lt18 AS a1, lt55 - lt30 AS a2,
         n - lt55 - unknown AS a3, unknown AS a4 FROM r)
     SELECT 'state' AS dim, NULL AS k, ${stateSums} FROM g
-    UNION ALL ${dimensionParts(true)}`;
+    UNION ALL ${dimensionParts(kind, true)}`;
 }
 
 /**
@@ -407,27 +414,28 @@ function peopleQueryFast(q: FiguresQuery) {
  * from enrollments_program_person) with the states of all their enrolments ORed, described by the snapshot of
  * their latest-starting enrolment (`x`, looked up by rowid), grouped by snapshot and state mask (`g`).
  */
-function peopleQueryExact(q: FiguresQuery) {
-  const pe = sql`SELECT e.participant_id AS id, e.id AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
+function peopleQueryExact(kind: EngineKind, q: FiguresQuery) {
+  const pe = sql`SELECT e.participant_id AS id, ${pickedEnrolment} AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
       ${sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN sum(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END) > 0 THEN ${bit} ELSE 0 END)`), sql` + `)} AS mask
-    FROM enrollments e INDEXED BY enrollments_program_person WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
+    FROM enrollments e ${indexedBy(kind, 'enrollments_program_person')} WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
   const has = (bit: number) => sql`sum(CASE WHEN mask & ${bit} <> 0 THEN n ELSE 0 END)`;
   return sql<PeopleRow>`
     WITH pe AS (${pe}),
-    x AS (SELECT ${entryAgeExpr('s')} AS age, s.entry_gender AS entry_gender, s.entry_nationality AS entry_nationality,
+    x AS (SELECT ${entryAgeExpr(kind, 's')} AS age, s.entry_gender AS entry_gender, s.entry_nationality AS entry_nationality,
         s.entry_commune_id AS entry_commune_id, s.entry_residence_status AS entry_residence_status,
         s.entry_residence_group AS entry_residence_group, s.entry_german_level AS entry_german_level, pe.mask AS mask
-      FROM pe CROSS JOIN enrollments s ON s.id = pe.eid),
+      FROM pe ${pinnedJoin(kind)} enrollments s ON s.id = pe.eid),
     g AS MATERIALIZED (SELECT age, entry_gender, entry_nationality, entry_commune_id, entry_residence_status,
         entry_residence_group, entry_german_level, mask, count(*) AS n
       FROM x GROUP BY 1, 2, 3, 4, 5, 6, 7, 8)
     SELECT 'state' AS dim, NULL AS k, sum(n) AS n, ${has(stateBits.entered)} AS entered,
       ${has(stateBits.active)} AS active, ${has(stateBits.completed)} AS completed, ${has(stateBits.dropped)} AS dropped,
       ${has(stateBits.exited)} AS exited, ${has(stateBits.overrides)} AS overrides FROM g
-    UNION ALL ${dimensionParts(false)}`;
+    UNION ALL ${dimensionParts(kind, false)}`;
 }
 async function peopleFigures(db: Db, q: FiguresQuery, exact: boolean): Promise<PeopleFigures> {
-  const res = await (exact ? peopleQueryExact(q) : peopleQueryFast(q)).execute(db);
+  const kind = engineOf(db);
+  const res = await (exact ? peopleQueryExact(kind, q) : peopleQueryFast(kind, q)).execute(db);
   const state = res.rows.find((r) => r.dim === 'state');
   const breakdowns = new Map<Dimension, Counted[]>();
   for (const r of res.rows) {
@@ -481,7 +489,7 @@ async function activityFigures(db: Db, q: FiguresQuery, withReach: boolean) {
     GROUP BY 1, 2`.execute(db);
   const loose = await sql<{ kind: string; m: string; n: number; minutes: number }>`SELECT a.kind AS kind,
       substr(a.date, 1, 7) AS m, count(*) AS n, sum(a.duration_minutes) AS minutes
-    FROM attendance t INDEXED BY attendance_enrollment CROSS JOIN activities a ON a.id = t.activity_id
+    FROM attendance t ${indexedBy(db, 'attendance_enrollment')} ${pinnedJoin(db)} activities a ON a.id = t.activity_id
     WHERE t.enrollment_id IS NULL AND t.status = 'anwesend' AND ${activityWhere(q)} GROUP BY 1, 2`.execute(db);
   const months = perKindMonth.rows.map((r) => {
     const off = loose.rows.find((x) => x.kind === r.kind && x.m === r.m);
@@ -523,13 +531,13 @@ async function fairFiguresOf(db: Db, q: FiguresQuery) {
   const regs = await sql<{ fair_id: number; registered: number; present: number; visitors: number }>`SELECT r.fair_id AS fair_id,
       count(*) AS registered, sum(CASE WHEN r.checked_in_at IS NOT NULL THEN 1 ELSE 0 END) AS present,
       sum(CASE WHEN r.checked_in_at IS NOT NULL AND r.enrollment_id IS NULL THEN 1 ELSE 0 END) AS visitors
-    FROM fairs f CROSS JOIN fair_registrations r ON r.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY r.fair_id`.execute(db);
+    FROM fairs f ${pinnedJoin(db)} fair_registrations r ON r.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY r.fair_id`.execute(db);
   const contacts = await sql<{ fair_id: number; result: string; visitor: number; n: number }>`SELECT c.fair_id AS fair_id,
       c.result AS result, CASE WHEN c.enrollment_id IS NULL THEN 1 ELSE 0 END AS visitor, count(*) AS n
-    FROM fairs f CROSS JOIN fair_contacts c ON c.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY 1, 2, 3`.execute(db);
+    FROM fairs f ${pinnedJoin(db)} fair_contacts c ON c.fair_id = f.id WHERE ${fairWhere(q)} GROUP BY 1, 2, 3`.execute(db);
   // "+r.enrollment_id": read each fair's registrations, not every visitor of every fair through the NULL index
   const visitorPeople = await sql<{ n: number }>`SELECT count(DISTINCT r.participant_id) AS n
-    FROM fairs f CROSS JOIN fair_registrations r ON r.fair_id = f.id
+    FROM fairs f ${pinnedJoin(db)} fair_registrations r ON r.fair_id = f.id
     WHERE ${fairWhere(q)} AND r.checked_in_at IS NOT NULL AND +r.enrollment_id IS NULL`.execute(db);
   const fairs = fairRows.rows.map((f) => {
     const reg = regs.rows.find((r) => num(r.fair_id) === num(f.id));
@@ -566,7 +574,7 @@ async function fairFiguresOf(db: Db, q: FiguresQuery) {
 async function outcomeRecordMonths(db: Db, q: FiguresQuery): Promise<Map<string, number>> {
   const all = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o
     WHERE o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to} GROUP BY 1`.execute(db);
-  const loose = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o INDEXED BY outcomes_enrollment
+  const loose = await sql<{ m: string; n: number }>`SELECT substr(o.date, 1, 7) AS m, count(*) AS n FROM outcomes o ${indexedBy(db, 'outcomes_enrollment')}
     WHERE o.enrollment_id IS NULL AND o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to}
     GROUP BY 1`.execute(db);
   return new Map(all.rows.map((r) => [r.m, num(r.n) - num(loose.rows.find((x) => x.m === r.m)?.n)]));
@@ -602,7 +610,7 @@ async function aghFigures(db: Db, q: FiguresQuery) {
       ? []
       : [
           sql`SELECT pl.commune_id AS commune_id, s.month AS month, pl.rate_cents AS rate_cents, s.hours_x100 AS hours
-            FROM placements pl CROSS JOIN hours_months s ON s.placement_id = pl.id
+            FROM placements pl ${pinnedJoin(db)} hours_months s ON s.placement_id = pl.id
               AND s.month >= ${whole[0]!.month} AND s.month <= ${whole.at(-1)!.month}
             WHERE pl.program_id = ${q.programId} AND ${valid}`,
         ]),
@@ -610,10 +618,10 @@ async function aghFigures(db: Db, q: FiguresQuery) {
       ? []
       : [
           sql`SELECT pl.commune_id AS commune_id, m.month AS month, pl.rate_cents AS rate_cents,
-              (SELECT sum(h.hours_x100) FROM hours h
-                WHERE h.placement_id = pl.id AND h.work_date >= m.m_from AND h.work_date <= m.m_to) AS hours
+              CAST((SELECT sum(h.hours_x100) FROM hours h
+                WHERE h.placement_id = pl.id AND h.work_date >= m.m_from AND h.work_date <= m.m_to) AS BIGINT) AS hours
             FROM placements pl CROSS JOIN (SELECT column1 AS month, column2 AS m_from, column3 AS m_to
-              FROM (VALUES ${sql.join(cut.map((c) => sql`(${c.month}, ${c.from}, ${c.to})`))})) m
+              FROM (VALUES ${sql.join(cut.map((c) => sql`(${c.month}, ${c.from}, ${c.to})`))}) AS v) m
             WHERE pl.program_id = ${q.programId} AND ${valid}`,
         ]),
   ];
@@ -808,11 +816,11 @@ async function trendOf(
 ) {
   const flow = await sql<{ what: 'started' | 'exited'; m: string; n: number }>`
     SELECT 'started' AS what, substr(x.d, 1, 7) AS m, sum(x.n) AS n
-    FROM (SELECT e.start_date AS d, count(*) AS n FROM enrollments e INDEXED BY enrollments_program_start
+    FROM (SELECT e.start_date AS d, count(*) AS n FROM enrollments e ${indexedBy(db, 'enrollments_program_start')}
       WHERE ${enrolledWhere(q)} AND e.start_date >= ${q.from} GROUP BY e.start_date) x GROUP BY 2
     UNION ALL
     SELECT 'exited' AS what, substr(x.d, 1, 7) AS m, sum(x.n) AS n
-    FROM (SELECT e.end_date AS d, count(*) AS n FROM enrollments e INDEXED BY enrollments_program_status_end
+    FROM (SELECT e.end_date AS d, count(*) AS n FROM enrollments e ${indexedBy(db, 'enrollments_program_status_end')}
       WHERE ${enrolmentStateWhere(q, 'exited')} GROUP BY e.status, e.end_date) x GROUP BY 2`.execute(db);
   const flowOf = (what: 'started' | 'exited', m: string) => num(flow.rows.find((r) => r.what === what && r.m === m)?.n);
   return monthsBetween(q.from, q.to).map((m) => ({
@@ -836,7 +844,8 @@ const cache = new WeakMap<Db, Map<string, { version: number; figures: Figures }>
  * connection's own writes do not change its data_version.
  */
 export async function readerFigures(reader: Db, q: FiguresQuery): Promise<Figures> {
-  const version = Number((await sql<{ data_version: number }>`PRAGMA data_version`.execute(reader)).rows[0]?.data_version ?? -1);
+  const version = await dataVersion(reader);
+  if (version === null) return computeFigures(reader, q, { reach: false });
   let perDb = cache.get(reader);
   if (!perDb) {
     perDb = new Map();

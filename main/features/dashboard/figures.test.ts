@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DrilldownQuery, type Figures } from '../../../shared/domain/reports.js';
 import { anchorAll } from '../enrollments/anchor.service.js';
 import { takeEntrySnapshots } from '../enrollments/entry.sql.js';
+import { testEngine } from '../../test/pg.js';
 import { tempApp } from '../../test/temp-db.js';
 import { drilldown } from './drilldown.service.js';
 import { seedFigures, type Seeded } from './figures.seed.js';
@@ -280,7 +281,10 @@ describe('figures of a program and period', () => {
       activities: f.activities.map((a) => ({ ...a, people: 0 })),
     });
     expect(first.activities.every((a) => a.people === null)).toBe(true);
-    expect(await readerFigures(app.ctx.reader, q)).toBe(first);
+    // SQLite answers from memory (the same object); PostgreSQL has no cheap change counter and computes again
+    const again = await readerFigures(app.ctx.reader, q);
+    if (testEngine === 'sqlite') expect(again).toBe(first);
+    else expect(again).toEqual(first);
     const person = s.people.find((p) => !people(() => true).has(p.id))!;
     await app.ctx.db.insertInto('enrollments').values({ participant_id: person.id, program_id: s.programId, status: 'aktiv', start_date: '2026-06-01', eligible: 1 }).execute();
     const after = await readerFigures(app.ctx.reader, q);

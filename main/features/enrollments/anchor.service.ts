@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
+import { addMonths, addMonthsText, indexedByText } from '../../db/engine/sql-parts.js';
 import type { Database } from '../../db/schema.js';
 
 /**
@@ -25,8 +26,6 @@ const covers = (day: string, lastDay: string) =>
   `e.status <> 'interessiert' AND e.start_date IS NOT NULL AND e.start_date <= ${day}
    AND (e.end_date IS NULL OR ${day} <= ${lastDay})`;
 
-/** Last day an outcome or follow-up still belongs to an enrolment: exit + the program's follow-up months. */
-export const followUpEndSql = (endDate: string, months: string) => `date(${endDate}, '+' || ${months} || ' months')`;
 
 const order = `ORDER BY e.start_date DESC, e.id DESC LIMIT 1`;
 
@@ -35,23 +34,24 @@ const order = `ORDER BY e.start_date DESC, e.id DESC LIMIT 1`;
  * INDEXED BY: without statistics (a database never analysed, e.g. during the migration) the planner reads the
  * program's enrolments in start-date order for every row — minutes at 100,000 people — instead of the person's.
  */
-function anchorSubquery(table: AnchoredTable): string {
+function anchorSubquery(db: AnyDb, table: AnchoredTable): string {
+  const byPerson = indexedByText(db, 'enrollments_program_person');
   switch (table) {
     case 'attendance':
-      return `(SELECT e.id FROM activities r JOIN enrollments e INDEXED BY enrollments_program_person ON e.program_id = r.program_id
+      return `(SELECT e.id FROM activities r JOIN enrollments e ${byPerson} ON e.program_id = r.program_id
         WHERE r.id = attendance.activity_id AND e.participant_id = attendance.participant_id
           AND ${covers('r.date', 'e.end_date')} ${order})`;
     case 'fair_registrations':
     case 'fair_contacts':
-      return `(SELECT e.id FROM fairs r JOIN enrollments e INDEXED BY enrollments_program_person ON e.program_id = r.program_id
+      return `(SELECT e.id FROM fairs r JOIN enrollments e ${byPerson} ON e.program_id = r.program_id
         WHERE r.id = ${table}.fair_id AND e.participant_id = ${table}.participant_id
           AND ${covers('r.date', 'e.end_date')} ${order})`;
     case 'outcomes':
       // an outcome without a program takes the covering enrolment of any program (its program is then set)
-      return `(SELECT e.id FROM enrollments e INDEXED BY enrollments_participant JOIN programs p ON p.id = e.program_id
+      return `(SELECT e.id FROM enrollments e ${indexedByText(db, 'enrollments_participant')} JOIN programs p ON p.id = e.program_id
         WHERE e.participant_id = outcomes.participant_id
           AND (outcomes.program_id IS NULL OR e.program_id = outcomes.program_id)
-          AND ${covers('outcomes.date', followUpEndSql('e.end_date', 'p.follow_up_months'))} ${order})`;
+          AND ${covers('outcomes.date', addMonthsText(db, 'e.end_date', 'p.follow_up_months'))} ${order})`;
   }
 }
 
@@ -69,9 +69,9 @@ function personProgramFilter(table: AnchoredTable): string {
 }
 
 /** Only rows whose anchor changes are written, so unchanged rows keep their updated_at. */
-function anchorUpdate(table: AnchoredTable, where: string): string {
-  const anchor = anchorSubquery(table);
-  return `UPDATE ${table} SET enrollment_id = ${anchor} WHERE (${where}) AND enrollment_id IS NOT ${anchor}`;
+function anchorUpdate(db: AnyDb, table: AnchoredTable, where: string): string {
+  const anchor = anchorSubquery(db, table);
+  return `UPDATE ${table} SET enrollment_id = ${anchor} WHERE (${where}) AND enrollment_id IS DISTINCT FROM ${anchor}`;
 }
 
 /** Ids are checked to be integers and written into the statement: nothing else can reach the SQL text. */
@@ -93,7 +93,7 @@ const fillOutcomePrograms = (where: string) =>
 /** Links every row of every anchored table (migration, demo, bench); rows without an anchor stay NULL. */
 export async function anchorAll(db: AnyDb): Promise<void> {
   for (const table of anchoredTables) {
-    await sql.raw(anchorUpdate(table, 'true')).execute(db);
+    await sql.raw(anchorUpdate(db, table, 'true')).execute(db);
   }
   await sql.raw(fillOutcomePrograms('true')).execute(db);
 }
@@ -105,26 +105,26 @@ export async function anchorAll(db: AnyDb): Promise<void> {
 export async function reanchorPerson(db: AnyDb, participantId: number, programId: number): Promise<void> {
   const values = { person: participantId, program: programId };
   for (const table of anchoredTables) {
-    await bind(anchorUpdate(table, personProgramFilter(table)), values).execute(db);
+    await bind(anchorUpdate(db, table, personProgramFilter(table)), values).execute(db);
   }
   await bind(fillOutcomePrograms(personProgramFilter('outcomes')), values).execute(db);
 }
 
 /** Re-anchors the attendance of one activity (its date or program changed). */
 export async function reanchorActivity(db: AnyDb, activityId: number): Promise<void> {
-  await bind(anchorUpdate('attendance', 'activity_id = $activity'), { activity: activityId }).execute(db);
+  await bind(anchorUpdate(db, 'attendance', 'activity_id = $activity'), { activity: activityId }).execute(db);
 }
 
 /** Re-anchors registrations and contacts of one fair (its date or program changed). */
 export async function reanchorFair(db: AnyDb, fairId: number): Promise<void> {
   for (const table of ['fair_registrations', 'fair_contacts'] as const) {
-    await bind(anchorUpdate(table, 'fair_id = $fair'), { fair: fairId }).execute(db);
+    await bind(anchorUpdate(db, table, 'fair_id = $fair'), { fair: fairId }).execute(db);
   }
 }
 
 /** Re-anchors a program's outcomes (its follow-up months changed). */
 export async function reanchorProgramOutcomes(db: AnyDb, programId: number): Promise<void> {
-  await bind(anchorUpdate('outcomes', 'program_id = $program'), { program: programId }).execute(db);
+  await bind(anchorUpdate(db, 'outcomes', 'program_id = $program'), { program: programId }).execute(db);
 }
 
 export interface Anchor {
@@ -177,7 +177,7 @@ export async function outcomeAnchor(db: Kysely<Database>, participantId: number,
     .where('e.start_date', 'is not', null)
     .where('e.start_date', '<=', day)
     .where((eb) =>
-      eb.or([eb('e.end_date', 'is', null), eb(sql<string>`${day}`, '<=', sql<string>`date(e.end_date, '+' || p.follow_up_months || ' months')`)]),
+      eb.or([eb('e.end_date', 'is', null), eb(sql<string>`${day}`, '<=', addMonths(db, sql.ref('e.end_date'), sql.ref('p.follow_up_months')))]),
     );
   if (programId !== null) q = q.where('e.program_id', '=', programId);
   const row = await q.orderBy('e.start_date', 'desc').orderBy('e.id', 'desc').executeTakeFirst();

@@ -1,3 +1,4 @@
+import { addMonthsText, nowExpr } from '../../db/engine/sql-parts.js';
 import { sql, type Kysely } from 'kysely';
 import { residenceGroupOf } from '../../../shared/rules/residence-groups.js';
 import type { Database } from '../../db/schema.js';
@@ -55,11 +56,11 @@ async function syncFollowUpsWhere(db: AnyDb, where: string): Promise<void> {
   await sql
     .raw(
       `INSERT INTO follow_ups (enrollment_id, due_on)
-        SELECT enrollments.id, date(enrollments.end_date, '+' || p.follow_up_months || ' months')
+        SELECT enrollments.id, ${addMonthsText(db, 'enrollments.end_date', 'p.follow_up_months')}
         FROM enrollments JOIN programs p ON p.id = enrollments.program_id
         WHERE ${exited} AND (${where})
       ON CONFLICT (enrollment_id) DO UPDATE SET due_on = excluded.due_on,
-        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        updated_at = ${nowExpr(db)}
         WHERE follow_ups.due_on <> excluded.due_on`,
     )
     .execute(db);

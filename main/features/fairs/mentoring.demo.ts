@@ -385,7 +385,7 @@ async function recordConsent(db: Kysely<Database>, personIds: number[]): Promise
   await sql`UPDATE participants SET consent_date = coalesce(
       (SELECT min(day) FROM (
         SELECT e.applied_on AS day FROM enrollments e WHERE e.participant_id = participants.id
-        UNION ALL SELECT f.date FROM fair_registrations g JOIN fairs f ON f.id = g.fair_id WHERE g.participant_id = participants.id)),
+        UNION ALL SELECT f.date FROM fair_registrations g JOIN fairs f ON f.id = g.fair_id WHERE g.participant_id = participants.id) AS days),
       '2016-03-01')
     WHERE id IN (${sql.join(personIds)})`.execute(db);
 }

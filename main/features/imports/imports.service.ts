@@ -16,6 +16,9 @@ import { AppError } from '../../../shared/errors.js';
 import { evaluateEligibility } from '../../../shared/rules/eligibility.js';
 import { caseNumberKey, nameKey, normaliseName, searchText } from '../../../shared/rules/names.js';
 import { backupNamed } from '../../db/backup.js';
+import { fillRows, idSource, insertRows } from '../../db/engine/bulk.js';
+import { readsBesideWriter } from '../../db/engine/concurrency.js';
+import { valuesOf } from '../../db/engine/sql-parts.js';
 import type { OpenDatabase } from '../../db/open.js';
 import type { Database, ParticipantsTable } from '../../db/schema.js';
 import type { Analysis } from '../../excel/import/analyse.js';
@@ -232,10 +235,10 @@ class Matcher {
     const loadDateless = dateless && !this.datelessLoaded;
     this.datelessLoaded ||= dateless;
     const cols = sql.raw('id, last_name, first_name, birth_date, name_key, case_number_key, anonymised_at');
-    const notOwn = this.ownBatch === null ? sql`` : sql`AND import_batch_id IS NOT ${this.ownBatch}`;
+    const notOwn = this.ownBatch === null ? sql`` : sql`AND import_batch_id IS DISTINCT FROM ${this.ownBatch}`;
     const found = await sql<DbPerson>`
-      SELECT ${cols} FROM participants WHERE case_number_key IN (SELECT value FROM json_each(${JSON.stringify(caseKeys)})) ${notOwn}
-      UNION ALL SELECT ${cols} FROM participants WHERE name_key IN (SELECT value FROM json_each(${JSON.stringify(nameKeys)})) ${notOwn}
+      SELECT ${cols} FROM participants WHERE case_number_key IN ${valuesOf(db, caseKeys)} ${notOwn}
+      UNION ALL SELECT ${cols} FROM participants WHERE name_key IN ${valuesOf(db, nameKeys)} ${notOwn}
       ${loadDateless ? sql`UNION ALL SELECT ${cols} FROM participants WHERE birth_date IS NULL ${notOwn}` : sql``}`.execute(db);
     // lowest id first, as the rule's "first match wins" needs a fixed order; sorted here, the few hits are cheap
     found.rows.sort((a, b) => a.id - b.id);
@@ -332,8 +335,6 @@ const insertColumns = [
 ] as const;
 /** the columns of a JSON row after the id (the batch id is the same for all and bound once) */
 const rowColumns = insertColumns.slice(0, -1) as Exclude<(typeof insertColumns)[number], 'import_batch_id'>[];
-/** the JSON rows hold the id first, then rowColumns */
-const insertSelect = ['id', ...insertColumns.slice(0, -1)].map((_c, i) => `value ->> ${i}`).join(', ');
 
 export interface CommitHooks {
   progress?: (phase: string, done: number, total: number) => void;
@@ -428,7 +429,8 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
     worker.stop();
     throw err;
   }
-  const backup = hooks.backup ?? true ? backupNamed(open, 'vor-import') : Promise.resolve(null);
+  // on a team server the import's single transaction is the safety net; the server's own backups do the rest
+  const backup = (hooks.backup ?? true) && open.engine === 'sqlite' ? backupNamed(open, 'vor-import') : Promise.resolve(null);
   // a failure is reported where it is awaited below; until then it must not count as unhandled
   backup.catch(() => undefined);
 
@@ -482,7 +484,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
   try {
     // In WAL mode the backup's single read transaction is a snapshot that the import's uncommitted writes cannot
     // touch, so writing may start at once and only the commit waits for the backup. Any other journal mode: wait.
-    const wal = (await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db)).rows[0]?.journal_mode === 'wal';
+    const wal = await readsBesideWriter(db);
     if (!wal) {
       startReading();
       await backupDone;
@@ -509,7 +511,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       ).id;
       // the transaction holds the write lock (BEGIN IMMEDIATE), so ids handed out here stay free; giving them
       // explicitly lets a later duplicate row of the file fill in the person it belongs to
-      let nextId = Number((await sql<{ m: number }>`SELECT coalesce(max(id), 0) AS m FROM participants`.execute(trx)).rows[0]!.m) + 1;
+      const newIds = await idSource(trx, 'participants');
       const matcher = new Matcher(batchId);
       const taken = matcher.caseKeysInDb;
       const read = reading ?? startReading();
@@ -523,24 +525,21 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
           // written into (minus this import's own uncommitted rows, which the matcher excludes anyway)
           const fresh = await matcher.add(wal ? open.reader : trx, rows);
           if (fresh.length === 0) continue;
-          const json = JSON.stringify(
-            fresh.map((e) => {
-              e.id = nextId++;
-              const cols = participantColumns(e.record, communeOf);
-              // a key still held by an anonymised record would break the unique index; the number itself is kept
-              if (cols.case_number_key && taken.has(cols.case_number_key)) cols.case_number_key = null;
-              if (cols.case_number_key) taken.add(cols.case_number_key);
-              const row: unknown[] = [e.id];
-              for (const col of rowColumns) row.push(cols[col]);
-              return row;
-            }),
-          );
+          const ids = await newIds(fresh.length);
+          const values = fresh.map((e, i) => {
+            e.id = ids[i]!;
+            const cols = participantColumns(e.record, communeOf);
+            // a key still held by an anonymised record would break the unique index; the number itself is kept
+            if (cols.case_number_key && taken.has(cols.case_number_key)) cols.case_number_key = null;
+            if (cols.case_number_key) taken.add(cols.case_number_key);
+            const row: unknown[] = [e.id];
+            for (const col of rowColumns) row.push(cols[col]);
+            return row;
+          });
           await writing;
           const count = fresh.length;
-          // one JSONB parameter per batch: SQLite unpacks it itself, far cheaper than binding 19 values a row
-          writing = sql`INSERT INTO participants (id, ${sql.raw(insertColumns.join(', '))})
-            SELECT ${sql.raw(insertSelect)}, ${batchId} FROM jsonb_each(jsonb(${json}))`
-            .execute(trx)
+          // one JSON parameter per batch (db/engine/bulk.ts), far cheaper than binding 19 values a row
+          writing = insertRows(trx, 'participants', ['id', ...rowColumns], values, { import_batch_id: batchId })
             .then(() => {
               inserted += count;
               hooks.progress?.('speichern', inserted, Math.max(rowsRead, inserted));
@@ -648,7 +647,7 @@ async function fillExisting(
     const current = await trx
       .selectFrom('participants')
       .selectAll()
-      .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(chunk.map((e) => e.id))}))`)
+      .where('id', 'in', valuesOf(trx, chunk.map((e) => e.id)))
       .execute();
     const byId = new Map(current.map((r) => [r.id, r]));
     for (const e of chunk) {
@@ -661,11 +660,9 @@ async function fillExisting(
     }
   }
   if (updates.length === 0) return filled;
-  const assignments = fillColumns.map((col, i) => `${col} = coalesce(json_extract(j.value, '$[${i + 1}]'), participants.${col})`).join(', ');
   const now = new Date().toISOString();
   for (let i = 0; i < updates.length; i += 2000) {
-    await sql`UPDATE participants SET ${sql.raw(assignments)}, updated_at = ${now}
-      FROM json_each(${JSON.stringify(updates.slice(i, i + 2000))}) AS j WHERE participants.id = json_extract(j.value, '$[0]')`.execute(trx);
+    await fillRows(trx, 'participants', fillColumns, updates.slice(i, i + 2000), now);
   }
   return filled;
 }

@@ -1,3 +1,4 @@
+import { idSource } from '../../db/engine/bulk.js';
 import type { Kysely } from 'kysely';
 import { residenceStatuses } from '../../../shared/domain/eligibility.js';
 import { mapEntryCodes, mapFreeTextValues } from './participant-model.sql.js';
@@ -161,9 +162,9 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
   const batch = 400;
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    const first = await trx.selectFrom('participants').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
-    let nextId = Number(first?.m ?? 0) + 1;
+    const newIds = await idSource(trx, 'participants');
     for (let start = 0; start < count; start += batch) {
+      const ids = await newIds(Math.min(count, start + batch) - start);
       const rows = [];
       const enrolRows = [];
       for (let i = start; i < Math.min(count, start + batch); i++) {
@@ -171,7 +172,7 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
         const firstName = pick(rnd, firstNames);
         const birthDate = date(rnd, 1960, 2006);
         const caseNumber = `GR-${String(i + 1).padStart(6, '0')}`;
-        const id = nextId++;
+        const id = ids[i - start]!;
         rows.push({
           id,
           last_name: lastName,

@@ -1,3 +1,4 @@
+import { tablesWithColumn } from '../../db/engine/catalog.js';
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
@@ -22,15 +23,10 @@ export interface AccessExportData {
 
 /**
  * Tables that hold a `participant_id` column, read from the database itself, so a table a later feature adds is
- * included without anyone remembering to list it here. (Schema introspection is SQLite-specific; a PostgreSQL
- * port reads information_schema instead.)
+ * included without anyone remembering to list it here.
  */
 export async function participantTables(db: Db): Promise<string[]> {
-  const res = await sql<{ name: string }>`
-    SELECT m.name AS name FROM sqlite_master m, pragma_table_info(m.name) c
-    WHERE m.type = 'table' AND c.name = 'participant_id' AND m.name NOT LIKE 'sqlite_%'
-    ORDER BY m.name`.execute(db);
-  return res.rows.map((r) => r.name);
+  return tablesWithColumn(db, 'participant_id');
 }
 
 async function namesOf(db: Db, table: 'programs' | 'communes' | 'organisations', ids: Set<number>): Promise<Record<string, string>> {

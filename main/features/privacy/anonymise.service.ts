@@ -5,6 +5,7 @@ import { nameKey, searchText } from '../../../shared/rules/names.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit, redactAuditEntries } from '../audit/audit.service.js';
+import { withSecureErase } from '../../db/engine/erasure.js';
 import { databaseFileOf, databaseId, recordErasures } from '../backups/erasure-journal.js';
 
 type Db = Kysely<Database>;
@@ -169,7 +170,7 @@ const reasonText: Record<AnonymiseOptions['reason'], string> = {
  *   enrollments (override reasons become "anonymisiert", the check constraint needs a text); success stories are
  *   deleted; document titles and parameters are blanked; audit snapshots of the person are redacted, as are any
  *   other audit snapshots and import reports that contain the person's identifiers.
- * Afterwards VACUUM and a TRUNCATE checkpoint remove the old bytes from the file, its free pages and the WAL.
+ * Afterwards the old bytes are purged from storage (db/engine/erasure.ts: VACUUM and a WAL checkpoint on SQLite).
  */
 export async function anonymiseParticipants(db: Db, ids: number[], opts: AnonymiseOptions): Promise<AnonymiseResult> {
   const unique = [...new Set(ids)].sort((a, b) => a - b);
@@ -196,11 +197,7 @@ export async function anonymiseParticipants(db: Db, ids: number[], opts: Anonymi
   // the journal beside the database file survives restores; a re-application after a restore is already in it
   const journalFor = opts.reason === 'restore' ? '' : await databaseFileOf(db);
 
-  const secure = await sql<{ secure_delete: number }>`PRAGMA secure_delete`.execute(db);
-  const secureBefore = Number(secure.rows[0]?.secure_delete ?? 0);
-  // overwrite deleted content with zeros as pages are freed, so nothing lingers even before the VACUUM
-  await sql`PRAGMA secure_delete = ON`.execute(db);
-  try {
+  await withSecureErase(db, erasedTables, async () => {
     for (let i = 0; i < todo.length; i += chunkSize) {
       const chunk = todo.slice(i, i + chunkSize);
       await db.transaction().execute(async (trx) => {
@@ -338,23 +335,10 @@ export async function anonymiseParticipants(db: Db, ids: number[], opts: Anonymi
         }
       });
     }
-    await purgeFreedBytes(db);
-  } finally {
-    await sql`PRAGMA secure_delete = ${sql.raw(secureBefore ? 'ON' : 'OFF')}`.execute(db);
-  }
+  });
   return { dryRun: false, participantIds: todo, counts };
 }
 
-/**
- * Rewrites the file without free pages (VACUUM) and moves everything out of the WAL, truncating it to zero bytes,
- * so deleted values survive neither in free pages nor in old WAL frames. A reader in the middle of a query can
- * hold the checkpoint back for a moment; it is retried briefly.
- */
-export async function purgeFreedBytes(db: Db): Promise<void> {
-  await sql`VACUUM`.execute(db);
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const res = await sql<{ busy: number; log: number; checkpointed: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-    if (Number(res.rows[0]?.busy ?? 0) === 0) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Tables whose rows anonymisation changes or deletes (their old versions are purged afterwards). */
+const erasedTables = ['participants', 'participant_titles', 'fair_contacts', 'applications', 'outcomes', 'enrollments', 'success_stories', 'documents', 'audit_log', 'import_batches'];
+

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actorFor, testEngine } from '../../test/pg.js';
 import { tempApp } from '../../test/temp-db.js';
 import { computeFigures } from '../dashboard/figures.service.js';
 import { createParticipant } from '../participants/participants.service.js';
@@ -133,7 +134,8 @@ function foundInFiles(dbPath: string, needles: string[]): string[] {
 }
 
 describe('anonymisation', () => {
-  it('leaves no name, phone, e-mail or case number in the file, WAL or free pages, and keeps every figure', async () => {
+  // the bytes of a database file (PostgreSQL: VACUUM, see db/engine/erasure.ts): SQLite only
+  it.skipIf(testEngine === 'postgres')('leaves no name, phone, e-mail or case number in the file, WAL or free pages, and keeps every figure', async () => {
     const ids = await setup();
     const needles = [secret.lastName, secret.firstName, secret.phone, secret.email, secret.caseNumber, 'Asthma-Notiz', 'Religionsvermerk'];
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(app.ctx.db);
@@ -264,7 +266,7 @@ describe('audit log', () => {
   it('cannot be changed or deleted, neither through SQL nor through the app', async () => {
     await updateAppSettings(app.ctx.db, { coordinatorName: 'Koordination Testfeld' });
     const entry = await app.ctx.db.selectFrom('audit_log').selectAll().executeTakeFirstOrThrow();
-    expect(entry.actor).toBe('Koordination Testfeld');
+    expect(entry.actor).toBe(actorFor('Koordination Testfeld'));
     await expect(app.ctx.db.deleteFrom('audit_log').where('id', '=', entry.id).execute()).rejects.toThrow(/append-only/);
     await expect(app.ctx.db.updateTable('audit_log').set({ details: 'gefälscht' }).where('id', '=', entry.id).execute()).rejects.toThrow(/append-only/);
     await expect(sql`UPDATE audit_log SET action = 'x', redacted = 1 WHERE id = ${entry.id}`.execute(app.ctx.db)).rejects.toThrow(/append-only/);

@@ -1,3 +1,5 @@
+import { engineOf, type EngineKind } from '../../db/engine/kind.js';
+import { indexedBy, pinnedJoin } from '../../db/engine/sql-parts.js';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { findingCodes, type Finding, type FindingCode, type FiguresQuery } from '../../../shared/domain/reports.js';
 import { AppError } from '../../../shared/errors.js';
@@ -39,16 +41,16 @@ function recordRows(entity: 'fair' | 'activity' | 'program', from: RawBuilder<un
 }
 
 /** The records behind one finding; the same query counts it. */
-export function findingRecords(q: FiguresQuery, code: FindingCode): Built {
+export function findingRecords(kind: EngineKind, q: FiguresQuery, code: FindingCode): Built {
   switch (code) {
     case 'attendance_outside_enrolment':
       // any attendance of an activity of the period that no enrolment covers (anchor NULL)
       // read from the NULL end of the index: unanchored rows are few, attendance rows a million
-      return personRows('attendance', sql`attendance t INDEXED BY attendance_enrollment CROSS JOIN activities a ON a.id = t.activity_id`,
+      return personRows('attendance', sql`attendance t ${indexedBy(kind, 'attendance_enrollment')} ${pinnedJoin(kind)} activities a ON a.id = t.activity_id`,
         sql<SqlBool>`(${activityWhere(q)} AND t.enrollment_id IS NULL)`,
         { id: 't.id', pid: 't.participant_id', date: 'a.date', detail: 'a.title' });
     case 'outcome_outside_enrolment':
-      return personRows('outcome', sql`outcomes o INDEXED BY outcomes_enrollment`,
+      return personRows('outcome', sql`outcomes o ${indexedBy(kind, 'outcomes_enrollment')}`,
         sql<SqlBool>`(o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to} AND o.enrollment_id IS NULL)`,
         { id: 'o.id', pid: 'o.participant_id', date: 'o.date', detail: 'o.kind' });
     case 'placement_enrolment_not_active':
@@ -122,7 +124,7 @@ export async function checkFigures(db: Db, q: FiguresQuery): Promise<Finding[]> 
   const program = await db.selectFrom('programs').select('id').where('id', '=', q.programId).executeTakeFirst();
   if (!program) throw new AppError('not_found', `Programm ${q.programId} nicht gefunden.`, `Program ${q.programId} not found.`);
   const counts = await sql<{ code: FindingCode; n: number }>`${sql.join(
-    findingCodes.map((code) => sql`SELECT ${code} AS code, (${findingRecords(q, code).count}) AS n`),
+    findingCodes.map((code) => sql`SELECT ${sql.lit(code)} AS code, (${findingRecords(engineOf(db), q, code).count}) AS n`),
     sql` UNION ALL `,
   )}`.execute(db);
   return counts.rows

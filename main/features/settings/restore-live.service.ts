@@ -9,6 +9,8 @@ import { restoreFromFile } from '../backups/restore.service.js';
 
 /** Backups for the Einstellungen page: names only, never paths (the renderer never sees a path). */
 export function listBackupInfos(open: OpenDatabase): BackupInfo[] {
+  // a team server keeps no backup files beside it (backed up by its administrator)
+  if (open.engine !== 'sqlite') return [];
   return listBackups(open).map((b) => ({ name: b.name, size: b.size, createdAt: b.createdAt, reason: parseBackupName(b.name)?.reason ?? 'extern' }));
 }
 

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { engineOf } from '../../db/engine/kind.js';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 // audit.service imports getActor from here; the cycle is safe because both only call each other at run time
 import { audit } from '../audit/audit.service.js';
@@ -31,6 +32,8 @@ export async function setSetting(db: Kysely<Database>, key: string, value: unkno
 
 /** The coordinator's name for audit entries (Einstellungen); falls back to the OS user. */
 export async function getActor(db: Kysely<Database>): Promise<string> {
+  // team mode: the logged-in role, which the audit log's row policy checks; not a name anyone can type
+  if (engineOf(db) === 'postgres') return (await sql<{ u: string }>`SELECT session_user AS u`.execute(db)).rows[0]!.u;
   const name = await getSetting<string | null>(db, 'coordinatorName', null);
   return name ?? process.env.USERNAME ?? process.env.USER ?? 'unbekannt';
 }
