@@ -11,7 +11,10 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
-export default defineConfig({
+/** The database engine a project's tests run on (e2e/fixtures.ts reads it as the `engine` option). */
+type Engine = 'sqlite' | 'postgres';
+
+export default defineConfig<{ engine: Engine }>({
   testDir: './e2e',
   timeout: 90_000,
   expect: { timeout: 10_000 },
@@ -34,6 +37,21 @@ export default defineConfig({
         launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
       },
     },
+    // team mode: the participant and AGH flows once more against a PostgreSQL database (npm test starts the
+    // server and passes LOTSE_TEST_PG; without it the project is not defined)
+    ...(process.env.LOTSE_TEST_PG
+      ? [
+          {
+            name: 'chromium-postgres',
+            testMatch: /(participants|placements|placement-edit)\.spec\.ts$/,
+            use: {
+              browserName: 'chromium' as const,
+              engine: 'postgres' as const,
+              launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+            },
+          },
+        ]
+      : []),
     {
       name: 'electron',
       testMatch: /electron\/.*\.spec\.ts$/,
