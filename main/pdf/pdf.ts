@@ -36,6 +36,14 @@ export interface TextStyle {
   gray?: boolean;
 }
 
+/** A cell of PdfWriter.row: its text, width in points, alignment and weight. */
+export interface TableCell {
+  text: string;
+  width: number;
+  align?: 'left' | 'right';
+  bold?: boolean;
+}
+
 /** Writes lines top to bottom with word wrapping and page breaks; all measures in PDF points. */
 export class PdfWriter {
   readonly doc: PDFDocument;
@@ -123,23 +131,49 @@ export class PdfWriter {
     }
   }
 
-  /** Label and value side by side, the value wrapped in its own column. */
+  /**
+   * Label and value side by side, each wrapped in its own column (a long bilingual label such as "Geleistete
+   * Stunden / Hours worked" breaks inside the label column instead of running into the value).
+   */
   field(label: string, value: string, labelWidth = 170, style: TextStyle = {}): void {
+    const gap = 8;
+    this.row(
+      [
+        { text: label, width: labelWidth - gap, bold: true },
+        { text: value, width: this.contentWidth - labelWidth },
+      ],
+      style,
+      gap,
+    );
+  }
+
+  /**
+   * One table row: each cell's text wrapped within its width (numbers may align right); the row is as tall as its
+   * tallest cell and moves to a new page as a whole.
+   */
+  row(cells: TableCell[], style: TextStyle = {}, gap = 4): void {
     const size = style.size ?? 11;
     const lineHeight = size * 1.35;
-    const lines = this.wrap(value, this.contentWidth - labelWidth, style);
-    this.ensureRoom(lineHeight * lines.length);
+    const wrapped = cells.map((c) => this.wrap(c.text, c.width, { ...style, bold: c.bold ?? style.bold }));
+    const height = lineHeight * Math.max(1, ...wrapped.map((l) => l.length));
+    this.ensureRoom(height);
     const top = this.y;
-    this.page.drawText(label, { x: this.margin, y: top - lineHeight + (lineHeight - size) / 2, size, font: this.bold });
-    lines.forEach((line, i) => {
-      this.page.drawText(line, {
-        x: this.margin + labelWidth,
-        y: top - lineHeight * (i + 1) + (lineHeight - size) / 2,
-        size,
-        font: this.font(style),
+    let x = this.margin;
+    cells.forEach((c, i) => {
+      const font = this.font({ bold: c.bold ?? style.bold });
+      wrapped[i]!.forEach((line, n) => {
+        const dx = c.align === 'right' ? c.width - font.widthOfTextAtSize(line, size) : 0;
+        this.page.drawText(line, {
+          x: x + dx,
+          y: top - lineHeight * (n + 1) + (lineHeight - size) / 2,
+          size,
+          font,
+          color: style.gray ? rgb(0.35, 0.35, 0.35) : rgb(0, 0, 0),
+        });
       });
+      x += c.width + gap;
     });
-    this.y = top - lineHeight * lines.length;
+    this.y = top - height;
   }
 
   space(points: number): void {
