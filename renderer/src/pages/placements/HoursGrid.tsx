@@ -52,6 +52,7 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
   const [text, setText] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
+  const [ruleWarnings, setRuleWarnings] = useState<string[]>([]);
   const [sumTick, setSumTick] = useState(0);
   const cells = useRef(new Map<string, HTMLInputElement>());
   const byKey = useRef(new Map<string, HTMLInputElement>());
@@ -109,6 +110,7 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
     try {
       const r = await invoke('placements.saveHours', { entries });
       notify.success(t('hours.saved', { count: r.saved + r.deleted }));
+      setRuleWarnings(r.warnings);
       week.reload();
       setSumTick((n) => n + 1);
     } catch (err) {
@@ -156,6 +158,13 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
       {serverError && (
         <MessageBar intent="error" data-testid="hours-error">
           <MessageBarBody>{serverError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {ruleWarnings.length > 0 && (
+        <MessageBar intent="warning" data-testid="hours-warnings">
+          <MessageBarBody>
+            {t('hours.ruleWarnings')} {ruleWarnings.join(' ')}
+          </MessageBarBody>
         </MessageBar>
       )}
       {week.loading && !week.data && <Spinner label={t('common:states.loading')} />}
