@@ -21,6 +21,8 @@ export function statementPdfName(s: Statement): string {
 /** Column widths in points; they fill the content width of an A4 page with 40 pt margins (515 pt with the gaps). */
 const widths = { nr: 18, name: 100, file: 52, site: 92, hours: 36, rate: 34, amount: 50, extra: 48, total: 53 };
 
+const margin = 40;
+
 function cells(values: [string, string, string, string, string, string, string, string, string], bold = false): TableCell[] {
   const w = Object.values(widths);
   return values.map((text, i) => ({ text, width: w[i]!, align: i === 0 || i >= 4 ? 'right' : 'left', bold }) as TableCell);
@@ -94,7 +96,7 @@ function signatureBlock(w: PdfWriter, s: Statement): void {
  * sums; and the "sachlich und rechnerisch richtig" block with name, date and signature line.
  */
 export async function renderAghStatement(s: Statement): Promise<Uint8Array> {
-  const w = await PdfWriter.create({ title: `AGH-Abrechnung ${s.communeName} ${s.month}`, author: s.operator ?? 'Lotse' }, 40);
+  const w = await PdfWriter.create({ title: `AGH-Abrechnung ${s.communeName} ${s.month}`, author: s.operator ?? 'Lotse' }, margin);
   letterhead(w, s);
   if (s.rows.length === 0) w.text('Keine Stunden und kein Mehraufwand in diesem Monat.', { size: 10 });
   else table(w, s);

@@ -44,6 +44,16 @@ export interface TableCell {
   bold?: boolean;
 }
 
+/** Where PdfWriter.row put a line of a cell, in points: what layout tests check against the cell's edges. */
+export interface DrawnLine {
+  cell: number;
+  text: string;
+  x: number;
+  width: number;
+  cellLeft: number;
+  cellRight: number;
+}
+
 /** Writes lines top to bottom with word wrapping and page breaks; all measures in PDF points. */
 export class PdfWriter {
   readonly doc: PDFDocument;
@@ -87,14 +97,34 @@ export class PdfWriter {
     return style.bold ? this.bold : this.regular;
   }
 
-  /** Splits text into lines that fit the width. */
+  /** A word wider than the width, cut into pieces that fit (a long site name must not run into the next column). */
+  private pieces(word: string, width: number, font: PDFFont, size: number): string[] {
+    if (font.widthOfTextAtSize(word, size) <= width) return [word];
+    const out: string[] = [];
+    let piece = '';
+    for (const ch of word) {
+      if (piece !== '' && font.widthOfTextAtSize(piece + ch, size) > width) {
+        out.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
+    if (piece !== '') out.push(piece);
+    return out;
+  }
+
+  /** Splits text into lines that fit the width; a single word too wide for it is cut. */
   wrap(text: string, width: number, style: TextStyle = {}): string[] {
     const font = this.font(style);
     const size = style.size ?? 11;
     const out: string[] = [];
     for (const paragraph of text.split('\n')) {
       let line = '';
-      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const words = paragraph
+        .split(/\s+/)
+        .filter(Boolean)
+        .flatMap((w) => this.pieces(w, width, font, size));
+      for (const word of words) {
         const candidate = line ? `${line} ${word}` : word;
         if (font.widthOfTextAtSize(candidate, size) <= width || !line) line = candidate;
         else {
@@ -137,7 +167,7 @@ export class PdfWriter {
    */
   field(label: string, value: string, labelWidth = 170, style: TextStyle = {}): void {
     const gap = 8;
-    this.row(
+    void this.row(
       [
         { text: label, width: labelWidth - gap, bold: true },
         { text: value, width: this.contentWidth - labelWidth },
@@ -151,7 +181,7 @@ export class PdfWriter {
    * One table row: each cell's text wrapped within its width (numbers may align right); the row is as tall as its
    * tallest cell and moves to a new page as a whole.
    */
-  row(cells: TableCell[], style: TextStyle = {}, gap = 4): void {
+  row(cells: TableCell[], style: TextStyle = {}, gap = 4): DrawnLine[] {
     const size = style.size ?? 11;
     const lineHeight = size * 1.35;
     const wrapped = cells.map((c) => this.wrap(c.text, c.width, { ...style, bold: c.bold ?? style.bold }));
@@ -159,10 +189,13 @@ export class PdfWriter {
     this.ensureRoom(height);
     const top = this.y;
     let x = this.margin;
+    const drawn: DrawnLine[] = [];
     cells.forEach((c, i) => {
       const font = this.font({ bold: c.bold ?? style.bold });
       wrapped[i]!.forEach((line, n) => {
-        const dx = c.align === 'right' ? c.width - font.widthOfTextAtSize(line, size) : 0;
+        const width = font.widthOfTextAtSize(line, size);
+        const dx = c.align === 'right' ? c.width - width : 0;
+        drawn.push({ cell: i, text: line, x: x + dx, width, cellLeft: x, cellRight: x + c.width });
         this.page.drawText(line, {
           x: x + dx,
           y: top - lineHeight * (n + 1) + (lineHeight - size) / 2,
@@ -174,6 +207,7 @@ export class PdfWriter {
       x += c.width + gap;
     });
     this.y = top - height;
+    return drawn;
   }
 
   space(points: number): void {

@@ -173,4 +173,27 @@ describe('statement states: Entwurf → festgestellt (locked) → ausgezahlt', (
     expect(text).toContain('Ausgezahlt am 10.12.2026');
     expect(text).not.toContain('ENTWURF');
   });
+
+  it('prints a long name and a site of one long word in full, and the sums with the extra costs', async () => {
+    const db = app.ctx.db;
+    const person = await addPerson(db, { lastName: 'Abdelrahmanović-Castellanos', firstName: 'Maximiliana-Josephine', birthDate: '1991-01-01', communeId: doebeln });
+    const p = await call('placements.create', {
+      enrollmentId: await enrol(db, person, programId, { appliedOn: '2026-10-01' }),
+      communeId: doebeln,
+      site: 'Kleiderkammer-und-Sozialkaufhaus-Döbeln-Ost',
+      activity: 'Sortierung',
+      startDate: '2026-11-02',
+      hoursPerWeek: 20,
+      agreementSignedOn: '2026-10-20',
+    });
+    await call('placements.saveHours', { entries: [{ placementId: p.id, workDate: '2026-11-04', hoursX100: 1000 }] });
+    await call('placements.addExtraCost', { placementId: p.id, month: '2026-11', kind: 'fahrtkosten', amountCents: 123456 });
+    const out = await call('placements.exportStatementPdf', key);
+    const text = await pdfText(app.ctx.files.get(out.handle).path);
+    // the long word is cut inside its column: all of it is printed, in pieces
+    expect(text.replace(/\s+/g, '')).toContain('Kleiderkammer-und-Sozialkaufhaus-Döbeln-Ost');
+    expect(text.replace(/\s+/g, '')).toContain('Abdelrahmanović-Castellanos,Maximiliana-Josephine');
+    expect(text).toContain('1.234,56 €');
+    expect(text).toContain('1.248,56 €');
+  });
 });
