@@ -59,9 +59,8 @@ export async function lockedMonths(db: Db, keys: MonthKey[]): Promise<Set<string
 /** The refusal for a change in a locked month: the coordinator learns which statement to reopen. */
 export function lockedMonthError(communeName: string, month: string, path?: string): AppError {
   const message = `Die Abrechnung ${communeName} ${germanMonth(month)} ist festgestellt; Änderungen erst nach dem Wiedereröffnen (mit Begründung).`;
-  return new AppError('conflict', message, `The statement of ${communeName} ${month} is established; reopen it (with a reason) to change it.`, {
-    fields: path ? [{ path, message }] : [],
-  });
+  const messageEn = `The statement of ${communeName} ${month} is established; reopen it (with a reason) to change it.`;
+  return new AppError('conflict', message, messageEn, { fields: path ? [{ path, message, messageEn }] : [] });
 }
 
 export function isLocked(locked: Set<string>, k: MonthKey): boolean {
