@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { PlacementsPage } from './pages/placements.page.js';
 
@@ -7,6 +7,39 @@ test.describe.configure({ timeout: 180_000 });
 
 // the demo's placements run from September 2026; the current week lies in November
 const today = new Date('2026-11-24T10:00:00+01:00');
+
+/**
+ * In every row no cell's content (overflow included: a Range covers text that runs out of its cell) overlaps a
+ * button, no two buttons overlap, and every button lies inside the 1366 px window.
+ */
+async function expectNoOverlap(rows: Locator, atLeast: number) {
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(atLeast);
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    await row.scrollIntoViewIfNeeded();
+    const buttons = await Promise.all((await row.getByRole('button').all()).map((b) => b.boundingBox()));
+    const contents = await row.evaluate((tr) =>
+      [...tr.querySelectorAll('td')]
+        .filter((td) => td.querySelector('button') === null)
+        .map((td) => {
+          const range = tr.ownerDocument.createRange();
+          range.selectNodeContents(td);
+          const r = range.getBoundingClientRect();
+          return { text: td.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+        })
+        .filter((r) => r.width > 0),
+    );
+    const boxes = buttons.filter((b): b is NonNullable<typeof b> => b !== null);
+    expect(boxes.length, `row ${i}`).toBeGreaterThan(0);
+    for (const c of contents) for (const b of boxes) expect(overlaps(c, b), `row ${i}: "${c.text}" overlaps a button`).toBe(false);
+    for (let m = 0; m < boxes.length; m++) for (let n = m + 1; n < boxes.length; n++) expect(overlaps(boxes[m]!, boxes[n]!), `row ${i}: buttons overlap`).toBe(false);
+    for (const b of boxes) expect(b.x + b.width, `row ${i}: button beyond the window`).toBeLessThanOrEqual(1366);
+  }
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
 
 async function statementStatus(page: Page): Promise<string | null> {
   return page.getByTestId('statement-state').locator('[data-status]').getAttribute('data-status');
@@ -22,6 +55,16 @@ test('a festgestellt month refuses hours with a clear message until it is reopen
   await expect(page.getByTestId('statement-sum')).toBeVisible();
   await expect.poll(() => statementStatus(page)).toBe('entwurf');
 
+  // a bus ticket paid with the compensation: on the statement's sum row
+  await page.getByRole('button', { name: 'Mehraufwand erfassen' }).click();
+  const costs = page.getByRole('dialog', { name: 'Mehraufwand erfassen' });
+  await costs.getByLabel('Betrag (€)').fill('49,00');
+  await costs.getByLabel('Beleg').fill('Monatskarte VMS');
+  await costs.getByRole('button', { name: 'Hinzufügen' }).click();
+  await expect(costs.getByTestId('extra-costs')).toContainText(/Fahrtkosten: 49,00\s€ – Monatskarte VMS/);
+  await costs.getByRole('button', { name: 'Schließen' }).click();
+  await expect(page.getByTestId('statement-sum').getByRole('cell').nth(6)).toHaveText(/^49,00\s€$/);
+
   await page.getByRole('button', { name: 'Feststellen' }).click();
   const establish = page.getByRole('dialog', { name: 'Abrechnung feststellen' });
   await establish.getByLabel('Sachlich und rechnerisch richtig – Name').fill('Petra Schulz');
@@ -29,6 +72,7 @@ test('a festgestellt month refuses hours with a clear message until it is reopen
   await expect(establish).toBeHidden();
   await expect.poll(() => statementStatus(page)).toBe('festgestellt');
   await expect(page.getByTestId('statement-state')).toContainText('Petra Schulz');
+  await expect(page.getByRole('button', { name: 'Mehraufwand erfassen' })).toBeDisabled();
 
   // the month's hours are locked
   await agh.tab('Stunden');
@@ -101,35 +145,23 @@ test('the AGH board at 1366×768: no column text or warning overlaps a button', 
   const doebeln = agh.board('Döbeln');
   await expect(doebeln.getByRole('button', { name: /^Bearbeiten: / }).first()).toBeVisible();
 
-  const rows = page.locator('[data-testid^="placement-"]');
-  const count = await rows.count();
-  expect(count).toBeGreaterThan(5);
-  for (let i = 0; i < count; i++) {
-    const row = rows.nth(i);
-    await row.scrollIntoViewIfNeeded();
-    const buttons = await Promise.all((await row.getByRole('button').all()).map((b) => b.boundingBox()));
-    // every cell's content as laid out, overflow included (a Range covers text that runs out of its cell)
-    const contents = await row.evaluate((tr) =>
-      [...tr.querySelectorAll('td')]
-        .filter((td) => td.querySelector('button') === null)
-        .map((td) => {
-          const range = tr.ownerDocument.createRange();
-          range.selectNodeContents(td);
-          const r = range.getBoundingClientRect();
-          return { text: td.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
-        })
-        .filter((r) => r.width > 0),
-    );
-    const boxes = buttons.filter((b): b is NonNullable<typeof b> => b !== null);
-    expect(boxes.length, `row ${i}`).toBeGreaterThan(0);
-    const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
-      a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
-    for (const c of contents) for (const b of boxes) expect(overlaps(c, b), `row ${i}: "${c.text}" overlaps a button`).toBe(false);
-    for (let m = 0; m < boxes.length; m++) for (let n = m + 1; n < boxes.length; n++) expect(overlaps(boxes[m]!, boxes[n]!), `row ${i}: buttons overlap`).toBe(false);
-    // the buttons stay inside the page: nothing to scroll sideways to reach them
-    for (const b of boxes) expect(b.x + b.width, `row ${i}: button beyond the window`).toBeLessThanOrEqual(1366);
-  }
+  await expectNoOverlap(page.locator('[data-testid^="placement-"]'), 5);
   // kept with the report, so a reviewer sees the layout the boxes were measured on
   await doebeln.scrollIntoViewIfNeeded();
-  await testInfo.attach('board-1366x768', { body: await page.screenshot({ path: process.env.AGH_SHOT }), contentType: 'image/png' });
+  await testInfo.attach('board-1366x768', { body: await page.screenshot(), contentType: 'image/png' });
+
+  // the statement view at the same size: its rows and its toolbar
+  await agh.tab('Abrechnung');
+  await agh.chooseCommune('Döbeln');
+  await page.getByLabel('Monat').fill('2026-11');
+  await expect(page.getByTestId('statement-sum')).toBeVisible();
+  await expectNoOverlap(page.getByRole('table', { name: 'Abrechnung' }).locator('tbody tr').filter({ has: page.getByRole('button') }), 1);
+  const toolbar = await Promise.all(
+    ['Als Excel exportieren', 'Als PDF', 'Auszahlungsquittung (PDF)', 'Mehraufwand erfassen', 'Feststellen'].map((name) => page.getByRole('button', { name, exact: true }).boundingBox()),
+  );
+  const shown = toolbar.filter((b): b is Box => b !== null);
+  expect(shown).toHaveLength(5);
+  for (let m = 0; m < shown.length; m++) for (let n = m + 1; n < shown.length; n++) expect(overlaps(shown[m]!, shown[n]!)).toBe(false);
+  for (const b of shown) expect(b.x + b.width).toBeLessThanOrEqual(1366);
+  await testInfo.attach('statement-1366x768', { body: await page.screenshot(), contentType: 'image/png' });
 });

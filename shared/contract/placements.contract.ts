@@ -82,6 +82,8 @@ export const placementsContract = {
   'placements.exportStatement': procedure({ input: statementInput, output: fileResult }),
   /** The monthly statement as a PDF document (letterhead, table, sums, "sachlich und rechnerisch richtig"). */
   'placements.exportStatementPdf': procedure({ input: statementInput, output: fileResult }),
+  /** Auszahlungsquittung: the month's payout per person with date and signature lines, as PDF. */
+  'placements.exportPayoutReceipts': procedure({ input: statementInput, output: fileResult }),
   /** Entwurf → festgestellt: the month's hours and extra costs are locked. */
   'placements.establishStatement': procedure({ input: establishStatementInput, output: statementStateOut }),
   /** festgestellt → Entwurf with a reason (audited), so the month's hours can be corrected. */

@@ -154,4 +154,15 @@ describe('AGH rules per program', () => {
     const log = await app.ctx.db.selectFrom('audit_log').select(['action', 'entity']).where('entity', '=', 'agh_settings').execute();
     expect(log).toEqual([{ action: 'update', entity: 'agh_settings' }]);
   });
+
+  it('rules stored by an older version keep their values; a rule they lack gets its default', async () => {
+    const { programId } = await setup();
+    await app.ctx.db
+      .insertInto('agh_program_settings')
+      .values({ program_id: programId, rules: JSON.stringify({ weekMaxX100: { value: 3000, level: 'grenze' } }) })
+      .execute();
+    const { rules } = await call('placements.aghSettings', { programId });
+    expect(rules.weekMaxX100).toEqual({ value: 3000, level: 'grenze' });
+    expect(rules.leadDays).toEqual(mittelsachsenRules.leadDays);
+  });
 });

@@ -7,11 +7,15 @@ import { audit } from '../audit/audit.service.js';
 
 type Db = Kysely<Database>;
 
-/** The stored rules, or Mittelsachsen's when the program has none (or they no longer parse). */
+/**
+ * The stored rules over Mittelsachsen's: a rule a later Lotse adds gets its default while the program's own stay;
+ * what no longer parses falls back to Mittelsachsen's as a whole.
+ */
 function parseRules(json: string | undefined): AghRules {
   if (json === undefined) return mittelsachsenRules;
   try {
-    const r = aghRules.safeParse(JSON.parse(json));
+    const stored: unknown = JSON.parse(json);
+    const r = aghRules.safeParse(typeof stored === 'object' && stored !== null ? { ...mittelsachsenRules, ...stored } : stored);
     return r.success ? r.data : mittelsachsenRules;
   } catch {
     return mittelsachsenRules;

@@ -196,4 +196,14 @@ describe('statement states: Entwurf → festgestellt (locked) → ausgezahlt', (
     expect(text).toContain('1.234,56 €');
     expect(text).toContain('1.248,56 €');
   });
+
+  it('the payout receipt list names each person with the payout and lines for date and signature', async () => {
+    await call('placements.addExtraCost', { placementId, month: '2026-11', kind: 'fahrtkosten', amountCents: 4900 });
+    const out = await call('placements.exportPayoutReceipts', key);
+    expect(out.name).toBe('AGH-Auszahlungsquittung Döbeln 2026-11.pdf');
+    const text = (await pdfText(app.ctx.files.get(out.handle).path)).replace(/\s+/g, ' ');
+    for (const part of ['Auszahlungsquittung', 'Döbeln · 01.11.2026 – 30.11.2026 (November 2026)', 'Müller, Anna', 'AZ-4711', '55,00 €', 'Erhalten am', 'Unterschrift', 'Summe']) {
+      expect(text, part).toContain(part);
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { getAghSettings, saveAghSettings } from './agh-settings.service.js';
 import { addExtraCost, extraCostsOf, removeExtraCost } from './extra-costs.service.js';
 import { monthlyStatement } from './statement.service.js';
 import { establishStatement, payStatement, reopenStatement } from './statement-state.service.js';
+import { payoutReceiptsName, renderPayoutReceipts } from '../../pdf/agh-payout-receipts.js';
 import { renderAghStatement, statementPdfName } from '../../pdf/agh-statement.js';
 import fs from 'node:fs';
 
@@ -42,6 +43,13 @@ export const placementsHandlers = {
     const name = statementPdfName(s);
     const file = ctx.files.tempPath(name);
     fs.writeFileSync(file, await renderAghStatement(s));
+    return { handle: ctx.files.register({ path: file, name, temporary: true }), name };
+  },
+  'placements.exportPayoutReceipts': async ({ programId, communeId, month }, ctx) => {
+    const s = await monthlyStatement(ctx.reader, programId, communeId, month);
+    const name = payoutReceiptsName(s);
+    const file = ctx.files.tempPath(name);
+    fs.writeFileSync(file, await renderPayoutReceipts(s));
     return { handle: ctx.files.register({ path: file, name, temporary: true }), name };
   },
   'placements.establishStatement': async (input, ctx) => establishStatement(ctx.db, input),

@@ -31,14 +31,13 @@ const useStyles = makeStyles({
 
 /** A placement's necessary extra costs of one month (§ 5 Abs. 2 AsylbLG): list, add, remove. */
 export function ExtraCostsDialog({
-  placementId,
-  name,
+  choices,
   month,
   locked,
   onClose,
 }: {
-  placementId: number;
-  name: string;
+  /** the placements to record for; more than one: the user picks (a person without hours yet this month) */
+  choices: { placementId: number; name: string }[];
   month: string;
   locked: boolean;
   onClose: (changed: boolean) => void;
@@ -46,6 +45,8 @@ export function ExtraCostsDialog({
   const styles = useStyles();
   const { t } = useTranslation('placements');
   const notify = useNotify();
+  const [placementId, setPlacementId] = useState(choices[0]!.placementId);
+  const name = choices.find((c) => c.placementId === placementId)?.name ?? '';
   const costs = useCall('placements.extraCosts', { placementId });
   const [kind, setKind] = useState<ExtraCostKind>('fahrtkosten');
   const [amount, setAmount] = useState('');
@@ -91,8 +92,19 @@ export function ExtraCostsDialog({
           }}
         >
           <DialogBody>
-            <DialogTitle>{t('extraCosts.title', { name })}</DialogTitle>
+            <DialogTitle>{choices.length > 1 ? t('extraCosts.titleAny') : t('extraCosts.title', { name })}</DialogTitle>
             <DialogContent className={styles.col}>
+              {choices.length > 1 && (
+                <Field label={t('extraCosts.person')}>
+                  <Select value={String(placementId)} onChange={(_, d) => setPlacementId(Number(d.value))}>
+                    {choices.map((c) => (
+                      <option key={c.placementId} value={c.placementId}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )}
               <div className={styles.list} data-testid="extra-costs">
                 {mine.length === 0 && <Text>{t('extraCosts.none')}</Text>}
                 {mine.map((c) => (

@@ -21,7 +21,7 @@ import { ArrowDownloadRegular, DocumentPdfRegular, LockClosedRegular, LockOpenRe
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Program } from '../../../../shared/domain/programs.js';
-import { formatHoursX100 } from '../../../../shared/rules/compensation.js';
+import { formatHoursX100, monthRange } from '../../../../shared/rules/compensation.js';
 import { downloadFile, invoke } from '../../api/client.js';
 import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
@@ -59,11 +59,19 @@ export function StatementView({
   const s = useCall('placements.statement', { programId: program.id, communeId, month });
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<StateStep | null>(null);
-  const [costsOf, setCostsOf] = useState<{ placementId: number; name: string } | null>(null);
+  const [costsOf, setCostsOf] = useState<{ placementId: number; name: string }[] | null>(null);
+  const board = useCall('placements.board', { programId: program.id, includeClosed: true });
+  const { from, to } = monthRange(month);
+  // who can have extra costs this month: the commune's placements that ran in it
+  const running = (board.data ?? [])
+    .filter((c) => c.communeId === communeId)
+    .flatMap((c) => c.placements)
+    .filter((p) => p.status !== 'wartend' && p.startDate <= to && (p.endDate ?? p.plannedEndDate ?? to) >= from)
+    .map((p) => ({ placementId: p.id, name: p.participantName }));
   const key = { programId: program.id, communeId, month };
   const locked = s.data !== undefined && s.data.status !== 'entwurf';
 
-  async function exportFile(kind: 'placements.exportStatement' | 'placements.exportStatementPdf') {
+  async function exportFile(kind: 'placements.exportStatement' | 'placements.exportStatementPdf' | 'placements.exportPayoutReceipts') {
     setBusy(true);
     try {
       const out = await invoke(kind, key);
@@ -95,6 +103,12 @@ export function StatementView({
         </Button>
         <Button icon={<DocumentPdfRegular />} disabled={busy || !s.data} onClick={() => void exportFile('placements.exportStatementPdf')}>
           {t('statement.exportPdf')}
+        </Button>
+        <Button icon={<DocumentPdfRegular />} disabled={busy || !s.data} onClick={() => void exportFile('placements.exportPayoutReceipts')}>
+          {t('statement.exportReceipts')}
+        </Button>
+        <Button icon={<ReceiptMoneyRegular />} disabled={running.length === 0 || locked} onClick={() => setCostsOf(running)}>
+          {t('extraCosts.add')}
         </Button>
       </div>
       {s.loading && !s.data && <Spinner label={t('common:states.loading')} />}
@@ -167,7 +181,7 @@ export function StatementView({
                           appearance="subtle"
                           icon={<ReceiptMoneyRegular />}
                           aria-label={`${t('extraCosts.action')}: ${r.participantName}`}
-                          onClick={() => setCostsOf({ placementId: r.placementId, name: r.participantName })}
+                          onClick={() => setCostsOf([{ placementId: r.placementId, name: r.participantName }])}
                         >
                           {t('extraCosts.action')}
                         </Button>
@@ -206,8 +220,7 @@ export function StatementView({
       )}
       {costsOf !== null && (
         <ExtraCostsDialog
-          placementId={costsOf.placementId}
-          name={costsOf.name}
+          choices={costsOf}
           month={month}
           locked={locked}
           onClose={(changed) => {
