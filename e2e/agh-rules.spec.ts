@@ -45,7 +45,7 @@ async function statementStatus(page: Page): Promise<string | null> {
   return page.getByTestId('statement-state').locator('[data-status]').getAttribute('data-status');
 }
 
-test('a festgestellt month refuses hours with a clear message until it is reopened with a reason', async ({ page, demo }) => {
+test('extra costs on the statement; a festgestellt month locks its hours with a clear message until it is reopened with a reason', async ({ page, demo }) => {
   await page.clock.setFixedTime(today);
   const agh = new PlacementsPage(page);
   await agh.open(demo.openUrl);
@@ -74,13 +74,13 @@ test('a festgestellt month refuses hours with a clear message until it is reopen
   await expect(page.getByTestId('statement-state')).toContainText('Petra Schulz');
   await expect(page.getByRole('button', { name: 'Mehraufwand erfassen' })).toBeDisabled();
 
-  // the month's hours are locked
+  // the month's hours are locked: the grid says so and takes no entry (the server refuses one too, see the
+  // service tests)
   await agh.tab('Stunden');
   await agh.chooseCommune('Döbeln');
-  const cell = agh.hoursRows().locator('input:not([disabled])').first();
-  await cell.fill('1,25');
-  await agh.saveHours();
-  await expect(page.getByTestId('hours-error')).toContainText('Die Abrechnung Döbeln November 2026 ist festgestellt');
+  await expect(page.getByTestId('hours-locked')).toContainText('Die Abrechnung November 2026 ist festgestellt');
+  await expect(agh.hoursRows().first().locator('input').first()).toBeDisabled();
+  await expect(agh.hoursRows().locator('input:not([disabled])')).toHaveCount(0);
 
   // reopened with a reason, the same entry is saved
   await agh.tab('Abrechnung');
@@ -96,6 +96,7 @@ test('a festgestellt month refuses hours with a clear message until it is reopen
 
   await agh.tab('Stunden');
   await agh.chooseCommune('Döbeln');
+  await expect(page.getByTestId('hours-locked')).toBeHidden();
   await agh.hoursRows().locator('input:not([disabled])').first().fill('1,25');
   await agh.saveHours();
   await expect(page.locator('.fui-ToastTitle').filter({ hasText: 'gespeichert' })).toBeVisible();

@@ -143,6 +143,8 @@ export type CommuneBoard = z.infer<typeof communeBoard>;
 export const hoursWeek = z.object({
   weekStart: z.string(),
   days: z.array(z.string()),
+  /** months of the week whose statement is festgestellt or ausgezahlt: their hours cannot change */
+  lockedMonths: z.array(z.string()),
   rows: z.array(
     z.object({
       placementId: id,

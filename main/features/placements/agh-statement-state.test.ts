@@ -100,6 +100,9 @@ describe('statement states: Entwurf → festgestellt (locked) → ausgezahlt', (
     expect((await call('placements.statement', key)).status).toBe('entwurf');
     const est = await call('placements.establishStatement', { ...key, checkedBy: 'Petra Schulz', establishedOn: '2026-12-02' });
     expect(est).toEqual({ status: 'festgestellt', checkedBy: 'Petra Schulz', establishedOn: '2026-12-02', paidOn: null });
+    // the hours grid of the week from 26.10. to 01.11. knows November is locked, October not
+    const week = await call('placements.hoursWeek', { programId, communeId: doebeln, weekStart: '2026-10-28' });
+    expect(week.lockedMonths).toEqual(['2026-11']);
 
     const refused = await fails('placements.saveHours', { entries: [{ placementId, workDate: '2026-11-04', hoursX100: 300 }] });
     expect(refused.message).toContain('Müller, Anna, 04.11.2026: Die Abrechnung Döbeln November 2026 ist festgestellt');

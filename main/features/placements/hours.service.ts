@@ -49,9 +49,12 @@ export async function hoursWeek(db: Db, programId: number, communeId: number, we
         .execute()
     : [];
   const byKey = new Map(hours.map((h) => [`${h.placement_id}|${h.work_date}`, h.hours_x100]));
+  const months = [...new Set(days.map((d) => d.slice(0, 7)))];
+  const locked = await lockedMonths(db, months.map((month) => ({ programId, communeId, month })));
   return {
     weekStart,
     days,
+    lockedMonths: months.filter((month) => isLocked(locked, { programId, communeId, month })),
     rows: rows.map((r) => {
       const values = days.map((d) => byKey.get(`${r.id}|${d}`) ?? 0);
       return {

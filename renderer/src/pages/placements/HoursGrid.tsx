@@ -75,6 +75,8 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
   const days = week.data?.days ?? [];
   const parsed = (k: string) => parseHours(text[k] ?? '');
   const inPeriod = (r: (typeof rows)[number], day: string) => day >= r.startDate && (r.lastDay === null || day <= r.lastDay);
+  const lockedMonths = week.data?.lockedMonths ?? [];
+  const isLockedDay = (day: string) => lockedMonths.includes(day.slice(0, 7));
   const changed = Object.keys(original).filter((k) => {
     const p = parsed(k);
     return !p.ok || p.hoursX100 !== original[k];
@@ -160,6 +162,11 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
           <MessageBarBody>{serverError}</MessageBarBody>
         </MessageBar>
       )}
+      {lockedMonths.length > 0 && (
+        <MessageBar intent="info" data-testid="hours-locked">
+          <MessageBarBody>{t('hours.locked', { months: lockedMonths.map((m) => monthLabel(t, m)).join(', ') })}</MessageBarBody>
+        </MessageBar>
+      )}
       {ruleWarnings.length > 0 && (
         <MessageBar intent="warning" data-testid="hours-warnings">
           <MessageBarBody>
@@ -204,7 +211,8 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
                   {days.map((d, di) => {
                     const k = key(r.placementId, d);
                     const p = parsed(k);
-                    const enabled = inPeriod(r, d) || (original[k] ?? 0) > 0;
+                    // a day of a festgestellt month stays as it is until the statement is reopened
+                    const enabled = (inPeriod(r, d) || (original[k] ?? 0) > 0) && !isLockedDay(d);
                     const label = t('hours.cell', { name: r.participantName, day: `${weekdays[di]} ${formatDate(d)}` });
                     return (
                       <td key={d} className={styles.td}>
@@ -223,7 +231,7 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
                             },
                             className: styles.num,
                             'aria-invalid': !p.ok,
-                            title: !p.ok ? p.message : enabled ? undefined : t('hours.outside'),
+                            title: !p.ok ? p.message : enabled ? undefined : isLockedDay(d) ? t('hours.lockedDay') : t('hours.outside'),
                           }}
                           aria-label={label}
                           inputMode="decimal"
