@@ -110,9 +110,12 @@ export function ProgramsPage() {
               <div key={`${p.id}-${p.updatedAt}`} className={styles.program}>
                 {/* keyed by updatedAt so the figures reload after the program was edited */}
                 <QuotaTable programId={p.id} programName={p.name} />
-                <Button className={styles.rulesButton} icon={<SettingsRegular />} onClick={() => setRulesOf(p)}>
-                  {t('aghRules.open', { name: p.name })}
-                </Button>
+                {/* AGH rules concern programs with AGH places, as the AGH page lists them */}
+                {p.communes.some((c) => c.slots > 0) && (
+                  <Button className={styles.rulesButton} icon={<SettingsRegular />} onClick={() => setRulesOf(p)}>
+                    {t('aghRules.open', { name: p.name })}
+                  </Button>
+                )}
               </div>
             ))}
         </section>
