@@ -11,10 +11,13 @@ export function payoutReceiptsName(s: Statement): string {
   return `AGH-Auszahlungsquittung ${s.communeName.replace(/[\\/:*?"<>|]/g, '-')} ${s.month}.pdf`;
 }
 
-const widths = [20, 150, 70, 70, 80, 115];
+// 515 pt with the six 4 pt gaps: the content width of an A4 page with 40 pt margins; the fifth column is empty
+// space between the amount and the date
+const widths = [20, 132, 66, 66, 12, 85, 110];
 
 function cells(values: string[], bold = false): TableCell[] {
-  return values.map((text, i) => ({ text, width: widths[i]!, align: i === 0 || i === 3 ? 'right' : 'left', bold }) as TableCell);
+  const all = [...values.slice(0, 4), '', ...values.slice(4)];
+  return all.map((text, i) => ({ text, width: widths[i]!, align: i === 0 || i === 3 ? 'right' : 'left', bold }) as TableCell);
 }
 
 /**
@@ -36,12 +39,14 @@ export async function renderPayoutReceipts(s: Statement): Promise<Uint8Array> {
   const style = { size: 9 };
   w.row(cells(['Nr.', 'Name, Vorname', 'Aktenz.', 'Betrag', 'Erhalten am', 'Unterschrift'], true), style);
   w.rule();
-  const lineLeft = w.margin + widths.slice(0, 4).reduce((a, b) => a + b + 4, 0);
+  const dateLeft = w.margin + widths.slice(0, 5).reduce((a, b) => a + b + 4, 0);
+  const signLeft = dateLeft + widths[5]! + 4;
   s.rows.forEach((r, i) => {
     w.space(16);
     w.row(cells([String(i + 1), r.participantName, r.fileNumber ?? '', euro(r.payoutCents), '', '']), style);
-    // the person writes the date and signs on this line
-    w.rule(lineLeft, widths[4]! + 4 + widths[5]!);
+    // the person writes the date and signs on these lines
+    w.rule(dateLeft, widths[5]! - 10);
+    w.rule(signLeft, widths[6]!);
   });
   w.space(10);
   w.row(cells(['', 'Summe', '', euro(s.totalPayoutCents), '', ''], true), style);

@@ -51,6 +51,7 @@ function table(w: PdfWriter, s: Statement): void {
   w.rule();
   w.space(2);
   s.rows.forEach((r, i) => {
+    if (i > 0) w.space(3);
     w.row(
       cells([
         String(i + 1),
@@ -78,8 +79,9 @@ function signatureBlock(w: PdfWriter, s: Statement): void {
   w.space(28);
   w.text('Sachlich und rechnerisch richtig', { size: 11, bold: true });
   w.space(8);
-  w.field('Name', s.checkedBy ?? '', 110, { size: 10 });
-  w.field('Datum', s.establishedOn ? de(s.establishedOn) : '', 110, { size: 10 });
+  // a draft is printed to be checked and signed by hand: lines to write on
+  w.field('Name', s.checkedBy ?? '_'.repeat(36), 110, { size: 10 });
+  w.field('Datum', s.establishedOn ? de(s.establishedOn) : '_'.repeat(14), 110, { size: 10 });
   w.space(30);
   w.rule(w.margin, 220);
   w.space(2);
