@@ -158,7 +158,7 @@ export function StatementView({
                     <TableHeaderCell>{t('columns.site')}</TableHeaderCell>
                     <TableHeaderCell className={styles.num}>{t('columns.hours')}</TableHeaderCell>
                     <TableHeaderCell className={styles.num}>{t('columns.rate')}</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>{t('columns.amount')}</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>{t('columns.compensation')}</TableHeaderCell>
                     <TableHeaderCell className={styles.num}>{t('columns.extraCosts')}</TableHeaderCell>
                     <TableHeaderCell className={styles.num}>{t('columns.payout')}</TableHeaderCell>
                     <TableHeaderCell>{t('columns.actions')}</TableHeaderCell>
