@@ -359,6 +359,37 @@ export interface DocumentsTable extends Stamps {
   params: string;
 }
 
+/** A program's AGH rules (JSON of shared/domain/agh.ts aghRules) and letterhead; no row: Mittelsachsen's rules. */
+export interface AghProgramSettingsTable extends Stamps {
+  program_id: number;
+  rules: ColumnType<string, string | undefined, string>;
+  operator_address: string | null;
+  file_reference: string | null;
+  certificate_names_legal_basis: ColumnType<number, number | undefined, number>;
+}
+
+/** Necessary extra costs (§ 5 Abs. 2 AsylbLG) of a placement in a month, paid with the compensation. */
+export interface AghExtraCostsTable extends Stamps {
+  id: Id;
+  placement_id: number;
+  month: string;
+  kind: 'fahrtkosten' | 'arbeitskleidung' | 'sonstiges';
+  amount_cents: number;
+  receipt_note: string | null;
+}
+
+/** State of a commune's monthly statement; no row means Entwurf. */
+export interface AghStatementsTable extends Stamps {
+  id: Id;
+  program_id: number;
+  commune_id: number;
+  month: string;
+  status: ColumnType<'entwurf' | 'festgestellt' | 'ausgezahlt', 'entwurf' | 'festgestellt' | 'ausgezahlt' | undefined, 'entwurf' | 'festgestellt' | 'ausgezahlt'>;
+  checked_by: string | null;
+  established_on: string | null;
+  paid_on: string | null;
+}
+
 export interface ReportTextsTable extends Stamps {
   id: Id;
   program_id: number;
@@ -434,6 +465,9 @@ export interface Database {
   documents: DocumentsTable;
   report_texts: ReportTextsTable;
   audit_log: AuditLogTable;
+  agh_program_settings: AghProgramSettingsTable;
+  agh_extra_costs: AghExtraCostsTable;
+  agh_statements: AghStatementsTable;
   team_members: TeamMembersTable;
   team_programs: TeamProgramsTable;
   mentor_assignments: MentorAssignmentsTable;

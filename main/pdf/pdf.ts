@@ -36,6 +36,24 @@ export interface TextStyle {
   gray?: boolean;
 }
 
+/** A cell of PdfWriter.row: its text, width in points, alignment and weight. */
+export interface TableCell {
+  text: string;
+  width: number;
+  align?: 'left' | 'right';
+  bold?: boolean;
+}
+
+/** Where PdfWriter.row put a line of a cell, in points: what layout tests check against the cell's edges. */
+export interface DrawnLine {
+  cell: number;
+  text: string;
+  x: number;
+  width: number;
+  cellLeft: number;
+  cellRight: number;
+}
+
 /** Writes lines top to bottom with word wrapping and page breaks; all measures in PDF points. */
 export class PdfWriter {
   readonly doc: PDFDocument;
@@ -79,14 +97,34 @@ export class PdfWriter {
     return style.bold ? this.bold : this.regular;
   }
 
-  /** Splits text into lines that fit the width. */
+  /** A word wider than the width, cut into pieces that fit (a long site name must not run into the next column). */
+  private pieces(word: string, width: number, font: PDFFont, size: number): string[] {
+    if (font.widthOfTextAtSize(word, size) <= width) return [word];
+    const out: string[] = [];
+    let piece = '';
+    for (const ch of word) {
+      if (piece !== '' && font.widthOfTextAtSize(piece + ch, size) > width) {
+        out.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
+    if (piece !== '') out.push(piece);
+    return out;
+  }
+
+  /** Splits text into lines that fit the width; a single word too wide for it is cut. */
   wrap(text: string, width: number, style: TextStyle = {}): string[] {
     const font = this.font(style);
     const size = style.size ?? 11;
     const out: string[] = [];
     for (const paragraph of text.split('\n')) {
       let line = '';
-      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const words = paragraph
+        .split(/\s+/)
+        .filter(Boolean)
+        .flatMap((w) => this.pieces(w, width, font, size));
+      for (const word of words) {
         const candidate = line ? `${line} ${word}` : word;
         if (font.widthOfTextAtSize(candidate, size) <= width || !line) line = candidate;
         else {
@@ -123,23 +161,53 @@ export class PdfWriter {
     }
   }
 
-  /** Label and value side by side, the value wrapped in its own column. */
+  /**
+   * Label and value side by side, each wrapped in its own column (a long bilingual label such as "Geleistete
+   * Stunden / Hours worked" breaks inside the label column instead of running into the value).
+   */
   field(label: string, value: string, labelWidth = 170, style: TextStyle = {}): void {
+    const gap = 8;
+    void this.row(
+      [
+        { text: label, width: labelWidth - gap, bold: true },
+        { text: value, width: this.contentWidth - labelWidth },
+      ],
+      style,
+      gap,
+    );
+  }
+
+  /**
+   * One table row: each cell's text wrapped within its width (numbers may align right); the row is as tall as its
+   * tallest cell and moves to a new page as a whole.
+   */
+  row(cells: TableCell[], style: TextStyle = {}, gap = 4): DrawnLine[] {
     const size = style.size ?? 11;
     const lineHeight = size * 1.35;
-    const lines = this.wrap(value, this.contentWidth - labelWidth, style);
-    this.ensureRoom(lineHeight * lines.length);
+    const wrapped = cells.map((c) => this.wrap(c.text, c.width, { ...style, bold: c.bold ?? style.bold }));
+    const height = lineHeight * Math.max(1, ...wrapped.map((l) => l.length));
+    this.ensureRoom(height);
     const top = this.y;
-    this.page.drawText(label, { x: this.margin, y: top - lineHeight + (lineHeight - size) / 2, size, font: this.bold });
-    lines.forEach((line, i) => {
-      this.page.drawText(line, {
-        x: this.margin + labelWidth,
-        y: top - lineHeight * (i + 1) + (lineHeight - size) / 2,
-        size,
-        font: this.font(style),
+    let x = this.margin;
+    const drawn: DrawnLine[] = [];
+    cells.forEach((c, i) => {
+      const font = this.font({ bold: c.bold ?? style.bold });
+      wrapped[i]!.forEach((line, n) => {
+        const width = font.widthOfTextAtSize(line, size);
+        const dx = c.align === 'right' ? c.width - width : 0;
+        drawn.push({ cell: i, text: line, x: x + dx, width, cellLeft: x, cellRight: x + c.width });
+        this.page.drawText(line, {
+          x: x + dx,
+          y: top - lineHeight * (n + 1) + (lineHeight - size) / 2,
+          size,
+          font,
+          color: style.gray ? rgb(0.35, 0.35, 0.35) : rgb(0, 0, 0),
+        });
       });
+      x += c.width + gap;
     });
-    this.y = top - lineHeight * lines.length;
+    this.y = top - height;
+    return drawn;
   }
 
   space(points: number): void {

@@ -13,8 +13,9 @@ export const certificateDocument = z.object({
 
 export const certificatesContract = {
   /**
-   * Teilnehmerbescheinigung of an AGH placement as PDF (German, optionally German/English). Records a document
-   * entry for the participant (the inputs, not the bytes) and returns a file handle.
+   * Teilnehmerbescheinigung of an AGH placement as PDF (German, optionally German/English), neutral by default (no
+   * legal basis, no status). Records a document entry for the participant (inputs, a snapshot of what it states
+   * and the PDF's SHA-256) and returns a file handle.
    */
   'certificates.create': procedure({
     input: z.object({
@@ -27,7 +28,10 @@ export const certificatesContract = {
     }),
     output: fileResult.extend({ documentId: id }),
   }),
-  /** Re-creates the PDF of a recorded certificate from the current data. */
+  /**
+   * The recorded certificate again as it was handed out (from the snapshot stored at issue, same bytes); a
+   * certificate recorded before snapshots existed is rebuilt from its inputs and the current data.
+   */
   'certificates.recreate': procedure({ input: z.object({ documentId: id }), output: fileResult }),
   /** The certificates recorded for a participant (the Dokumente list). */
   'certificates.list': procedure({ input: z.object({ participantId: id }), output: z.array(certificateDocument) }),

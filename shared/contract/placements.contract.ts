@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { procedure } from './define.js';
 import { id, isoDate } from '../domain/common.js';
 import {
+  aghSettings,
+  establishStatementInput,
+  extraCost,
+  extraCostInput,
+  payStatementInput,
+  reopenStatementInput,
+  statementStatuses,
+} from '../domain/agh.js';
+import {
   activatePlacementInput,
   closePlacementInput,
   communeBoard,
@@ -15,6 +24,13 @@ import {
   statement,
   statementInput,
 } from '../domain/placements.js';
+
+const statementStateOut = z.object({
+  status: z.enum(statementStatuses),
+  checkedBy: z.string().nullable(),
+  establishedOn: z.string().nullable(),
+  paidOn: z.string().nullable(),
+});
 
 export const placementsContract = {
   /** Participants with an active or interested enrolment in the program, who could be placed in an AGH. */
@@ -52,14 +68,36 @@ export const placementsContract = {
   }),
   /**
    * Saves hours in one transaction (all or nothing); 0 removes a day. Refused: negative, more than 10 h a day,
-   * a day outside the placement period (the message names the person and the day).
+   * a day outside the placement period, a month whose statement is festgestellt, and a day, week or month above a
+   * hard limit of the program's rules (the message names the person and the day).
    */
   'placements.saveHours': procedure({
     input: z.object({ entries: z.array(hoursEntry).max(10000) }),
-    output: z.object({ saved: z.number().int(), deleted: z.number().int() }),
+    /** warnings: the program's rules set as warnings that the saved hours break (the hours are saved) */
+    output: z.object({ saved: z.number().int(), deleted: z.number().int(), warnings: z.array(z.string()) }),
   }),
   /** Monthly statement of a commune: hours and Aufwandsentschädigung per placement, and the sum owed. */
   'placements.statement': procedure({ input: statementInput, output: statement }),
   /** The monthly statement as an Excel workbook; returns a file handle to download. */
   'placements.exportStatement': procedure({ input: statementInput, output: fileResult }),
+  /** The monthly statement as a PDF document (letterhead, table, sums, "sachlich und rechnerisch richtig"). */
+  'placements.exportStatementPdf': procedure({ input: statementInput, output: fileResult }),
+  /** Auszahlungsquittung: the month's payout per person with date and signature lines, as PDF. */
+  'placements.exportPayoutReceipts': procedure({ input: statementInput, output: fileResult }),
+  /** Entwurf → festgestellt: the month's hours and extra costs are locked. */
+  'placements.establishStatement': procedure({ input: establishStatementInput, output: statementStateOut }),
+  /** festgestellt → Entwurf with a reason (audited), so the month's hours can be corrected. */
+  'placements.reopenStatement': procedure({ input: reopenStatementInput, output: statementStateOut }),
+  /** festgestellt → ausgezahlt with the payment date. */
+  'placements.payStatement': procedure({ input: payStatementInput, output: statementStateOut }),
+  /** A program's AGH rules and letterhead (Mittelsachsen's rules until the program sets its own). */
+  'placements.aghSettings': procedure({ input: z.object({ programId: id }), output: aghSettings }),
+  /** Saves a program's AGH rules and letterhead (audited). */
+  'placements.saveAghSettings': procedure({ input: aghSettings, output: aghSettings }),
+  /** A placement's extra costs (§ 5 Abs. 2 AsylbLG), month by month. */
+  'placements.extraCosts': procedure({ input: z.object({ placementId: id }), output: z.array(extraCost) }),
+  /** Records an extra cost for a month of the placement; refused in a festgestellt month. */
+  'placements.addExtraCost': procedure({ input: extraCostInput, output: extraCost }),
+  /** Removes an extra cost; refused in a festgestellt month. */
+  'placements.removeExtraCost': procedure({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }) }),
 };

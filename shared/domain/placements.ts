@@ -12,7 +12,15 @@ export type OutcomeKindName = (typeof outcomeKinds)[number];
 const optionalDate = isoDate.nullable().optional().transform((v) => v ?? null);
 
 /** A warning is advice, not a refusal: the placement is saved and the warning shown and stored with it. */
-export const placementWarningCodes = ['short_notice', 'hours_high', 'hours_low', 'no_agreement', 'not_eligible'] as const;
+export const placementWarningCodes = [
+  'short_notice',
+  'hours_high',
+  'hours_low',
+  'duration_long',
+  'outside_commune',
+  'no_agreement',
+  'not_eligible',
+] as const;
 export const placementWarning = z.object({
   code: z.enum(placementWarningCodes),
   message: z.string(),
@@ -135,6 +143,8 @@ export type CommuneBoard = z.infer<typeof communeBoard>;
 export const hoursWeek = z.object({
   weekStart: z.string(),
   days: z.array(z.string()),
+  /** months of the week whose statement is festgestellt or ausgezahlt: their hours cannot change */
+  lockedMonths: z.array(z.string()),
   rows: z.array(
     z.object({
       placementId: id,
@@ -166,22 +176,41 @@ export const statement = z.object({
   programId: id,
   programName: z.string(),
   operator: z.string().nullable(),
+  /** Träger's address for the letterhead (the program's AGH settings) */
+  operatorAddress: z.string().nullable(),
+  /** Aktenzeichen of the AGH measure */
+  fileReference: z.string().nullable(),
   communeId: id,
   communeName: z.string(),
   month: z.string(),
+  /** Entwurf → festgestellt (hours locked) → ausgezahlt */
+  status: z.enum(['entwurf', 'festgestellt', 'ausgezahlt']),
+  checkedBy: z.string().nullable(),
+  establishedOn: z.string().nullable(),
+  paidOn: z.string().nullable(),
   rows: z.array(
     z.object({
       placementId: id,
       participantName: z.string(),
+      /** the person's file number (Aktenzeichen of the case), if recorded */
+      fileNumber: z.string().nullable(),
       site: z.string(),
       activity: z.string(),
       hoursX100: z.number().int(),
       rateCents: z.number().int(),
+      /** Aufwandsentschädigung: hours × rate */
       amountCents: z.number().int(),
+      /** necessary extra costs of the month (§ 5 Abs. 2 AsylbLG) */
+      extraCostsCents: z.number().int(),
+      /** paid out: compensation + extra costs */
+      payoutCents: z.number().int(),
     }),
   ),
   totalHoursX100: z.number().int(),
+  /** sum of the compensation */
   totalCents: z.number().int(),
+  totalExtraCostsCents: z.number().int(),
+  totalPayoutCents: z.number().int(),
 });
 export type Statement = z.infer<typeof statement>;
 

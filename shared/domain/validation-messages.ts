@@ -98,6 +98,10 @@ export function issueMessage(i: IssueLike, lang: Lang): string | undefined {
  * complete for every literal message in shared/domain and every literal field message in main/features.
  */
 export const englishMessages: Readonly<Record<string, string>> = {
+  "Betrag größer als 0 erwartet": "An amount above 0 expected",
+  "Noch auf der Warteliste": "Still on the waiting list",
+  "Außerhalb des Einsatzzeitraums": "Outside the placement period",
+  "Vor der Feststellung": "Before the statement was established",
   "Mindest- oder Höchstalter angeben": "Give a minimum or maximum age",
   "Jahr ab 1900": "A year from 1900",
   "Bitte einen Grund angeben (mindestens 3 Zeichen)": "Please give a reason (at least 3 characters)",

@@ -104,20 +104,32 @@ describe('AGH monthly statement (service, workbook, LibreOffice, CLI)', () => {
     const ws = wb.getWorksheet('Abrechnung')!;
     expect(ws.getCell('A1').value).toBe('Aufwandsentschädigung AGH – Döbeln – November 2026');
     const header = 4;
-    expect(ws.getRow(header).values).toEqual([undefined, 'Nr.', 'Name, Vorname', 'Einsatzstelle', 'Tätigkeit', 'Stunden', '€ je Stunde', 'Betrag']);
+    expect(ws.getRow(header).values).toEqual([
+      undefined,
+      'Nr.',
+      'Name, Vorname',
+      'Aktenzeichen',
+      'Einsatzstelle',
+      'Tätigkeit',
+      'Stunden',
+      '€ je Stunde',
+      'Entschädigung',
+      'Mehraufwand',
+      'Gesamt',
+    ]);
     expect(ws.getCell(header, 2).font?.bold).toBe(true);
     const first = ws.getRow(header + 1);
-    expect(typeof first.getCell(5).value).toBe('number');
-    expect(first.getCell(7).numFmt).toBe('#,##0.00 €');
+    expect(typeof first.getCell(6).value).toBe('number');
+    expect(first.getCell(8).numFmt).toBe('#,##0.00 €');
     // formula injection: the name is a plain string cell, never a formula
     const evil = ws.getColumn(2).values.find((v) => typeof v === 'string' && v.startsWith('=HYPERLINK'));
     expect(typeof evil).toBe('string');
     const sumRow = ws.getRow(header + 1 + statement.rows.length);
     expect(sumRow.getCell(2).value).toBe('Summe');
-    const sum = sumRow.getCell(7).value as { formula: string; result: number };
-    expect(sum.formula).toBe(`SUM(G5:G${4 + statement.rows.length})`);
+    const sum = sumRow.getCell(8).value as { formula: string; result: number };
+    expect(sum.formula).toBe(`SUM(H5:H${4 + statement.rows.length})`);
     expect(Math.round(sum.result * 100)).toBe(statement.totalCents);
-    const cellsSum = statement.rows.reduce((s, _r, i) => s + Math.round((ws.getCell(header + 1 + i, 7).value as number) * 100), 0);
+    const cellsSum = statement.rows.reduce((s, _r, i) => s + Math.round((ws.getCell(header + 1 + i, 8).value as number) * 100), 0);
     expect(cellsSum).toBe(statement.totalCents);
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.fitToWidth).toBe(1);
@@ -135,7 +147,7 @@ describe('AGH monthly statement (service, workbook, LibreOffice, CLI)', () => {
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('Abrechnung')!;
     const sumRow = 5 + statement.rows.length;
-    for (const col of [5, 7]) {
+    for (const col of [6, 8]) {
       const v = ws.getCell(sumRow, col).value as { formula: string };
       ws.getCell(sumRow, col).value = { formula: v.formula } as ExcelJS.CellFormulaValue;
     }
@@ -152,9 +164,9 @@ describe('AGH monthly statement (service, workbook, LibreOffice, CLI)', () => {
       const summe = lines.find((l) => l.includes('Summe'))!;
       expect(summe, name).toBeTruthy();
       const cells = summe.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
-      expect(cells[6], name).toContain('€');
-      expect(csvCents(cells[6]!), name).toBe(statement.totalCents);
-      expect(csvCents(cells[4]!), name).toBe(statement.totalHoursX100);
+      expect(cells[7], name).toContain('€');
+      expect(csvCents(cells[7]!), name).toBe(statement.totalCents);
+      expect(csvCents(cells[5]!), name).toBe(statement.totalHoursX100);
     }
   }, 180_000);
 
@@ -170,7 +182,7 @@ describe('AGH monthly statement (service, workbook, LibreOffice, CLI)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('Abrechnung')!;
-    const sum = ws.getCell(5 + statement.rows.length, 7).value as { result: number };
+    const sum = ws.getCell(5 + statement.rows.length, 8).value as { result: number };
     expect(Math.round(sum.result * 100)).toBe(statement.totalCents);
     const bad = spawnSync(process.execPath, [bin, 'report', 'nope', '--db', app.dbPath], { encoding: 'utf8', timeout: 60_000 });
     expect(bad.status).toBe(1);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -7,11 +8,12 @@ import type { FileStore } from '../../api/files.js';
 import type { Database } from '../../db/schema.js';
 import { renderCertificate, type CertificateData } from '../../pdf/certificate.js';
 import { audit } from '../audit/audit.service.js';
+import { getAghSettings } from '../placements/agh-settings.service.js';
 import { getPlacement } from '../placements/placements.service.js';
 
 type Db = Kysely<Database>;
 
-/** What a document row keeps: the inputs only, so the PDF is re-created from the data on demand. */
+/** The inputs a certificate was asked with. */
 const certificateParams = z.object({
   placementId: z.number().int(),
   bilingual: z.boolean(),
@@ -19,6 +21,34 @@ const certificateParams = z.object({
   issuedOn: z.string(),
 });
 type CertificateParams = z.infer<typeof certificateParams>;
+
+/**
+ * What a document row keeps: the inputs and, since issue 17, the snapshot of everything the paper stated and the
+ * SHA-256 of the PDF handed out, so printing it again gives the same document, not one rebuilt from today's data.
+ * Rows from before keep only the inputs (no snapshot) and are rebuilt from the data as they always were.
+ */
+const storedCertificate = certificateParams.extend({
+  snapshot: z
+    .object({
+      operator: z.string().nullable(),
+      operatorAddress: z.string().nullable().optional(),
+      participantName: z.string(),
+      birthDate: z.string().nullable(),
+      programName: z.string(),
+      activity: z.string(),
+      site: z.string(),
+      commune: z.string(),
+      startDate: z.string(),
+      endDate: z.string().nullable(),
+      totalHoursX100: z.number().int(),
+      place: z.string(),
+      issuedOn: z.string(),
+      bilingual: z.boolean(),
+      namesLegalBasis: z.boolean().optional(),
+    })
+    .optional(),
+  sha256: z.string().optional(),
+});
 
 /** Collects everything the certificate states from the current data. */
 export async function certificateData(db: Db, params: CertificateParams): Promise<CertificateData> {
@@ -32,8 +62,11 @@ export async function certificateData(db: Db, params: CertificateParams): Promis
     throw new AppError('conflict', 'Die Person wurde anonymisiert; eine Bescheinigung ist nicht mehr möglich.', 'Participant anonymised.');
   }
   const program = await db.selectFrom('programs').select(['name', 'operator']).where('id', '=', p.programId).executeTakeFirstOrThrow();
+  const settings = await getAghSettings(db, p.programId);
   return {
     operator: program.operator,
+    operatorAddress: settings.operatorAddress,
+    namesLegalBasis: settings.certificateNamesLegalBasis,
     participantName: [person.first_name, person.last_name].filter(Boolean).join(' ') || '(ohne Namen)',
     birthDate: person.birth_date,
     programName: program.name,
@@ -54,13 +87,14 @@ function fileName(data: CertificateData): string {
   return `Teilnehmerbescheinigung ${safe}.pdf`;
 }
 
-async function writePdf(files: FileStore, data: CertificateData): Promise<{ handle: string; name: string }> {
-  const bytes = await renderCertificate(data);
+function register(files: FileStore, data: CertificateData, bytes: Uint8Array): { handle: string; name: string } {
   const name = fileName(data);
   const file = files.tempPath(name);
   fs.writeFileSync(file, bytes);
   return { handle: files.register({ path: file, name, temporary: true }), name };
 }
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Creates a certificate for a placement, records it in the participant's documents and returns the PDF's handle. */
 export async function createCertificate(
@@ -77,7 +111,9 @@ export async function createCertificate(
   };
   // render first: a failing PDF leaves no half-recorded document behind
   const data = await certificateData(db, params);
-  const out = await writePdf(files, data);
+  const bytes = await renderCertificate(data);
+  const out = register(files, data, bytes);
+  const hash = sha256(bytes);
   const documentId = await db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('documents')
@@ -85,24 +121,34 @@ export async function createCertificate(
         participant_id: placement.participantId,
         kind: 'teilnehmerbescheinigung',
         title: `Teilnehmerbescheinigung AGH ${placement.communeName} (${placement.startDate.slice(0, 4)})`,
-        params: JSON.stringify(params),
+        params: JSON.stringify({ ...params, snapshot: data, sha256: hash }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, { action: 'create', entity: 'document', entityId: id, participantId: placement.participantId, after: params });
+    // the audit keeps the inputs and the hash; the snapshot's personal data stays in the document row only
+    await audit(trx, { action: 'create', entity: 'document', entityId: id, participantId: placement.participantId, after: { ...params, sha256: hash } });
     return id;
   });
   return { documentId, ...out };
 }
 
-/** Re-creates a recorded certificate from its stored parameters and the current data. */
+/**
+ * The recorded certificate again, as it was handed out: rendered from its snapshot (the same bytes; the stored
+ * hash proves it). A certificate recorded before snapshots existed is rebuilt from its inputs and today's data.
+ */
 export async function recreateCertificate(db: Db, files: FileStore, documentId: number): Promise<{ handle: string; name: string }> {
   const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
   if (!doc || doc.kind !== 'teilnehmerbescheinigung') {
     throw new AppError('not_found', `Bescheinigung ${documentId} nicht gefunden.`, 'Certificate not found.');
   }
-  const params = certificateParams.parse(JSON.parse(doc.params));
-  return writePdf(files, await certificateData(db, params));
+  const stored = storedCertificate.safeParse(JSON.parse(doc.params));
+  if (!stored.success) {
+    throw new AppError('conflict', 'Die Bescheinigung ist nicht mehr vorhanden (anonymisiert).', 'The certificate is no longer available.');
+  }
+  const data = stored.data.snapshot ?? (await certificateData(db, stored.data));
+  // the writer's output is deterministic (fixed dates, same font), so the bytes match the stored hash; a newer PDF
+  // library might lay the same content out differently, and the content is what was handed out
+  return register(files, data, await renderCertificate(data));
 }
 
 /** The participant's recorded certificates, newest first. */

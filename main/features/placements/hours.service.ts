@@ -4,7 +4,9 @@ import { AppError, type FieldIssue } from '../../../shared/errors.js';
 import { addDays, MAX_HOURS_X100_PER_DAY, mondayOf } from '../../../shared/rules/compensation.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { checkHoursRules } from './hours-rules.js';
 import { displayName, germanDate } from './placements.service.js';
+import { isLocked, lockedMonthError, lockedMonths } from './statement-state.service.js';
 
 type Db = Kysely<Database>;
 
@@ -47,9 +49,12 @@ export async function hoursWeek(db: Db, programId: number, communeId: number, we
         .execute()
     : [];
   const byKey = new Map(hours.map((h) => [`${h.placement_id}|${h.work_date}`, h.hours_x100]));
+  const months = [...new Set(days.map((d) => d.slice(0, 7)))];
+  const locked = await lockedMonths(db, months.map((month) => ({ programId, communeId, month })));
   return {
     weekStart,
     days,
+    lockedMonths: months.filter((month) => isLocked(locked, { programId, communeId, month })),
     rows: rows.map((r) => {
       const values = days.map((d) => byKey.get(`${r.id}|${d}`) ?? 0);
       return {
@@ -69,16 +74,32 @@ export async function hoursWeek(db: Db, programId: number, communeId: number, we
  * Saves hours entries in one transaction: all valid or nothing saved. 0 removes the day's entry. Every refusal
  * names the person and the day so the coordinator finds the cell at once.
  */
-export async function saveHours(db: Db, entries: HoursEntry[]): Promise<{ saved: number; deleted: number }> {
-  if (entries.length === 0) return { saved: 0, deleted: 0 };
+export async function saveHours(db: Db, entries: HoursEntry[]): Promise<{ saved: number; deleted: number; warnings: string[] }> {
+  if (entries.length === 0) return { saved: 0, deleted: 0, warnings: [] };
   return db.transaction().execute(async (trx) => {
     const ids = [...new Set(entries.map((e) => e.placementId))];
-    const placements = new Map<number, { name: string; start: string; last: string | null; status: string; participantId: number }>();
+    const placements = new Map<
+      number,
+      { name: string; start: string; last: string | null; status: string; participantId: number; programId: number; communeId: number; communeName: string }
+    >();
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await trx
         .selectFrom('placements as p')
         .innerJoin('participants as t', 't.id', 'p.participant_id')
-        .select(['p.id', 'p.start_date', 'p.end_date', 'p.planned_end_date', 'p.status', 'p.participant_id', 't.last_name', 't.first_name'])
+        .innerJoin('communes as c', 'c.id', 'p.commune_id')
+        .select([
+          'p.id',
+          'p.start_date',
+          'p.end_date',
+          'p.planned_end_date',
+          'p.status',
+          'p.participant_id',
+          'p.program_id',
+          'p.commune_id',
+          'c.name as commune_name',
+          't.last_name',
+          't.first_name',
+        ])
         .where('p.id', 'in', ids.slice(i, i + 500))
         .execute();
       for (const r of rows) {
@@ -88,27 +109,47 @@ export async function saveHours(db: Db, entries: HoursEntry[]): Promise<{ saved:
           last: lastDayOf(r),
           status: r.status,
           participantId: r.participant_id,
+          programId: r.program_id,
+          communeId: r.commune_id,
+          communeName: r.commune_name,
         });
       }
     }
     const issues: FieldIssue[] = [];
     const seen = new Map<string, number>();
+    const warnings: string[] = [];
+    const locked = await lockedMonths(
+      trx,
+      entries.flatMap((e) => {
+        const p = placements.get(e.placementId);
+        return p ? [{ programId: p.programId, communeId: p.communeId, month: e.workDate.slice(0, 7) }] : [];
+      }),
+    );
     entries.forEach((e, i) => {
       const p = placements.get(e.placementId);
       const at = (text: string) => issues.push({ path: `entries.${i}`, message: text });
       if (!p) return at(`AGH-Einsatz ${e.placementId} gibt es nicht.`);
       const who = `${p.name}, ${germanDate(e.workDate)}`;
       if (e.hoursX100 < 0) return at(`${who}: Stunden dürfen nicht negativ sein.`);
+      // the system's ceiling; a program may set a lower day maximum (checkHoursRules)
       if (e.hoursX100 > MAX_HOURS_X100_PER_DAY) return at(`${who}: höchstens 10 Stunden am Tag.`);
       if (p.status === 'wartend') return at(`${who}: der Einsatz hat noch nicht begonnen (Warteliste).`);
       if (e.hoursX100 > 0 && (e.workDate < p.start || (p.last !== null && e.workDate > p.last))) {
         const period = `${germanDate(p.start)} – ${p.last ? germanDate(p.last) : 'offen'}`;
         return at(`${who}: Tag liegt außerhalb des Einsatzzeitraums (${period}).`);
       }
+      if (isLocked(locked, { programId: p.programId, communeId: p.communeId, month: e.workDate.slice(0, 7) })) {
+        return at(`${who}: ${lockedMonthError(p.communeName, e.workDate.slice(0, 7)).message}`);
+      }
       const key = `${e.placementId}|${e.workDate}`;
       if (seen.has(key)) return at(`${who}: Tag doppelt in der Eingabe.`);
       seen.set(key, i);
     });
+    if (issues.length === 0) {
+      const checked = await checkHoursRules(trx, entries, placements);
+      issues.push(...checked.issues);
+      warnings.push(...checked.warnings);
+    }
     if (issues.length > 0) {
       const first = issues[0]!;
       const more = issues.length > 1 ? ` (und ${issues.length - 1} weitere)` : '';
@@ -140,6 +181,6 @@ export async function saveHours(db: Db, entries: HoursEntry[]): Promise<{ saved:
       peopleCount: people.size,
       details: `${saved} gespeichert, ${deleted} entfernt`,
     });
-    return { saved, deleted };
+    return { saved, deleted, warnings };
   });
 }

@@ -11,7 +11,13 @@ import {
   placementsOfParticipant,
   updatePlacement,
 } from './placements.service.js';
+import { getAghSettings, saveAghSettings } from './agh-settings.service.js';
+import { addExtraCost, extraCostsOf, removeExtraCost } from './extra-costs.service.js';
 import { monthlyStatement } from './statement.service.js';
+import { establishStatement, payStatement, reopenStatement } from './statement-state.service.js';
+import { payoutReceiptsName, renderPayoutReceipts } from '../../pdf/agh-payout-receipts.js';
+import { renderAghStatement, statementPdfName } from '../../pdf/agh-statement.js';
+import fs from 'node:fs';
 
 export const placementsHandlers = {
   'placements.candidates': async ({ programId }, ctx) => listCandidates(ctx.reader, programId),
@@ -31,5 +37,30 @@ export const placementsHandlers = {
     const file = ctx.files.tempPath(name);
     await writeAghStatement(s, file);
     return { handle: ctx.files.register({ path: file, name, temporary: true }), name };
+  },
+  'placements.exportStatementPdf': async ({ programId, communeId, month }, ctx) => {
+    const s = await monthlyStatement(ctx.reader, programId, communeId, month);
+    const name = statementPdfName(s);
+    const file = ctx.files.tempPath(name);
+    fs.writeFileSync(file, await renderAghStatement(s));
+    return { handle: ctx.files.register({ path: file, name, temporary: true }), name };
+  },
+  'placements.exportPayoutReceipts': async ({ programId, communeId, month }, ctx) => {
+    const s = await monthlyStatement(ctx.reader, programId, communeId, month);
+    const name = payoutReceiptsName(s);
+    const file = ctx.files.tempPath(name);
+    fs.writeFileSync(file, await renderPayoutReceipts(s));
+    return { handle: ctx.files.register({ path: file, name, temporary: true }), name };
+  },
+  'placements.establishStatement': async (input, ctx) => establishStatement(ctx.db, input),
+  'placements.reopenStatement': async (input, ctx) => reopenStatement(ctx.db, input),
+  'placements.payStatement': async (input, ctx) => payStatement(ctx.db, input),
+  'placements.aghSettings': async ({ programId }, ctx) => getAghSettings(ctx.reader, programId),
+  'placements.saveAghSettings': async (input, ctx) => saveAghSettings(ctx.db, input),
+  'placements.extraCosts': async ({ placementId }, ctx) => extraCostsOf(ctx.reader, placementId),
+  'placements.addExtraCost': async (input, ctx) => addExtraCost(ctx.db, input),
+  'placements.removeExtraCost': async ({ id }, ctx) => {
+    await removeExtraCost(ctx.db, id);
+    return { ok: true as const };
   },
 } satisfies Partial<Handlers>;

@@ -15,10 +15,12 @@ import {
 } from '../../../shared/domain/placements.js';
 import { placementWarning } from '../../../shared/domain/placements.js';
 import { AppError } from '../../../shared/errors.js';
-import { daysBetween } from '../../../shared/rules/compensation.js';
+import type { AghRules } from '../../../shared/domain/agh.js';
+import { placementFindings, type PlacementFacts } from '../../../shared/rules/agh-rules.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { notEnrolledError, outcomeAnchor } from '../enrollments/anchor.service.js';
+import { refuseHardLimits, rulesOf } from './agh-settings.service.js';
 import { admitToPlacement } from './enrolment-gate.js';
 
 type Db = Kysely<Database>;
@@ -35,26 +37,17 @@ export function germanDate(iso: string): string {
 }
 
 /**
- * The Mittelsachsen rules of thumb (apply ≥ 14 days before start, 20–25 h/week, agreement signed, eligible) as
- * warnings: real cases break them for good reasons, so the coordinator is told, not stopped.
+ * The placement's warnings and hard limits under the program's rules (lead time, weekly hours, duration, site
+ * outside the person's commune), plus the two that are always advice: the agreement and eligibility. A hard limit
+ * refuses the save; real cases break the rest for good reasons, so the coordinator is told, not stopped.
  */
-export function placementWarnings(p: {
-  applicationDate: string | null;
-  startDate: string;
-  hoursPerWeek: number | null;
-  agreementSignedOn: string | null;
-  eligible: boolean;
-}): PlacementWarning[] {
-  const out: PlacementWarning[] = [];
-  if (p.applicationDate !== null && daysBetween(p.applicationDate, p.startDate) < 14) {
-    out.push({ code: 'short_notice', message: 'Beginn weniger als 14 Tage nach dem Antrag.' });
-  }
-  if (p.hoursPerWeek !== null && p.hoursPerWeek > 25) {
-    out.push({ code: 'hours_high', message: `Mehr als 25 Stunden je Woche geplant (${String(p.hoursPerWeek).replace('.', ',')}).` });
-  }
-  if (p.hoursPerWeek !== null && p.hoursPerWeek < 20) {
-    out.push({ code: 'hours_low', message: `Weniger als 20 Stunden je Woche geplant (${String(p.hoursPerWeek).replace('.', ',')}).` });
-  }
+export function placementWarnings(
+  rules: AghRules,
+  p: PlacementFacts & { agreementSignedOn: string | null; eligible: boolean },
+): PlacementWarning[] {
+  const findings = placementFindings(rules, p);
+  refuseHardLimits(findings);
+  const out: PlacementWarning[] = findings.map((f) => ({ code: f.code as PlacementWarning['code'], message: f.message }));
   if (p.agreementSignedOn === null) {
     out.push({ code: 'no_agreement', message: 'Keine unterschriebene Teilnahmevereinbarung erfasst.' });
   }
@@ -62,6 +55,12 @@ export function placementWarnings(p: {
     out.push({ code: 'not_eligible', message: 'Die Person ist laut Einschreibung nicht förderberechtigt.' });
   }
   return out;
+}
+
+/** The commune a person lives in (null if unknown): the site-outside-commune rule compares with it. */
+async function homeCommuneOf(db: Db, participantId: number): Promise<number | null> {
+  const row = await db.selectFrom('participants').select('commune_id').where('id', '=', participantId).executeTakeFirst();
+  return row?.commune_id ?? null;
 }
 
 function parseWarnings(json: string): PlacementWarning[] {
@@ -325,10 +324,13 @@ export async function createPlacement(db: Db, input: PlacementInput): Promise<Pl
       await admitToPlacement(trx, enrollment.id, data.startDate);
     }
     const applicationDate = data.applicationDate ?? enrollment.applied_on;
-    const warnings = placementWarnings({
+    const warnings = placementWarnings(await rulesOf(trx, enrollment.program_id), {
       applicationDate,
       startDate: data.startDate,
+      plannedEndDate: data.plannedEndDate,
       hoursPerWeek: data.hoursPerWeek,
+      communeId: data.communeId,
+      personCommuneId: await homeCommuneOf(trx, enrollment.participant_id),
       agreementSignedOn: data.agreementSignedOn,
       eligible: enrollment.eligible === 1,
     });
@@ -498,10 +500,13 @@ export async function updatePlacement(db: Db, input: PlacementUpdateInput): Prom
       .executeTakeFirstOrThrow();
     // as when placing: no application date of its own means the enrolment's
     const applicationDate = data.applicationDate ?? enrollment.applied_on;
-    const warnings = placementWarnings({
+    const warnings = placementWarnings(await rulesOf(trx, before.programId), {
       applicationDate,
       startDate: data.startDate,
+      plannedEndDate: data.plannedEndDate,
       hoursPerWeek: data.hoursPerWeek,
+      communeId: before.communeId,
+      personCommuneId: await homeCommuneOf(trx, before.participantId),
       agreementSignedOn: data.agreementSignedOn,
       eligible: enrollment.eligible === 1,
     });

@@ -159,7 +159,7 @@ describe('placements', () => {
         { placementId: a.id, workDate: '2026-11-04', hoursX100: 475 },
       ],
     });
-    expect(ok).toEqual({ saved: 3, deleted: 0 });
+    expect(ok).toEqual({ saved: 3, deleted: 0, warnings: [] });
     // upsert and delete
     const again = await call('placements.saveHours', {
       entries: [
@@ -167,7 +167,7 @@ describe('placements', () => {
         { placementId: b.id, workDate: '2026-11-03', hoursX100: 0 },
       ],
     });
-    expect(again).toEqual({ saved: 1, deleted: 1 });
+    expect(again).toEqual({ saved: 1, deleted: 1, warnings: [] });
     const grid = await call('placements.hoursWeek', { programId, communeId: c, weekStart: '2026-11-02' });
     expect(grid.rows.find((r) => r.placementId === b.id)!.hoursX100).toEqual([400, 0, 0, 0, 0, 0, 0]);
     expect(grid.rows.find((r) => r.placementId === a.id)!.weekTotalX100).toBe(475);

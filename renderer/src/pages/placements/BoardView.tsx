@@ -36,7 +36,12 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', marginBottom: tokens.spacingVerticalM },
   boards: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  warnings: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: '14em' },
+  // At 1366×768 the nine columns share about 1,000 px: the table sizes its columns by their content (not equal
+  // fixed widths, which let long words and the warnings run under the buttons), every cell may wrap, and the
+  // action buttons wrap within their own cell.
+  table: { tableLayout: 'auto', '& td, & th': { overflowWrap: 'break-word', hyphens: 'auto', verticalAlign: 'top' } },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '2px', minWidth: '8.5em', maxWidth: '12em' },
+  warnings: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: '9em' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
 });
 
@@ -102,7 +107,7 @@ export function BoardView({ program }: { program: Program }) {
             {c.placements.length === 0 ? (
               <Text>{t('board.empty')}</Text>
             ) : (
-              <Table size="small" aria-label={c.communeName}>
+              <Table size="small" aria-label={c.communeName} className={styles.table}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{t('columns.name')}</TableHeaderCell>
@@ -136,6 +141,7 @@ export function BoardView({ program }: { program: Program }) {
                         </div>
                       </TableCell>
                       <TableCell>
+                        <div className={styles.actions}>
                         <Button
                           size="small"
                           appearance="subtle"
@@ -177,6 +183,7 @@ export function BoardView({ program }: { program: Program }) {
                             {t('close.action')}
                           </Button>
                         )}
+                        </div>
                       </TableCell>
                     </TableRow>
                   ))}

@@ -52,6 +52,7 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
   const [text, setText] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
+  const [ruleWarnings, setRuleWarnings] = useState<string[]>([]);
   const [sumTick, setSumTick] = useState(0);
   const cells = useRef(new Map<string, HTMLInputElement>());
   const byKey = useRef(new Map<string, HTMLInputElement>());
@@ -74,6 +75,8 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
   const days = week.data?.days ?? [];
   const parsed = (k: string) => parseHours(text[k] ?? '');
   const inPeriod = (r: (typeof rows)[number], day: string) => day >= r.startDate && (r.lastDay === null || day <= r.lastDay);
+  const lockedMonths = week.data?.lockedMonths ?? [];
+  const isLockedDay = (day: string) => lockedMonths.includes(day.slice(0, 7));
   const changed = Object.keys(original).filter((k) => {
     const p = parsed(k);
     return !p.ok || p.hoursX100 !== original[k];
@@ -109,6 +112,7 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
     try {
       const r = await invoke('placements.saveHours', { entries });
       notify.success(t('hours.saved', { count: r.saved + r.deleted }));
+      setRuleWarnings(r.warnings);
       week.reload();
       setSumTick((n) => n + 1);
     } catch (err) {
@@ -158,6 +162,18 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
           <MessageBarBody>{serverError}</MessageBarBody>
         </MessageBar>
       )}
+      {lockedMonths.length > 0 && (
+        <MessageBar intent="info" data-testid="hours-locked">
+          <MessageBarBody>{t('hours.locked', { months: lockedMonths.map((m) => monthLabel(t, m)).join(', ') })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {ruleWarnings.length > 0 && (
+        <MessageBar intent="warning" data-testid="hours-warnings">
+          <MessageBarBody>
+            {t('hours.ruleWarnings')} {ruleWarnings.join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {week.loading && !week.data && <Spinner label={t('common:states.loading')} />}
       {week.data && rows.length === 0 && <Text>{t('hours.noRows')}</Text>}
       {rows.length > 0 && (
@@ -195,7 +211,8 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
                   {days.map((d, di) => {
                     const k = key(r.placementId, d);
                     const p = parsed(k);
-                    const enabled = inPeriod(r, d) || (original[k] ?? 0) > 0;
+                    // a day of a festgestellt month stays as it is until the statement is reopened
+                    const enabled = (inPeriod(r, d) || (original[k] ?? 0) > 0) && !isLockedDay(d);
                     const label = t('hours.cell', { name: r.participantName, day: `${weekdays[di]} ${formatDate(d)}` });
                     return (
                       <td key={d} className={styles.td}>
@@ -214,7 +231,7 @@ export function HoursGrid({ program, communeId, onCommune }: { program: Program;
                             },
                             className: styles.num,
                             'aria-invalid': !p.ok,
-                            title: !p.ok ? p.message : enabled ? undefined : t('hours.outside'),
+                            title: !p.ok ? p.message : enabled ? undefined : isLockedDay(d) ? t('hours.lockedDay') : t('hours.outside'),
                           }}
                           aria-label={label}
                           inputMode="decimal"

@@ -16,12 +16,13 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular, EditRegular, SettingsRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Program } from '../../../../shared/domain/programs.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
+import { AghRulesDialog } from './AghRulesDialog.js';
 import { ProgramDialog } from './ProgramDialog.js';
 import { QuotaTable } from './QuotaTable.js';
 import { useNumericStyles } from '../../components/numeric.js';
@@ -30,6 +31,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: tokens.spacingVerticalL },
   communes: { color: tokens.colorNeutralForeground2 },
   quota: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalXXL },
+  program: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
+  rulesButton: { maxWidth: '100%' },
 });
 
 export function ProgramsPage() {
@@ -38,6 +41,7 @@ export function ProgramsPage() {
   const num = useNumericStyles();
   const programs = useCall('programs.list', { includeArchived: false });
   const [editing, setEditing] = useState<Program | 'new' | null>(null);
+  const [rulesOf, setRulesOf] = useState<Program | null>(null);
 
   return (
     <section aria-labelledby="programs-title">
@@ -103,11 +107,20 @@ export function ProgramsPage() {
           {programs.data
             .filter((p) => p.communes.length > 0)
             .map((p) => (
-              // keyed by updatedAt so the figures reload after the program was edited
-              <QuotaTable key={`${p.id}-${p.updatedAt}`} programId={p.id} programName={p.name} />
+              <div key={`${p.id}-${p.updatedAt}`} className={styles.program}>
+                {/* keyed by updatedAt so the figures reload after the program was edited */}
+                <QuotaTable programId={p.id} programName={p.name} />
+                {/* AGH rules concern programs with AGH places, as the AGH page lists them */}
+                {p.communes.some((c) => c.slots > 0) && (
+                  <Button className={styles.rulesButton} icon={<SettingsRegular />} onClick={() => setRulesOf(p)}>
+                    {t('aghRules.open', { name: p.name })}
+                  </Button>
+                )}
+              </div>
             ))}
         </section>
       )}
+      {rulesOf !== null && <AghRulesDialog programId={rulesOf.id} programName={rulesOf.name} onClose={() => setRulesOf(null)} />}
       {editing !== null && (
         <ProgramDialog
           program={editing === 'new' ? null : editing}
