@@ -3,6 +3,7 @@ import { checkCommand } from './check.command.js';
 import type { CliArgs } from './args.js';
 import { importCommand } from './import.command.js';
 import { migrateToCommand } from './migrate-to.command.js';
+import { serverInitCommand, teamCommand } from './team.command.js';
 import { participantsCommand } from './participants.command.js';
 import { reportCommand } from './report-agh-statement.command.js';
 
@@ -24,4 +25,6 @@ export const featureCommands: Record<string, Command> = {
   participants: participantsCommand,
   check: checkCommand,
   'migrate-to': migrateToCommand,
+  'server-init': serverInitCommand,
+  team: teamCommand,
 };

@@ -49,6 +49,10 @@ const options = {
   force: { type: 'boolean' },
   json: { type: 'boolean' },
   kind: { type: 'string' },
+  database: { type: 'string' },
+  owner: { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
   'confirm-running': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;

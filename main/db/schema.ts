@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { EmploymentStatus, IscedGroup, RecognitionStatus } from '../../shared/domain/participant-model.js';
+import type { TeamKind } from '../../shared/contract/team.contract.js';
 
 /** Row types of every table, as SQLite returns them (0/1 for booleans, JSON as text). */
 type Stamps = {
@@ -415,7 +416,6 @@ export interface AuditLogTable {
   redacted: ColumnType<number, number | undefined, number>;
 }
 
-export type TeamKind = 'leitung' | 'koordination' | 'kommune' | 'mentor';
 /** Members of a team database, each a PostgreSQL login role (migration 2026-12-05-010). */
 export interface TeamMembersTable extends Stamps {
   id: Id;

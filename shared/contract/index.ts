@@ -16,6 +16,7 @@ import { placementsContract } from './placements.contract.js';
 import { programsContract } from './programs.contract.js';
 import { reportsContract } from './reports.contract.js';
 import { systemContract } from './system.contract.js';
+import { teamContract } from './team.contract.js';
 
 /** Every procedure of Lotse, keyed `feature.verb`. Add a feature's contract here and its handlers in main/api. */
 export const contract = {
@@ -36,6 +37,7 @@ export const contract = {
   ...activitiesContract,
   ...fairsContract,
   ...outcomesContract,
+  ...teamContract,
 };
 
 export type Contract = typeof contract;
