@@ -27,6 +27,7 @@ import { ApiError, errorText, downloadFile, invoke, onProgress, uploadFile } fro
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { missingCommuneName, UnknownAfterImport, valueChoices, ValueChoicesSection, type Choices } from './ValueChoices.js';
 
 const useStyles = makeStyles({
   drop: {
@@ -67,6 +68,10 @@ export function ImportPage() {
   const [programId, setProgramId] = useState<number | null>(null);
   const [job, setJob] = useState<{ id: string; phase: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  // decisions for values no catalogue knows; the sender's remembered ones show until the person changes them
+  const [choices, setChoices] = useState<Choices>({});
+  const [missingName, setMissingName] = useState<string | null>(null);
+  const [previewSender, setPreviewSender] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   // the file being sent and read, so a big or broken file can be stopped at any point: during the upload
   // (the request is aborted) as well as while main reads it (the job is cancelled there)
@@ -96,6 +101,7 @@ export function ImportPage() {
         const input = { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null };
         if (current.abort.signal.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
         setPreview(await invoke('imports.preview', input, { jobId: current.jobId }));
+        setPreviewSender(opts.sender ?? '');
         finishReading(current);
       } catch (err) {
         finishReading(current, err);
@@ -114,6 +120,8 @@ export function ImportPage() {
   const choose = async (f: File) => {
     setResult(null);
     setPreview(null);
+    setChoices({});
+    setMissingName(null);
     const current = startReading();
     try {
       const up = await uploadFile(f, current.abort.signal);
@@ -148,12 +156,15 @@ export function ImportPage() {
 
   const commit = async () => {
     if (!file || !preview) return;
+    const missing = missingCommuneName(preview.values, choices);
+    setMissingName(missing);
+    if (missing) return;
     const id = crypto.randomUUID();
     setJob({ id, phase: 'lesen', done: 0, total: 0 });
     try {
       const r = await invoke(
         'imports.commit',
-        { handle: file.handle, sheet: preview.sheet, mapping: preview.mapping, sender: sender || null, programId },
+        { handle: file.handle, sheet: preview.sheet, mapping: preview.mapping, sender: sender || null, programId, values: valueChoices(preview.values, choices) },
         { jobId: id },
       );
       setResult(r);
@@ -250,6 +261,13 @@ export function ImportPage() {
               duplicates: result.duplicatesInFile,
               rejected: result.rejected.length,
             })}
+            {result.unknownValues.length > 0 && (
+              <>
+                {' '}
+                {t('values.resultOpen', { count: result.unknownValues.reduce((n, u) => n + u.count, 0) })}
+                <UnknownAfterImport unknown={result.unknownValues} />
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -367,6 +385,14 @@ export function ImportPage() {
               </TableBody>
             </Table>
           </div>
+
+          <ValueChoicesSection
+            sender={previewSender}
+            values={preview.values}
+            choices={choices}
+            missingName={missingName}
+            onChange={(key, choice) => setChoices((c) => ({ ...c, [key]: choice }))}
+          />
 
           {(preview.rejected.length > 0 || preview.warnings.length > 0) && (
             <div className={styles.section}>
