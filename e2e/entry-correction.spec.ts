@@ -1,5 +1,6 @@
 import { api, idByName } from './api.js';
 import { expect, test } from './fixtures.js';
+import { ParticipantsPage } from './pages/participants.page.js';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -34,6 +35,13 @@ test('Merkmale bei Eintritt: the characteristics of issue 14 are corrected with 
   await expect(card).toContainText('ISCED 3–4');
   await expect(card).toContainText('Syrien');
   await expect(card).toContainText('Korrigiert: Erstgespräch nachgetragen');
+
+  // the Verlauf names each corrected characteristic and its values in words, no codes
+  await new ParticipantsPage(page).openTab('Verlauf');
+  const logged = page.getByTestId('history-entry').filter({ hasText: 'Merkmale bei Eintritt korrigiert' });
+  await expect(logged).toContainText('Erwerbsstatus: – → langzeitarbeitslos');
+  await expect(logged).toContainText('Bildungsniveau (ISCED): – → ISCED 3–4 (Sekundarstufe II, postsekundar)');
+  await expect(logged).not.toContainText(/isced_|employmentStatus|nationalityCode/);
 
   const [enrolment] = await api<Enrollment[]>(demo, 'enrollments.list', { participantId: person.id });
   expect(enrolment!.entry).toMatchObject({ employmentStatus: 'langzeitarbeitslos', iscedGroup: 'isced_3_4', nationalityCode: 'SY', childcareNeed: true });
