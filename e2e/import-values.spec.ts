@@ -76,6 +76,8 @@ test('unknown values are decided in the preview, land on the person, and the sen
   await imports.open(lotse.openUrl);
   await imports.drop('jobcenter-2.csv', second);
   await expect(imports.count('new')).toHaveText('1');
+  // a new file may come from someone else: the sender field starts empty again
+  await expect(imports.senderField()).toHaveValue('');
   await imports.setSender('Jobcenter Mittelsachsen');
   await expect(imports.unknownValue('Visum zur Arbeitssuche')).toContainText('Zuordnung dieses Absenders vom letzten Import');
   await expect(imports.choiceFor('Visum zur Arbeitssuche')).toHaveValue('ae_erwerb');
@@ -103,4 +105,23 @@ test('a value left open is imported as text, named in the result with its rows, 
   const bar = page.getByTestId('open-values');
   await expect(bar).toContainText('Aufenthaltsstatus: „Visum zur Arbeitssuche“ (1)');
   await expect(bar).toContainText('Wohnort (keine Kommune): „Hainichen“ (3)');
+});
+
+test('the first click on importieren imports, with the sender just typed and its remembered decisions', async ({ page, lotse }) => {
+  const imports = new ImportsPage(page);
+  await imports.open(lotse.openUrl);
+  await imports.drop('jobcenter.csv', first);
+  await imports.setSender('Jobcenter Mittelsachsen');
+  await imports.chooseFor('Visum zur Arbeitssuche', erwerb);
+  await page.getByRole('button', { name: '3 Personen importieren' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('3 neu');
+
+  // typed and clicked at once: the click ends the typing (the preview is read again for the sender) and imports
+  await imports.drop('jobcenter-2.csv', second);
+  await expect(imports.count('new')).toHaveText('1');
+  await imports.senderField().fill('Jobcenter Mittelsachsen');
+  await page.getByRole('button', { name: '1 Person importieren' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('1 neu');
+  await expect(page.getByTestId('batch-row')).toHaveCount(2);
+  expect(await personNamed(lotse, 'Noor')).toMatchObject({ residenceTitleCode: 'ae_erwerb' });
 });

@@ -30,8 +30,12 @@ export class ImportsPage {
   }
 
   /** Types the sender and waits for the preview read for that sender (its remembered decisions come with it). */
+  senderField() {
+    return this.page.getByLabel('Absender', { exact: true });
+  }
+
   async setSender(sender: string) {
-    const field = this.page.getByLabel('Absender', { exact: true });
+    const field = this.senderField();
     await field.fill(sender);
     await field.blur();
     await expect(this.page.getByTestId('value-choices')).toHaveAttribute('data-sender', sender);

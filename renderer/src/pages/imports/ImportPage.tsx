@@ -27,7 +27,8 @@ import { ApiError, errorText, downloadFile, invoke, onProgress, uploadFile } fro
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { missingCommuneName, UnknownAfterImport, valueChoices, ValueChoicesSection, type Choices } from './ValueChoices.js';
+import { UnknownAfterImport, ValueChoicesSection } from './ValueChoices.js';
+import { missingCommuneName, valueChoices, type Choices } from './valueDecisions.js';
 
 const useStyles = makeStyles({
   drop: {
@@ -95,17 +96,31 @@ export function ImportPage() {
     setBusy(false);
   };
 
+  // the preview being read (after a change of sender, sheet or mapping): an import clicked meanwhile waits for it,
+  // so the click that also ended the typing in the sender field imports with that sender's preview
+  const pendingPreview = useRef<Promise<ImportPreview | null> | null>(null);
+
   const load = useCallback(
-    async (chosen: Chosen, opts: { sheet?: string | null; mapping?: ImportMapping | null; sender?: string }, current = startReading()) => {
-      try {
-        const input = { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null };
-        if (current.abort.signal.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
-        setPreview(await invoke('imports.preview', input, { jobId: current.jobId }));
-        setPreviewSender(opts.sender ?? '');
-        finishReading(current);
-      } catch (err) {
-        finishReading(current, err);
-      }
+    (chosen: Chosen, opts: { sheet?: string | null; mapping?: ImportMapping | null; sender?: string }, current = startReading()) => {
+      const run = (async (): Promise<ImportPreview | null> => {
+        try {
+          const input = { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null };
+          if (current.abort.signal.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
+          const read = await invoke('imports.preview', input, { jobId: current.jobId });
+          setPreview(read);
+          setPreviewSender(opts.sender ?? '');
+          finishReading(current);
+          return read;
+        } catch (err) {
+          finishReading(current, err);
+          return null;
+        }
+      })();
+      pendingPreview.current = run;
+      void run.finally(() => {
+        if (pendingPreview.current === run) pendingPreview.current = null;
+      });
+      return run;
     },
     [t],
   );
@@ -122,12 +137,14 @@ export function ImportPage() {
     setPreview(null);
     setChoices({});
     setMissingName(null);
+    // a new file may come from someone else: the sender (and so its saved mapping) is asked for again, visibly
+    setSender('');
     const current = startReading();
     try {
       const up = await uploadFile(f, current.abort.signal);
       const chosen = { handle: up.handle, name: f.name };
       setFile(chosen);
-      await load(chosen, { sender }, current);
+      await load(chosen, {}, current);
     } catch (err) {
       finishReading(current, err);
     }
@@ -155,16 +172,18 @@ export function ImportPage() {
   }, [jobId]);
 
   const commit = async () => {
-    if (!file || !preview) return;
+    if (!file || !preview || job) return;
     const missing = missingCommuneName(preview.values, choices);
     setMissingName(missing);
     if (missing) return;
     const id = crypto.randomUUID();
     setJob({ id, phase: 'lesen', done: 0, total: 0 });
     try {
+      const read = pendingPreview.current ? await pendingPreview.current : preview;
+      if (!read) return;
       const r = await invoke(
         'imports.commit',
-        { handle: file.handle, sheet: preview.sheet, mapping: preview.mapping, sender: sender || null, programId, values: valueChoices(preview.values, choices) },
+        { handle: file.handle, sheet: read.sheet, mapping: read.mapping, sender: sender || null, programId, values: valueChoices(read.values, choices) },
         { jobId: id },
       );
       setResult(r);
@@ -432,7 +451,7 @@ export function ImportPage() {
               </>
             ) : (
               <div>
-                <Button appearance="primary" disabled={busy || counts.imported + counts.existingMatched === 0} onClick={() => void commit()}>
+                <Button appearance="primary" disabled={counts.imported + counts.existingMatched === 0} onClick={() => void commit()}>
                   {t('commit', { count: counts.imported })}
                 </Button>
               </div>

@@ -1,53 +1,16 @@
 import { Field, Input, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { ImportValueReport, ValueChoice, ValueField } from '../../../../shared/domain/imports.js';
+import type { ImportValueReport, ValueField } from '../../../../shared/domain/imports.js';
 import { nationalityOptions } from '../../../../shared/rules/countries.js';
 import { residenceTitles } from '../../../../shared/rules/residence-titles.js';
 import { useCall } from '../../components/useCall.js';
+import { choiceFor, choiceKey, CREATE, EMPTY, OPEN, type Choice, type Choices } from './valueDecisions.js';
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   create: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginTop: tokens.spacingVerticalXS },
   recognised: { color: tokens.colorNeutralForeground3 },
 });
-
-/** What the person chose for one unknown value; `create` = a new commune (name + district) made by the import. */
-export interface Choice {
-  mapTo: string | null;
-  create?: { name: string; district: string };
-}
-
-export type Choices = Record<string, Choice>;
-
-export const choiceKey = (field: ValueField, value: string) => `${field}\u0000${value}`;
-
-/** Select values that are no catalogue entry: leave open (kept as text), leave empty, create a commune. */
-const OPEN = '__open';
-const EMPTY = '__empty';
-const CREATE = '__create';
-
-/** The choice in force for a value: the person's own, else the sender's remembered one, else "leave open". */
-export function choiceFor(choices: Choices, field: ValueField, u: ImportValueReport['unknown'][number]): Choice {
-  return choices[choiceKey(field, u.value)] ?? { mapTo: u.remembered?.mapTo ?? null };
-}
-
-/** The decisions the commit sends: one per unknown value, so a changed or withdrawn decision is remembered too. */
-export function valueChoices(values: ImportValueReport[], choices: Choices): ValueChoice[] {
-  return values.flatMap((v) =>
-    v.unknown.map((u) => {
-      const c = choiceFor(choices, v.field, u);
-      return c.create
-        ? { field: v.field, value: u.value, mapTo: null, newCommune: { name: c.create.name.trim(), district: c.create.district.trim() || null } }
-        : { field: v.field, value: u.value, mapTo: c.mapTo };
-    }),
-  );
-}
-
-/** A new commune needs its name; the key of the first value whose name is missing, else null. */
-export function missingCommuneName(values: ImportValueReport[], choices: Choices): string | null {
-  for (const v of values) for (const u of v.unknown) if (choiceFor(choices, v.field, u).create?.name.trim() === '') return choiceKey(v.field, u.value);
-  return null;
-}
 
 const titleOptions = residenceTitles.map((t) => ({ value: t.code, label: t.label }));
 const countryOptions = nationalityOptions().map((n) => ({ value: n.code, label: n.name }));
