@@ -40,10 +40,11 @@ const MAPPINGS_KEY = 'imports.mappings';
 
 async function saveMapping(db: Db, sender: string | null | undefined, headers: string[], mapping: ImportMapping): Promise<void> {
   const all = await getSetting<SavedMappings>(db, MAPPINGS_KEY, {});
-  const byHeader: Record<string, ImportField> = {};
+  // an ignored column is saved too (null), so a later file can tell it from a column never seen
+  const byHeader: Record<string, ImportField | null> = {};
   mapping.forEach((f, i) => {
     const key = headerKey(headers[i] ?? '');
-    if (f && key) byHeader[key] = f;
+    if (key) byHeader[key] = f ?? null;
   });
   all[layoutKey(headers)] = byHeader;
   if (sender?.trim()) all[senderKey(sender)] = byHeader;
