@@ -71,6 +71,11 @@ test('unknown values are decided in the preview, land on the person, and the sen
   await expect(page.getByLabel('Aufenthaltstitel', { exact: true })).toHaveValue('ae_25_2');
   await expect(page.getByLabel(fieldLabel('Staatsangehörigkeit'))).toHaveValue('Syrien');
   await expect(page.getByLabel(fieldLabel('Wohnort (Kommune)'))).toHaveValue(String(hainichen));
+  // and the person saves as imported: nothing left that the form refuses
+  await page.getByLabel(fieldLabel('Telefon')).fill('03431 4711');
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(page.locator('.fui-ToastTitle', { hasText: 'Stammdaten gespeichert' })).toBeVisible();
+  expect(await personNamed(lotse, 'Haddad')).toMatchObject({ residenceTitleCode: 'ae_25_2', nationalityCode: 'SY', communeId: hainichen });
 
   // the next list of the same sender: the decisions come preselected and are applied
   await imports.open(lotse.openUrl);
