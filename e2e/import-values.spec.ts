@@ -110,6 +110,9 @@ test('a value left open is imported as text, named in the result with its rows, 
   const bar = page.getByTestId('open-values');
   await expect(bar).toContainText('Aufenthaltsstatus: „Visum zur Arbeitssuche“ (1)');
   await expect(bar).toContainText('Wohnort (keine Kommune): „Hainichen“ (3)');
+  // the person opened from there says which town is to be decided
+  await bar.getByRole('button', { name: /Hainichen/ }).click();
+  await expect(page.getByText('„Hainichen“ (aus einem Import) ist keine Kommune in Lotse')).toBeVisible();
 });
 
 test('the first click on importieren imports, with the sender just typed and its remembered decisions', async ({ page, lotse }) => {

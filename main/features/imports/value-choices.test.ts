@@ -6,7 +6,7 @@ import { parseResidenceTitle } from '../../../shared/rules/residence-title-parse
 import { residenceTitles } from '../../../shared/rules/residence-titles.js';
 import { tempApp } from '../../test/temp-db.js';
 import { openValues } from '../participants/open-values.service.js';
-import { listParticipants } from '../participants/participants.service.js';
+import { getParticipant, listParticipants } from '../participants/participants.service.js';
 import { commitImport, listBatches, previewImport } from './imports.service.js';
 
 let app: Awaited<ReturnType<typeof tempApp>>;
@@ -72,7 +72,11 @@ describe('import value decisions', () => {
       [5, 'residenceStatus'],
     ]);
     expect(result.warnings.find((w) => w.row === 4)?.message).toContain('„Roßwein“');
-    expect(await person('Tesfay')).toMatchObject({ communeName: null });
+    const tesfay = await person('Tesfay');
+    expect(tesfay).toMatchObject({ communeName: null });
+    // the person's form gets the town as written, to decide
+    expect(await getParticipant(app.ctx.db, tesfay!.id)).toMatchObject({ communeId: null, communeText: 'Roßwein' });
+    expect((await getParticipant(app.ctx.db, (await person('Ahmadi'))!.id)).communeText).toBeNull();
     const open = await openValues(app.ctx.db);
     expect(open.map((o) => [o.field, o.value])).toEqual([
       ['residenceStatus', 'Schutzstatus unklar'],
