@@ -59,9 +59,9 @@ export function ValueChoicesSection({
             <Table aria-label={t('values.unknownOf', { field: t(`fields.${v.field}`) })} size="small">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{t('values.value')}</TableHeaderCell>
-                  <TableHeaderCell>{t('values.count')}</TableHeaderCell>
-                  <TableHeaderCell>{t('values.choice')}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: '30%' }}>{t('values.value')}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: '20%' }}>{t('values.count')}</TableHeaderCell>
+                  <TableHeaderCell style={{ width: '50%' }}>{t('values.choice')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
