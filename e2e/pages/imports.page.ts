@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Page object of Import: drop a list, fix the column mapping, import, undo. */
 export class ImportsPage {
@@ -27,6 +27,40 @@ export class ImportsPage {
 
   async mapColumn(column: string, field: string) {
     await this.page.getByLabel(`Feld für Spalte ${column}`).selectOption({ label: field });
+  }
+
+  /** Types the sender and waits for the preview read for that sender (its remembered decisions come with it). */
+  senderField() {
+    return this.page.getByLabel('Absender', { exact: true });
+  }
+
+  async setSender(sender: string) {
+    const field = this.senderField();
+    await field.fill(sender);
+    await field.blur();
+    await expect(this.page.getByTestId('value-choices')).toHaveAttribute('data-sender', sender);
+  }
+
+  /** The line of values a catalogue recognised in one column. */
+  recognised(field: 'residenceStatus' | 'nationality' | 'commune') {
+    return this.page.getByTestId(`recognised-${field}`);
+  }
+
+  unknownValues() {
+    return this.page.getByTestId('unknown-value');
+  }
+
+  /** The row of a value no catalogue knows, with its count and its choice. */
+  unknownValue(value: string) {
+    return this.unknownValues().filter({ has: this.page.getByRole('cell', { name: `„${value}“`, exact: true }) });
+  }
+
+  choiceFor(value: string) {
+    return this.page.getByLabel(`Zuordnung für „${value}“`, { exact: true });
+  }
+
+  async chooseFor(value: string, label: string) {
+    await this.choiceFor(value).selectOption({ label });
   }
 
   count(key: 'rowsTotal' | 'new' | 'matched' | 'duplicates' | 'rejected' | 'warnings') {

@@ -57,6 +57,8 @@ export interface ProgramsTable extends Stamps {
   follow_up_months: ColumnType<number, number | undefined, number>;
   /** JSON array of success keys (outcome kinds and 'sv_beschaeftigung_qualifiziert') */
   success_kinds: ColumnType<string, string | undefined, string>;
+  /** 1 = funded by ESF Plus: the report carries the common output indicators at entry (migration 2026-12-05-004) */
+  esf_plus: ColumnType<number, number | undefined, number>;
 }
 
 export type TargetKey = 'participants' | 'success' | 'employersSupported' | 'aghPeople' | 'fairs' | 'activitySessions';

@@ -120,6 +120,14 @@ export const entryCorrectionInput = z.object({
   residenceStatus: z.string().max(100).nullable().optional(),
   nationality: z.string().max(100).nullable().optional(),
   germanLevel: z.enum(germanLevels).nullable().optional(),
+  /** the characteristics at entry of issue 14; left out = unchanged, null = keine Angabe */
+  employmentStatus: z.enum(employmentStatuses).nullable().optional(),
+  iscedGroup: z.enum(iscedGroups).nullable().optional(),
+  qualificationRecognition: z.enum(recognitionStatuses).nullable().optional(),
+  migrationBackground: z.boolean().nullable().optional(),
+  arrivalInGermany: isoDate.nullable().optional(),
+  interpreterLanguage: z.string().max(100, { message: 'Höchstens 100 Zeichen' }).nullable().optional(),
+  childcareNeed: z.boolean().nullable().optional(),
   reason: z
     .string()
     .transform((s) => s.trim())

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, plainText } from './common.js';
+import { id, optionalText, plainText, requiredText } from './common.js';
 
 /** Participant fields a list column can be mapped to; `fullName` is a "Nachname, Vorname" column that is split. */
 export const importFields = [
@@ -65,6 +65,24 @@ export const importCounts = z.object({
   warningCount: z.number().int(),
 });
 
+/** The catalogue columns whose values the preview reports and a person can map (issue 14 item 5). */
+export const valueFields = ['residenceStatus', 'nationality', 'commune'] as const;
+export const valueField = z.enum(valueFields);
+export type ValueField = z.infer<typeof valueField>;
+
+/**
+ * A person's decision for a value of the file the catalogues do not recognise, remembered per sender.
+ * `mapTo`: title code, country code or commune id; '' = import the field empty; null = leave it open (kept as text,
+ * listed under "zu entscheiden"). `newCommune` (commune only): create it with the import and map to it.
+ */
+export const valueChoice = z.object({
+  field: valueField,
+  value: z.string().max(500),
+  mapTo: z.string().max(40).nullable(),
+  newCommune: z.object({ name: requiredText(120), district: optionalText(120) }).optional(),
+});
+export type ValueChoice = z.infer<typeof valueChoice>;
+
 export const importPreviewInput = z.object({
   handle: z.string(),
   sheet: z.string().nullable().optional(),
@@ -78,9 +96,17 @@ export const importPreviewInput = z.object({
  * they map to (title code, country code, commune id), and those not recognised with the first rows holding them.
  */
 export const importValueReport = z.object({
-  field: z.enum(['residenceStatus', 'nationality', 'commune']),
+  field: valueField,
   recognised: z.array(z.object({ value: z.string(), mappedTo: z.string(), label: z.string(), count: z.number().int() })),
-  unknown: z.array(z.object({ value: z.string(), count: z.number().int(), rows: z.array(z.number().int()) })),
+  unknown: z.array(
+    z.object({
+      value: z.string(),
+      count: z.number().int(),
+      rows: z.array(z.number().int()),
+      /** the sender's earlier decision for this value ('' = left empty), null when there is none */
+      remembered: z.object({ mapTo: z.string(), label: z.string() }).nullable(),
+    }),
+  ),
 });
 export type ImportValueReport = z.infer<typeof importValueReport>;
 
@@ -102,7 +128,11 @@ export const importPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
-export const importCommitInput = importPreviewInput.extend({ programId: id.nullable().optional() });
+export const importCommitInput = importPreviewInput.extend({
+  programId: id.nullable().optional(),
+  /** decisions for unknown values; the sender's remembered ones apply to values not named here */
+  values: z.array(valueChoice).max(5000).optional(),
+});
 
 export const importResult = z.object({
   batchId: id,
@@ -113,6 +143,8 @@ export const importResult = z.object({
   rejected: z.array(rowRejection),
   warnings: z.array(rowWarning),
   enrolled: z.number().int(),
+  /** values still unknown after the decisions: imported as text, each a warning of its rows (first 50 listed) */
+  unknownValues: z.array(z.object({ field: valueField, value: z.string(), count: z.number().int(), rows: z.array(z.number().int()) })),
 });
 export type ImportResult = z.infer<typeof importResult>;
 

@@ -127,8 +127,8 @@ export const participantModelOutput = {
 
 /** Old values a person must decide (kept as they were; issue 14 item 6), grouped by value. */
 export const openValue = z.object({
-  /** residenceTitleBasis: a residence permit without its paragraph (title ae_unbestimmt) */
-  field: z.enum(['residenceStatus', 'residenceTitleBasis', 'nationality']),
+  /** residenceTitleBasis: a residence permit without its paragraph (title ae_unbestimmt); commune: a home town not set up */
+  field: z.enum(['residenceStatus', 'residenceTitleBasis', 'nationality', 'commune']),
   value: z.string(),
   count: z.number().int(),
   participantIds: z.array(z.number().int()),

@@ -95,6 +95,8 @@ export const participant = z.object({
   nationality: z.string().nullable(),
   communeId: z.number().int().nullable(),
   communeName: z.string().nullable(),
+  /** the home town as an import wrote it when it is no commune of Lotse (kept to decide); null otherwise */
+  communeText: z.string().nullable(),
   residenceStatus: z.string().nullable(),
   arrivalInSaxony: z.string().nullable(),
   germanLevel: z.enum(germanLevels).nullable(),

@@ -73,6 +73,8 @@ export const programInput = z
     followUpMonths: z.number().int({ message: 'Ganze Monate erwartet' }).min(0, { message: 'Nicht negativ' }).max(36, { message: 'Höchstens 36 Monate' }).default(6),
     successKinds: z.array(successKey).min(1, { message: 'Mindestens eine Art des Erfolgs wählen' }).default(defaultSuccessKinds),
     targets: z.array(programTargetInput).default([]),
+    /** funded by ESF Plus: the report gains the sheet of common output indicators; left out = unchanged (off when new) */
+    esfPlus: z.boolean().optional(),
   })
   .superRefine((p, ctx) => {
     if (p.endDate !== null && p.endDate < p.startDate) {
@@ -121,6 +123,7 @@ export const program = z.object({
   successKinds: z.array(successKey),
   /** in the order of targetKeys; keys without a planned value are left out */
   targets: z.array(programTarget),
+  esfPlus: z.boolean(),
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

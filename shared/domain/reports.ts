@@ -373,3 +373,12 @@ export const reportJson = z.object({
   findings: z.array(z.object({ code: z.enum(findingCodes), count, message: z.string() })),
 });
 export type ReportJson = z.infer<typeof reportJson>;
+
+/** One line of the ESF Plus sheet (issue 14 item 7): a common output indicator and its count, or why it has none. */
+export interface EsfPlusIndicator {
+  group: string;
+  label: string;
+  /** null: Lotse does not record what the indicator needs (the note says so) */
+  count: number | null;
+  note: string | null;
+}

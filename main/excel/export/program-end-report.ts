@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { columnLetter, createWorkbook, excelDate, formats, setText as setTextCell } from './workbook.js';
-import type { Figures, Finding, ReportKind, ReportSection, ReportText } from '../../../shared/domain/reports.js';
+import type { EsfPlusIndicator, Figures, Finding, ReportKind, ReportSection, ReportText } from '../../../shared/domain/reports.js';
 
 /**
  * The program-end report (Verwendungsnachweis, zahlenmäßiger Teil + Sachbericht) and the interim report
@@ -35,6 +35,8 @@ export interface ProgramEndReportData {
   stand: string;
   texts: ReportText[];
   stories: SuccessStory[];
+  /** the ESF Plus common output indicators; null for a program not funded by ESF Plus (no sheet) */
+  esfPlus: EsfPlusIndicator[] | null;
   /** creation time written into the document properties; fixed by callers that compare workbooks */
   created: Date;
 }
@@ -45,6 +47,7 @@ export const sheetNames = {
   targets: 'Ziele',
   findings: 'Prüfhinweise',
   people: 'Teilnehmende nach Merkmalen',
+  esfPlus: 'ESF Plus Indikatoren',
   communes: 'Kommunen und AGH',
   activities: 'Aktivitäten',
   fairs: 'Firmenkontaktbörsen',
@@ -334,6 +337,26 @@ function peopleSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
   finishSheet(ws, 3, r - 1, sheetNames.people);
 }
 
+/** The ESF Plus common output indicators at entry; an indicator Lotse does not record has no number, only its note. */
+function esfPlusSheet(wb: ExcelJS.Workbook, indicators: EsfPlusIndicator[]): void {
+  const ws = wb.addWorksheet(sheetNames.esfPlus);
+  table(ws, [
+    { header: 'Gruppe', width: 28 },
+    { header: 'Indikator', width: 52 },
+    { header: 'Anzahl', width: 10 },
+    { header: 'Hinweis', width: 56 },
+  ]);
+  let r = 2;
+  for (const x of indicators) {
+    const row = ws.getRow(r++);
+    setText(row.getCell(1), x.group);
+    setText(row.getCell(2), x.label);
+    if (x.count !== null) setNumber(row.getCell(3), x.count);
+    setText(row.getCell(4), x.note);
+  }
+  finishSheet(ws, 4, r - 1, sheetNames.esfPlus, true);
+}
+
 function communesSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
   const f = d.figures;
   const ws = wb.addWorksheet(sheetNames.communes);
@@ -602,6 +625,7 @@ export function buildProgramEndReport(d: ProgramEndReportData): ExcelJS.Workbook
   if (d.figures.targets.length > 0) targetsSheet(wb, d);
   if (d.findings.length > 0) findingsSheet(wb, d);
   peopleSheet(wb, d);
+  if (d.esfPlus) esfPlusSheet(wb, d.esfPlus);
   if (hasAgh(d.figures)) communesSheet(wb, d);
   if (hasActivities(d.figures)) activitiesSheet(wb, d);
   if (hasFairs(d.figures)) fairsSheet(wb, d);

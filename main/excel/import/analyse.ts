@@ -16,7 +16,7 @@ export interface Analysis {
 export interface AnalyseOptions extends ReadHooks {
   sheet?: string | null;
   mapping?: ImportMapping | null;
-  savedMapping?: (headers: string[]) => ImportMapping | null;
+  savedMapping?: (headers: string[], proposed: ImportMapping) => ImportMapping | null;
   today: string;
   /** each accepted row as soon as it is parsed — an import writes while the rest of the file is still read */
   onAccepted?: (row: ParsedRow) => void;
@@ -51,7 +51,7 @@ class SheetReader {
   private start(): void {
     this.layout = findHeader({ name: '', rows: this.head });
     this.proposed = proposeMapping(this.layout.headers);
-    const saved = this.opts.savedMapping?.(this.layout.headers) ?? null;
+    const saved = this.opts.savedMapping?.(this.layout.headers, this.proposed) ?? null;
     this.mapping = normaliseMapping(this.opts.mapping ?? saved ?? this.proposed, this.layout.headers.length);
     // CSV rows are numbered as records with the header record as 1
     const rowBase = this.kind === 'csv' ? this.layout.headerRow - 1 : 0;

@@ -35,8 +35,8 @@ async function run(job: ReadJob): Promise<void> {
     onRows: (rowsRead) => send({ type: 'progress', rowsRead }),
     onAccepted: job.stream ? hand : undefined,
     savedMapping: saved
-      ? (headers) => {
-          const m = saved(headers);
+      ? (headers, proposed) => {
+          const m = saved(headers, proposed);
           savedUsed = m !== null;
           return m;
         }

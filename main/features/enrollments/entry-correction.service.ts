@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { entryCorrectionInput, type Enrollment, type EntryCorrectionInput } from '../../../shared/domain/enrollments.js';
 import { AppError } from '../../../shared/errors.js';
+import { parseNationality } from '../../../shared/rules/countries.js';
 import { residenceGroupOf } from '../../../shared/rules/residence-groups.js';
 import { parseResidenceTitle } from '../../../shared/rules/residence-title-parser.js';
 import type { Database } from '../../db/schema.js';
@@ -52,8 +53,21 @@ function changes(data: Correction) {
   if (data.birthYear !== undefined) set.entry_birth_year = data.birthYear;
   if (data.gender !== undefined) set.entry_gender = data.gender;
   if (data.communeId !== undefined) set.entry_commune_id = data.communeId;
-  if (data.nationality !== undefined) set.entry_nationality = emptyToNull(data.nationality);
+  if (data.nationality !== undefined) {
+    // a recognised nationality is stored as its code and German name, as on the person; else the text, code open
+    const text = emptyToNull(data.nationality);
+    const found = parseNationality(text);
+    set.entry_nationality = found?.name ?? text;
+    set.entry_nationality_code = found?.code ?? null;
+  }
   if (data.germanLevel !== undefined) set.entry_german_level = data.germanLevel;
+  if (data.employmentStatus !== undefined) set.entry_employment_status = data.employmentStatus;
+  if (data.iscedGroup !== undefined) set.entry_isced_group = data.iscedGroup;
+  if (data.qualificationRecognition !== undefined) set.entry_qualification_recognition = data.qualificationRecognition;
+  if (data.migrationBackground !== undefined) set.entry_migration_background = flag(data.migrationBackground);
+  if (data.arrivalInGermany !== undefined) set.entry_arrival_in_germany = data.arrivalInGermany;
+  if (data.interpreterLanguage !== undefined) set.entry_interpreter_language = emptyToNull(data.interpreterLanguage);
+  if (data.childcareNeed !== undefined) set.entry_childcare_need = flag(data.childcareNeed);
   if (data.residenceStatus !== undefined) {
     const status = emptyToNull(data.residenceStatus);
     set.entry_residence_status = status;
@@ -63,6 +77,7 @@ function changes(data: Correction) {
   return set;
 }
 
+const flag = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 const emptyToNull = (v: string | null) => (v === null || v.trim() === '' ? null : v.trim());
 
 async function assertCommune(db: Db, communeId: number): Promise<void> {

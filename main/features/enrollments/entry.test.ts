@@ -77,6 +77,41 @@ describe('characteristics at entry', () => {
     expect(JSON.parse(log[0]!.before!)).toMatchObject({ communeId: dresden, residenceGroup: 'duldung' });
     expect(JSON.parse(log[0]!.after!)).toMatchObject({ communeId: pirna, residenceGroup: 'asyl' });
   });
+
+  it('the characteristics of issue 14 are corrected too; a corrected nationality gets its code, the person stays', async () => {
+    const { p, e } = await interested();
+    await updateEnrollment(app.ctx.db, { id: e.id, status: 'aktiv', appliedOn: '2020-02-01', startDate: '2020-03-01' });
+    const fixed = await correctEntry(app.ctx.db, {
+      id: e.id,
+      nationality: 'eritreisch',
+      employmentStatus: 'langzeitarbeitslos',
+      iscedGroup: 'isced_3_4',
+      qualificationRecognition: 'beantragt',
+      migrationBackground: true,
+      arrivalInGermany: '2015-09-01',
+      interpreterLanguage: ' Tigrinya ',
+      childcareNeed: false,
+      reason: 'Erstgespräch nachgetragen',
+    });
+    expect(fixed.entry).toMatchObject({
+      nationality: 'Eritrea',
+      nationalityCode: 'ER',
+      employmentStatus: 'langzeitarbeitslos',
+      iscedGroup: 'isced_3_4',
+      qualificationRecognition: 'beantragt',
+      migrationBackground: true,
+      arrivalInGermany: '2015-09-01',
+      interpreterLanguage: 'Tigrinya',
+      childcareNeed: false,
+      germanLevel: 'A2',
+    });
+    // left out = unchanged, null = keine Angabe; a text that names no country keeps its text with the code open
+    const again = await correctEntry(app.ctx.db, { id: e.id, nationality: 'kurdisch', childcareNeed: null, reason: 'Angabe der Person' });
+    expect(again.entry).toMatchObject({ nationality: 'kurdisch', nationalityCode: null, childcareNeed: null, employmentStatus: 'langzeitarbeitslos' });
+    await expect(correctEntry(app.ctx.db, { id: e.id, arrivalInGermany: '2015-13-40', reason: 'Tippfehler' })).rejects.toMatchObject({ name: 'ZodError' });
+    const person = await app.ctx.db.selectFrom('participants').select(['nationality_code', 'employment_status']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    expect(person).toEqual({ nationality_code: 'SY', employment_status: null });
+  });
 });
 
 describe('follow-ups', () => {

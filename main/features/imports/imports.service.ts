@@ -11,6 +11,7 @@ import type {
   ImportPreview,
   ImportResult,
   RowWarning,
+  ValueChoice,
 } from '../../../shared/domain/imports.js';
 import { AppError } from '../../../shared/errors.js';
 import { evaluateEligibility } from '../../../shared/rules/eligibility.js';
@@ -32,7 +33,8 @@ import { audit } from '../audit/audit.service.js';
 import { reanchorPerson } from '../enrollments/anchor.service.js';
 import { eligibilityPeople } from '../participants/eligibility-person.js';
 import { mapFreeTextValues } from '../participants/participant-model.sql.js';
-import { valueReport } from './value-report.js';
+import { applyDecisions, checkChoices, createChosenCommunes, mergeDecisions, rememberChoices, rememberedDecisions, targetText } from './value-choices.js';
+import { recognises, rememberedOf, unknownValueWarnings, valueReport } from './value-report.js';
 import { getSetting, setSetting } from '../settings/settings.service.js';
 
 type Db = Kysely<Database>;
@@ -41,10 +43,11 @@ const MAPPINGS_KEY = 'imports.mappings';
 
 async function saveMapping(db: Db, sender: string | null | undefined, headers: string[], mapping: ImportMapping): Promise<void> {
   const all = await getSetting<SavedMappings>(db, MAPPINGS_KEY, {});
-  const byHeader: Record<string, ImportField> = {};
+  // an ignored column is saved too (null), so a later file can tell it from a column never seen
+  const byHeader: Record<string, ImportField | null> = {};
   mapping.forEach((f, i) => {
     const key = headerKey(headers[i] ?? '');
-    if (f && key) byHeader[key] = f;
+    if (key) byHeader[key] = f ?? null;
   });
   all[layoutKey(headers)] = byHeader;
   if (sender?.trim()) all[senderKey(sender)] = byHeader;
@@ -57,6 +60,8 @@ export interface ImportOptions {
   sender?: string | null;
   programId?: number | null;
   today?: string;
+  /** decisions for values the catalogues do not know (commit only); the sender's remembered ones fill in */
+  values?: ValueChoice[];
 }
 
 /** One person the file contributes, after in-file duplicates collapsed into their first row. */
@@ -284,8 +289,13 @@ export async function previewImport(db: Db, file: string, fileName: string, opts
     sample: matcher.outcomes.map((o) => ({ row: o.row, outcome: o.outcome, ...o.entry.record })),
     rejected: analysis.table.rejected,
     warnings: matcher.warnings,
-    values: valueReport(analysis.table.accepted, await communeIndex(db)),
+    values: valueReport(analysis.table.accepted, await communeIndex(db), rememberedOf(await rememberedDecisions(db, opts.sender), targetText(await communeNames(db)))),
   };
+}
+
+async function communeNames(db: Db): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('communes').select(['id', 'name']).execute();
+  return new Map(rows.map((c) => [c.id, c.name] as const));
 }
 
 /** Commune by name as written in the file (umlauts and case either way); each distinct spelling normalised once. */
@@ -422,9 +432,13 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
   const worker = new ReadWorker();
   let ctx: ReadContext;
   let communeOf: CommuneOf;
+  let remembered: Awaited<ReturnType<typeof rememberedDecisions>>;
   try {
     ctx = await readContext(db);
     communeOf = await communeIndex(db);
+    remembered = await rememberedDecisions(db, opts.sender);
+    // a choice naming nothing is refused before the backup and any write
+    checkChoices(opts.values ?? [], targetText(await communeNames(db)));
   } catch (err) {
     worker.stop();
     throw err;
@@ -512,6 +526,12 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       // the transaction holds the write lock (BEGIN IMMEDIATE), so ids handed out here stay free; giving them
       // explicitly lets a later duplicate row of the file fill in the person it belongs to
       const newIds = await idSource(trx, 'participants');
+      // communes chosen to be created exist before the first row needs them, inside this transaction
+      const choices = await createChosenCommunes(trx, opts.values ?? []);
+      if (choices.some((c, i) => c !== opts.values![i])) communeOf = await communeIndex(trx);
+      const decisions = mergeDecisions(remembered, choices);
+      const decidedText = targetText(await communeNames(trx));
+      const known = recognises(communeOf);
       const matcher = new Matcher(batchId);
       const taken = matcher.caseKeysInDb;
       const read = reading ?? startReading();
@@ -520,6 +540,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       try {
         for (let rows = await queue.next(); rows; rows = await queue.next()) {
           stopCheck();
+          for (const r of rows) applyDecisions(r.record, decisions, decidedText, known);
           // in WAL mode the lookups run on the read-only connection, beside the inserts on the writer: while this
           // transaction holds the write lock nobody can commit, so the reader sees exactly the state the rows are
           // written into (minus this import's own uncommitted rows, which the matcher excludes anyway)
@@ -563,6 +584,9 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
       const filled = await fillExisting(trx, matched.map((e) => ({ id: e.existingId!, record: e.record })), communeOf, taken);
       // statuses and nationalities to the catalogues (issue 14); what they do not name stays for a decision
       await mapFreeTextValues(trx, [...new Set(matcher.entries.map((e) => e.id ?? e.existingId!))]);
+      // what is still unknown after the decisions is stored as text and becomes a warning of its rows
+      const unknown = unknownValueWarnings(matcher.entries, communeOf);
+      matcher.warnings.push(...unknown.warnings);
       const c = matcher.counts(analysis);
       hooks.progress?.('speichern', c.imported, c.rowsTotal);
 
@@ -582,7 +606,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
           duplicates_in_file: c.duplicatesInFile,
           rejected: c.rejectedCount,
           mapping: JSON.stringify({ headers: analysis.layout.headers, mapping: analysis.mapping }),
-          report: JSON.stringify({ rejected: analysis.table.rejected, warnings: matcher.warnings, filled, enrolled }),
+          report: JSON.stringify({ rejected: analysis.table.rejected, warnings: matcher.warnings, unknownValues: unknown.unknownValues, filled, enrolled }),
         })
         .where('id', '=', batchId)
         .execute();
@@ -594,6 +618,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
         details: `Import ${path.basename(fileName)}: ${c.imported} neu, ${c.existingMatched} vorhanden, ${c.duplicatesInFile} doppelt, ${c.rejectedCount} abgelehnt`,
       });
       await saveMapping(trx, opts.sender, analysis.layout.headers, analysis.mapping);
+      await rememberChoices(trx, opts.sender, choices);
       // the commit makes the import visible; the copy of the state before it must be complete first
       if (!backedUp) hooks.progress?.('sichern', 0, 0);
       await backupDone;
@@ -606,6 +631,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
         rejected: analysis.table.rejected,
         warnings: matcher.warnings,
         enrolled,
+        unknownValues: unknown.unknownValues,
       };
     });
     committed = true;

@@ -46,13 +46,13 @@ describe('import value mapping', () => {
       Fiktion: 'fiktion',
       'Asylum seeker (Aufenthaltsgestattung)': 'gestattung',
     });
-    expect(status.unknown).toEqual([{ value: 'Visum', count: 1, rows: [10] }]);
+    expect(status.unknown).toEqual([{ value: 'Visum', count: 1, rows: [10], remembered: null }]);
 
     const nationality = byField['nationality']!;
     expect(nationality.recognised.map((r) => `${r.value}→${r.mappedTo}`).sort()).toEqual(
       ['afghanisch→AF', 'Afghanistan→AF', 'SYR→SY', 'Syria→SY', 'syrisch→SY', 'Ukraine→UA', 'eritreisch→ER', 'staatenlos→XS'].sort(),
     );
-    expect(nationality.unknown).toEqual([{ value: 'kurdisch', count: 1, rows: [6] }]);
+    expect(nationality.unknown).toEqual([{ value: 'kurdisch', count: 1, rows: [6], remembered: null }]);
 
     const commune = byField['commune']!;
     expect(commune.recognised).toMatchObject([{ value: 'Döbeln', label: 'Döbeln', count: 7 }]);
@@ -72,6 +72,8 @@ describe('import value mapping', () => {
     expect(open.map((o) => [o.field, o.value])).toEqual([
       ['residenceStatus', 'Visum'],
       ['nationality', 'kurdisch'],
+      ['commune', 'Hainichen'],
+      ['commune', 'Roßwein'],
     ]);
   });
 });

@@ -7,7 +7,8 @@ type Db = Kysely<Database>;
 /**
  * Old or imported values the catalogues could not map, kept as they were and listed here for a person to decide
  * (issue 14 item 6): residence statuses without a title, nationalities without a country, and residence permits
- * whose paragraph is missing (the rules cannot tell a refugee from a student without it). Anonymised people are
+ * whose paragraph is missing (the rules cannot tell a refugee from a student without it), home towns that are no
+ * commune of Lotse (kept as text; the Wohnort rules cannot place them). Anonymised people are
  * left out. Most frequent value first.
  */
 export async function openValues(db: Db): Promise<OpenValue[]> {
@@ -23,10 +24,12 @@ export async function openValues(db: Db): Promise<OpenValue[]> {
     .where('nationality', 'is not', null)
     .execute();
   const noBasis = await base.select(['id', 'residence_status as value']).where('residence_title_code', '=', 'ae_unbestimmt').execute();
+  const towns = await base.select(['id', 'commune_text as value']).where('commune_id', 'is', null).where('commune_text', 'is not', null).execute();
   return [
     ...group('residenceStatus', statuses),
     ...group('residenceTitleBasis', noBasis),
     ...group('nationality', nationalities),
+    ...group('commune', towns),
   ];
 }
 

@@ -90,6 +90,7 @@ function fromRow(r: ParticipantRow, communeName: string | null, titles: TitleEnt
     nationality: r.nationality,
     communeId: r.commune_id,
     communeName,
+    communeText: r.commune_id === null ? r.commune_text : null,
     residenceStatus: r.residence_status,
     arrivalInSaxony: r.arrival_in_saxony,
     germanLevel: r.german_level,

@@ -52,6 +52,7 @@ async function loadPrograms(db: Db, where: { id?: number; includeArchived: boole
     followUpMonths: r.follow_up_months,
     successKinds: successKey.array().parse(JSON.parse(r.success_kinds)),
     targets: targets.get(r.id) ?? [],
+    esfPlus: r.esf_plus === 1,
     archived: r.archived_at !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -138,6 +139,7 @@ function programRow(data: ReturnType<typeof programInput.parse>) {
     eligibility_rule: JSON.stringify(data.eligibilityRule),
     follow_up_months: data.followUpMonths,
     success_kinds: JSON.stringify(data.successKinds),
+    esf_plus: data.esfPlus ? 1 : 0,
   };
 }
 
@@ -172,6 +174,7 @@ export async function updateProgram(db: Db, id: number, input: ProgramInput): Pr
       followUpMonths: input.followUpMonths === undefined ? before.followUpMonths : parsed.followUpMonths,
       successKinds: input.successKinds === undefined ? before.successKinds : parsed.successKinds,
       targets: input.targets === undefined ? before.targets.map(({ key, planned }) => ({ key, planned })) : parsed.targets,
+      esfPlus: parsed.esfPlus ?? before.esfPlus,
     };
     await assertNameFree(trx, data.name, id);
     await assertCommunesExist(trx, data.communes.map((c) => c.communeId));

@@ -16,6 +16,7 @@ import { writeProgramEndReport, reportFileName, type ProgramEndReportData, type 
 import { audit } from '../audit/audit.service.js';
 import { computeFigures } from '../dashboard/figures.service.js';
 import { checkFigures } from './checks.service.js';
+import { esfPlusIndicators } from './esf-plus.service.js';
 
 type Db = Kysely<Database>;
 
@@ -129,6 +130,7 @@ export async function reportData(db: Db, input: ReportFrameInput, created: Date)
     stand: await dataStand(db, created),
     texts: await getReportTexts(db, frame),
     stories: await consentedStories(db, frame.programId),
+    esfPlus: program.esf_plus === 1 ? await esfPlusIndicators(db, q) : null,
     created,
   };
 }

@@ -27,6 +27,8 @@ import { ApiError, errorText, downloadFile, invoke, onProgress, uploadFile } fro
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { UnknownAfterImport, ValueChoicesSection } from './ValueChoices.js';
+import { missingCommuneName, valueChoices, type Choices } from './valueDecisions.js';
 
 const useStyles = makeStyles({
   drop: {
@@ -67,6 +69,10 @@ export function ImportPage() {
   const [programId, setProgramId] = useState<number | null>(null);
   const [job, setJob] = useState<{ id: string; phase: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  // decisions for values no catalogue knows; the sender's remembered ones show until the person changes them
+  const [choices, setChoices] = useState<Choices>({});
+  const [missingName, setMissingName] = useState<string | null>(null);
+  const [previewSender, setPreviewSender] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   // the file being sent and read, so a big or broken file can be stopped at any point: during the upload
   // (the request is aborted) as well as while main reads it (the job is cancelled there)
@@ -90,16 +96,31 @@ export function ImportPage() {
     setBusy(false);
   };
 
+  // the preview being read (after a change of sender, sheet or mapping): an import clicked meanwhile waits for it,
+  // so the click that also ended the typing in the sender field imports with that sender's preview
+  const pendingPreview = useRef<Promise<ImportPreview | null> | null>(null);
+
   const load = useCallback(
-    async (chosen: Chosen, opts: { sheet?: string | null; mapping?: ImportMapping | null; sender?: string }, current = startReading()) => {
-      try {
-        const input = { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null };
-        if (current.abort.signal.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
-        setPreview(await invoke('imports.preview', input, { jobId: current.jobId }));
-        finishReading(current);
-      } catch (err) {
-        finishReading(current, err);
-      }
+    (chosen: Chosen, opts: { sheet?: string | null; mapping?: ImportMapping | null; sender?: string }, current = startReading()) => {
+      const run = (async (): Promise<ImportPreview | null> => {
+        try {
+          const input = { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null };
+          if (current.abort.signal.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
+          const read = await invoke('imports.preview', input, { jobId: current.jobId });
+          setPreview(read);
+          setPreviewSender(opts.sender ?? '');
+          finishReading(current);
+          return read;
+        } catch (err) {
+          finishReading(current, err);
+          return null;
+        }
+      })();
+      pendingPreview.current = run;
+      void run.finally(() => {
+        if (pendingPreview.current === run) pendingPreview.current = null;
+      });
+      return run;
     },
     [t],
   );
@@ -114,12 +135,16 @@ export function ImportPage() {
   const choose = async (f: File) => {
     setResult(null);
     setPreview(null);
+    setChoices({});
+    setMissingName(null);
+    // a new file may come from someone else: the sender (and so its saved mapping) is asked for again, visibly
+    setSender('');
     const current = startReading();
     try {
       const up = await uploadFile(f, current.abort.signal);
       const chosen = { handle: up.handle, name: f.name };
       setFile(chosen);
-      await load(chosen, { sender }, current);
+      await load(chosen, {}, current);
     } catch (err) {
       finishReading(current, err);
     }
@@ -147,13 +172,18 @@ export function ImportPage() {
   }, [jobId]);
 
   const commit = async () => {
-    if (!file || !preview) return;
+    if (!file || !preview || job) return;
+    const missing = missingCommuneName(preview.values, choices);
+    setMissingName(missing);
+    if (missing) return;
     const id = crypto.randomUUID();
     setJob({ id, phase: 'lesen', done: 0, total: 0 });
     try {
+      const read = pendingPreview.current ? await pendingPreview.current : preview;
+      if (!read) return;
       const r = await invoke(
         'imports.commit',
-        { handle: file.handle, sheet: preview.sheet, mapping: preview.mapping, sender: sender || null, programId },
+        { handle: file.handle, sheet: read.sheet, mapping: read.mapping, sender: sender || null, programId, values: valueChoices(read.values, choices) },
         { jobId: id },
       );
       setResult(r);
@@ -250,6 +280,13 @@ export function ImportPage() {
               duplicates: result.duplicatesInFile,
               rejected: result.rejected.length,
             })}
+            {result.unknownValues.length > 0 && (
+              <>
+                {' '}
+                {t('values.resultOpen', { count: result.unknownValues.reduce((n, u) => n + u.count, 0) })}
+                <UnknownAfterImport unknown={result.unknownValues} />
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -368,6 +405,14 @@ export function ImportPage() {
             </Table>
           </div>
 
+          <ValueChoicesSection
+            sender={previewSender}
+            values={preview.values}
+            choices={choices}
+            missingName={missingName}
+            onChange={(key, choice) => setChoices((c) => ({ ...c, [key]: choice }))}
+          />
+
           {(preview.rejected.length > 0 || preview.warnings.length > 0) && (
             <div className={styles.section}>
               <Title3 as="h2">{t('problems')}</Title3>
@@ -406,7 +451,7 @@ export function ImportPage() {
               </>
             ) : (
               <div>
-                <Button appearance="primary" disabled={busy || counts.imported + counts.existingMatched === 0} onClick={() => void commit()}>
+                <Button appearance="primary" disabled={counts.imported + counts.existingMatched === 0} onClick={() => void commit()}>
                   {t('commit', { count: counts.imported })}
                 </Button>
               </div>

@@ -17,10 +17,26 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { residenceTitles } from '../../../../shared/rules/residence-titles.js';
+import { nationalityOptions } from '../../../../shared/rules/countries.js';
+import { characteristicsOf, EntryCharacteristicsFields, fromTriState, type CharacteristicsState } from './EntryCharacteristicsFields.js';
 
 /** the catalogue's labels: a corrected status is a title of the catalogue (its code follows from the label) */
 const titleLabels = residenceTitles.map((x) => x.label);
-import type { Enrollment } from '../../../../shared/domain/enrollments.js';
+const countryNames = nationalityOptions().map((n) => n.name);
+
+/** The form's characteristics as the correction takes them ("" = keine Angabe = null). */
+function correctedCharacteristics(c: CharacteristicsState) {
+  return {
+    employmentStatus: (c.employmentStatus || null) as EntryCorrectionInput['employmentStatus'],
+    iscedGroup: (c.iscedGroup || null) as EntryCorrectionInput['iscedGroup'],
+    qualificationRecognition: (c.qualificationRecognition || null) as EntryCorrectionInput['qualificationRecognition'],
+    migrationBackground: fromTriState(c.migrationBackground),
+    arrivalInGermany: c.arrivalInGermany || null,
+    interpreterLanguage: c.interpreterLanguage.trim() || null,
+    childcareNeed: fromTriState(c.childcareNeed),
+  };
+}
+import type { Enrollment, EntryCorrectionInput } from '../../../../shared/domain/enrollments.js';
 import { germanLevels, genders } from '../../../../shared/domain/participants.js';
 import { invoke } from '../../api/client.js';
 import { serverFieldErrors } from '../../components/zodFields.js';
@@ -52,6 +68,7 @@ export function CorrectEntryDialog({ enrollment, entry, onClose }: { enrollment:
     germanLevel: entry.germanLevel ?? '',
     reason: '',
   });
+  const [chars, setChars] = useState<CharacteristicsState>(() => characteristicsOf(entry));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
@@ -71,6 +88,7 @@ export function CorrectEntryDialog({ enrollment, entry, onClose }: { enrollment:
         residenceStatus: form.residenceStatus === '' ? null : form.residenceStatus,
         nationality: form.nationality.trim() === '' ? null : form.nationality.trim(),
         germanLevel: form.germanLevel === '' ? null : (form.germanLevel as (typeof germanLevels)[number]),
+        ...correctedCharacteristics(chars),
         reason: form.reason.trim(),
       });
       notify.success(t('entry.corrected'));
@@ -137,7 +155,12 @@ export function CorrectEntryDialog({ enrollment, entry, onClose }: { enrollment:
                   </Select>
                 </Field>
                 <Field label={t('fields.nationality')} validationMessage={errors.nationality}>
-                  <Input value={form.nationality} onChange={set('nationality')} />
+                  <Input value={form.nationality} onChange={set('nationality')} list="lotse-entry-countries" />
+                  <datalist id="lotse-entry-countries">
+                    {countryNames.map((n) => (
+                      <option key={n} value={n} />
+                    ))}
+                  </datalist>
                 </Field>
                 <Field label={t('fields.germanLevel')} validationMessage={errors.germanLevel}>
                   <Select value={form.germanLevel} onChange={set('germanLevel')}>
@@ -149,6 +172,7 @@ export function CorrectEntryDialog({ enrollment, entry, onClose }: { enrollment:
                     ))}
                   </Select>
                 </Field>
+                <EntryCharacteristicsFields value={chars} onChange={setChars} errors={errors} withAsylblg={false} />
                 <Field className={styles.wide} label={t('entry.reason')} required validationMessage={errors.reason}>
                   <Textarea value={form.reason} onChange={set('reason')} />
                 </Field>

@@ -64,10 +64,13 @@ export function EntryCharacteristicsFields({
   value,
   onChange,
   errors,
+  withAsylblg = true,
 }: {
   value: CharacteristicsState;
   onChange: (v: CharacteristicsState) => void;
   errors: Record<string, string>;
+  /** off where the entitlement is no field of its own (the entry snapshot derives it from the title) */
+  withAsylblg?: boolean;
 }) {
   const { t } = useTranslation('participants');
   const set = (k: keyof CharacteristicsState) => (_: unknown, d: { value: string }) => onChange({ ...value, [k]: d.value });
@@ -100,7 +103,7 @@ export function EntryCharacteristicsFields({
         <Input value={value.interpreterLanguage} onChange={set('interpreterLanguage')} />
       </Field>
       {select('childcareNeed', yesNo)}
-      {select('asylblgEntitled', yesNo)}
+      {withAsylblg && select('asylblgEntitled', yesNo)}
     </>
   );
 }

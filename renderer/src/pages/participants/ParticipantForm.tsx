@@ -267,7 +267,11 @@ export function ParticipantForm({
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>{t('sections.residence')}</legend>
-        <Field label={t('fields.communeId')} validationMessage={errors.communeId}>
+        <Field
+          label={t('fields.communeId')}
+          validationMessage={errors.communeId ?? (participant?.communeText && form.communeId === '' ? t('model.openCommune', { value: participant.communeText }) : undefined)}
+          validationState={errors.communeId ? 'error' : participant?.communeText && form.communeId === '' ? 'warning' : 'none'}
+        >
           <Select value={form.communeId} onChange={set('communeId')}>
             <option value="">{t('none')}</option>
             {(communes.data ?? []).map((c) => (

@@ -69,6 +69,9 @@ export function ProgramFiguresSection({
           </Field>
         ))}
       </div>
+      <Field hint={t('figures.esfPlusHint')}>
+        <Checkbox label={t('figures.esfPlus')} checked={value.esfPlus} onChange={(_, d) => onChange({ ...value, esfPlus: d.checked === true })} />
+      </Field>
     </fieldset>
   );
 }

@@ -7,13 +7,15 @@ const base: Program = {
   id: 1, name: 'P', operator: null, funder: null, fundingGuideline: null, grantReference: null, startDate: '2020-01-01',
   endDate: null, hourlyRateCents: 0, eligibilityRule: openRule, communes: [], followUpMonths: 9,
   successKinds: ['sv_beschaeftigung_qualifiziert', 'ausbildung'], targets: [{ key: 'fairs', planned: 4, label: 'Firmenkontaktmessen' }],
-  archived: false, createdAt: '', updatedAt: '',
+  esfPlus: true, archived: false, createdAt: '', updatedAt: '',
 };
 
 describe('program figures form', () => {
   it('round-trips a program: months, success kinds in list order, only the targets that have a value', () => {
     const input = figuresInputOf(figuresFormOf(base));
-    expect(input).toEqual({ followUpMonths: 9, successKinds: ['ausbildung', 'sv_beschaeftigung_qualifiziert'], targets: [{ key: 'fairs', planned: 4 }] });
+    expect(input).toEqual({
+      followUpMonths: 9, successKinds: ['ausbildung', 'sv_beschaeftigung_qualifiziert'], targets: [{ key: 'fairs', planned: 4 }], esfPlus: true,
+    });
   });
 
   it('a new program starts with 6 months, the default success definition and no targets', () => {
@@ -21,6 +23,7 @@ describe('program figures form', () => {
     expect(input.followUpMonths).toBe(6);
     expect(input.successKinds).toEqual(['ausbildung', 'sv_beschaeftigung_qualifiziert']);
     expect(input.targets).toEqual([]);
+    expect(input.esfPlus).toBe(false);
   });
 
   it('typed mistakes reach the schema with the path the section shows them at', () => {

@@ -13,6 +13,8 @@ export interface ProgramFiguresForm {
   followUpMonths: string;
   successKinds: SuccessKey[];
   targets: Record<TargetKey, string>;
+  /** funded by ESF Plus: the report carries the common output indicators at entry */
+  esfPlus: boolean;
 }
 
 export function figuresFormOf(program: Program | null): ProgramFiguresForm {
@@ -21,11 +23,17 @@ export function figuresFormOf(program: Program | null): ProgramFiguresForm {
     followUpMonths: String(program?.followUpMonths ?? 6),
     successKinds: program?.successKinds ?? [...defaultSuccessKinds],
     targets: Object.fromEntries(targetKeys.map((k) => [k, planned.has(k) ? String(planned.get(k)) : ''])) as Record<TargetKey, string>,
+    esfPlus: program?.esfPlus ?? false,
   };
 }
 
 /** Empty target fields mean "no planned value" and are left out; anything else is validated by the schema. */
-export function figuresInputOf(form: ProgramFiguresForm): { followUpMonths: number; successKinds: SuccessKey[]; targets: ProgramTargetInput[] } {
+export function figuresInputOf(form: ProgramFiguresForm): {
+  followUpMonths: number;
+  successKinds: SuccessKey[];
+  targets: ProgramTargetInput[];
+  esfPlus: boolean;
+} {
   const months = form.followUpMonths.trim();
   return {
     followUpMonths: months === '' ? NaN : Number(months),
@@ -33,6 +41,7 @@ export function figuresInputOf(form: ProgramFiguresForm): { followUpMonths: numb
     targets: targetKeys
       .filter((k) => form.targets[k].trim() !== '')
       .map((k) => ({ key: k, planned: Number(form.targets[k].trim()) })),
+    esfPlus: form.esfPlus,
   };
 }
 

@@ -7,7 +7,7 @@ function program(startDate: string, endDate: string | null): Program {
   return {
     id: 7, name: 'P', operator: null, funder: null, fundingGuideline: null, grantReference: null, startDate, endDate,
     hourlyRateCents: 0, eligibilityRule: openRule, communes: [], followUpMonths: 6, successKinds: ['ausbildung'], targets: [],
-    archived: false, createdAt: '', updatedAt: '',
+    esfPlus: false, archived: false, createdAt: '', updatedAt: '',
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, formatTime } from '../../../components/format.js';
 import { useCall } from '../../../components/useCall.js';
 import type { HistoryRef } from '../../../../../shared/domain/participants.js';
+import { residenceTitle } from '../../../../../shared/rules/residence-titles.js';
 import type { ParticipantTabProps } from './types.js';
 
 const useStyles = makeStyles({
@@ -21,6 +22,9 @@ const codeNames: Record<string, string> = {
   outcome: 'outcomes:kinds',
   kind: 'outcomes:kinds',
   gender: 'participants:gender',
+  employmentStatus: 'participants:codes.employmentStatus',
+  iscedGroup: 'participants:codes.iscedGroup',
+  qualificationRecognition: 'participants:codes.qualificationRecognition',
 };
 const statusNames: Record<string, string> = {
   enrollment: 'participants:enrollments.statuses',
@@ -43,7 +47,7 @@ export function VerlaufTab({ participant }: ParticipantTabProps) {
   const value = (v: unknown, entity = '', field = ''): string => {
     if (v === null || v === undefined || v === '') return t('history.empty');
     if (typeof v === 'string') {
-      const name = codeName(entity, field, v);
+      const name = codeName(entity, field, v) ?? (field === 'titleCode' ? (residenceTitle(v)?.label ?? null) : null);
       if (name) return name;
     }
     if (typeof v === 'boolean') return t(v ? 'history.yes' : 'history.no');
