@@ -8,6 +8,7 @@ import { communesContract } from './communes.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { enrollmentsContract } from './enrollments.contract.js';
 import { fairsContract } from './fairs.contract.js';
+import { financeContract } from './finance.contract.js';
 import { importsContract } from './imports.contract.js';
 import { organisationsContract } from './organisations.contract.js';
 import { outcomesContract } from './outcomes.contract.js';
@@ -36,6 +37,7 @@ export const contract = {
   ...activitiesContract,
   ...fairsContract,
   ...outcomesContract,
+  ...financeContract,
 };
 
 export type Contract = typeof contract;
