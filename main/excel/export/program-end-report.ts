@@ -1,4 +1,6 @@
 import type ExcelJS from 'exceljs';
+import type { FinanceReport } from './finance-data.js';
+import { addFinanceSheets } from './finance-sheets.js';
 import { columnLetter, createWorkbook, excelDate, formats, setText as setTextCell } from './workbook.js';
 import type { Figures, Finding, ReportKind, ReportSection, ReportText } from '../../../shared/domain/reports.js';
 
@@ -37,6 +39,8 @@ export interface ProgramEndReportData {
   stories: SuccessStory[];
   /** creation time written into the document properties; fixed by callers that compare workbooks */
   created: Date;
+  /** the zahlenmäßiger Nachweis; null for a program without a financing plan (then no money sheets) */
+  finance: FinanceReport | null;
 }
 
 export const sheetNames = {
@@ -608,6 +612,7 @@ export function buildProgramEndReport(d: ProgramEndReportData): ExcelJS.Workbook
   outcomesSheet(wb, d);
   networkSheet(wb, d);
   narrativeSheet(wb, d);
+  if (d.finance) addFinanceSheets(wb, d.finance, d.program.name);
   return wb;
 }
 
