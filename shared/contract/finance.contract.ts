@@ -10,6 +10,9 @@ import {
   planInput,
   receipt,
   receiptInput,
+  receiptBatch,
+  receiptImportInput,
+  receiptImportPreview,
   receiptQuery,
   requestInput,
   requestStates,
@@ -51,4 +54,16 @@ export const financeContract = {
   }),
   /** The list of payment requests as a workbook; returns a file handle to download. */
   'finance.exportRequests': procedure({ input: byProgram, output: z.object({ handle: z.string(), name: z.string() }) }),
+  /**
+   * Reads an uploaded accounting export (.xlsx/.csv) as receipts of the program: mapping (remembered per header
+   * layout, or proposed), counts, total, a sample and every rejected row with its reason; writes nothing. Without
+   * columns for date, amount and position: `validation` on `mapping` with the headers in details.
+   */
+  'finance.importPreview': procedure({ input: receiptImportInput, output: receiptImportPreview }),
+  /** Imports the accepted rows as one batch in one transaction; remembers the mapping. */
+  'finance.importCommit': procedure({ input: receiptImportInput, output: receiptBatch }),
+  /** Receipt imports of a program, newest first. */
+  'finance.importBatches': procedure({ input: byProgram, output: z.array(receiptBatch) }),
+  /** Undoes a receipt import: removes exactly the receipts it created. */
+  'finance.importUndo': procedure({ input: z.object({ batchId: id }), output: receiptBatch }),
 };

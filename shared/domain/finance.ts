@@ -224,3 +224,64 @@ export const receiptQuery = z.object({
   positionKey: positionKey.nullable().optional().transform((v) => v ?? null),
   limit: z.number().int().min(1).max(5000).default(500),
 });
+
+// ---------- receipt import from an accounting export ----------
+
+/** Receipt fields a column of an accounting export can be mapped to. */
+export const receiptFields = ['date', 'number', 'payee', 'purpose', 'position', 'amount', 'paidOn'] as const;
+export type ReceiptField = (typeof receiptFields)[number];
+
+/** For each column of the header (by index), the receipt field it holds, or null to ignore it. */
+export const receiptMapping = z.array(z.enum(receiptFields).nullable()).max(16_384);
+export type ReceiptMapping = z.infer<typeof receiptMapping>;
+
+export const receiptImportInput = z.object({
+  programId: id,
+  handle: z.string().min(1).max(200),
+  /** a mapping chosen in the preview; without it the remembered or proposed mapping is used */
+  mapping: receiptMapping.optional(),
+});
+export type ReceiptImportInput = z.input<typeof receiptImportInput>;
+
+export const rowRejection = z.object({ row: z.number().int(), reason: z.string(), reasonEn: z.string() });
+
+export const receiptImportPreview = z.object({
+  fileName: z.string(),
+  sheet: z.string().nullable(),
+  headerRow: z.number().int(),
+  headers: z.array(z.string()),
+  mapping: receiptMapping,
+  /** where the mapping came from: remembered for this layout, or proposed from the headers */
+  mappingSource: z.enum(['saved', 'proposed', 'given']),
+  rowsTotal: z.number().int(),
+  accepted: z.number().int(),
+  totalCents: z.number().int(),
+  /** the first accepted rows, to check before importing */
+  sample: z.array(
+    z.object({
+      row: z.number().int(),
+      date: isoDate,
+      number: z.string().nullable(),
+      payee: z.string().nullable(),
+      purpose: z.string().nullable(),
+      positionKey: z.string(),
+      amountCents: z.number().int(),
+      paidOn: isoDate.nullable(),
+    }),
+  ),
+  rejected: z.array(rowRejection),
+});
+export type ReceiptImportPreview = z.infer<typeof receiptImportPreview>;
+
+export const receiptBatch = z.object({
+  id,
+  programId: id,
+  fileName: z.string(),
+  rowsTotal: z.number().int(),
+  imported: z.number().int(),
+  rejected: z.number().int(),
+  status: z.enum(['committed', 'undone']),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export type ReceiptBatch = z.infer<typeof receiptBatch>;

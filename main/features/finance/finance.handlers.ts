@@ -4,6 +4,7 @@ import { getProgram } from '../programs/programs.service.js';
 import { computeBudget } from './budget.service.js';
 import { createPayment, createReceipt, deletePayment, deleteReceipt, listPayments, listReceipts, updateReceipt } from './ledger.service.js';
 import { currentPlan, planHistory, savePlan } from './plan.service.js';
+import { commitReceiptImport, listReceiptBatches, previewReceiptImport, undoReceiptBatch } from './receipt-import.service.js';
 import { createRequest, listRequests, setRequestState } from './requests.service.js';
 
 export const financeHandlers = {
@@ -28,4 +29,14 @@ export const financeHandlers = {
     const name = requestsFileName(program.name);
     return { handle: ctx.files.register({ path: file, name, temporary: true }), name };
   },
+  'finance.importPreview': async (input, ctx) => {
+    const file = ctx.files.readable(input.handle);
+    return previewReceiptImport(ctx.reader, file.path, file.name, input);
+  },
+  'finance.importCommit': async (input, ctx) => {
+    const file = ctx.files.readable(input.handle);
+    return commitReceiptImport(ctx.db, file.path, file.name, input);
+  },
+  'finance.importBatches': async ({ programId }, ctx) => listReceiptBatches(ctx.reader, programId),
+  'finance.importUndo': async ({ batchId }, ctx) => undoReceiptBatch(ctx.db, batchId),
 } satisfies Partial<Handlers>;
