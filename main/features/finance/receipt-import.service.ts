@@ -128,7 +128,7 @@ export async function undoReceiptBatch(db: Db, batchId: number): Promise<Receipt
     if (batch.status === 'undone') throw new AppError('conflict', 'Dieser Import wurde bereits rückgängig gemacht.', 'Import already undone.');
     const removed = await trx.deleteFrom('finance_receipts').where('import_batch_id', '=', batchId).executeTakeFirst();
     await trx.updateTable('finance_import_batches').set({ status: 'undone', undone_at: new Date().toISOString(), updated_at: new Date().toISOString() }).where('id', '=', batchId).execute();
-    await audit(trx, { action: 'undo', entity: 'finance_receipts', entityId: batchId, details: `${Number(removed.numDeletedRows)} Belege entfernt` });
+    await audit(trx, { action: 'import_undo', entity: 'finance_receipts', entityId: batchId, details: `${Number(removed.numDeletedRows)} Belege entfernt` });
   });
   return toBatch(await db.selectFrom('finance_import_batches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow());
 }
