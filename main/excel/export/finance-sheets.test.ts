@@ -106,6 +106,19 @@ describe('zahlenmäßiger Nachweis in the report', () => {
     expect(json.agh.compensationCents).toBe(5_80);
   });
 
+  it('prints the same money through the CLI (`report program-end --json`)', async () => {
+    const bin = path.resolve(import.meta.dirname, '../../../bin/lotse.mjs');
+    const res = spawnSync(process.execPath, [bin, 'report', 'program-end', '--db', app.dbPath, '--program', 'AGH Test', '--from', '2026-01-01', '--to', '2026-12-31', '--kind', 'interim', '--json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(res.stderr).toBe('');
+    const json = JSON.parse(res.stdout) as ReturnType<typeof reportJsonOf>;
+    const data = await reportData(app.ctx.reader, { ...frame(), kind: 'interim' }, created);
+    expect(json.finance).toEqual(reportJsonOf(data, programId).finance);
+    expect(json.finance!.actualCents).toBe(21_264_30);
+  }, 90_000);
+
   it('names the receipt outside the grant period as a finding of the checks', async () => {
     const findings = await checkFigures(app.ctx.reader, { programId, from: '2026-01-01', to: '2026-12-31' });
     expect(findings.find((x) => x.code === 'receipt_outside_grant')).toMatchObject({ count: 1, severity: 'warning' });
