@@ -113,8 +113,9 @@ async function seedProgram(db: Kysely<Database>, plan: PlanInput, bookings: Book
       .insertInto('finance_receipts')
       .values(bookings.map((b, i) => ({ program_id: plan.programId, date: b.day, number: `${b.day.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`, payee: b.payee, purpose: b.purpose, position_key: b.key, amount_cents: b.cents, paid_on: b.day })))
       .execute();
-    const quarters = ['2026-01-20', '2026-04-20', '2026-07-20', '2026-10-20'];
-    await trx.insertInto('finance_payments').values(quarters.map((date, i) => ({ program_id: plan.programId, date, income_key: 'zuwendung' as const, amount_cents: quarterlyCents, reference: `Mittelabruf ${i + 1}/2026` }))).execute();
+    // the funder pays a few weeks after each quarter's request
+    const paid = ['2026-02-15', '2026-05-15', '2026-08-14', '2026-10-20'];
+    await trx.insertInto('finance_payments').values(paid.map((date, i) => ({ program_id: plan.programId, date, income_key: 'zuwendung' as const, amount_cents: quarterlyCents, reference: `Mittelabruf ${i + 1}/2026` }))).execute();
   });
   const first = await createRequest(db, { programId: plan.programId, periodFrom: '2026-07-01', periodTo: '2026-09-30' });
   await setRequestState(db, first.id, 'eingegangen', '2026-10-02');
@@ -123,7 +124,7 @@ async function seedProgram(db: Kysely<Database>, plan: PlanInput, bookings: Book
 }
 
 export const financeDemoStep: DemoStep = async (db, ctx) => {
-  const agh = await seedProgram(db, aghPlan(ctx.programIds.agh), aghBookings(), 8_500_00);
-  const mentoring = await seedProgram(db, mentoringPlan(ctx.programIds.mentoring), mentoringBookings(), 22_000_00);
+  const agh = await seedProgram(db, aghPlan(ctx.programIds.agh), aghBookings(), 6_000_00);
+  const mentoring = await seedProgram(db, mentoringPlan(ctx.programIds.mentoring), mentoringBookings(), 19_000_00);
   return { receipts: agh + mentoring };
 };

@@ -199,6 +199,10 @@ describe('receipts and the Nachweis', () => {
     expect(r).toMatchObject({ spentCents: 11_000_00, receivedCents: 5_000_00, requestedCents: 4_900_00, state: 'entwurf' });
     const filed = await call('finance.setRequestState', { id: r.id, state: 'gestellt', filedOn: '2026-04-02' });
     expect(filed).toMatchObject({ state: 'gestellt', filedOn: '2026-04-02' });
+    // Fehlbedarf: the grant's share of the planned expenditure (55.000 of 110.000 €) of what was spent
+    await call('finance.savePlan', plan2026(programId, { financingKind: 'fehlbedarf', rateBp: null, income: [{ key: 'zuwendung', plannedCents: 55_000_00 }] }));
+    const deficit = await call('finance.createRequest', { programId, periodFrom: '2026-04-01', periodTo: '2026-06-30' });
+    expect(deficit).toMatchObject({ spentCents: 11_000_00, receivedCents: 5_000_00, requestedCents: 500_00 });
     const file = await call('finance.exportRequests', { programId });
     expect(file.name).toBe('Mittelabrufe AGH Test.xlsx');
   });

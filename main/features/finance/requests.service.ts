@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { requestInput, type PaymentRequest, type RequestInput, type RequestState } from '../../../shared/domain/finance.js';
+import { requestInput, type PaymentRequest, type Plan, type RequestInput, type RequestState } from '../../../shared/domain/finance.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database, FinanceRequestsTable } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
@@ -31,9 +31,28 @@ export async function listRequests(db: Db, programId: number): Promise<PaymentRe
 }
 
 /**
+ * The grant the Bescheid promises: the planned Zuwendung, or without one the eligible total (times the rate of an
+ * Anteilfinanzierung).
+ */
+function grantOf(plan: Plan): number {
+  const planned = plan.income.find((i) => i.key === 'zuwendung')?.plannedCents ?? 0;
+  if (planned > 0) return planned;
+  return plan.financingKind === 'anteil' ? percentOf(plan.eligibleTotalCents, plan.rateBp ?? 0) : plan.eligibleTotalCents;
+}
+
+/**
+ * The funder's share of what was spent: the rate of an Anteilfinanzierung; otherwise the grant's share of the
+ * planned expenditure (the other income carries the rest in the same proportion), never more than the grant.
+ */
+function fundersShare(plan: Plan, spent: number): number {
+  const grant = grantOf(plan);
+  const share = plan.financingKind === 'anteil' ? percentOf(spent, plan.rateBp ?? 0) : plan.plannedTotalCents > 0 ? Math.round((spent * grant) / plan.plannedTotalCents) : spent;
+  return Math.min(share, grant);
+}
+
+/**
  * What a Mittelabruf states, from the data up to the period's end: expenditure since the grant began, the funder's
- * payments received so far, and as proposal the funder's share of the expenditure (rate of an Anteilfinanzierung,
- * otherwise all of it, never more than the eligible total) less what was received.
+ * payments received so far, and as proposal the funder's share of the expenditure less what was received.
  */
 export async function requestFigures(db: Db, programId: number, periodTo: string) {
   const plan = await planForBooking(db, programId);
@@ -41,8 +60,7 @@ export async function requestFigures(db: Db, programId: number, periodTo: string
   const finance = (await computeFinance(db, q, await aghMonthsOf(db, q)))!;
   const spent = finance.actualCents;
   const received = finance.income.find((i) => i.key === 'zuwendung')?.actualCents ?? 0;
-  const share = plan.financingKind === 'anteil' ? percentOf(spent, plan.rateBp ?? 0) : spent;
-  const proposal = Math.max(0, Math.min(share, plan.eligibleTotalCents) - received);
+  const proposal = Math.max(0, fundersShare(plan, spent) - received);
   return { spent, received, proposal };
 }
 

@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   history: { marginTop: tokens.spacingVerticalXL },
+  // inputs in table cells take the cell's width instead of their own minimum, so columns never overlap
+  cellInput: { width: '100%', minWidth: 0 },
 });
 
 interface PositionRow {
@@ -178,6 +180,7 @@ function PositionsTable(props: {
   onAdd: () => void;
   onRemove: (i: number) => void;
 }) {
+  const styles = useStyles();
   const { t } = useTranslation('finance');
   const e = props.errors;
   return (
@@ -200,16 +203,16 @@ function PositionsTable(props: {
             <TableRow key={i}>
               <TableCell>
                 <Field validationMessage={e[`positions.${i}.key`]}>
-                  <Input aria-label={`${t('plan.key')} ${i + 1}`} value={p.key} onChange={(_, d) => props.onChange(i, { key: d.value })} />
+                  <Input className={styles.cellInput} aria-label={`${t('plan.key')} ${i + 1}`} value={p.key} onChange={(_, d) => props.onChange(i, { key: d.value })} />
                 </Field>
               </TableCell>
               <TableCell>
                 <Field validationMessage={e[`positions.${i}.label`]}>
-                  <Input aria-label={`${t('plan.label')} ${i + 1}`} value={p.label} onChange={(_, d) => props.onChange(i, { label: d.value })} />
+                  <Input className={styles.cellInput} aria-label={`${t('plan.label')} ${i + 1}`} value={p.label} onChange={(_, d) => props.onChange(i, { label: d.value })} />
                 </Field>
               </TableCell>
               <TableCell>
-                <Select aria-label={`${t('plan.kind')} ${i + 1}`} value={p.kind} onChange={(_, d) => props.onChange(i, { kind: d.value as PositionKind })}>
+                <Select className={styles.cellInput} aria-label={`${t('plan.kind')} ${i + 1}`} value={p.kind} onChange={(_, d) => props.onChange(i, { kind: d.value as PositionKind })}>
                   {positionKinds.map((k) => (
                     <option key={k} value={k}>
                       {t(`plan.positionKinds.${k}`)}
@@ -220,14 +223,14 @@ function PositionsTable(props: {
               <TableCell>
                 {p.kind !== 'pauschale' && (
                   <Field validationMessage={e[`positions.${i}.plannedCents`]}>
-                    <Input aria-label={`${t('plan.planned')} ${i + 1}`} value={p.planned} onChange={(_, d) => props.onChange(i, { planned: d.value })} />
+                    <Input className={styles.cellInput} aria-label={`${t('plan.planned')} ${i + 1}`} value={p.planned} onChange={(_, d) => props.onChange(i, { planned: d.value })} />
                   </Field>
                 )}
               </TableCell>
               <TableCell>
                 {p.kind === 'pauschale' && (
                   <Field validationMessage={e[`positions.${i}.percentBp`]}>
-                    <Input aria-label={`${t('plan.percent')} ${i + 1}`} value={p.percent} onChange={(_, d) => props.onChange(i, { percent: d.value })} />
+                    <Input className={styles.cellInput} aria-label={`${t('plan.percent')} ${i + 1}`} value={p.percent} onChange={(_, d) => props.onChange(i, { percent: d.value })} />
                   </Field>
                 )}
               </TableCell>
