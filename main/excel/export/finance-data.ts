@@ -14,6 +14,15 @@ export interface BelegLine {
   computed: boolean;
 }
 
+/** One income received: a payment, or the AGH compensation the commune paid (computed, where the plan says so). */
+export interface IncomeLine {
+  date: string;
+  incomeKey: IncomeKey;
+  reference: string | null;
+  amountCents: number;
+  computed: boolean;
+}
+
 export interface NachweisPosition {
   key: string;
   label: string;
@@ -38,6 +47,8 @@ export interface FinanceReport {
   income: { key: IncomeKey; label: string; plannedCents: number; actualCents: number }[];
   /** receipts in date order, then the AGH lines at the end of their month */
   lines: BelegLine[];
+  /** income received in the period in date order, apart from the expenditure */
+  incomeLines: IncomeLine[];
   receipts: number;
   receiptsTotalCents: number;
   aghCents: number;

@@ -168,6 +168,11 @@ describe('zahlenmäßiger Nachweis in the report', () => {
     }
     expect(Object.fromEntries(perPosition)).toEqual({ personal: 12_000_00, miete: 7_000_00, reisen: 1_200_01, teilnehmende: 51_70 });
     expect(amounts.reduce((s, a) => s + a, 0)).toBe([...perPosition.values()].reduce((s, a) => s + a, 0));
+    // income apart from the expenditure, in date order, with its sum
+    const income = rowOf(ws, 2, 'Einnahmen in Datumsfolge');
+    expect(ws.getCell(income + 2, 4).value).toBe('Zuwendung');
+    const incomeSum = rowOf(ws, 5, 'Summe Einnahmen');
+    expect(cached(ws.getCell(incomeSum, 8))).toBe(15_000);
   });
 
   it.skipIf(!hasSoffice)('LibreOffice recomputes every money formula to Lotse\'s cached value', async () => {

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { financingKindLabels } from '../../../shared/domain/finance.js';
+import { financingKindLabels, incomeLabels } from '../../../shared/domain/finance.js';
 import { statusText, toleranceRule, tolerancePercent } from '../../../shared/rules/budget.js';
 import type { FinanceReport } from './finance-data.js';
-import { addTableSheet, columnLetter, formats, setText } from './workbook.js';
+import { addTableSheet, columnLetter, formats, setText, setValue, type TableSheet } from './workbook.js';
 
 /**
  * The money of the Verwendungsnachweis: "Zahlenmäßiger Nachweis" (per position planned, actual, difference and
@@ -94,7 +94,34 @@ export function beleglisteSheet(wb: ExcelJS.Workbook, f: FinanceReport, programN
       euro(ws.getCell(r, t.col('amount')), { formula: `SUMIF(${range(position)},${position}${r},${range(amount)})`, result: euros(cents) });
       refs.set(p.key, `$${amount}$${r}`);
     });
+  incomeSection(t, f, sumHeader + 1 + refs.size + 1);
   return refs;
+}
+
+/** Income received in date order, below the expenditure and apart from it, with its sum. */
+function incomeSection(t: TableSheet, f: FinanceReport, firstRow: number): void {
+  const ws = t.sheet;
+  setText(ws.getCell(firstRow, t.col('date')), 'Einnahmen in Datumsfolge');
+  ws.getCell(firstRow, t.col('date')).font = { bold: true };
+  const head = firstRow + 1;
+  for (const [key, text] of [['date', 'Datum'], ['payee', 'Einnahmeart'], ['purpose', 'Bezug'], ['amount', 'Betrag'], ['source', 'Art']] as const) {
+    setText(ws.getCell(head, t.col(key)), text);
+    ws.getCell(head, t.col(key)).font = { bold: true };
+  }
+  f.incomeLines.forEach((l, i) => {
+    const r = head + 1 + i;
+    setValue(ws.getCell(r, t.col('date')), 'date', l.date);
+    setText(ws.getCell(r, t.col('payee')), incomeLabels[l.incomeKey]);
+    setText(ws.getCell(r, t.col('purpose')), l.reference);
+    setValue(ws.getCell(r, t.col('amount')), 'euro', l.amountCents);
+    setText(ws.getCell(r, t.col('source')), l.computed ? 'AGH, von der Kommune gezahlt' : 'Zahlungseingang');
+  });
+  const sum = head + 1 + f.incomeLines.length;
+  const col = columnLetter(t.col('amount'));
+  setText(ws.getCell(sum, t.col('purpose')), 'Summe Einnahmen');
+  const total = f.incomeLines.reduce((s, l) => s + l.amountCents, 0);
+  euro(ws.getCell(sum, t.col('amount')), f.incomeLines.length > 0 ? { formula: `SUM(${col}${head + 1}:${col}${sum - 1})`, result: euros(total) } : 0);
+  ws.getRow(sum).font = { bold: true };
 }
 
 const ref = (address: string) => `'${financeSheetNames.belegliste}'!${address}`;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { incomeKeys, incomeLabels, type FinanceJson, type Plan } from '../../../shared/domain/finance.js';
 import { checkPositions } from '../../../shared/rules/budget.js';
 import type { Database } from '../../db/schema.js';
-import type { BelegLine, FinanceReport } from '../../excel/export/finance-data.js';
+import type { BelegLine, FinanceReport, IncomeLine } from '../../excel/export/finance-data.js';
 import { toReceipt } from './ledger.service.js';
 import { currentPlan, percentOf } from './plan.service.js';
 
@@ -63,16 +63,25 @@ async function receiptLines(db: Db, q: FinanceQuery): Promise<BelegLine[]> {
   return rows.map(toReceipt).map((r) => ({ ...r, computed: false }));
 }
 
-async function paymentsByIncome(db: Db, q: FinanceQuery): Promise<Map<string, number>> {
+/**
+ * Income received in the period in date order: the payments, and where the communes pay the AGH compensation,
+ * each commune's month of it as municipal funds (the same amounts as the expenditure lines, so the two balance).
+ */
+async function incomeLines(db: Db, q: FinanceQuery, plan: Plan, agh: BelegLine[]): Promise<IncomeLine[]> {
   const rows = await db
     .selectFrom('finance_payments')
-    .select(['income_key', (eb) => eb.fn.sum<number>('amount_cents').as('cents')])
+    .select(['date', 'income_key', 'reference', 'amount_cents'])
     .where('program_id', '=', q.programId)
     .where('date', '>=', q.from)
     .where('date', '<=', q.to)
-    .groupBy('income_key')
+    .orderBy('date')
+    .orderBy('id')
     .execute();
-  return new Map(rows.map((r) => [r.income_key, Number(r.cents ?? 0)]));
+  const paid: IncomeLine[] = rows.map((r) => ({ date: r.date, incomeKey: r.income_key, reference: r.reference, amountCents: Number(r.amount_cents), computed: false }));
+  const communal: IncomeLine[] = plan.aghPaidByCommune
+    ? agh.map((l) => ({ date: l.date, incomeKey: 'kommunale_mittel' as const, reference: `${l.payee ?? ''}: ${l.purpose ?? ''}`, amountCents: l.amountCents, computed: true }))
+    : [];
+  return [...paid, ...communal].sort((a, b) => a.date.localeCompare(b.date) || Number(a.computed) - Number(b.computed));
 }
 
 /** Lines in date order; a computed AGH line sorts after the receipts of its day. */
@@ -101,8 +110,9 @@ export async function computeFinance(db: Db, q: FinanceQuery, agh: AghMonth[]): 
   const checks = checkPositions(actuals.map((a) => ({ key: a.p.key, plannedCents: a.p.plannedCents, actualCents: a.actualCents })));
   const positions = actuals.map((a, i) => ({ ...checks[i]!, label: a.p.label, kind: a.p.kind, receiptCents: a.receiptCents, aghCents: a.aghCents }));
   const aghCents = computed.reduce((s, l) => s + l.amountCents, 0);
-  const paid = await paymentsByIncome(db, q);
-  if (plan.aghPaidByCommune && aghCents !== 0) paid.set('kommunale_mittel', (paid.get('kommunale_mittel') ?? 0) + aghCents);
+  const received = await incomeLines(db, q, plan, computed);
+  const paid = new Map<string, number>();
+  for (const l of received) paid.set(l.incomeKey, (paid.get(l.incomeKey) ?? 0) + l.amountCents);
   const income = incomeKeys
     .filter((k) => plan.income.some((i) => i.key === k) || (paid.get(k) ?? 0) !== 0)
     .map((key) => ({ key, label: incomeLabels[key], plannedCents: plan.income.find((i) => i.key === key)?.plannedCents ?? 0, actualCents: paid.get(key) ?? 0 }));
@@ -113,6 +123,7 @@ export async function computeFinance(db: Db, q: FinanceQuery, agh: AghMonth[]): 
     positions,
     income,
     lines: [...receipts, ...computed].sort(byDate),
+    incomeLines: received,
     receipts: receipts.length,
     receiptsTotalCents: receipts.reduce((s, l) => s + l.amountCents, 0),
     aghCents,
