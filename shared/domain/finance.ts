@@ -285,3 +285,16 @@ export const receiptBatch = z.object({
   undoneAt: z.string().nullable(),
 });
 export type ReceiptBatch = z.infer<typeof receiptBatch>;
+
+/**
+ * A receipt that books the AGH compensation itself ("Aufwandsentschädigung AGH …"): refused, because the
+ * compensation enters the participant costs from the recorded hours, and a receipt for it would count it twice.
+ */
+export function looksLikeAghCompensation(...texts: (string | null | undefined)[]): boolean {
+  return texts.some((t) => t !== null && t !== undefined && /aufwandsentsch(ä|ae|a)digung|mehraufwandsentsch/i.test(t));
+}
+
+export const aghTwiceMessage = {
+  de: 'Die AGH-Aufwandsentschädigung fließt aus den erfassten Stunden ein – bitte nicht zusätzlich als Beleg buchen',
+  en: 'The AGH compensation comes from the recorded hours – do not book it as a receipt as well',
+};

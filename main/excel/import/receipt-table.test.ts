@@ -22,6 +22,7 @@ describe('receipts from an .xlsx accounting export', () => {
     ws.addRow([new Date(Date.UTC(2026, 2, 5)), 4711, 'Papier', 'Sachausgaben', 1234.56]);
     ws.addRow([new Date(Date.UTC(2026, 2, 6)), 4712, 'Toner', 'sach', 0.1 + 0.2]);
     ws.addRow([new Date(Date.UTC(2026, 2, 7)), 4713, 'Rundung', 'sach', 12.345]);
+    ws.addRow([new Date(Date.UTC(2026, 2, 8)), 4714, 'Aufwandsentschaedigung AGH März', 'sach', 8]);
     const file = path.join(dir, 'export.xlsx');
     await wb.xlsx.writeFile(file);
 
@@ -35,6 +36,9 @@ describe('receipts from an .xlsx accounting export', () => {
       ['2026-03-05', '4711', 'sach', 1_234_56],
       ['2026-03-06', '4712', 'sach', 30],
     ]);
-    expect(parsed.rejected).toEqual([{ row: 4, reason: '„12,345“ ist kein Betrag (höchstens zwei Nachkommastellen)', reasonEn: '"12,345" is not an amount (at most two decimals)' }]);
+    expect(parsed.rejected).toEqual([
+      { row: 4, reason: '„12,345“ ist kein Betrag (höchstens zwei Nachkommastellen)', reasonEn: '"12,345" is not an amount (at most two decimals)' },
+      { row: 5, reason: expect.stringMatching(/aus den erfassten Stunden/), reasonEn: expect.stringMatching(/recorded hours/) },
+    ]);
   });
 });

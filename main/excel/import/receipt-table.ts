@@ -1,4 +1,4 @@
-import type { ReceiptField, ReceiptMapping } from '../../../shared/domain/finance.js';
+import { aghTwiceMessage, looksLikeAghCompensation, type ReceiptField, type ReceiptMapping } from '../../../shared/domain/finance.js';
 import { centsFromNumber, parseMoney, type ParsedMoney } from '../../../shared/rules/money.js';
 import type { Cell, RawRow, RawSheet } from './read.js';
 import { headerKey } from './table.js';
@@ -124,14 +124,17 @@ export function parseReceiptRow(row: RawRow, mapping: ReceiptMapping, positions:
   if (!money.ok) return reject(row.rowNumber, money.message, money.messageEn);
   const paid = parseDate(valueAt(row, mapping, 'paidOn'), 'past', today);
   if (!paid.ok) return reject(row.rowNumber, 'Bezahlt-am-Datum ungültig', 'Invalid payment date');
+  const payee = text(valueAt(row, mapping, 'payee'));
+  const purpose = text(valueAt(row, mapping, 'purpose'));
+  if (looksLikeAghCompensation(purpose, payee)) return reject(row.rowNumber, aghTwiceMessage.de, aghTwiceMessage.en);
   return {
     ok: true,
     receipt: {
       row: row.rowNumber,
       date: date.value,
       number: text(valueAt(row, mapping, 'number')),
-      payee: text(valueAt(row, mapping, 'payee')),
-      purpose: text(valueAt(row, mapping, 'purpose')),
+      payee,
+      purpose,
       positionKey: position.key,
       amountCents: money.cents,
       paidOn: paid.value,

@@ -122,6 +122,9 @@ describe('receipts and the Nachweis', () => {
         { placementId: placements[1]!, workDate: '2026-04-07', hoursX100: 725 },
       ],
     });
+    // the compensation itself typed as a receipt would count it twice: refused
+    const twice = await fails('finance.createReceipt', { programId, date: '2026-03-31', positionKey: 'teilnehmende', amountCents: 8_00, purpose: 'AGH-Aufwandsentschädigung März' });
+    expect(twice.details?.fields?.[0]).toMatchObject({ path: 'purpose' });
     await call('finance.createReceipt', { programId, date: '2026-01-31', positionKey: 'personal', amountCents: 5_000_00, payee: 'Gehalt Januar' });
     await call('finance.createReceipt', { programId, date: '2026-02-01', positionKey: 'miete', amountCents: 833_33 });
     await call('finance.createReceipt', { programId, date: '2026-03-10', positionKey: 'teilnehmende', amountCents: 45_90, purpose: 'Arbeitshandschuhe' });

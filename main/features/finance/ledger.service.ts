@@ -1,5 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
+  aghTwiceMessage,
+  looksLikeAghCompensation,
   paymentInput,
   receiptInput,
   receiptQuery,
@@ -67,6 +69,9 @@ async function checkedReceipt(db: Db, input: ReceiptInput) {
   const d = receiptInput.parse(input);
   const problem = positionProblem(await planForBooking(db, d.programId), d.positionKey);
   if (problem) throw new AppError('validation', problem.message, problem.messageEn, { fields: [{ path: 'positionKey', ...problem }] });
+  if (looksLikeAghCompensation(d.purpose, d.payee)) {
+    throw new AppError('validation', aghTwiceMessage.de, aghTwiceMessage.en, { fields: [{ path: 'purpose', message: aghTwiceMessage.de, messageEn: aghTwiceMessage.en }] });
+  }
   return d;
 }
 
