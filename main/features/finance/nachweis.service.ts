@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { incomeKeys, incomeLabels, type FinanceJson, type Plan } from '../../../shared/domain/finance.js';
 import { checkPositions } from '../../../shared/rules/budget.js';
 import type { Database } from '../../db/schema.js';
-import type { BelegLine, FinanceReport, IncomeLine } from '../../excel/export/finance-data.js';
+import type { BelegLine, FinanceReport, IncomeLine, NachweisPosition } from '../../excel/export/finance-data.js';
 import { toReceipt } from './ledger.service.js';
 import { currentPlan, percentOf } from './plan.service.js';
 
@@ -87,6 +87,44 @@ async function incomeLines(db: Db, q: FinanceQuery, plan: Plan, agh: BelegLine[]
 /** Lines in date order; a computed AGH line sorts after the receipts of its day. */
 const byDate = (a: BelegLine, b: BelegLine) => a.date.localeCompare(b.date) || Number(a.computed) - Number(b.computed);
 
+/** Sum of the lines per position key, in one pass. */
+function sumsByPosition(lines: BelegLine[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const l of lines) sums.set(l.positionKey, (sums.get(l.positionKey) ?? 0) + l.amountCents);
+  return sums;
+}
+
+/**
+ * Actual per position: receipts plus the AGH lines; a Pauschale is its percentage of the other positions'
+ * actual. Then the tolerance check over all positions.
+ */
+function positionActuals(plan: Plan, receipts: BelegLine[], computed: BelegLine[]): NachweisPosition[] {
+  const fromReceipts = sumsByPosition(receipts);
+  const fromHours = sumsByPosition(computed);
+  const own = (key: string) => (fromReceipts.get(key) ?? 0) + (fromHours.get(key) ?? 0);
+  const baseActual = plan.positions.filter((p) => p.kind !== 'pauschale').reduce((s, p) => s + own(p.key), 0);
+  const actualOf = (p: Plan['positions'][number]) => (p.kind === 'pauschale' ? percentOf(baseActual, p.percentBp ?? 0) : own(p.key));
+  const checks = checkPositions(plan.positions.map((p) => ({ key: p.key, plannedCents: p.plannedCents, actualCents: actualOf(p) })));
+  return plan.positions.map((p, i) => ({
+    ...checks[i]!,
+    label: p.label,
+    kind: p.kind,
+    receiptCents: p.kind === 'pauschale' ? 0 : (fromReceipts.get(p.key) ?? 0),
+    aghCents: p.kind === 'pauschale' ? 0 : (fromHours.get(p.key) ?? 0),
+  }));
+}
+
+/** Income lines of the plan (and any other kind that received money), planned against received. */
+function incomeTotals(plan: Plan, received: IncomeLine[]): FinanceReport['income'] {
+  const paid = new Map<string, number>();
+  for (const l of received) paid.set(l.incomeKey, (paid.get(l.incomeKey) ?? 0) + l.amountCents);
+  return incomeKeys
+    .filter((k) => plan.income.some((i) => i.key === k) || (paid.get(k) ?? 0) !== 0)
+    .map((key) => ({ key, label: incomeLabels[key], plannedCents: plan.income.find((i) => i.key === key)?.plannedCents ?? 0, actualCents: paid.get(key) ?? 0 }));
+}
+
+const total = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
+
 /**
  * The zahlenmäßiger Nachweis for a period: per position planned (the current plan) and actual (receipts of the
  * period, the AGH compensation on the participant-cost position, a Pauschale as its percentage of the other
@@ -97,25 +135,9 @@ export async function computeFinance(db: Db, q: FinanceQuery, agh: AghMonth[]): 
   if (!plan) return null;
   const receipts = await receiptLines(db, q);
   const computed = aghLines(plan, q, agh);
-  const sumOf = (lines: BelegLine[], key: string) => lines.filter((l) => l.positionKey === key).reduce((s, l) => s + l.amountCents, 0);
-  const base = plan.positions.filter((p) => p.kind !== 'pauschale').map((p) => ({ p, receiptCents: sumOf(receipts, p.key), aghCents: sumOf(computed, p.key) }));
-  const baseActual = base.reduce((s, x) => s + x.receiptCents + x.aghCents, 0);
-  const actuals = plan.positions.map((p) => {
-    const b = base.find((x) => x.p.key === p.key);
-    const receiptCents = b?.receiptCents ?? 0;
-    const aghCents = b?.aghCents ?? 0;
-    const actualCents = p.kind === 'pauschale' ? percentOf(baseActual, p.percentBp ?? 0) : receiptCents + aghCents;
-    return { p, receiptCents, aghCents, actualCents };
-  });
-  const checks = checkPositions(actuals.map((a) => ({ key: a.p.key, plannedCents: a.p.plannedCents, actualCents: a.actualCents })));
-  const positions = actuals.map((a, i) => ({ ...checks[i]!, label: a.p.label, kind: a.p.kind, receiptCents: a.receiptCents, aghCents: a.aghCents }));
-  const aghCents = computed.reduce((s, l) => s + l.amountCents, 0);
+  const positions = positionActuals(plan, receipts, computed);
   const received = await incomeLines(db, q, plan, computed);
-  const paid = new Map<string, number>();
-  for (const l of received) paid.set(l.incomeKey, (paid.get(l.incomeKey) ?? 0) + l.amountCents);
-  const income = incomeKeys
-    .filter((k) => plan.income.some((i) => i.key === k) || (paid.get(k) ?? 0) !== 0)
-    .map((key) => ({ key, label: incomeLabels[key], plannedCents: plan.income.find((i) => i.key === key)?.plannedCents ?? 0, actualCents: paid.get(key) ?? 0 }));
+  const income = incomeTotals(plan, received);
   return {
     plan,
     from: q.from,
@@ -125,12 +147,12 @@ export async function computeFinance(db: Db, q: FinanceQuery, agh: AghMonth[]): 
     lines: [...receipts, ...computed].sort(byDate),
     incomeLines: received,
     receipts: receipts.length,
-    receiptsTotalCents: receipts.reduce((s, l) => s + l.amountCents, 0),
-    aghCents,
-    plannedCents: positions.reduce((s, p) => s + p.plannedCents, 0),
-    actualCents: positions.reduce((s, p) => s + p.actualCents, 0),
-    incomePlannedCents: income.reduce((s, i) => s + i.plannedCents, 0),
-    incomeActualCents: income.reduce((s, i) => s + i.actualCents, 0),
+    receiptsTotalCents: total(receipts, (l) => l.amountCents),
+    aghCents: total(computed, (l) => l.amountCents),
+    plannedCents: total(positions, (p) => p.plannedCents),
+    actualCents: total(positions, (p) => p.actualCents),
+    incomePlannedCents: total(income, (i) => i.plannedCents),
+    incomeActualCents: total(income, (i) => i.actualCents),
   };
 }
 
