@@ -37,6 +37,15 @@ test('enter a plan, import a receipt list, see the budget and export the report 
   await expect(history).toContainText('Fassung 1 · Bewilligungsbescheid');
   await expect(history).toContainText('Summe geplant: 12.600,00 €');
 
+  // an Änderungsbescheid raises the rent; the first plan stays in the history
+  await plan.getByLabel('Aktenzeichen').fill('SAB 2026/17-Ä1');
+  await plan.getByLabel('Geplant (€) 2').fill('2.500');
+  await plan.getByRole('button', { name: 'Als Änderungsbescheid speichern' }).click();
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem').first()).toContainText('Fassung 2 · Änderungsbescheid');
+  await expect(history.getByRole('listitem').first()).toContainText('Summe geplant: 13.125,00 €');
+  await expect(history.getByRole('listitem').last()).toContainText('SAB 2026/17 ·');
+
   // the receipt list: previewed with its rejected row and reason, then imported in one go
   await finance.tab('Belege').click();
   await finance.importBox().locator('input[type="file"]').setInputFiles({ name: 'journal.csv', mimeType: 'text/csv', buffer: Buffer.from(journal, 'utf8') });
