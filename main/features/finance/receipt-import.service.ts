@@ -3,7 +3,7 @@ import { todayIso } from '../../../shared/domain/common.js';
 import { receiptImportInput, type ReceiptBatch, type ReceiptImportInput, type ReceiptImportPreview, type ReceiptMapping } from '../../../shared/domain/finance.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database, FinanceImportBatchesTable } from '../../db/schema.js';
-import { readWorkbook } from '../../excel/import/read.js';
+import { readRawInWorker } from '../../excel/import/in-worker.js';
 import { findReceiptHeader, parseReceiptRows, pickReceiptSheet, proposeReceiptMapping, type ParsedReceipts } from '../../excel/import/receipt-table.js';
 import { layoutKey } from '../../excel/import/saved-mapping.js';
 import { audit } from '../audit/audit.service.js';
@@ -11,8 +11,8 @@ import { getImportLimits, getSetting, setSetting } from '../settings/settings.se
 import { planForBooking } from './ledger.service.js';
 
 /**
- * Receipts from an accounting export (.xlsx/.csv): the file is read by the importer's reader (recognised by its
- * bytes, within the import limits), the columns mapped to receipt fields (remembered per header layout), every row
+ * Receipts from an accounting export (.xlsx/.csv): the file is read by the importer's reader on its reading
+ * thread (recognised by its bytes, within the import limits), the columns mapped to receipt fields (remembered per header layout), every row
  * checked; the import is one transaction and one batch that can be undone. Kept apart from the people import: it
  * shares reading and header words, not matching or enrolment.
  */
@@ -35,7 +35,8 @@ interface Analysis {
 async function analyse(db: Db, file: string, programId: number, given: ReceiptMapping | undefined, today: string): Promise<Analysis> {
   const plan = await planForBooking(db, programId);
   const limits = await getImportLimits(db);
-  const wb = await readWorkbook(file, { limits });
+  // read on a thread of its own with a heap limit, like every list (README, Import)
+  const wb = await readRawInWorker(file, limits);
   const sheet = pickReceiptSheet(wb.sheets);
   const layout = findReceiptHeader(sheet);
   const saved = (await getSetting<SavedReceiptMappings>(db, MAPPINGS_KEY, {}))[layoutKey(layout.headers)];

@@ -108,4 +108,11 @@ describe('receipt import', () => {
     const empty = await fails('finance.importPreview', { programId, handle: upload('Datum;Position;Betrag\r\nSumme;;0') });
     expect(empty.code).toBe('no_data_rows');
   });
+
+  it('refuses an old .xls with the reader\'s own message', async () => {
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]);
+    const err = await fails('finance.importPreview', { programId, handle: app.ctx.files.storeUpload('alt.xls', xls) });
+    expect(err).toMatchObject({ code: 'unsupported_format' });
+    expect(err.message).toMatch(/\.xlsx speichern/);
+  });
 });
