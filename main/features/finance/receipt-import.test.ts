@@ -105,6 +105,8 @@ describe('receipt import', () => {
     const err = await fails('finance.importPreview', { programId, handle: upload('Spalte A;Spalte B\r\n1;2') });
     expect(err.code).toBe('validation');
     expect(err.details?.fields?.[0]?.path).toBe('mapping');
+    // the headers come along, so the page can offer the mapping to choose
+    expect(err.details?.headers).toEqual(['Spalte A', 'Spalte B']);
     const empty = await fails('finance.importPreview', { programId, handle: upload('Datum;Position;Betrag\r\nSumme;;0') });
     expect(empty.code).toBe('no_data_rows');
   });
