@@ -61,7 +61,8 @@ beforeAll(async () => {
     ['2025-11-30', 'miete', 99_00, 'Kaution (vor Bewilligung)'],
   ];
   for (const [date, positionKey, amountCents, purpose] of receipts) {
-    await call('finance.createReceipt', { programId, date, positionKey, amountCents, purpose, number: `B-${date}` });
+    // paid from May on: the earlier lines have no paid date
+    await call('finance.createReceipt', { programId, date, positionKey, amountCents, purpose, number: `B-${date}`, paidOn: date >= '2026-05-01' ? date : null });
   }
   await call('finance.createPayment', { programId, date: '2026-03-01', amountCents: 15_000_00 });
   await exportReport(app.ctx.reader, frame(), file(), { created });
@@ -159,6 +160,10 @@ describe('zahlenmäßiger Nachweis in the report', () => {
     // five receipts of the period and one computed AGH line; the receipt before the grant is not in the period
     expect(dates).toHaveLength(6);
     expect(ws.getCell(header + 3, 10).value).toBe('aus AGH-Stunden berechnet');
+    // the first line has no paid date (a computed AGH line or an unpaid receipt); later dates keep their format
+    const paidFormats = new Set<string>();
+    for (let r = header + 1; r < header + 1 + dates.length; r++) if (ws.getCell(r, 9).value instanceof Date) paidFormats.add(ws.getCell(r, 9).numFmt);
+    expect([...paidFormats]).toEqual(['dd.mm.yyyy']);
     const sums = rowOf(ws, 7, 'Summe je Position');
     const perPosition = new Map<string, number>();
     for (let r = sums + 1; ws.getCell(r, 6).value !== null; r++) {

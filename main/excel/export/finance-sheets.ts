@@ -39,8 +39,13 @@ function header(row: ExcelJS.Row, labels: string[]): void {
  */
 function shareColumnStyles(t: TableSheet, columns: number): void {
   for (let c = 1; c <= columns; c++) {
-    const style = t.sheet.getCell(t.firstDataRow, c).style;
-    for (let r = t.firstDataRow + 1; r <= t.lastDataRow; r++) t.sheet.getCell(r, c).style = style;
+    // the format comes from a cell with a value: an empty cell (a receipt not yet paid) carries none
+    let style: Partial<ExcelJS.Style> | null = null;
+    for (let r = t.firstDataRow; r <= t.lastDataRow && style === null; r++) {
+      if (t.sheet.getCell(r, c).value !== null) style = t.sheet.getCell(r, c).style;
+    }
+    if (style === null) continue;
+    for (let r = t.firstDataRow; r <= t.lastDataRow; r++) t.sheet.getCell(r, c).style = style;
   }
 }
 
