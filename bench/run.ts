@@ -18,6 +18,7 @@ import { monthlyStatement } from '../main/features/placements/statement.service.
 import { exportReport } from '../main/features/reports/reports.service.js';
 import { buildImportReader } from '../scripts/build-main.mjs';
 import { coldStart } from './coldstart.js';
+import { addReceipts } from './receipts.js';
 import { fullSize, generate } from './generate.js';
 import { writeImportFiles } from './import-files.js';
 import { formatTable, timeMedian, type BenchRow } from './table.js';
@@ -97,6 +98,11 @@ async function main() {
   await timed('Verwendungsnachweis exportieren (.xlsx)', 1000, '≤ 1 s',
     () => exportReport(o.db, { programId, kind: 'program_end', from: q.from, to: q.to, confirmRunning: true }, reportFile(), { created: new Date('2026-11-24T00:00:00Z') }),
     rawDashboard, 'SQL aggregates');
+  // issue 16: the same report with a financing plan and 20,000 receipts (Nachweis and Belegliste sheets)
+  await addReceipts(o.db, programId, 20_000);
+  await timed('Verwendungsnachweis mit 20.000 Belegen exportieren (.xlsx)', null, 'keine Vorgabe (Issue 16)',
+    () => exportReport(o.db, { programId, kind: 'program_end', from: q.from, to: q.to, confirmRunning: true }, reportFile(), { created: new Date('2026-11-24T00:00:00Z') }),
+    () => sql`SELECT position_key, sum(amount_cents) FROM finance_receipts WHERE program_id = ${programId} GROUP BY position_key`.execute(reader), 'SQL sums per position');
   await o.close();
 
   log('Import (each run on a fresh copy of the 100.000-person database) ...');

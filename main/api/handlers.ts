@@ -7,6 +7,7 @@ import { communesHandlers } from '../features/communes/communes.handlers.js';
 import { enrollmentsHandlers } from '../features/enrollments/enrollments.handlers.js';
 import { dashboardHandlers } from '../features/dashboard/dashboard.handlers.js';
 import { fairsHandlers } from '../features/fairs/fairs.handlers.js';
+import { financeHandlers } from '../features/finance/finance.handlers.js';
 import { importsHandlers } from '../features/imports/imports.handlers.js';
 import { organisationsHandlers } from '../features/organisations/organisations.handlers.js';
 import { outcomesHandlers } from '../features/outcomes/outcomes.handlers.js';
@@ -38,4 +39,5 @@ export const handlers = {
   ...fairsHandlers,
   ...outcomesHandlers,
   ...teamHandlers,
+  ...financeHandlers,
 } satisfies Handlers;

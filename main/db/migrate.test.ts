@@ -17,9 +17,12 @@ beforeEach(() => {
 afterEach(() => dir.cleanup());
 
 const expectedTables = [
-  'activities', 'activity_presence', 'agh_extra_costs', 'agh_program_settings', 'agh_statements', 'applications', 'attendance', 'audit_log', 'communes', 'documents', 'enrollments',
-  'fair_companies', 'fair_contacts', 'fair_registrations', 'fairs', 'follow_ups', 'hours', 'hours_months', 'import_batches', 'mentor_assignments', 'organisations', 'outcomes',
-  'participant_titles', 'participants', 'placements', 'program_communes', 'program_targets', 'programs', 'report_texts', 'settings', 'success_stories',
+  'activities', 'activity_presence', 'agh_extra_costs', 'agh_program_settings', 'agh_statements', 'applications',
+  'attendance', 'audit_log', 'communes', 'documents', 'enrollments', 'fair_companies', 'fair_contacts',
+  'fair_registrations', 'fairs', 'finance_import_batches', 'finance_income', 'finance_payments', 'finance_plans',
+  'finance_positions', 'finance_receipts', 'finance_requests', 'follow_ups', 'hours', 'hours_months',
+  'import_batches', 'mentor_assignments', 'organisations', 'outcomes', 'participant_titles', 'participants',
+  'placements', 'program_communes', 'program_targets', 'programs', 'report_texts', 'settings', 'success_stories',
   'team_members', 'team_programs',
 ];
 

@@ -439,6 +439,92 @@ export interface MentorAssignmentsTable {
   participant_id: number;
 }
 
+/** A grant decision (Bewilligungs- or Änderungsbescheid) with its financing plan; the highest version is current. */
+export interface FinancePlansTable extends Stamps {
+  id: Id;
+  program_id: number;
+  version: number;
+  decision_kind: 'bewilligung' | 'aenderung';
+  decision_date: string;
+  reference: string | null;
+  period_from: string;
+  period_to: string;
+  financing_kind: 'fehlbedarf' | 'anteil' | 'festbetrag';
+  /** Anteilfinanzierung: the funder's share in basis points (7500 = 75 %) */
+  rate_bp: number | null;
+  eligible_total_cents: number;
+  agh_paid_by_commune: ColumnType<number, number | undefined, number>;
+  note: string | null;
+}
+
+export interface FinancePositionsTable {
+  id: Id;
+  plan_id: number;
+  key: string;
+  label: string;
+  kind: ColumnType<'betrag' | 'pauschale' | 'teilnehmendenkosten', 'betrag' | 'pauschale' | 'teilnehmendenkosten' | undefined>;
+  planned_cents: ColumnType<number, number | undefined, number>;
+  /** Verwaltungspauschale: percentage of the other positions, in basis points */
+  percent_bp: number | null;
+  /** Personalausgaben: share of a full-time post, in basis points (5000 = 0,5 VZÄ) */
+  fte_bp: number | null;
+  sort_order: number;
+}
+
+export interface FinanceIncomeTable {
+  id: Id;
+  plan_id: number;
+  key: 'zuwendung' | 'eigenmittel' | 'drittmittel' | 'kommunale_mittel';
+  planned_cents: ColumnType<number, number | undefined, number>;
+}
+
+export interface FinanceImportBatchesTable extends Stamps {
+  id: Id;
+  program_id: number;
+  file_name: string;
+  rows_total: number;
+  imported: number;
+  rejected: number;
+  mapping: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'committed' | 'undone', 'committed' | 'undone' | undefined>;
+  undone_at: string | null;
+}
+
+export interface FinanceReceiptsTable extends Stamps {
+  id: Id;
+  program_id: number;
+  date: string;
+  number: string | null;
+  payee: string | null;
+  purpose: string | null;
+  position_key: string;
+  amount_cents: number;
+  paid_on: string | null;
+  import_batch_id: number | null;
+}
+
+export interface FinancePaymentsTable extends Stamps {
+  id: Id;
+  program_id: number;
+  date: string;
+  income_key: ColumnType<FinanceIncomeTable['key'], FinanceIncomeTable['key'] | undefined>;
+  amount_cents: number;
+  reference: string | null;
+}
+
+export interface FinanceRequestsTable extends Stamps {
+  id: Id;
+  program_id: number;
+  period_from: string;
+  period_to: string;
+  spent_cents: number;
+  received_cents: number;
+  requested_cents: number;
+  state: ColumnType<'entwurf' | 'gestellt' | 'eingegangen', 'entwurf' | 'gestellt' | 'eingegangen' | undefined>;
+  filed_on: string | null;
+  note: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   communes: CommunesTable;
@@ -473,6 +559,13 @@ export interface Database {
   team_members: TeamMembersTable;
   team_programs: TeamProgramsTable;
   mentor_assignments: MentorAssignmentsTable;
+  finance_plans: FinancePlansTable;
+  finance_positions: FinancePositionsTable;
+  finance_income: FinanceIncomeTable;
+  finance_import_batches: FinanceImportBatchesTable;
+  finance_receipts: FinanceReceiptsTable;
+  finance_payments: FinancePaymentsTable;
+  finance_requests: FinanceRequestsTable;
 }
 
 export type ParticipantRow = Selectable<ParticipantsTable>;

@@ -8,6 +8,7 @@ import { communesContract } from './communes.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { enrollmentsContract } from './enrollments.contract.js';
 import { fairsContract } from './fairs.contract.js';
+import { financeContract } from './finance.contract.js';
 import { importsContract } from './imports.contract.js';
 import { organisationsContract } from './organisations.contract.js';
 import { outcomesContract } from './outcomes.contract.js';
@@ -38,6 +39,7 @@ export const contract = {
   ...fairsContract,
   ...outcomesContract,
   ...teamContract,
+  ...financeContract,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { outcomeKinds } from './outcomes.js';
 import { id, isoDate, plainText } from './common.js';
+import { financeJson } from './finance.js';
 
 /** A program and a period [from, to] (both inclusive): the frame of every dashboard figure and report. */
 export const figuresQuery = z
@@ -255,6 +256,7 @@ export const drilldownEntities = [
   'activity',
   'program',
   'organisation',
+  'receipt',
 ] as const;
 
 /** A record behind a figure, pseudonymous: participant id and initials, plus what the record is (date, place). */
@@ -306,6 +308,7 @@ export const findingCodes = [
   'period_outside_program',
   'eligibility_overrides',
   'missing_consent',
+  'receipt_outside_grant',
 ] as const;
 export type FindingCode = (typeof findingCodes)[number];
 
@@ -371,6 +374,8 @@ export const reportJson = z.object({
   network: z.object({ companies: count, partners: count, employersSupported: count }),
   targets: z.array(z.object({ key: z.string(), label: z.string(), planned: count, actual: count })),
   findings: z.array(z.object({ code: z.enum(findingCodes), count, message: z.string() })),
+  /** the zahlenmäßiger Nachweis; null for a program without a financing plan */
+  finance: financeJson.nullable(),
 });
 export type ReportJson = z.infer<typeof reportJson>;
 

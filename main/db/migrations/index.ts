@@ -8,6 +8,7 @@ import * as figuresSummaries from './2026-11-30-001-figures-summaries.js';
 import * as anchoredFigures from './2026-12-03-001-anchored-figures.js';
 import * as participantSearchIndex from './2026-12-03-002-participant-search-index.js';
 import * as participantModel from './2026-12-04-001-participant-model.js';
+import * as money from './2026-12-05-001-money.js';
 import * as aghRules from './2026-12-05-002-agh-rules.js';
 import * as esfPlus from './2026-12-05-004-esf-plus.js';
 import * as team from './2026-12-05-010-team.js';
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-002-participant-search-index': sqliteHistory(participantSearchIndex),
   '2026-12-04-001-participant-model': sqliteHistory(participantModel),
   // from here on each migration is written once for both engines (db/engine/ddl.ts)
+  '2026-12-05-001-money': money,
   '2026-12-05-002-agh-rules': aghRules,
   '2026-12-05-004-esf-plus': esfPlus,
   '2026-12-05-010-team': team,

@@ -1,4 +1,6 @@
 import type ExcelJS from 'exceljs';
+import type { FinanceReport } from './finance-data.js';
+import { addFinanceSheets } from './finance-sheets.js';
 import { columnLetter, createWorkbook, excelDate, formats, setText as setTextCell } from './workbook.js';
 import type { EsfPlusIndicator, Figures, Finding, ReportKind, ReportSection, ReportText } from '../../../shared/domain/reports.js';
 
@@ -39,6 +41,8 @@ export interface ProgramEndReportData {
   esfPlus: EsfPlusIndicator[] | null;
   /** creation time written into the document properties; fixed by callers that compare workbooks */
   created: Date;
+  /** the zahlenmäßiger Nachweis; null for a program without a financing plan (then no money sheets) */
+  finance: FinanceReport | null;
 }
 
 export const sheetNames = {
@@ -632,12 +636,15 @@ export function buildProgramEndReport(d: ProgramEndReportData): ExcelJS.Workbook
   outcomesSheet(wb, d);
   networkSheet(wb, d);
   narrativeSheet(wb, d);
+  if (d.finance) addFinanceSheets(wb, d.finance, d.program.name);
   return wb;
 }
 
 /** Writes the report workbook to `file`. */
 export async function writeProgramEndReport(file: string, d: ProgramEndReportData): Promise<void> {
-  await buildProgramEndReport(d).xlsx.writeFile(file);
+  // the fastest deflate level: with a Belegliste of 20,000 receipts it writes a third faster for a file a third
+  // larger (still about 1.5 MB); the content is the same
+  await buildProgramEndReport(d).xlsx.writeFile(file, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
 }
 
 /** The file name users see, e.g. "Verwendungsnachweis_AGH-Mittelsachsen_2026-01-01_2026-12-31.xlsx". */

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors.js';
 import type { Analysis } from './analyse.js';
-import { defaultReadLimits, limitErrors } from './limits.js';
+import { defaultReadLimits, limitErrors, type ReadLimits } from './limits.js';
 import { unpackRows } from './row-batch.js';
 import type { ParsedRow } from './table.js';
-import type { FromReader, ReadJob } from './worker-messages.js';
+import type { RawWorkbook } from './read.js';
+import type { FromReader, RawReadJob, ReadJob } from './worker-messages.js';
 
 export interface ReaderHooks {
   /** accepted rows in file order, a batch at a time; throwing stops the read */
@@ -65,7 +66,9 @@ export class ReadWorker {
     this.worker.on('exit', (code) => this.exited(code));
   }
 
-  run(job: ReadJob, hooks: ReaderHooks = {}): Promise<ReaderResult> {
+  run(job: RawReadJob, hooks?: ReaderHooks): Promise<RawWorkbook>;
+  run(job: ReadJob, hooks?: ReaderHooks): Promise<ReaderResult>;
+  run(job: ReadJob | RawReadJob, hooks: ReaderHooks = {}): Promise<ReaderResult | RawWorkbook> {
     if (this.settled) return Promise.reject(cancelled());
     if (this.early !== null) {
       this.settled = true;
@@ -74,8 +77,8 @@ export class ReadWorker {
     this.worker.ref();
     const limits = { ...defaultReadLimits, ...job.limits, workerHeapMb: this.heapMb };
     const accepted: ParsedRow[] = [];
-    return new Promise<ReaderResult>((resolve, reject) => {
-      const finish = (err: unknown, result?: ReaderResult) => {
+    return new Promise<ReaderResult | RawWorkbook>((resolve, reject) => {
+      const finish = (err: unknown, result?: ReaderResult | RawWorkbook) => {
         if (this.settled) return;
         this.settled = true;
         hooks.signal?.removeEventListener('abort', onAbort);
@@ -100,9 +103,10 @@ export class ReadWorker {
             else for (const r of rows) accepted.push(r);
           } else if (m.type === 'progress') hooks.onRows?.(m.rowsRead);
           else if (m.type === 'done') {
-            if (!job.stream) m.analysis.table.accepted = accepted;
+            if (!('raw' in job) && !job.stream) m.analysis.table.accepted = accepted;
             finish(null, { analysis: m.analysis, savedUsed: m.savedUsed });
-          } else {
+          } else if (m.type === 'raw') finish(null, m.workbook);
+          else {
             const e = m.error;
             finish(e ? new AppError(e.code, e.message, e.messageEn, e.details) : new Error(`reading thread: ${m.message}`));
           }
@@ -126,4 +130,9 @@ export class ReadWorker {
 /** Reads a file on a fresh reading thread (see ReadWorker). */
 export function analyseInWorker(job: ReadJob, hooks: ReaderHooks = {}): Promise<ReaderResult> {
   return new ReadWorker(job.limits?.workerHeapMb).run(job, hooks);
+}
+
+/** Reads every sheet's rows on a fresh reading thread (see ReadWorker), for imports that map rows themselves. */
+export function readRawInWorker(file: string, limits: Partial<ReadLimits> = {}, hooks: ReaderHooks = {}): Promise<RawWorkbook> {
+  return new ReadWorker(limits.workerHeapMb).run({ raw: true, file, limits }, hooks);
 }

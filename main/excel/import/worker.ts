@@ -5,7 +5,8 @@ import { defaultReadLimits, limitErrors } from './limits.js';
 import { packRows } from './row-batch.js';
 import { savedMappingFor } from './saved-mapping.js';
 import type { ParsedRow } from './table.js';
-import { ROW_BATCH, type FromReader, type ReadJob } from './worker-messages.js';
+import { readWorkbook } from './read.js';
+import { ROW_BATCH, type FromReader, type RawReadJob, type ReadJob } from './worker-messages.js';
 
 /**
  * The reading thread: parses one file (in-worker.ts starts it with a heap limit) and sends progress, accepted
@@ -50,7 +51,13 @@ async function run(job: ReadJob): Promise<void> {
   send({ type: 'done', analysis, savedUsed });
 }
 
-function failure(err: unknown, job: ReadJob): FromReader {
+/** Every sheet's rows as they are, for a caller that maps them itself. */
+async function readRaw(job: RawReadJob): Promise<void> {
+  const workbook = await readWorkbook(job.file, { limits: job.limits, onRows: (rowsRead) => send({ type: 'progress', rowsRead }) });
+  send({ type: 'raw', workbook });
+}
+
+function failure(err: unknown, job: { limits?: ReadJob['limits'] }): FromReader {
   if (err instanceof AppError) return { type: 'error', error: err.toJSON(), message: err.message };
   // what V8 refuses to allocate (a string or array past its maximum length) is the file's size, not a bug
   if (err instanceof RangeError && !/stack/i.test(err.message)) {
@@ -59,6 +66,6 @@ function failure(err: unknown, job: ReadJob): FromReader {
   return { type: 'error', error: null, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
 }
 
-port.once('message', (job: ReadJob) => {
-  run(job).catch((err: unknown) => send(failure(err, job)));
+port.once('message', (job: ReadJob | RawReadJob) => {
+  ('raw' in job ? readRaw(job) : run(job)).catch((err: unknown) => send(failure(err, job)));
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempApp } from '../../test/temp-db.js';
+import { aghMonthsOf } from '../finance/budget.service.js';
+import { computeFinance } from '../finance/nachweis.service.js';
 import { checkFigures } from '../reports/checks.service.js';
 import { seedDemo } from './demo.seed.js';
 import { demoSteps } from './demo.steps.js';
@@ -48,6 +50,25 @@ describe('demo data', () => {
     for (const p of programs) {
       const [from, to] = periods[p.name]!;
       expect([p.name, await checkFigures(app.ctx.db, { programId: p.id, from, to })]).toEqual([p.name, []]);
+    }
+  });
+});
+
+describe('demo money', () => {
+  it('gives both current programs a plan, a year of receipts and payment requests, each in a Nachweis', async () => {
+    const programs = await app.ctx.db.selectFrom('programs').select(['id', 'name']).where('name', 'in', ['AGH Mittelsachsen', 'Arbeitsmarktmentoren Dresden']).execute();
+    expect(programs).toHaveLength(2);
+    for (const p of programs) {
+      const q = { programId: p.id, from: '2026-01-01', to: '2026-12-31' };
+      const f = (await computeFinance(app.ctx.reader, q, await aghMonthsOf(app.ctx.reader, q)))!;
+      const months = new Set(f.lines.filter((l) => !l.computed).map((l) => l.date.slice(0, 7)));
+      expect([p.name, months.size]).toEqual([p.name, 11]);
+      // spent most of the plan by November, none of the positions beyond its tolerance
+      expect(f.actualCents / f.plannedCents).toBeGreaterThan(0.6);
+      expect(f.actualCents).toBeLessThan(f.plannedCents);
+      expect(f.positions.filter((x) => x.status === 'ueber_toleranz')).toEqual([]);
+      const requests = await app.ctx.db.selectFrom('finance_requests').select('state').where('program_id', '=', p.id).execute();
+      expect(requests.map((r) => r.state)).toEqual(['eingegangen', 'entwurf']);
     }
   });
 });

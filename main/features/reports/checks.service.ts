@@ -32,7 +32,7 @@ function personRows(entity: string, from: RawBuilder<unknown>, where: RawBuilder
   } as Built;
 }
 
-function recordRows(entity: 'fair' | 'activity' | 'program', from: RawBuilder<unknown>, where: RawBuilder<SqlBool>, cols: { id: string; date: string; detail: string }): Built {
+function recordRows(entity: 'fair' | 'activity' | 'program' | 'receipt', from: RawBuilder<unknown>, where: RawBuilder<SqlBool>, cols: { id: string; date: string; detail: string }): Built {
   return {
     rows: sql`SELECT ${sql.raw(cols.id)} AS id, NULL AS participant_id, ${sql.lit(entity)} AS entity, NULL AS fi, NULL AS li,
         ${sql.raw(cols.date)} AS date, ${sql.raw(cols.detail)} AS detail FROM ${from} WHERE ${where} ORDER BY 6, 1`,
@@ -83,6 +83,13 @@ export function findingRecords(kind: EngineKind, q: FiguresQuery, code: FindingC
       return personRows('participant', sql`participants p0`,
         sql<SqlBool>`(p0.consent_date IS NULL AND p0.id IN (SELECT e.participant_id FROM enrollments e WHERE ${enrolledWhere(q)}))`,
         { id: 'p0.id', pid: 'p0.id', date: 'NULL', detail: 'NULL' });
+    case 'receipt_outside_grant':
+      // every receipt of the program dated outside the grant period of the current plan, whatever the period:
+      // it cannot be claimed under this Bescheid
+      return recordRows('receipt', sql`finance_receipts r JOIN finance_plans fp ON fp.program_id = r.program_id
+          AND fp.version = (SELECT max(x.version) FROM finance_plans x WHERE x.program_id = r.program_id)`,
+        sql<SqlBool>`(r.program_id = ${q.programId} AND (r.date < fp.period_from OR r.date > fp.period_to))`,
+        { id: 'r.id', date: 'r.date', detail: "coalesce(r.number, r.purpose, r.position_key)" });
   }
 }
 
@@ -111,6 +118,10 @@ const messages: Record<FindingCode, (n: number) => [string, string]> = {
     `${n} participant(s) enrolled with an eligibility override – shown in the report`,
   ],
   missing_consent: (n) => [`${n} Teilnehmende ohne erfasste Einwilligung (Datum)`, `${n} participant(s) without a recorded consent date`],
+  receipt_outside_grant: (n) => [
+    `${n} Beleg(e) außerhalb des Bewilligungszeitraums – nicht zuwendungsfähig, bitte prüfen`,
+    `${n} receipt(s) dated outside the grant period`,
+  ],
 };
 
 /** One finding's message in German and English. */

@@ -15,6 +15,7 @@ import type { Database } from '../../db/schema.js';
 import { writeProgramEndReport, reportFileName, type ProgramEndReportData, type SuccessStory } from '../../excel/export/program-end-report.js';
 import { audit } from '../audit/audit.service.js';
 import { computeFigures } from '../dashboard/figures.service.js';
+import { computeFinance, financeJsonOf } from '../finance/nachweis.service.js';
 import { checkFigures } from './checks.service.js';
 import { esfPlusIndicators } from './esf-plus.service.js';
 
@@ -132,6 +133,8 @@ export async function reportData(db: Db, input: ReportFrameInput, created: Date)
     stories: await consentedStories(db, frame.programId),
     esfPlus: program.esf_plus === 1 ? await esfPlusIndicators(db, q) : null,
     created,
+    // the AGH compensation comes from the same figures the report shows, so it enters once and agrees
+    finance: await computeFinance(db, q, figures.communeMonths),
   };
 }
 
@@ -194,5 +197,6 @@ export function reportJsonOf(d: ProgramEndReportData, programId: number): Report
     network: { companies: f.network.companies, partners: f.network.partners, employersSupported: f.network.employersSupported },
     targets: f.targets.map((t) => ({ key: t.key, label: t.label, planned: t.planned, actual: t.actual })),
     findings: d.findings.map((x: Finding) => ({ code: x.code, count: x.count, message: x.message })),
+    finance: d.finance ? financeJsonOf(d.finance) : null,
   };
 }

@@ -25,11 +25,12 @@ const activities = lazyPage(() => import('../pages/activities/ActivitiesPage.js'
 const fairs = lazyPage(() => import('../pages/fairs/FairsPage.js'), (m) => m.FairsPage);
 const organisations = lazyPage(() => import('../pages/organisations/OrganisationsPage.js'), (m) => m.OrganisationsPage);
 const imports = lazyPage(() => import('../pages/imports/ImportPage.js'), (m) => m.ImportPage);
+const finance = lazyPage(() => import('../pages/finance/FinancePage.js'), (m) => m.FinancePage);
 const reports = lazyPage(() => import('../pages/reports/ReportsPage.js'), (m) => m.ReportsPage);
 const settings = lazyPage(() => import('../pages/settings/SettingsPage.js'), (m) => m.SettingsPage);
 
 /** Loaders of every lazily loaded page, for fetching them ahead while the user looks at the first screen. */
-export const pageLoaders = [programs, participants, placements, activities, fairs, organisations, imports, reports, settings].map((p) => p.load);
+export const pageLoaders = [programs, participants, placements, activities, fairs, organisations, imports, finance, reports, settings].map((p) => p.load);
 
 /**
  * The left navigation, in the order coordinators work. The Übersicht stays in the shell's bundle: opened on a cold
@@ -44,6 +45,7 @@ export const routes: AppRoute[] = [
   { path: '/boersen', labelKey: 'nav.fairs', element: fairs.element },
   { path: '/organisationen', labelKey: 'nav.organisations', element: organisations.element },
   { path: '/import', labelKey: 'nav.imports', element: imports.element },
+  { path: '/finanzen', labelKey: 'nav.finance', element: finance.element },
   { path: '/berichte', labelKey: 'nav.reports', element: reports.element },
   { path: '/einstellungen', labelKey: 'nav.settings', element: settings.element },
 ];

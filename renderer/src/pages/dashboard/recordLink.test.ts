@@ -16,6 +16,7 @@ describe('recordLink', () => {
     expect(recordLink(row({ entity: 'activity', id: 4 }), 'activity_outside_program')).toBe('#/aktivitaeten/4');
     expect(recordLink(row({ entity: 'program', id: 1 }), 'period_outside_program')).toBe('#/programme');
     expect(recordLink(row({ entity: 'organisation', id: 8 }))).toBe('#/organisationen/8');
+    expect(recordLink(row({ entity: 'receipt', id: 2 }), 'receipt_outside_grant')).toBe('#/finanzen');
     expect(recordLink(row({ entity: 'contact', id: 8 }))).toBeNull();
   });
 });

@@ -20,6 +20,8 @@ export function recordLink(row: DrilldownRow, findingCode?: string): string | nu
       return `#/organisationen/${row.id}`;
     case 'program':
       return '#/programme';
+    case 'receipt':
+      return '#/finanzen';
     default:
       return null;
   }

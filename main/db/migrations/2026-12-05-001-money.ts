@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import { ddlFor } from '../engine/ddl.js';
+
+/**
+ * Money of a program (issue 16): the grant decision with its financing plan, kept per Bescheid as a version (an
+ * Änderungsbescheid adds a version, the earlier plan stays as history; the newest version is current), the
+ * expenditure positions and income lines of each version, receipts, payments received and payment requests.
+ * Receipts name their position by key, not by a plan version's row, so an amendment keeps them in place.
+ * Amounts are integer cents (64-bit on PostgreSQL, so sums of large grants never overflow); percentages are basis
+ * points (hundredths of a percent).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = ddlFor(db);
+  const period = `CHECK (period_to >= period_from)`;
+  await d.run(db, [
+    `CREATE TABLE finance_plans (${d.id},
+      program_id INTEGER NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
+      version INTEGER NOT NULL,
+      ${d.oneOf('decision_kind', ['bewilligung', 'aenderung'], { notNull: true })},
+      decision_date TEXT NOT NULL ${d.isDate('decision_date')},
+      reference TEXT,
+      period_from TEXT NOT NULL ${d.isDate('period_from')},
+      period_to TEXT NOT NULL ${d.isDate('period_to')},
+      ${d.oneOf('financing_kind', ['fehlbedarf', 'anteil', 'festbetrag'], { notNull: true })},
+      rate_bp INTEGER CHECK (rate_bp IS NULL OR (rate_bp >= 0 AND rate_bp <= 10000)),
+      eligible_total_cents ${d.integer} NOT NULL CHECK (eligible_total_cents >= 0),
+      ${d.bool('agh_paid_by_commune')},
+      note TEXT,
+      ${d.stamps},
+      UNIQUE (program_id, version),
+      ${period})${d.strict}`,
+    `CREATE TABLE finance_positions (${d.id},
+      plan_id INTEGER NOT NULL REFERENCES finance_plans (id) ON DELETE CASCADE,
+      key TEXT NOT NULL,
+      label TEXT NOT NULL,
+      ${d.oneOf('kind', ['betrag', 'pauschale', 'teilnehmendenkosten'], { notNull: true, def: 'betrag' })},
+      planned_cents ${d.integer} NOT NULL DEFAULT 0 CHECK (planned_cents >= 0),
+      percent_bp INTEGER CHECK (percent_bp IS NULL OR (percent_bp >= 0 AND percent_bp <= 10000)),
+      fte_bp INTEGER CHECK (fte_bp IS NULL OR (fte_bp >= 0 AND fte_bp <= 100000)),
+      sort_order INTEGER NOT NULL,
+      UNIQUE (plan_id, key))${d.strict}`,
+    `CREATE TABLE finance_income (${d.id},
+      plan_id INTEGER NOT NULL REFERENCES finance_plans (id) ON DELETE CASCADE,
+      ${d.oneOf('key', ['zuwendung', 'eigenmittel', 'drittmittel', 'kommunale_mittel'], { notNull: true })},
+      planned_cents ${d.integer} NOT NULL DEFAULT 0 CHECK (planned_cents >= 0),
+      UNIQUE (plan_id, key))${d.strict}`,
+    `CREATE TABLE finance_import_batches (${d.id},
+      program_id INTEGER NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
+      file_name TEXT NOT NULL,
+      rows_total INTEGER NOT NULL,
+      imported INTEGER NOT NULL,
+      rejected INTEGER NOT NULL,
+      ${d.json('mapping')},
+      ${d.oneOf('status', ['committed', 'undone'], { notNull: true, def: 'committed' })},
+      undone_at TEXT,
+      ${d.stamps})${d.strict}`,
+    `CREATE TABLE finance_receipts (${d.id},
+      program_id INTEGER NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
+      date TEXT NOT NULL ${d.isDate('date')},
+      number TEXT,
+      payee TEXT,
+      purpose TEXT,
+      position_key TEXT NOT NULL,
+      amount_cents ${d.integer} NOT NULL,
+      paid_on TEXT ${d.isDate('paid_on')},
+      import_batch_id INTEGER REFERENCES finance_import_batches (id),
+      ${d.stamps})${d.strict}`,
+    `CREATE INDEX finance_receipts_program_date ON finance_receipts (program_id, date)`,
+    `CREATE INDEX finance_receipts_batch ON finance_receipts (import_batch_id)`,
+    `CREATE TABLE finance_payments (${d.id},
+      program_id INTEGER NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
+      date TEXT NOT NULL ${d.isDate('date')},
+      ${d.oneOf('income_key', ['zuwendung', 'eigenmittel', 'drittmittel', 'kommunale_mittel'], { notNull: true, def: 'zuwendung' })},
+      amount_cents ${d.integer} NOT NULL,
+      reference TEXT,
+      ${d.stamps})${d.strict}`,
+    `CREATE INDEX finance_payments_program_date ON finance_payments (program_id, date)`,
+    `CREATE TABLE finance_requests (${d.id},
+      program_id INTEGER NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
+      period_from TEXT NOT NULL ${d.isDate('period_from')},
+      period_to TEXT NOT NULL ${d.isDate('period_to')},
+      spent_cents ${d.integer} NOT NULL,
+      received_cents ${d.integer} NOT NULL,
+      requested_cents ${d.integer} NOT NULL,
+      ${d.oneOf('state', ['entwurf', 'gestellt', 'eingegangen'], { notNull: true, def: 'entwurf' })},
+      filed_on TEXT ${d.isDate('filed_on')},
+      note TEXT,
+      ${d.stamps},
+      ${period})${d.strict}`,
+    `CREATE INDEX finance_requests_program ON finance_requests (program_id, period_from)`,
+  ]);
+}
