@@ -10,6 +10,7 @@ import { fairsHandlers } from '../features/fairs/fairs.handlers.js';
 import { importsHandlers } from '../features/imports/imports.handlers.js';
 import { organisationsHandlers } from '../features/organisations/organisations.handlers.js';
 import { outcomesHandlers } from '../features/outcomes/outcomes.handlers.js';
+import { personDocumentsHandlers } from '../features/person-documents/person-documents.handlers.js';
 import { participantsHandlers } from '../features/participants/participants.handlers.js';
 import { placementsHandlers } from '../features/placements/placements.handlers.js';
 import { programsHandlers } from '../features/programs/programs.handlers.js';
@@ -36,4 +37,5 @@ export const handlers = {
   ...activitiesHandlers,
   ...fairsHandlers,
   ...outcomesHandlers,
+  ...personDocumentsHandlers,
 } satisfies Handlers;

@@ -18,8 +18,9 @@ afterEach(() => dir.cleanup());
 
 const expectedTables = [
   'activities', 'activity_presence', 'applications', 'attendance', 'audit_log', 'communes', 'documents', 'enrollments',
-  'fair_companies', 'fair_contacts', 'fair_registrations', 'fairs', 'follow_ups', 'hours', 'hours_months', 'import_batches', 'organisations', 'outcomes',
-  'participant_titles', 'participants', 'placements', 'program_communes', 'program_targets', 'programs', 'report_texts', 'settings', 'success_stories',
+  'fair_companies', 'fair_contacts', 'fair_registrations', 'fairs', 'follow_ups', 'hours', 'hours_months', 'import_batches', 'notes', 'organisations', 'outcomes',
+  'participant_titles', 'participants', 'person_document_files', 'person_documents', 'placements', 'program_communes', 'program_targets', 'programs',
+  'reminder_rules', 'reminder_states', 'report_texts', 'settings', 'success_stories', 'tasks',
 ];
 
 describe('migrations', () => {

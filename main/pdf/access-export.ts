@@ -23,6 +23,11 @@ const sectionTitles: Record<string, string> = {
   outcomes: 'Verbleib / Anschluss',
   success_stories: 'Erfolgsgeschichten',
   documents: 'Ausgestellte Dokumente',
+  person_documents: 'Dokumente der Person (Aufenthalt, Arbeitserlaubnis, Vereinbarungen …)',
+  person_document_files: 'Gespeicherte Dateien zu diesen Dokumenten (verschlüsselt abgelegt)',
+  notes: 'Kontaktnotizen',
+  tasks: 'Aufgaben',
+  reminder_states: 'Erledigte und zurückgestellte Erinnerungen',
   import_batches: 'Herkunft der Daten (Importe)',
   audit_log: 'Protokoll: Änderungen und Zugriffe',
 };

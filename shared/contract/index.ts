@@ -11,6 +11,7 @@ import { fairsContract } from './fairs.contract.js';
 import { importsContract } from './imports.contract.js';
 import { organisationsContract } from './organisations.contract.js';
 import { outcomesContract } from './outcomes.contract.js';
+import { personDocumentsContract } from './person-documents.contract.js';
 import { participantsContract } from './participants.contract.js';
 import { placementsContract } from './placements.contract.js';
 import { programsContract } from './programs.contract.js';
@@ -36,6 +37,7 @@ export const contract = {
   ...activitiesContract,
   ...fairsContract,
   ...outcomesContract,
+  ...personDocumentsContract,
 };
 
 export type Contract = typeof contract;
