@@ -11,6 +11,7 @@ import { importsHandlers } from '../features/imports/imports.handlers.js';
 import { organisationsHandlers } from '../features/organisations/organisations.handlers.js';
 import { outcomesHandlers } from '../features/outcomes/outcomes.handlers.js';
 import { personDocumentsHandlers } from '../features/person-documents/person-documents.handlers.js';
+import { remindersHandlers } from '../features/reminders/reminders.handlers.js';
 import { participantsHandlers } from '../features/participants/participants.handlers.js';
 import { placementsHandlers } from '../features/placements/placements.handlers.js';
 import { programsHandlers } from '../features/programs/programs.handlers.js';
@@ -38,4 +39,5 @@ export const handlers = {
   ...fairsHandlers,
   ...outcomesHandlers,
   ...personDocumentsHandlers,
+  ...remindersHandlers,
 } satisfies Handlers;

@@ -12,6 +12,7 @@ import { importsContract } from './imports.contract.js';
 import { organisationsContract } from './organisations.contract.js';
 import { outcomesContract } from './outcomes.contract.js';
 import { personDocumentsContract } from './person-documents.contract.js';
+import { remindersContract } from './reminders.contract.js';
 import { participantsContract } from './participants.contract.js';
 import { placementsContract } from './placements.contract.js';
 import { programsContract } from './programs.contract.js';
@@ -38,6 +39,7 @@ export const contract = {
   ...fairsContract,
   ...outcomesContract,
   ...personDocumentsContract,
+  ...remindersContract,
 };
 
 export type Contract = typeof contract;
