@@ -12,6 +12,7 @@ import { organisationsHandlers } from '../features/organisations/organisations.h
 import { outcomesHandlers } from '../features/outcomes/outcomes.handlers.js';
 import { personDocumentsHandlers } from '../features/person-documents/person-documents.handlers.js';
 import { remindersHandlers } from '../features/reminders/reminders.handlers.js';
+import { notesHandlers } from '../features/notes/notes.handlers.js';
 import { participantsHandlers } from '../features/participants/participants.handlers.js';
 import { placementsHandlers } from '../features/placements/placements.handlers.js';
 import { programsHandlers } from '../features/programs/programs.handlers.js';
@@ -40,4 +41,5 @@ export const handlers = {
   ...outcomesHandlers,
   ...personDocumentsHandlers,
   ...remindersHandlers,
+  ...notesHandlers,
 } satisfies Handlers;

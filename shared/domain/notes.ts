@@ -33,6 +33,6 @@ export type Note = z.infer<typeof note>;
 
 export const noteQuery = z.object({
   participantId: id,
-  /** words the text must contain (umlaut-insensitive like the participant search is not needed: plain contains) */
+  /** words the text must contain (case and accents ignored) */
   search: plainText(200).optional(),
 });
