@@ -46,7 +46,7 @@ export const reminderRule = z.object({ code: reminderRuleCode, days: z.number().
 export type ReminderRule = z.infer<typeof reminderRule>;
 
 /** Where the reminder is settled in the app. */
-export const reminderAction = z.object({
+export const reminderSettle = z.object({
   kind: z.enum(['document', 'newDocument', 'placement', 'hours', 'followUp', 'application', 'consent', 'title', 'note', 'task']),
   participantId: z.number().int().nullable(),
   /** the record to open (document, placement, follow-up, application, note, task) */
@@ -65,7 +65,8 @@ export const reminder = z.object({
   /** shown only on screen; never written to a log */
   participantName: z.string().nullable(),
   title: z.string(),
-  action: reminderAction,
+  /** where the reminder is settled in the app */
+  settle: reminderSettle,
 });
 export type Reminder = z.infer<typeof reminder>;
 

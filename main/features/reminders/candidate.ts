@@ -9,7 +9,7 @@ export interface Candidate {
   showFrom: string;
   participantId: number | null;
   title: string;
-  action: Reminder['action'];
+  settle: Reminder['settle'];
 }
 
 /** What every rule is given: the day looked from, the last day looked ahead to, and the rule's days. */

@@ -43,7 +43,7 @@ export async function documentExpiry(db: Db, w: RuleWindow): Promise<Candidate[]
       showFrom: addDays(until, -w.days),
       participantId: r.participant_id,
       title: until < w.today ? `${label} seit ${germanDate(addDays(until, 1))} abgelaufen` : `${label} gültig bis ${germanDate(until)}`,
-      action: { kind: 'document', participantId: r.participant_id, recordId: r.id, month: null },
+      settle: { kind: 'document', participantId: r.participant_id, recordId: r.id, month: null },
     };
   });
 }
@@ -95,7 +95,7 @@ export async function placementPapers(db: Db, w: RuleWindow): Promise<Candidate[
       showFrom: addDays(a.start_date, -w.days),
       participantId: a.participant_id,
       title: `AGH ab ${germanDate(a.start_date)}: ${missing} ${noPermit && noAgreement ? 'fehlen' : 'fehlt'}`,
-      action: noPermit
+      settle: noPermit
         ? { kind: 'newDocument', participantId: a.participant_id, recordId: null, month: null }
         : { kind: 'placement', participantId: a.participant_id, recordId: a.id, month: null },
     });

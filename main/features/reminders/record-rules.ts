@@ -41,7 +41,7 @@ export async function hoursMissing(db: Db, w: RuleWindow): Promise<Candidate[]> 
     showFrom: due,
     participantId: r.participant_id,
     title: `Stunden ${monthName} fehlen (${r.site})`,
-    action: { kind: 'hours', participantId: r.participant_id, recordId: r.id, month },
+    settle: { kind: 'hours', participantId: r.participant_id, recordId: r.id, month },
   }));
 }
 
@@ -63,7 +63,7 @@ export async function followUpDue(db: Db, w: RuleWindow): Promise<Candidate[]> {
     showFrom: addDays(r.due_on, -w.days),
     participantId: r.participant_id,
     title: `Nachbetreuung fällig am ${germanDate(r.due_on)}`,
-    action: { kind: 'followUp', participantId: r.participant_id, recordId: r.id, month: null },
+    settle: { kind: 'followUp', participantId: r.participant_id, recordId: r.id, month: null },
   }));
 }
 
@@ -88,7 +88,7 @@ export async function applicationUnanswered(db: Db, w: RuleWindow): Promise<Cand
       showFrom: due,
       participantId: r.participant_id,
       title: `Bewerbung vom ${germanDate(r.applied_on)}${r.organisation ? ` bei ${r.organisation}` : ''} ohne Antwort`,
-      action: { kind: 'application', participantId: r.participant_id, recordId: r.id, month: null },
+      settle: { kind: 'application', participantId: r.participant_id, recordId: r.id, month: null },
     };
   });
 }
@@ -113,7 +113,7 @@ export async function consentExpiring(db: Db, w: RuleWindow): Promise<Candidate[
       showFrom: addDays(due, -w.days),
       participantId: r.id,
       title: due < w.today ? `Einwilligung seit ${germanDate(addDays(due, 1))} abgelaufen` : `Einwilligung gültig bis ${germanDate(due)}`,
-      action: { kind: 'consent', participantId: r.id, recordId: null, month: null },
+      settle: { kind: 'consent', participantId: r.id, recordId: null, month: null },
     };
   });
 }
@@ -153,7 +153,7 @@ export async function titleExpired(db: Db, w: RuleWindow): Promise<Candidate[]> 
       showFrom: addDays(due, -w.days),
       participantId: r.participant_id,
       title: `${label} gültig bis ${germanDate(due)}: neuen Titel eintragen`,
-      action: { kind: 'title', participantId: r.participant_id, recordId: r.id, month: null },
+      settle: { kind: 'title', participantId: r.participant_id, recordId: r.id, month: null },
     };
   });
 }
@@ -178,7 +178,7 @@ export async function noteFollowUp(db: Db, w: RuleWindow): Promise<Candidate[]> 
       showFrom: addDays(due, -w.days),
       participantId: r.participant_id,
       title: `Wiedervorlage: ${kinds[r.kind] ?? r.kind} vom ${germanDate(r.date)}`,
-      action: { kind: 'note', participantId: r.participant_id, recordId: r.id, month: null },
+      settle: { kind: 'note', participantId: r.participant_id, recordId: r.id, month: null },
     };
   });
 }
@@ -199,7 +199,7 @@ export async function manualTasks(db: Db, w: RuleWindow): Promise<Candidate[]> {
     showFrom: r.due_on,
     participantId: r.participant_id,
     title: r.title,
-    action: { kind: 'task', participantId: r.participant_id, recordId: r.id, month: null },
+    settle: { kind: 'task', participantId: r.participant_id, recordId: r.id, month: null },
   }));
 }
 

@@ -89,7 +89,7 @@ export async function listReminders(db: Db, window: ReminderWindow = {}): Promis
       participantId: c.participantId,
       participantName: c.participantId === null ? null : (names.get(c.participantId) ?? null),
       title: c.title,
-      action: c.action,
+      settle: c.settle,
     }))
     .sort((a, b) => a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key));
 }
@@ -143,6 +143,7 @@ export async function decideReminder(db: Db, input: ReminderDecision): Promise<{
     reason: d.reason,
     updated_at: new Date().toISOString(),
   };
+  const action = d.state === 'done' ? 'reminder_done' : 'reminder_snoozed';
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('reminder_states')
@@ -150,7 +151,7 @@ export async function decideReminder(db: Db, input: ReminderDecision): Promise<{
       .onConflict((oc) => oc.column('reminder_key').doUpdateSet(values))
       .execute();
     await audit(trx, {
-      action: d.state === 'done' ? 'reminder_done' : 'reminder_snoozed',
+      action,
       entity: 'reminder',
       participantId: parsed.participantId,
       details: d.state === 'snoozed' ? `${parsed.kind} bis ${d.until}` : parsed.kind,

@@ -57,7 +57,7 @@ describe('reminder rules at their boundary dates', () => {
     expect(await seen('document_expiry', '2026-12-31')).toEqual([['2026-12-31', false]]);
     expect(await seen('document_expiry', '2027-01-01')).toEqual([['2026-12-31', true]]);
     const [r] = await listReminders(db(), { today: '2027-01-01', until: '2027-01-01' });
-    expect(r).toMatchObject({ title: 'Aufenthaltsdokument seit 01.01.2027 abgelaufen', participantName: 'Haddad, Samir', action: { kind: 'document' } });
+    expect(r).toMatchObject({ title: 'Aufenthaltsdokument seit 01.01.2027 abgelaufen', participantName: 'Haddad, Samir', settle: { kind: 'document' } });
     await updateRule(db(), { code: 'document_expiry', days: 10, active: true });
     expect(await seen('document_expiry', '2026-12-20')).toEqual([]);
     expect(await seen('document_expiry', '2026-12-21')).toEqual([['2026-12-31', false]]);
@@ -70,12 +70,12 @@ describe('reminder rules at their boundary dates', () => {
     expect(await seen('placement_papers', '2026-03-01')).toEqual([]);
     expect(await seen('placement_papers', '2026-03-02')).toEqual([['2026-03-16', false]]);
     const [r] = await listReminders(db(), { today: '2026-03-17', until: '2026-03-17' });
-    expect(r).toMatchObject({ overdue: true, title: 'AGH ab 16.03.2026: Arbeitserlaubnis und Teilnahmevereinbarung fehlen', action: { kind: 'newDocument' } });
+    expect(r).toMatchObject({ overdue: true, title: 'AGH ab 16.03.2026: Arbeitserlaubnis und Teilnahmevereinbarung fehlen', settle: { kind: 'newDocument' } });
     // a permit that begins the day after the start does not cover it
     await addDocument('arbeitserlaubnis', '2026-03-17', '2026-12-31');
     expect((await listReminders(db(), { today: '2026-03-02' }))[0]!.title).toContain('Arbeitserlaubnis und Teilnahmevereinbarung');
     await addDocument('arbeitserlaubnis', '2026-03-16', '2026-12-31');
-    expect((await listReminders(db(), { today: '2026-03-02' }))[0]).toMatchObject({ title: 'AGH ab 16.03.2026: Teilnahmevereinbarung fehlt', action: { kind: 'placement' } });
+    expect((await listReminders(db(), { today: '2026-03-02' }))[0]).toMatchObject({ title: 'AGH ab 16.03.2026: Teilnahmevereinbarung fehlt', settle: { kind: 'placement' } });
     await addDocument('teilnahmevereinbarung', '2026-03-10', null);
     expect(await seen('placement_papers', '2026-03-02', '2026-03-31')).toEqual([]);
   });
@@ -93,7 +93,7 @@ describe('reminder rules at their boundary dates', () => {
     expect(await seen('hours_missing', '2026-02-05')).toEqual([['2026-02-05', false]]);
     expect(await seen('hours_missing', '2026-02-06')).toEqual([['2026-02-05', true]]);
     const [r] = await listReminders(db(), { today: '2026-02-06' });
-    expect(r).toMatchObject({ title: 'Stunden Januar 2026 fehlen (Bauhof)', action: { kind: 'hours', recordId: p.id, month: '2026-01' } });
+    expect(r).toMatchObject({ title: 'Stunden Januar 2026 fehlen (Bauhof)', settle: { kind: 'hours', recordId: p.id, month: '2026-01' } });
     // an hour outside the month does not count; one inside it does
     await db().insertInto('hours').values({ placement_id: p.id, work_date: '2026-02-01', hours_x100: 400 }).execute();
     expect(await seen('hours_missing', '2026-02-06')).toHaveLength(1);
