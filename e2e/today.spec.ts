@@ -1,0 +1,70 @@
+import { api } from './api.js';
+import { expect, test } from './fixtures.js';
+import { TodayPage } from './pages/today.page.js';
+
+test.describe.configure({ timeout: 120_000 });
+
+/** A day relative to today as YYYY-MM-DD and as the form shows it (TT.MM.JJJJ). */
+function day(offset: number): { iso: string; de: string } {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return { iso, de: `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` };
+}
+
+test('a document expiring soon appears on Heute; snooze needs a reason, done and the settling action remove items', async ({ page, lotse }) => {
+  const today = new TodayPage(page);
+  const person = await api(lotse, 'participants.create', { data: { lastName: 'Haddad', firstName: 'Samir' } });
+  await today.start(lotse.openUrl);
+  await expect(page.getByText('Nichts fällig – alles erledigt.')).toBeVisible();
+
+  // record a residence document with its file, valid for ten more days
+  await page.goto(`${lotse.openUrl}#/teilnehmende/${person.id}/dokumente`);
+  await page.getByRole('button', { name: 'Dokument erfassen' }).click();
+  const form = page.getByRole('dialog', { name: 'Dokument erfassen' });
+  await form.getByLabel('Art').selectOption({ label: 'Aufenthaltsdokument' });
+  await form.getByLabel('Nummer').fill('D-4711');
+  await form.getByLabel('Gültig bis').fill(day(10).de);
+  await form.locator('input[type=file]').setInputFiles({ name: 'Duldung.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Dokumente' })).toContainText('Duldung.pdf');
+  // a work permit that ends in three days, recorded through the API
+  await api(lotse, 'personDocuments.create', {
+    data: { participantId: person.id, kind: 'arbeitserlaubnis', validUntil: day(3).iso },
+  });
+
+  await today.openFromNavigation();
+  await expect(today.badge()).toHaveText('2');
+  const residence = today.item(`Aufenthaltsdokument gültig bis ${day(10).de}`);
+  await expect(residence).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Haddad, Samir' })).toBeVisible();
+
+  // snooze: refused without a reason, then gone until its day
+  const snooze = await today.startSnooze(`Aufenthaltsdokument gültig bis ${day(10).de}`);
+  await snooze.getByRole('button', { name: 'Zurückstellen' }).click();
+  await expect(snooze.getByText('Pflichtfeld')).toBeVisible();
+  await snooze.getByLabel('Grund').fill('Termin bei der Ausländerbehörde steht');
+  await snooze.getByRole('button', { name: 'Zurückstellen' }).click();
+  await expect(snooze).toBeHidden();
+  await expect(residence).toHaveCount(0);
+  await expect(today.badge()).toHaveText('1');
+
+  await today.done(/^.*Arbeitserlaubnis.*gültig bis/);
+  await expect(page.getByText('Nichts fällig – alles erledigt.')).toBeVisible();
+  await expect(today.badge()).toBeHidden();
+
+  // an expired document: its action opens the document form, and a new valid-until settles it
+  await api(lotse, 'personDocuments.create', { data: { participantId: person.id, kind: 'einwilligung', validUntil: day(-2).iso } });
+  await page.reload();
+  await expect(today.list()).toHaveAttribute('aria-busy', 'false');
+  const expired = today.item(/Einwilligung seit .* abgelaufen/);
+  await expect(expired.getByText('überfällig')).toBeVisible();
+  await expired.getByRole('button', { name: 'Dokument öffnen' }).click();
+  const edit = page.getByRole('dialog', { name: 'Dokument bearbeiten' });
+  await edit.getByLabel('Gültig bis').fill(day(400).de);
+  await edit.getByRole('button', { name: 'Speichern' }).click();
+  await expect(edit).toBeHidden();
+  await today.openFromNavigation();
+  await expect(page.getByText('Nichts fällig – alles erledigt.')).toBeVisible();
+});
