@@ -55,11 +55,18 @@ export function PersonDocumentDialog({
     validFrom: doc?.validFrom ?? '',
     validUntil: doc?.validUntil ?? '',
   });
-  const [file, setFile] = useState<File | null>(null);
+  // web mode: a File to upload on save; Electron: the handle of a file main's open dialog registered
+  const [file, setFile] = useState<{ name: string; upload?: File; handle?: string } | null>(null);
   const [removeFile, setRemoveFile] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
+
+  async function chooseFile() {
+    if (!window.lotse?.pickFile) return fileInput.current?.click();
+    const picked = await window.lotse.pickFile([{ name: 'PDF, JPG, PNG', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }]);
+    if (picked) setFile({ name: picked.name, handle: picked.handle });
+  }
 
   async function save() {
     const data = { participantId, ...form, validFrom: form.validFrom || null, validUntil: form.validUntil || null, kind: form.kind as PersonDocumentKind };
@@ -67,7 +74,7 @@ export function PersonDocumentDialog({
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setBusy(true);
     try {
-      const handle = file ? (await uploadFile(file)).handle : null;
+      const handle = file?.handle ?? (file?.upload ? (await uploadFile(file.upload)).handle : null);
       if (doc) {
         const change = handle ? { handle } : removeFile ? { remove: true as const } : undefined;
         await invoke('personDocuments.update', { id: doc.id, data, file: change });
@@ -127,7 +134,7 @@ export function PersonDocumentDialog({
               </div>
               <Field label={t('fields.file')} validationMessage={errors.file} hint={t('fields.encrypted')}>
                 <div className={styles.row}>
-                  <Button onClick={() => fileInput.current?.click()}>{t('fields.chooseFile')}</Button>
+                  <Button onClick={() => void chooseFile()}>{t('fields.chooseFile')}</Button>
                   <Text>{file?.name ?? doc?.file?.name ?? t('fields.noFile')}</Text>
                   <input
                     ref={fileInput}
@@ -136,7 +143,8 @@ export function PersonDocumentDialog({
                     aria-label={t('fields.chooseFile')}
                     accept=".pdf,.jpg,.jpeg,.png"
                     onChange={(e) => {
-                      setFile(e.target.files?.[0] ?? null);
+                      const f = e.target.files?.[0];
+                      setFile(f ? { name: f.name, upload: f } : null);
                       setErrors((x) => ({ ...x, file: '' }));
                     }}
                   />
