@@ -4,6 +4,7 @@ import type { CliArgs } from './args.js';
 import { importCommand } from './import.command.js';
 import { participantsCommand } from './participants.command.js';
 import { reportCommand } from './report-agh-statement.command.js';
+import { tasksCommand } from './tasks.command.js';
 
 /** A CLI command contributed by a feature (import, report, anonymise, participants ...). */
 export interface Command {
@@ -22,4 +23,5 @@ export const featureCommands: Record<string, Command> = {
   import: importCommand,
   participants: participantsCommand,
   check: checkCommand,
+  tasks: tasksCommand,
 };
