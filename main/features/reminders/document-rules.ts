@@ -4,12 +4,13 @@ import { residenceTitle } from '../../../shared/rules/residence-titles.js';
 import { addDays } from '../../../shared/rules/compensation.js';
 import type { Database } from '../../db/schema.js';
 import { germanDate, reminderKey, type Candidate, type RuleWindow } from './candidate.js';
+import { inCare } from './still-here.js';
 
 type Db = Kysely<Database>;
 
 /**
  * A document expires within the lead time or has expired. A document with a successor of the same kind (another
- * one valid longer, or without end) is settled by that successor and not listed.
+ * one valid longer, or without end) is settled by that successor and not listed. People still in care only.
  */
 export async function documentExpiry(db: Db, w: RuleWindow): Promise<Candidate[]> {
   const rows = await db
@@ -33,7 +34,8 @@ export async function documentExpiry(db: Db, w: RuleWindow): Promise<Candidate[]
     )
     .select(['d.id', 'd.participant_id', 'd.kind', 'd.valid_until'])
     .execute();
-  return rows.map((r) => {
+  const care = await inCare(db, rows.map((r) => r.participant_id));
+  return rows.filter((r) => care.has(r.participant_id)).map((r) => {
     const until = r.valid_until!;
     const label = personDocumentKindLabels[r.kind];
     return {

@@ -3,6 +3,7 @@ import { addDays, monthRange } from '../../../shared/rules/compensation.js';
 import { residenceTitle } from '../../../shared/rules/residence-titles.js';
 import type { Database } from '../../db/schema.js';
 import { germanDate, reminderKey, type Candidate, type RuleWindow } from './candidate.js';
+import { inCare } from './still-here.js';
 
 type Db = Kysely<Database>;
 
@@ -67,7 +68,10 @@ export async function followUpDue(db: Db, w: RuleWindow): Promise<Candidate[]> {
   }));
 }
 
-/** An application sent that has had no answer (status still „versendet“) for the rule's days. */
+/**
+ * An application sent that has had no answer (status still „versendet“) for the rule's days; people still in care,
+ * applications made since their current participation began.
+ */
 export async function applicationUnanswered(db: Db, w: RuleWindow): Promise<Candidate[]> {
   const rows = await db
     .selectFrom('applications as a')
@@ -79,7 +83,10 @@ export async function applicationUnanswered(db: Db, w: RuleWindow): Promise<Cand
     .where('a.applied_on', '<=', addDays(w.until, -w.days))
     .select(['a.id', 'a.participant_id', 'a.applied_on', 'o.name as organisation'])
     .execute();
-  return rows.map((r) => {
+  const care = await inCare(db, rows.map((r) => r.participant_id));
+  // an application from before the current participation belongs to an earlier one and is not chased now
+  const current = rows.filter((r) => (care.get(r.participant_id) ?? '\uffff') <= r.applied_on);
+  return current.map((r) => {
     const due = addDays(r.applied_on, w.days);
     return {
       key: reminderKey('application_unanswered', r.participant_id, r.id, due),
@@ -120,7 +127,7 @@ export async function consentExpiring(db: Db, w: RuleWindow): Promise<Candidate[
 
 /**
  * The current residence title's valid-until passes: the new title is to be asked for. A title followed by another
- * (one valid longer or without end) is settled.
+ * (one valid longer or without end) is settled; people still in care only.
  */
 export async function titleExpired(db: Db, w: RuleWindow): Promise<Candidate[]> {
   const rows = await db
@@ -143,7 +150,8 @@ export async function titleExpired(db: Db, w: RuleWindow): Promise<Candidate[]> 
     )
     .select(['t.id', 't.participant_id', 't.title_code', 't.valid_until'])
     .execute();
-  return rows.map((r) => {
+  const care = await inCare(db, rows.map((r) => r.participant_id));
+  return rows.filter((r) => care.has(r.participant_id)).map((r) => {
     const due = r.valid_until!;
     const label = residenceTitle(r.title_code)?.label ?? r.title_code;
     return {

@@ -127,6 +127,24 @@ describe('reminder rules at their boundary dates', () => {
     expect(await seen('application_unanswered', '2026-03-16')).toEqual([]);
   });
 
+  it('people whose every enrolment ended are not chased for an answer, a document or a title; open or no enrolment are', async () => {
+    const program = await createProgram(db(), { name: 'Mentoren 2016', startDate: '2016-01-01', hourlyRateCents: 0 });
+    const enrollment = await createEnrollment(db(), { participantId: person, programId: program.id, status: 'aktiv', startDate: '2016-02-01' });
+    await db().insertInto('applications').values({ participant_id: person, applied_on: '2016-03-01', status: 'versendet' }).execute();
+    await addDocument('aufenthaltsdokument', null, '2016-12-31');
+    await db().insertInto('participant_titles').values({ participant_id: person, title_code: 'duldung', valid_from: '2016-01-01', valid_until: '2016-06-30' }).execute();
+    const kinds = async () => (await listReminders(db(), { today: '2026-12-03' })).map((r) => r.kind).sort();
+    expect(await kinds()).toEqual(['application_unanswered', 'document_expiry', 'title_expired']);
+    await db().updateTable('enrollments').set({ status: 'abgeschlossen', end_date: '2016-12-31' }).where('id', '=', enrollment.id).execute();
+    expect(await kinds()).toEqual([]);
+    // back in a new program: the old application belongs to the earlier participation; one sent since is chased
+    const again = await createProgram(db(), { name: 'Mentoren 2026', startDate: '2026-01-01', hourlyRateCents: 0 });
+    await createEnrollment(db(), { participantId: person, programId: again.id, status: 'aktiv', startDate: '2026-10-01' });
+    expect(await kinds()).toEqual(['document_expiry', 'title_expired']);
+    await db().insertInto('applications').values({ participant_id: person, applied_on: '2026-10-01', status: 'versendet' }).execute();
+    expect(await kinds()).toEqual(['application_unanswered', 'document_expiry', 'title_expired']);
+  });
+
   it('consent expiring: from 30 days before; a withdrawn consent is not a reminder', async () => {
     await db().updateTable('participants').set({ consent_date: '2025-01-01', consent_expires_on: '2026-06-30' }).where('id', '=', person).execute();
     expect(await seen('consent_expiring', '2026-05-30')).toEqual([]);
