@@ -13,7 +13,7 @@ afterEach(async () => app.dispose());
 
 it('the demo shows Heute something of every rule and a task on the day it is loaded (hours: only when a month lacks them)', async () => {
   await seedDemo(app.ctx.db, 'small', demoSteps);
-  const kinds = new Set((await listReminders(app.ctx.db)).map((r) => r.kind));
+  const kinds = new Set<string>((await listReminders(app.ctx.db)).map((r) => r.kind));
   const expected = [...reminderRuleCodes.filter((c) => c !== 'hours_missing'), 'task'];
   expect(expected.filter((k) => !kinds.has(k))).toEqual([]);
 });
