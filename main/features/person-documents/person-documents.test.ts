@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupNamed } from '../../db/backup.js';
 import { engineOf } from '../../db/engine/kind.js';
+import { restoreFromFile } from '../backups/restore.service.js';
 import { tempApp } from '../../test/temp-db.js';
 import { insertPeople } from '../participants/insert-people.js';
 import { collectAccessData } from '../privacy/access-export.service.js';
@@ -133,5 +135,20 @@ describe('person documents', () => {
         expect(bytes.includes(erasedCipher)).toBe(false);
       }
     }
+  });
+
+  it('travel inside a backup: a restore brings a deleted file back, but never one of a person erased since', async () => {
+    const [p, q] = await insertPeople(app.ctx.db, [{ lastName: 'Haddad', firstName: 'Samir' }, { lastName: 'Osman', firstName: 'Yonas' }]);
+    const kept = await createPersonDocument(app.ctx.db, deps, residence(p!), upload('Duldung.pdf', pdf));
+    await createPersonDocument(app.ctx.db, deps, residence(q!), upload('Pass.png', png));
+    const backup = await backupNamed(app.ctx.open, 'manuell');
+    await deletePersonDocument(app.ctx.db, kept.id);
+    await anonymiseParticipants(app.ctx.db, [q!], { reason: 'request' });
+
+    await restoreFromFile(app.ctx.open, backup, { safetyBackup: false });
+    const out = await personDocumentFile(app.ctx.db, deps, kept.id);
+    expect(fs.readFileSync(app.ctx.files.get(out.handle).path).equals(pdf)).toBe(true);
+    expect(await listPersonDocuments(app.ctx.db, q!)).toEqual([]);
+    expect(await app.ctx.db.selectFrom('person_document_files').select('document_id').execute()).toEqual([{ document_id: kept.id }]);
   });
 });
