@@ -68,3 +68,29 @@ test('a document expiring soon appears on Heute; snooze needs a reason, done and
   await today.openFromNavigation();
   await expect(page.getByText('Nichts fällig – alles erledigt.')).toBeVisible();
 });
+
+test('a contact note with a follow-up date becomes a reminder; grouped by kind it names the person and leads to the notes', async ({ page, lotse }) => {
+  const today = new TodayPage(page);
+  const person = await api(lotse, 'participants.create', { data: { lastName: 'Osman', firstName: 'Yonas' } });
+  await page.goto(`${lotse.openUrl}#/teilnehmende/${person.id}/notizen`);
+  const form = page.getByRole('form', { name: 'Kontaktnotizen' });
+  await form.getByLabel('Art').selectOption({ label: 'Telefonat' });
+  // due today, so it is on Heute whatever weekday the test runs
+  await form.getByLabel('Wiedervorlage am').fill(day(0).de);
+  await form.getByRole('button', { name: 'Notiz speichern' }).click();
+  await expect(form.getByText('Pflichtfeld')).toBeVisible();
+  await form.getByLabel(/^Notiz/).fill('Rückruf wegen Praktikumsplatz vereinbart');
+  await form.getByRole('button', { name: 'Notiz speichern' }).click();
+  await expect(page.getByTestId('note')).toContainText('Rückruf wegen Praktikumsplatz');
+  await page.getByLabel('Notizen durchsuchen').fill('Bewerbung');
+  await expect(page.getByTestId('note')).toHaveCount(0);
+  await page.getByLabel('Notizen durchsuchen').fill('praktikum');
+  await expect(page.getByTestId('note')).toHaveCount(1);
+
+  await today.openFromNavigation();
+  await page.getByRole('tab', { name: 'nach Art' }).click();
+  const group = page.getByRole('region', { name: 'Wiedervorlage aus Kontaktnotiz' });
+  await expect(group.getByRole('link', { name: 'Osman, Yonas' })).toBeVisible();
+  await group.getByRole('button', { name: 'Notiz öffnen' }).click();
+  await expect(page.getByTestId('note')).toContainText('Rückruf wegen Praktikumsplatz');
+});
