@@ -74,6 +74,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       text TEXT NOT NULL, follow_up_on TEXT ${d.isDate('follow_up_on')}, ${d.stamps})${d.strict}`,
     `CREATE INDEX notes_participant ON notes (participant_id, date)`,
     `CREATE INDEX notes_follow_up ON notes (follow_up_on)`,
+    // Heute asks these on every start: only rows that carry a date are indexed, so imports pay nothing for the rest
+    `CREATE INDEX participants_consent_expires ON participants (consent_expires_on) WHERE consent_expires_on IS NOT NULL`,
+    `CREATE INDEX participant_titles_until ON participant_titles (valid_until) WHERE valid_until IS NOT NULL`,
     ...ruleDefaults.map(([code, days]) => `INSERT INTO reminder_rules (code, days) VALUES ('${code}', ${days})`),
   ]);
 }
