@@ -94,3 +94,18 @@ test('a contact note with a follow-up date becomes a reminder; grouped by kind i
   await group.getByRole('button', { name: 'Notiz öffnen' }).click();
   await expect(page.getByTestId('note')).toContainText('Rückruf wegen Praktikumsplatz');
 });
+
+test('the demo opens on Heute with a badge; a due follow-up is recorded in its dialog right there and leaves the list', async ({ page, demo }) => {
+  const today = new TodayPage(page);
+  await today.start(demo.openUrl);
+  await expect(today.badge()).toBeVisible();
+  await page.getByRole('tab', { name: 'nach Art' }).click();
+  const group = page.getByRole('region', { name: 'Nachbefragung fällig' });
+  const before = await group.getByTestId('reminder').count();
+  expect(before).toBeGreaterThan(0);
+  await group.getByTestId('reminder').first().getByRole('button', { name: 'Nachbefragung erfassen' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(group.getByTestId('reminder')).toHaveCount(before - 1);
+});

@@ -22,7 +22,7 @@ export const reminderKindLabels: Record<ReminderKind, string> = {
   document_expiry: 'Dokument läuft ab',
   placement_papers: 'AGH ohne Arbeitserlaubnis oder Teilnahmevereinbarung',
   hours_missing: 'Stunden des Vormonats fehlen',
-  follow_up_due: 'Nachbetreuung fällig',
+  follow_up_due: 'Nachbefragung fällig',
   application_unanswered: 'Bewerbung ohne Antwort',
   consent_expiring: 'Einwilligung läuft ab',
   title_expired: 'Aufenthaltstitel abgelaufen',

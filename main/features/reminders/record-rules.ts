@@ -63,7 +63,7 @@ export async function followUpDue(db: Db, w: RuleWindow): Promise<Candidate[]> {
     due: r.due_on,
     showFrom: addDays(r.due_on, -w.days),
     participantId: r.participant_id,
-    title: `Nachbetreuung fällig am ${germanDate(r.due_on)}`,
+    title: `Nachbefragung fällig am ${germanDate(r.due_on)}`,
     settle: { kind: 'followUp', participantId: r.participant_id, recordId: r.id, month: null },
   }));
 }
