@@ -30,18 +30,6 @@ export const reminderKindLabels: Record<ReminderKind, string> = {
   task: 'Aufgabe',
 };
 
-/** What the days of each rule mean, for the settings form. */
-export const reminderDaysMeaning: Record<ReminderRuleCode, string> = {
-  document_expiry: 'Tage vor Ablauf des Dokuments',
-  placement_papers: 'Tage vor Beginn des Einsatzes',
-  hours_missing: 'Tag des Monats, bis zu dem die Stunden des Vormonats erfasst sein sollen',
-  follow_up_due: 'Tage vor dem Fälligkeitstag',
-  application_unanswered: 'Tage nach dem Versand ohne Antwort',
-  consent_expiring: 'Tage vor Ablauf der Einwilligung',
-  title_expired: 'Tage vor Ablauf des Titels',
-  note_follow_up: 'Tage vor dem Wiedervorlagedatum',
-};
-
 export const reminderRule = z.object({ code: reminderRuleCode, days: z.number().int().min(0).max(366), active: z.boolean() });
 export type ReminderRule = z.infer<typeof reminderRule>;
 
