@@ -5,10 +5,12 @@ import { FramePage } from './pages/frame.page.js';
 // the demo server seeds and starts per test; on a busy machine that alone can take most of the default minute
 test.describe.configure({ timeout: 120_000 });
 
-test('the app opens on the Übersicht; the language switch turns words, numbers and dates to English and is remembered', async ({ page, demo }) => {
+test('the app opens on Heute; the Übersicht is one click away; the language switch turns words, numbers and dates to English and is remembered', async ({ page, demo }) => {
   const frame = new FramePage(page);
   const dashboard = new DashboardPage(page);
   await frame.start(demo.openUrl);
+  await page.getByRole('heading', { name: 'Heute', exact: true }).waitFor();
+  await frame.navigation().getByRole('tab', { name: 'Übersicht' }).click();
   await page.getByRole('heading', { name: 'Übersicht' }).waitFor();
   await page.getByTestId('communes-chart').waitFor();
   await expect(page.getByLabel('Zeitraum von')).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);

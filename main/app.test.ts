@@ -153,6 +153,8 @@ describe('startApp in web mode', () => {
         'dashboard.figures': period,
         'dashboard.drilldown': { ...period, figure: 'enrolled' },
         'dashboard.span': { programId: program.id },
+        'reminders.list': {},
+        'reminders.count': { today: '2026-12-03' },
       };
       expect(Object.keys(inputs).sort()).toEqual([...readsBeforeDailyBackup].sort());
       // any use of the writer, directly or through the open database, fails the call

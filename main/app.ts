@@ -22,7 +22,7 @@ export interface App {
 }
 
 /**
- * Procedures the first screens (Übersicht, Programme) call before anyone can write. Their handlers only use
+ * Procedures the first screens (Heute, Übersicht, Programme) call before anyone can write. Their handlers only use
  * `ctx.reader`, the connection opened read-only with `query_only=ON`, so they cannot change the database even by
  * mistake (app.test.ts checks that they never touch the writer); they may therefore answer before the daily backup
  * is taken. Every other call waits for that backup. A read missing here only starts the backup earlier; it never
@@ -36,6 +36,9 @@ export const readsBeforeDailyBackup: ReadonlySet<string> = new Set([
   'dashboard.figures',
   'dashboard.drilldown',
   'dashboard.span',
+  // Heute, the start page, and the badge on its navigation item
+  'reminders.list',
+  'reminders.count',
 ]);
 
 export interface DailyBackupTiming {

@@ -12,6 +12,9 @@ import { importsHandlers } from '../features/imports/imports.handlers.js';
 import { organisationsHandlers } from '../features/organisations/organisations.handlers.js';
 import { outcomesHandlers } from '../features/outcomes/outcomes.handlers.js';
 import { teamHandlers } from '../features/team/team.handlers.js';
+import { personDocumentsHandlers } from '../features/person-documents/person-documents.handlers.js';
+import { remindersHandlers } from '../features/reminders/reminders.handlers.js';
+import { notesHandlers } from '../features/notes/notes.handlers.js';
 import { participantsHandlers } from '../features/participants/participants.handlers.js';
 import { placementsHandlers } from '../features/placements/placements.handlers.js';
 import { programsHandlers } from '../features/programs/programs.handlers.js';
@@ -40,4 +43,7 @@ export const handlers = {
   ...outcomesHandlers,
   ...teamHandlers,
   ...financeHandlers,
+  ...personDocumentsHandlers,
+  ...remindersHandlers,
+  ...notesHandlers,
 } satisfies Handlers;

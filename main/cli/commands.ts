@@ -6,6 +6,7 @@ import { migrateToCommand } from './migrate-to.command.js';
 import { serverInitCommand, teamCommand } from './team.command.js';
 import { participantsCommand } from './participants.command.js';
 import { reportCommand } from './report-agh-statement.command.js';
+import { tasksCommand } from './tasks.command.js';
 
 /** A CLI command contributed by a feature (import, report, anonymise, participants ...). */
 export interface Command {
@@ -27,4 +28,5 @@ export const featureCommands: Record<string, Command> = {
   'migrate-to': migrateToCommand,
   'server-init': serverInitCommand,
   team: teamCommand,
+  tasks: tasksCommand,
 };

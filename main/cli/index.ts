@@ -41,6 +41,7 @@ const options = {
   program: { type: 'string' },
   commune: { type: 'string' },
   month: { type: 'string' },
+  date: { type: 'string' },
   columns: { type: 'string' },
   sheet: { type: 'string' },
   participant: { type: 'string' },

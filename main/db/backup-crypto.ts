@@ -105,7 +105,8 @@ interface Header {
   createdAt: string;
 }
 
-const keyId = (key: Buffer) => crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
+/** A short public fingerprint of a key, stored with what it sealed so the right key is picked later. */
+export const keyId = (key: Buffer) => crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
 
 function headerBytes(h: Header): Buffer {
   const json = Buffer.from(JSON.stringify(h), 'utf8');

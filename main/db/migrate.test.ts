@@ -21,9 +21,10 @@ const expectedTables = [
   'attendance', 'audit_log', 'communes', 'documents', 'enrollments', 'fair_companies', 'fair_contacts',
   'fair_registrations', 'fairs', 'finance_import_batches', 'finance_income', 'finance_payments', 'finance_plans',
   'finance_positions', 'finance_receipts', 'finance_requests', 'follow_ups', 'hours', 'hours_months',
-  'import_batches', 'mentor_assignments', 'organisations', 'outcomes', 'participant_titles', 'participants',
-  'placements', 'program_communes', 'program_targets', 'programs', 'report_texts', 'settings', 'success_stories',
-  'team_members', 'team_programs',
+  'import_batches', 'mentor_assignments', 'notes', 'organisations', 'outcomes', 'participant_titles', 'participants',
+  'person_document_files', 'person_documents', 'placements', 'program_communes', 'program_targets', 'programs',
+  'reminder_rules', 'reminder_states', 'report_texts', 'settings', 'success_stories', 'tasks', 'team_members',
+  'team_programs',
 ];
 
 describe('migrations', () => {

@@ -393,6 +393,76 @@ export interface AghStatementsTable extends Stamps {
   paid_on: string | null;
 }
 
+export type PersonDocumentKind =
+  | 'aufenthaltsdokument'
+  | 'arbeitserlaubnis'
+  | 'teilnahmevereinbarung'
+  | 'einwilligung'
+  | 'lebenslauf'
+  | 'zeugnis'
+  | 'anerkennungsbescheid'
+  | 'sonstiges';
+/** A document a person holds (migration 2026-12-05-003). */
+export interface PersonDocumentsTable extends Stamps {
+  id: Id;
+  participant_id: number;
+  kind: PersonDocumentKind;
+  number: string | null;
+  issued_by: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  notes: string | null;
+}
+
+/** The encrypted file of a person document (AES-256-GCM; key id and kind name the backup key that sealed it). */
+export interface PersonDocumentFilesTable extends Stamps {
+  document_id: number;
+  file_name: string;
+  mime: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  key_kind: string;
+  key_id: string;
+  iv: string;
+  content: Uint8Array;
+}
+
+/** A reminder rule's lead time (days) and whether it runs. */
+export interface ReminderRulesTable extends Stamps {
+  code: string;
+  days: number;
+  active: ColumnType<number, number | undefined, number>;
+}
+
+/** A manual task with a due date, optionally about a person. */
+export interface TasksTable extends Stamps {
+  id: Id;
+  participant_id: number | null;
+  title: string;
+  due_on: string;
+  notes: string | null;
+}
+
+/** What was decided about one computed reminder: done, or snoozed until a date with a reason. */
+export interface ReminderStatesTable extends Stamps {
+  id: Id;
+  reminder_key: string;
+  rule: string;
+  participant_id: number | null;
+  state: 'done' | 'snoozed';
+  snoozed_until: string | null;
+  reason: string | null;
+}
+
+/** The contact log of a person. */
+export interface NotesTable extends Stamps {
+  id: Id;
+  participant_id: number;
+  date: string;
+  kind: 'beratung' | 'telefonat' | 'hausbesuch' | 'email';
+  text: string;
+  follow_up_on: string | null;
+}
+
 export interface ReportTextsTable extends Stamps {
   id: Id;
   program_id: number;
@@ -566,6 +636,12 @@ export interface Database {
   finance_receipts: FinanceReceiptsTable;
   finance_payments: FinancePaymentsTable;
   finance_requests: FinanceRequestsTable;
+  person_documents: PersonDocumentsTable;
+  person_document_files: PersonDocumentFilesTable;
+  reminder_rules: ReminderRulesTable;
+  tasks: TasksTable;
+  reminder_states: ReminderStatesTable;
+  notes: NotesTable;
 }
 
 export type ParticipantRow = Selectable<ParticipantsTable>;

@@ -23,6 +23,11 @@ const sectionTitles: Record<string, string> = {
   outcomes: 'Verbleib / Anschluss',
   success_stories: 'Erfolgsgeschichten',
   documents: 'Ausgestellte Dokumente',
+  person_documents: 'Dokumente der Person (Aufenthalt, Arbeitserlaubnis, Vereinbarungen …)',
+  person_document_files: 'Gespeicherte Dateien zu diesen Dokumenten (verschlüsselt abgelegt)',
+  notes: 'Kontaktnotizen',
+  tasks: 'Aufgaben',
+  reminder_states: 'Erledigte und zurückgestellte Erinnerungen',
   import_batches: 'Herkunft der Daten (Importe)',
   audit_log: 'Protokoll: Änderungen und Zugriffe',
 };
@@ -76,6 +81,25 @@ const fieldLabels: Record<string, string> = {
   sender: 'Absender',
   sheet: 'Tabellenblatt',
   import_batch_id: 'Import',
+  // documents, notes, tasks and reminder decisions (issue 18)
+  number: 'Nummer',
+  issued_by: 'Ausgestellt von',
+  valid_from: 'Gültig ab',
+  valid_until: 'Gültig bis',
+  document_id: 'Dokument',
+  mime: 'Dateityp',
+  size: 'Größe (Bytes)',
+  text: 'Text',
+  follow_up_on: 'Wiedervorlage am',
+  due_on: 'Fällig am',
+  state: 'Stand',
+  snoozed_until: 'Zurückgestellt bis',
+  reason: 'Grund',
+  reminder_key: 'Erinnerung',
+  rule: 'Regel',
+  kind: 'Art',
+  date: 'Datum',
+  title: 'Titel',
 };
 
 // internal keys mean nothing to the person asking; leaving them out keeps the printout readable (the JSON has all)

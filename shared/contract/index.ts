@@ -12,6 +12,9 @@ import { financeContract } from './finance.contract.js';
 import { importsContract } from './imports.contract.js';
 import { organisationsContract } from './organisations.contract.js';
 import { outcomesContract } from './outcomes.contract.js';
+import { personDocumentsContract } from './person-documents.contract.js';
+import { remindersContract } from './reminders.contract.js';
+import { notesContract } from './notes.contract.js';
 import { participantsContract } from './participants.contract.js';
 import { placementsContract } from './placements.contract.js';
 import { programsContract } from './programs.contract.js';
@@ -40,6 +43,9 @@ export const contract = {
   ...outcomesContract,
   ...teamContract,
   ...financeContract,
+  ...personDocumentsContract,
+  ...remindersContract,
+  ...notesContract,
 };
 
 export type Contract = typeof contract;

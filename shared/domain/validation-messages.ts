@@ -155,6 +155,12 @@ export const englishMessages: Readonly<Record<string, string>> = {
   'Programmstatus, Eintritt und Austritt brauchen ein Programm im Filter – bitte ein Programm wählen oder die Spalten abwählen':
     'Program status, entry and exit need a program in the filter – please choose a program or deselect these columns',
   'Unbekannte Kommune': 'Unknown commune',
+  // the coordinator's day (issue 18): documents, notes, reminders
+  'Gültig bis liegt vor gültig ab': 'Valid until lies before valid from',
+  'Teilnehmende nicht gefunden': 'Participant not found',
+  'Ein Dokument bleibt bei seiner Person': 'A document stays with its person',
+  'Eine Notiz bleibt bei ihrer Person': 'A note stays with its person',
+  'Unbekannte Erinnerung': 'Unknown reminder',
   'Unbekanntes Programm': 'Unknown program',
   'Fallnummer bereits vergeben': 'Case number already in use',
   'Begründung erforderlich': 'Reason required',

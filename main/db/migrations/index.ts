@@ -10,6 +10,7 @@ import * as participantSearchIndex from './2026-12-03-002-participant-search-ind
 import * as participantModel from './2026-12-04-001-participant-model.js';
 import * as money from './2026-12-05-001-money.js';
 import * as aghRules from './2026-12-05-002-agh-rules.js';
+import * as coordinatorDay from './2026-12-05-003-coordinator-day.js';
 import * as esfPlus from './2026-12-05-004-esf-plus.js';
 import * as team from './2026-12-05-010-team.js';
 
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   // from here on each migration is written once for both engines (db/engine/ddl.ts)
   '2026-12-05-001-money': money,
   '2026-12-05-002-agh-rules': aghRules,
+  '2026-12-05-003-coordinator-day': coordinatorDay,
   '2026-12-05-004-esf-plus': esfPlus,
   '2026-12-05-010-team': team,
 };

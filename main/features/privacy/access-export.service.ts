@@ -53,6 +53,17 @@ export async function collectAccessData(db: Db, participantId: number): Promise<
       const res = await sql<Row>`SELECT * FROM ${sql.table(table)} WHERE participant_id = ${participantId} ORDER BY id`.execute(trx);
       tables[table] = res.rows;
     }
+    // the stored files of the person's documents, named and sized (the bytes themselves stay encrypted in Lotse)
+    const documentIds = (tables.person_documents ?? []).map((d) => d.id as number);
+    tables.person_document_files =
+      documentIds.length === 0
+        ? []
+        : await trx
+            .selectFrom('person_document_files')
+            .select(['document_id', 'file_name', 'mime', 'size', 'created_at'])
+            .where('document_id', 'in', documentIds)
+            .orderBy('document_id')
+            .execute();
     const placementIds = (tables.placements ?? []).map((p) => p.id as number);
     tables.hours =
       placementIds.length === 0

@@ -181,6 +181,9 @@ export async function anonymiseParticipants(db: Db, ids: number[], opts: Anonymi
     documentsBlanked: 0,
     notesCleared: 0,
     importReportsScrubbed: 0,
+    personDocumentsDeleted: 0,
+    contactNotesDeleted: 0,
+    tasksDeleted: 0,
   };
   if (unique.length === 0) return { dryRun: opts.dryRun ?? false, participantIds: [], counts };
   const existing = await db.selectFrom('participants').select(['id', 'anonymised_at']).where('id', 'in', unique).execute();
@@ -282,6 +285,7 @@ export async function anonymiseParticipants(db: Db, ids: number[], opts: Anonymi
           .where('participant_id', 'in', chunk)
           .executeTakeFirst();
         counts.documentsBlanked! += Number(docs.numUpdatedRows);
+        await eraseDayRecords(trx, chunk, counts);
 
         // the person's own audit rows, then any other snapshot that mentions them (e.g. an import summary)
         const own = await trx
@@ -340,5 +344,22 @@ export async function anonymiseParticipants(db: Db, ids: number[], opts: Anonymi
 }
 
 /** Tables whose rows anonymisation changes or deletes (their old versions are purged afterwards). */
-const erasedTables = ['participants', 'participant_titles', 'fair_contacts', 'applications', 'outcomes', 'enrollments', 'success_stories', 'documents', 'audit_log', 'import_batches'];
+const erasedTables = ['participants', 'participant_titles', 'fair_contacts', 'applications', 'outcomes', 'enrollments', 'success_stories', 'documents', 'audit_log', 'import_batches',
+  'person_documents', 'person_document_files', 'notes', 'tasks', 'reminder_states'];
+
+/**
+ * The coordinator's day records of a person go entirely (issue 18): documents with their encrypted files, the
+ * contact log, tasks and reminder decisions. No figure rests on them, so nothing is kept.
+ */
+async function eraseDayRecords(trx: Db, chunk: number[], counts: Record<string, number>): Promise<void> {
+  const docIds = trx.selectFrom('person_documents').select('id').where('participant_id', 'in', chunk);
+  await trx.deleteFrom('person_document_files').where('document_id', 'in', docIds).execute();
+  const docs = await trx.deleteFrom('person_documents').where('participant_id', 'in', chunk).executeTakeFirst();
+  counts.personDocumentsDeleted! += Number(docs.numDeletedRows);
+  const notes = await trx.deleteFrom('notes').where('participant_id', 'in', chunk).executeTakeFirst();
+  counts.contactNotesDeleted! += Number(notes.numDeletedRows);
+  const tasks = await trx.deleteFrom('tasks').where('participant_id', 'in', chunk).executeTakeFirst();
+  counts.tasksDeleted! += Number(tasks.numDeletedRows);
+  await trx.deleteFrom('reminder_states').where('participant_id', 'in', chunk).execute();
+}
 

@@ -5,7 +5,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { toasterId } from '../components/useNotify.js';
 import { Layout } from './Layout.js';
-import { pageLoaders, routes } from './routes.js';
+import { pageLoaders, routes, startPath } from './routes.js';
 
 // long enough for the first screen's requests and render to finish on a slow office PC
 const prefetchDelayMs = 2000;
@@ -56,7 +56,7 @@ export function App() {
                 }
               />
             ))}
-            <Route path="*" element={<Navigate to="/uebersicht" replace />} />
+            <Route path="*" element={<Navigate to={startPath} replace />} />
           </Route>
         </Routes>
       </HashRouter>

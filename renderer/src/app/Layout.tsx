@@ -1,8 +1,9 @@
-import { Field, makeStyles, Select, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { CounterBadge, Field, makeStyles, Select, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { setLanguage, uiLanguages } from '../i18n/index.js';
-import { routes } from './routes.js';
+import { useReminderBadge } from '../pages/today/useReminderBadge.js';
+import { routes, startPath } from './routes.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', height: '100%' },
@@ -44,6 +45,7 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const current = routes.find((r) => location.pathname.startsWith(r.path))?.path;
+  const badge = useReminderBadge(location.pathname);
   return (
     <div className={styles.root}>
       <nav className={styles.nav} aria-label={t('nav.label')}>
@@ -52,6 +54,16 @@ export function Layout() {
           {routes.map((r) => (
             <Tab key={r.path} value={r.path}>
               {t(r.labelKey)}
+              {r.path === startPath && badge !== null && badge.total > 0 && (
+                <CounterBadge
+                  count={badge.total}
+                  size="small"
+                  color={badge.overdue > 0 ? 'danger' : 'informative'}
+                  style={{ marginLeft: 8 }}
+                  aria-label={t('nav.todayBadge', { count: badge.total, overdue: badge.overdue })}
+                  data-testid="today-badge"
+                />
+              )}
             </Tab>
           ))}
         </TabList>

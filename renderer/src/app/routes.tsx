@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type ReactElement } from 'react';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
+import { TodayPage } from '../pages/today/TodayPage.js';
 
 export interface AppRoute {
   /** German URL segment, as coordinators would say it */
@@ -33,10 +34,12 @@ const settings = lazyPage(() => import('../pages/settings/SettingsPage.js'), (m)
 export const pageLoaders = [programs, participants, placements, activities, fairs, organisations, imports, finance, reports, settings].map((p) => p.load);
 
 /**
- * The left navigation, in the order coordinators work. The Übersicht stays in the shell's bundle: opened on a cold
- * start, its first request should not wait for a second script to arrive first.
+ * The left navigation, in the order coordinators work; Heute is the start page. Heute and the Übersicht stay in the
+ * shell's bundle: opened on a cold start, their first request should not wait for a second script to arrive first.
  */
+export const startPath = '/heute';
 export const routes: AppRoute[] = [
+  { path: '/heute', labelKey: 'nav.today', element: <TodayPage /> },
   { path: '/uebersicht', labelKey: 'nav.dashboard', element: <DashboardPage /> },
   { path: '/teilnehmende', labelKey: 'nav.participants', element: participants.element },
   { path: '/programme', labelKey: 'nav.programs', element: programs.element },

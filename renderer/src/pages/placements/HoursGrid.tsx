@@ -43,11 +43,22 @@ const key = (placementId: number, day: string) => `${placementId}|${day}`;
  * The weekly timesheet of a commune: one row per running placement, Monday to Sunday. Tab moves to the next day,
  * Enter to the same day of the next person; "3,5" is read with the shared rule (integer hundredths, no floats).
  */
-export function HoursGrid({ program, communeId, onCommune }: { program: Program; communeId: number; onCommune: (id: number) => void }) {
+export function HoursGrid({
+  program,
+  communeId,
+  onCommune,
+  initialWeek,
+}: {
+  program: Program;
+  communeId: number;
+  onCommune: (id: number) => void;
+  /** the Monday to open on (a link from Heute to a month's missing hours); default this week */
+  initialWeek?: string;
+}) {
   const styles = useStyles();
   const { t } = useTranslation('placements');
   const notify = useNotify();
-  const [weekStart, setWeekStart] = useState(() => mondayOf(todayIso()));
+  const [weekStart, setWeekStart] = useState(() => mondayOf(initialWeek ?? todayIso()));
   const week = useCall('placements.hoursWeek', { programId: program.id, communeId, weekStart });
   const [text, setText] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,8 @@
 import { Field, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { invoke } from '../../api/client.js';
 import { todayIso } from '../../../../shared/domain/common.js';
 import { useCall } from '../../components/useCall.js';
 import { BoardView } from './BoardView.js';
@@ -24,6 +26,11 @@ export function PlacementsPage() {
   const [tab, setTab] = useState<TabName>('board');
   const [communeId, setCommuneId] = useState<number | null>(null);
   const [month, setMonth] = useState(todayIso().slice(0, 7));
+  const linkedWeek = useLinkedPlacement((p) => {
+    setProgramId(p.programId);
+    setCommuneId(p.communeId);
+    setTab('hours');
+  });
 
   useEffect(() => {
     if (programId === null && aghPrograms.length > 0) setProgramId(aghPrograms[0]!.id);
@@ -69,7 +76,7 @@ export function PlacementsPage() {
           </TabList>
           {tab === 'board' && <BoardView program={program} />}
           {tab === 'hours' && communeId !== null && (
-            <HoursGrid program={program} communeId={communeId} onCommune={setCommuneId} />
+            <HoursGrid key={linkedWeek ?? ''} program={program} communeId={communeId} onCommune={setCommuneId} initialWeek={linkedWeek ?? undefined} />
           )}
           {tab === 'statement' && communeId !== null && (
             <StatementView program={program} communeId={communeId} onCommune={setCommuneId} month={month} onMonth={setMonth} />
@@ -78,4 +85,32 @@ export function PlacementsPage() {
       )}
     </section>
   );
+}
+
+/**
+ * A link from Heute (`#/agh?placement=ID&week=YYYY-MM-DD`) opens the hours grid of that placement's program and
+ * commune on the given week; returns that week once the placement is known.
+ */
+function useLinkedPlacement(open: (p: { programId: number; communeId: number }) => void): string | null {
+  const [params] = useSearchParams();
+  const placementId = Number(params.get('placement'));
+  const week = params.get('week');
+  const [linked, setLinked] = useState<string | null>(null);
+  useEffect(() => {
+    if (!placementId) return;
+    let live = true;
+    invoke('placements.get', { id: placementId }).then(
+      (p) => {
+        if (!live) return;
+        open(p);
+        setLinked(week ?? todayIso());
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // followed once per placement and week; `open` only sets the page's state
+  }, [placementId, week]);
+  return linked;
 }

@@ -5,18 +5,20 @@ import { AuditTab } from './AuditTab.js';
 import { BackupsTab } from './BackupsTab.js';
 import { GeneralTab } from './GeneralTab.js';
 import { PrivacyTab } from './PrivacyTab.js';
+import { ReminderRulesTab } from '../today/ReminderRulesTab.js';
 
 const useStyles = makeStyles({
   tabs: { marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
 });
 
-const tabs = ['allgemein', 'sicherungen', 'protokoll', 'datenschutz'] as const;
+const tabs = ['allgemein', 'sicherungen', 'protokoll', 'datenschutz', 'erinnerungen'] as const;
 type TabName = (typeof tabs)[number];
 const labelKeys: Record<TabName, string> = {
   allgemein: 'tabs.general',
   sicherungen: 'tabs.backups',
   protokoll: 'tabs.audit',
   datenschutz: 'tabs.privacy',
+  erinnerungen: 'tabs.reminders',
 };
 
 /** Einstellungen: one page with tabs; each tab has its own URL (#/einstellungen/protokoll) so it can be linked. */
@@ -43,6 +45,7 @@ export function SettingsPage() {
       {current === 'sicherungen' && <BackupsTab />}
       {current === 'protokoll' && <AuditTab />}
       {current === 'datenschutz' && <PrivacyTab />}
+      {current === 'erinnerungen' && <ReminderRulesTab />}
     </section>
   );
 }

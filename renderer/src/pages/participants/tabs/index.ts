@@ -1,6 +1,8 @@
 import { ParticipantActivitiesTab } from '../../activities/ParticipantActivitiesTab.js';
 import { ParticipantContactsTab } from '../../fairs/ParticipantContactsTab.js';
 import { ParticipantOutcomesTab } from '../../fairs/ParticipantOutcomesTab.js';
+import { NotesTab } from '../../notes/NotesTab.js';
+import { PersonDocumentsTab } from '../../person-documents/PersonDocumentsTab.js';
 import { ParticipantPlacementsTab } from '../../placements/ParticipantPlacementsTab.js';
 import { ParticipantPrivacyTab } from '../../privacy/ParticipantPrivacyTab.js';
 import { byId } from './byId.js';
@@ -20,6 +22,8 @@ export const participantTabs: ParticipantTab[] = [
   { key: 'aktivitaeten', Component: byId(ParticipantActivitiesTab) },
   { key: 'kontakte', Component: byId(ParticipantContactsTab) },
   { key: 'ergebnisse', Component: byId(ParticipantOutcomesTab) },
+  { key: 'dokumente', Component: byId(PersonDocumentsTab) },
+  { key: 'notizen', Component: byId(NotesTab) },
   { key: 'datenschutz', Component: ParticipantPrivacyTab },
   { key: 'verlauf', Component: VerlaufTab },
 ];
