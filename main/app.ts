@@ -4,7 +4,7 @@ import { createContext, type AppContext, type Mode } from './api/context.js';
 import { createRouter, type CallMeta, type Router } from './api/router.js';
 import { checkPrivateAccess, removeStaleTempDirs } from './db/at-rest.js';
 import { backupDir, removeStalePartials } from './db/backup.js';
-import type { BackupKeyProvider } from './db/backup-crypto.js';
+import type { BackupKeyProvider, SafeStorageLike } from './db/backup-crypto.js';
 import { claimForApp } from './db/holders.js';
 import { isServerUrl } from './db/engine/target.js';
 import { openAndMigrate } from './db/migrate.js';
@@ -12,6 +12,7 @@ import type { OpenDatabase } from './db/open.js';
 import { maintainBackups } from './features/backups/backups.service.js';
 import { databaseId } from './features/backups/erasure-journal.js';
 import { version } from './version.js';
+import { defaultDataDir } from './paths.js';
 
 export interface App {
   ctx: AppContext;
@@ -110,6 +111,10 @@ export interface StartOptions {
   backupKeys?: BackupKeyProvider[];
   /** a team server's password from the OS keychain (the URL then carries none) */
   password?: string;
+  /** the OS keychain (Electron safeStorage), to seal the team server's password */
+  secrets?: SafeStorageLike;
+  /** the data folder; default: the database file's folder, or the user's data folder on a team server */
+  dataDir?: string;
 }
 
 /**
@@ -136,7 +141,7 @@ async function startOnServer(url: string, mode: Mode, opts: StartOptions): Promi
     await open.close();
     throw err;
   }
-  const ctx = createContext(open, mode, version);
+  const ctx = createContext(open, mode, version, { dataDir: opts.dataDir ?? defaultDataDir(), secrets: opts.secrets });
   const router = createRouter(handlers, ctx, (line) => process.stderr.write(`${line}\n`));
   return { ctx, router, backup: Promise.resolve(null), close: () => closeApp(ctx) };
 }
@@ -161,7 +166,7 @@ async function startOnFile(dbPath: string, mode: Mode, opts: StartOptions): Prom
     claim.release();
     throw err;
   }
-  const ctx = createContext(open, mode, version);
+  const ctx = createContext(open, mode, version, { dataDir: opts.dataDir ?? path.dirname(open.path), secrets: opts.secrets });
   const router = createRouter(handlers, ctx, (line) => process.stderr.write(`${line}\n`));
   const closeAll = async () => {
     try {

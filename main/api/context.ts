@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { ProgressEvent } from '../../shared/contract/index.js';
 import { AppError } from '../../shared/errors.js';
+import type { SafeStorageLike } from '../db/backup-crypto.js';
 import type { OpenDatabase } from '../db/open.js';
 import type { Database } from '../db/schema.js';
 import { FileStore } from './files.js';
@@ -22,9 +23,18 @@ export interface AppContext {
   jobSignal(jobId: string | undefined): AbortSignal;
   progress(jobId: string | undefined, phase: string, done: number, total: number): void;
   cancelJob(jobId: string): boolean;
+  /** the data folder (settings files beside the database, e.g. the team connection) */
+  dataDir: string;
+  /** the OS keychain where there is one (Electron safeStorage): seals the team server's password */
+  secrets?: SafeStorageLike;
 }
 
-export function createContext(open: OpenDatabase, mode: Mode, version: string): AppContext {
+export function createContext(
+  open: OpenDatabase,
+  mode: Mode,
+  version: string,
+  place: { dataDir: string; secrets?: SafeStorageLike } = { dataDir: '.' },
+): AppContext {
   const events = new EventEmitter<{ progress: [ProgressEvent] }>();
   const jobs = new Map<string, AbortController>();
   return {
@@ -34,6 +44,8 @@ export function createContext(open: OpenDatabase, mode: Mode, version: string): 
     mode,
     version,
     files: new FileStore(),
+    dataDir: place.dataDir,
+    secrets: place.secrets,
     events,
     jobSignal(jobId) {
       if (!jobId) return new AbortController().signal;

@@ -5,6 +5,8 @@ import type { ProgressEvent } from '../../shared/contract/index.js';
 import { toSerializedError } from '../api/router.js';
 import { startApp, type App } from '../app.js';
 import { backupKeysFor } from '../db/backup-crypto.js';
+import { isServerUrl, redactUrl } from '../db/engine/target.js';
+import { connectionTarget } from '../features/team/connection.js';
 import { defaultDataDir, resolveDbPath } from '../paths.js';
 import { version } from '../version.js';
 import { channels } from './channels.js';
@@ -41,6 +43,13 @@ protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standar
 app.setPath('userData', defaultDataDir());
 
 let window: BrowserWindow | null = null;
+
+/** --db or LOTSE_DB if given; else the team server set up in Einstellungen → Teambetrieb; else the local file. */
+function chosenDatabase(): { target: string; password?: string } {
+  const explicit = process.argv.some((a) => a === '--db' || a.startsWith('--db=')) || !!process.env.LOTSE_DB;
+  const team = explicit ? null : connectionTarget(defaultDataDir(), safeStorage);
+  return team ? { target: team.url, password: team.password } : { target: cliDbPath() };
+}
 
 function cliDbPath(): string {
   const { values } = parseArgs({
@@ -164,7 +173,8 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const dbPath = cliDbPath();
+  const chosen = chosenDatabase();
+  const dbPath = chosen.target;
   await app.whenReady();
   hardenWebContents();
   serveAppProtocol(rendererRoot());
@@ -172,9 +182,15 @@ async function start(): Promise<void> {
   let lotse: App;
   try {
     // the backup key is kept by the OS keychain (DPAPI, Keychain, libsecret) where there is one
-    lotse = await startApp(dbPath, 'electron', { mustExist: false, backupKeys: backupKeysFor(dbPath, safeStorage) });
+    lotse = await startApp(dbPath, 'electron', {
+      mustExist: false,
+      backupKeys: backupKeysFor(dbPath, safeStorage),
+      password: chosen.password,
+      secrets: safeStorage,
+      dataDir: defaultDataDir(),
+    });
   } catch (err) {
-    dialog.showErrorBox('Lotse kann nicht starten', `${toSerializedError(err).message}\n\nDatenbank: ${dbPath}`);
+    dialog.showErrorBox('Lotse kann nicht starten', `${toSerializedError(err).message}\n\nDatenbank: ${isServerUrl(dbPath) ? redactUrl(dbPath) : dbPath}`);
     app.exit(1);
     return;
   }

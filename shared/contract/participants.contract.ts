@@ -22,7 +22,14 @@ export const participantsContract = {
   }),
   /** Replace a person's fields; the same checks as create, ignoring the person themself. */
   'participants.update': procedure({
-    input: z.object({ id, data: participantInput, confirmDuplicate: z.boolean().default(false) }),
+    input: z.object({
+      id,
+      data: participantInput,
+      confirmDuplicate: z.boolean().default(false),
+      // the version the form was loaded from (updatedAt): a save over a newer one is refused as `conflict`
+      // with who changed it and when (details.changedBy, details.changedAt), nothing is overwritten
+      expectedUpdatedAt: z.string().max(40).optional(),
+    }),
     output: participant,
   }),
   /** One person by id; `not_found` if missing. */

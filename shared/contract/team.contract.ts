@@ -20,7 +20,31 @@ const roleName = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{1,62}$/, 'Nur Kleinbuchstaben a–z, Ziffern und _; beginnt mit einem Buchstaben');
 
+export const teamConnection = z.object({
+  host: z.string().trim().min(1).max(253),
+  port: z.number().int().min(1).max(65535).default(5432),
+  database: z.string().trim().min(1).max(63),
+  user: z.string().trim().min(1).max(63),
+  sslmode: z.enum(['verify-full', 'require', 'disable']).default('verify-full'),
+});
+export type TeamConnection = z.infer<typeof teamConnection>;
+
 export const teamContract = {
+  /** The team server this installation starts with (none: the local file), and whether a password is stored. */
+  'team.connection': procedure({
+    input: z.object({}).default({}),
+    output: z.object({ connection: teamConnection.nullable(), passwordStored: z.boolean(), canStorePassword: z.boolean() }),
+  }),
+  /** Tries a connection (reachable, login, TLS, a Lotse database) without saving anything. */
+  'team.testConnection': procedure({
+    input: z.object({ connection: teamConnection, password: z.string().max(200).nullable().default(null) }),
+    output: z.object({ ok: z.boolean(), message: z.string() }),
+  }),
+  /** Saves the connection for the next start (null: back to the local file); the password into the OS keychain. */
+  'team.saveConnection': procedure({
+    input: z.object({ connection: teamConnection.nullable(), password: z.string().max(200).nullable().default(null) }),
+    output: z.object({ saved: z.boolean() }),
+  }),
   /** Who is logged in and what the database is: a file (one user) or a team server (logins, roles). */
   'team.whoami': procedure({
     input: z.object({}).default({}),

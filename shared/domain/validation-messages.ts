@@ -98,6 +98,18 @@ export function issueMessage(i: IssueLike, lang: Lang): string | undefined {
  * complete for every literal message in shared/domain and every literal field message in main/features.
  */
 export const englishMessages: Readonly<Record<string, string>> = {
+  "Nur Kleinbuchstaben, Ziffern und _ (z. B. personal_1)": "Only lower-case letters, digits and _ (e.g. personal_1)",
+  "Mindestens eine Ausgabenposition": "At least one expenditure position",
+  "Anteilfinanzierung braucht einen Fördersatz": "Share financing needs a funding rate",
+  "Jeder Schlüssel nur einmal": "Each key only once",
+  "Pauschale braucht einen Prozentsatz": "A flat rate needs a percentage",
+  "Nur eine Position für Teilnehmendenkosten (dorthin fließt die AGH-Aufwandsentschädigung)": "Only one position for participant costs (the AGH compensation flows there)",
+  "Jede Einnahmeart nur einmal": "Each kind of income only once",
+  "Datum, Betrag und Position werden gebraucht": "Date, amount and position are needed",
+  "Kommune wählen": "Choose the commune",
+  "Schon vergeben": "Already taken",
+  "Nur Kleinbuchstaben a–z, Ziffern und _; beginnt mit einem Buchstaben": "Only lower-case letters a–z, digits and _; starts with a letter",
+  "Mindestens 12 Zeichen": "At least 12 characters",
   "Betrag größer als 0 erwartet": "An amount above 0 expected",
   "Noch auf der Warteliste": "Still on the waiting list",
   "Außerhalb des Einsatzzeitraums": "Outside the placement period",

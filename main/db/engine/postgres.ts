@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import type { OpenDatabase } from '../open.js';
 import type { Database } from '../schema.js';
-import { describeDbError } from './errors.js';
+import { classifyDbError, describeDbError } from './errors.js';
 import { redactUrl } from './target.js';
 
 // 64-bit integers (ids, counts, sums) and numerics (averages) come back as numbers, as on SQLite; Lotse's values
@@ -34,7 +34,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     client.release();
   } catch (err) {
     await pool.end().catch(() => undefined);
-    const meaning = describeDbError(err);
+    // a refused or timed-out connection at the start: the server is not reachable (not "interrupted")
+    const meaning = classifyDbError(err) === 'connection' ? null : describeDbError(err);
     throw new AppError(
       'not_a_lotse_database',
       `Keine Verbindung zur Datenbank ${redactUrl(url)}: ${meaning?.message ?? 'Server nicht erreichbar oder Adresse falsch.'}`,

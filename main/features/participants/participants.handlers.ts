@@ -12,7 +12,8 @@ import { openValues } from './open-values.service.js';
 
 export const participantsHandlers = {
   'participants.create': async ({ data, confirmDuplicate }, ctx) => createParticipant(ctx.db, data, { confirmDuplicate }),
-  'participants.update': async ({ id, data, confirmDuplicate }, ctx) => updateParticipant(ctx.db, id, data, { confirmDuplicate }),
+  'participants.update': async ({ id, data, confirmDuplicate, expectedUpdatedAt }, ctx) =>
+    updateParticipant(ctx.db, id, data, { confirmDuplicate, expectedUpdatedAt }),
   'participants.get': async ({ id }, ctx) => getParticipant(ctx.reader, id),
   'participants.archive': async ({ id, archived }, ctx) => archiveParticipant(ctx.db, id, archived),
   'participants.list': async (input, ctx) => listParticipants(ctx.reader, input),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { participantListInput, type ParticipantInput } from '../../../shared/domain/participants.js';
 import { AppError } from '../../../shared/errors.js';
-import { testEngine } from '../../test/pg.js';
+import { actorFor, testEngine } from '../../test/pg.js';
 import { tempApp } from '../../test/temp-db.js';
 import { listCommunes } from '../communes/communes.service.js';
 import { seedDemo } from '../demo/demo.seed.js';
@@ -109,6 +109,22 @@ describe('participants: duplicates and case numbers', () => {
       { field: 'phone', before: null, after: '0351 123' },
     ]);
     expect((await getParticipant(app.ctx.db, p.id)).archived).toBe(true);
+  });
+});
+
+describe('participants: no lost updates', () => {
+  it('a save over a newer version is refused with who changed it, and the newer data stays', async () => {
+    const p = await createParticipant(app.ctx.db, base());
+    // two colleagues opened the same version; the first saves a phone number
+    await updateParticipant(app.ctx.db, p.id, base({ phone: '0351 1' }), { expectedUpdatedAt: p.updatedAt });
+    const err = await expectError(updateParticipant(app.ctx.db, p.id, base({ email: 'a@example.org' }), { expectedUpdatedAt: p.updatedAt }), 'conflict');
+    expect(err.message).toContain(actorFor(process.env.USERNAME ?? process.env.USER ?? 'unbekannt'));
+    expect(err.details).toMatchObject({ changedBy: expect.any(String), changedAt: expect.any(String) });
+    const now = await getParticipant(app.ctx.db, p.id);
+    expect(now).toMatchObject({ phone: '0351 1', email: null });
+    // re-applied on the version now stored, it saves
+    await updateParticipant(app.ctx.db, p.id, base({ phone: '0351 1', email: 'a@example.org' }), { expectedUpdatedAt: now.updatedAt });
+    expect(await getParticipant(app.ctx.db, p.id)).toMatchObject({ phone: '0351 1', email: 'a@example.org' });
   });
 });
 

@@ -264,16 +264,46 @@ export async function createParticipant(db: Db, input: ParticipantInput, opts: {
 }
 
 /** Replaces a person's fields with the same checks as create (the person themself is no duplicate). */
-export async function updateParticipant(db: Db, id: number, input: ParticipantInput, opts: { confirmDuplicate?: boolean } = {}): Promise<Participant> {
+/**
+ * No lost updates: a save that names the version it started from is refused while someone else saved in between
+ * (a colleague in team mode, another window). The check and the write are one statement, so two saves of the same
+ * version cannot both pass. The message names who changed the person and when, from the Protokoll.
+ */
+async function refuseNewerVersion(trx: Db, id: number, expected: string): Promise<never> {
+  const last = await trx
+    .selectFrom('audit_log')
+    .select(['actor', 'at'])
+    .where('entity', '=', 'participant')
+    .where('entity_id', '=', id)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const who = last?.actor || 'jemand anderes';
+  const when = last ? new Date(last.at).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }) : '';
+  throw new AppError(
+    'conflict',
+    `Diese Person wurde inzwischen von ${who}${when ? ` (${when})` : ''} geändert. Bitte neu laden und die eigenen Änderungen erneut eintragen.`,
+    `This person was changed meanwhile by ${who}. Reload and apply your changes again.`,
+    { changedBy: last?.actor ?? null, changedAt: last?.at ?? null, expected },
+  );
+}
+
+export async function updateParticipant(
+  db: Db,
+  id: number,
+  input: ParticipantInput,
+  opts: { confirmDuplicate?: boolean; expectedUpdatedAt?: string } = {},
+): Promise<Participant> {
   const data = participantInput.parse(input);
   await db.transaction().execute(async (trx) => {
     const before = await getParticipant(trx, id);
     await checkWrite(trx, data, opts.confirmDuplicate ?? false, id);
-    await trx
+    let update = trx
       .updateTable('participants')
       .set({ ...toRow(data), updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
+      .where('id', '=', id);
+    if (opts.expectedUpdatedAt !== undefined) update = update.where('updated_at', '=', opts.expectedUpdatedAt);
+    const res = await update.executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) await refuseNewerVersion(trx, id, opts.expectedUpdatedAt ?? '');
     await saveModel(trx, id, data);
     // the stored state, not the input: titles and nationality are normalised by saveModel
     const after = toData(await getParticipant(trx, id));

@@ -121,7 +121,15 @@ const columns = (d: ReturnType<typeof personDocumentInput.parse>) => ({
 });
 
 async function storeFile(trx: Db, keys: BackupKeyProvider[], documentId: number, upload: Awaited<ReturnType<typeof readUpload>>): Promise<void> {
-  const sealed = sealFile(upload.bytes, documentId, upload.mime, keys[0]!);
+  // a team server has no key beside a file that every member's Lotse could read: files wait for a team key there
+  if (!keys[0]) {
+    throw new AppError(
+      'conflict',
+      'Im Teambetrieb lassen sich noch keine Dateien anhängen (es gibt noch keinen gemeinsamen Schlüssel des Teams). Die Angaben zum Dokument ohne Datei speichern.',
+      'In team mode files cannot be attached yet (no shared team key). Save the document details without a file.',
+    );
+  }
+  const sealed = sealFile(upload.bytes, documentId, upload.mime, keys[0]);
   const row = {
     file_name: upload.name,
     mime: upload.mime,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupNamed } from '../../db/backup.js';
 import { engineOf } from '../../db/engine/kind.js';
 import { restoreFromFile } from '../backups/restore.service.js';
+import { testEngine } from '../../test/pg.js';
 import { tempApp } from '../../test/temp-db.js';
 import { insertPeople } from '../participants/insert-people.js';
 import { collectAccessData } from '../privacy/access-export.service.js';
@@ -42,8 +43,19 @@ const residence = (participantId: number) => ({
 const rawFile = async (documentId: number) =>
   app.ctx.db.selectFrom('person_document_files').selectAll().where('document_id', '=', documentId).executeTakeFirstOrThrow();
 
+// files are sealed with the key beside a database file; a team server has none yet (refused, tested below)
+const filesNeedKey = testEngine === 'postgres';
+
 describe('person documents', () => {
-  it('stores a file encrypted and gives back exactly its bytes', async () => {
+  it.skipIf(!filesNeedKey)('on a team server a file is refused with the reason, and the document is not half-stored', async () => {
+    const [p] = await insertPeople(app.ctx.db, [{ lastName: 'Haddad', firstName: 'Samir' }]);
+    await expect(createPersonDocument(app.ctx.db, deps, residence(p!), upload('Duldung.pdf', pdf))).rejects.toMatchObject({ code: 'conflict' });
+    expect(await listPersonDocuments(app.ctx.db, p!)).toEqual([]);
+    const doc = await createPersonDocument(app.ctx.db, deps, residence(p!), null);
+    expect(doc.file).toBeNull();
+  });
+
+  it.skipIf(filesNeedKey)('stores a file encrypted and gives back exactly its bytes', async () => {
     const [p] = await insertPeople(app.ctx.db, [{ lastName: 'Haddad', firstName: 'Samir' }]);
     const doc = await createPersonDocument(app.ctx.db, deps, residence(p!), upload('Duldung.pdf', pdf));
     expect(doc.file).toEqual({ name: 'Duldung.pdf', mime: 'application/pdf', size: pdf.length });
@@ -56,7 +68,7 @@ describe('person documents', () => {
     expect(await listPersonDocuments(app.ctx.db, p!)).toEqual([doc]);
   });
 
-  it('refuses a file whose stored bytes were changed, or that was copied onto another document', async () => {
+  it.skipIf(filesNeedKey)('refuses a file whose stored bytes were changed, or that was copied onto another document', async () => {
     const [p] = await insertPeople(app.ctx.db, [{ lastName: 'Haddad', firstName: 'Samir' }]);
     const a = await createPersonDocument(app.ctx.db, deps, residence(p!), upload('a.pdf', pdf));
     const b = await createPersonDocument(app.ctx.db, deps, { ...residence(p!), kind: 'zeugnis' }, upload('b.pdf', pdf));
@@ -76,7 +88,7 @@ describe('person documents', () => {
     await expect(personDocumentFile(app.ctx.db, deps, b.id)).rejects.toMatchObject({ code: 'corrupt_file' });
   });
 
-  it('refuses a file that is not what its name says, not an allowed type, empty or too large, and stores nothing', async () => {
+  it.skipIf(filesNeedKey)('refuses a file that is not what its name says, not an allowed type, empty or too large, and stores nothing', async () => {
     const [p] = await insertPeople(app.ctx.db, [{ lastName: 'Haddad', firstName: 'Samir' }]);
     const attempt = (name: string, bytes: Buffer) => createPersonDocument(app.ctx.db, deps, residence(p!), upload(name, bytes)).catch((e: unknown) => e);
     expect(await attempt('Pass.pdf', png)).toMatchObject({ code: 'unsupported_format', message: expect.stringContaining('PNG') });
@@ -97,7 +109,7 @@ describe('person documents', () => {
     expect(await listPersonDocuments(app.ctx.db, p!)).toHaveLength(0);
   });
 
-  it('replaces and removes a file on update; deletes a document with its file', async () => {
+  it.skipIf(filesNeedKey)('replaces and removes a file on update; deletes a document with its file', async () => {
     const [p] = await insertPeople(app.ctx.db, [{ lastName: 'Haddad', firstName: 'Samir' }]);
     const doc = await createPersonDocument(app.ctx.db, deps, residence(p!), upload('alt.pdf', pdf));
     const replaced = await updatePersonDocument(app.ctx.db, deps, doc.id, { ...residence(p!), validUntil: '2027-06-30' }, { handle: upload('neu.png', png) });
@@ -109,7 +121,7 @@ describe('person documents', () => {
     expect(await app.ctx.db.selectFrom('person_document_files').select('document_id').execute()).toEqual([]);
   });
 
-  it('lists documents and files in the Art. 15 export and erases them with the person', async () => {
+  it.skipIf(filesNeedKey)('lists documents and files in the Art. 15 export and erases them with the person', async () => {
     const [p, other] = await insertPeople(app.ctx.db, [{ lastName: 'Haddad', firstName: 'Samir' }, { lastName: 'Osman', firstName: 'Yonas' }]);
     const doc = await createPersonDocument(app.ctx.db, deps, residence(p!), upload('Duldung.pdf', pdf));
     await createPersonDocument(app.ctx.db, deps, residence(other!), upload('Pass.pdf', pdf));
@@ -137,7 +149,7 @@ describe('person documents', () => {
     }
   });
 
-  it('travel inside a backup: a restore brings a deleted file back, but never one of a person erased since', async () => {
+  it.skipIf(filesNeedKey)('travel inside a backup: a restore brings a deleted file back, but never one of a person erased since', async () => {
     const [p, q] = await insertPeople(app.ctx.db, [{ lastName: 'Haddad', firstName: 'Samir' }, { lastName: 'Osman', firstName: 'Yonas' }]);
     const kept = await createPersonDocument(app.ctx.db, deps, residence(p!), upload('Duldung.pdf', pdf));
     await createPersonDocument(app.ctx.db, deps, residence(q!), upload('Pass.png', png));

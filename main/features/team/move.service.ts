@@ -104,8 +104,9 @@ export async function moveDatabase(from: OpenDatabase, to: OpenDatabase, progres
   const order = copyOrder(tables, await foreignKeys(to.db));
   const sourceFigures = await allFigures(from.db);
   return to.db.transaction().execute(async (trx) => {
-    // a fresh database may hold its own id already; the moved one keeps the source's identity
-    await trx.deleteFrom('settings').execute();
+    // what a fresh database holds already (its own id in the settings, rows a migration seeded, such as the default
+    // reminder rules) gives way to the source's; the tables that hold data were checked empty above
+    for (const table of [...order].reverse()) if (table !== 'audit_log') await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
     for (const table of order) await copyTable(from.db, trx, table, (n) => progress(table, n));
     await advanceSequences(trx, order);
     const report: MoveReport = { tables: {}, programsCompared: 0 };

@@ -24,7 +24,7 @@ import {
   type Participant,
   type ParticipantInput,
 } from '../../../../shared/domain/participants.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { ApiError, errorText, invoke } from '../../api/client.js';
 import { DateField } from '../../components/DateField.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
@@ -120,6 +120,7 @@ export function ParticipantForm({
   const [characteristics, setCharacteristics] = useState(() => characteristicsOf(participant));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null);
+  const [stale, setStale] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const set = (k: TextKey) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
@@ -175,12 +176,16 @@ export function ParticipantForm({
     setBusy(true);
     try {
       const saved = participant
-        ? await invoke('participants.update', { id: participant.id, data: input, confirmDuplicate })
+        ? await invoke('participants.update', { id: participant.id, data: input, confirmDuplicate, expectedUpdatedAt: participant.updatedAt })
         : await invoke('participants.create', { data: input, confirmDuplicate });
       setDuplicates(null);
+      setStale(null);
       onSaved(saved);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'duplicate') {
+      if (err instanceof ApiError && err.code === 'conflict' && err.error.details?.changedAt !== undefined) {
+        // someone saved this person meanwhile: say who, keep what was typed, offer to load the newer state
+        setStale(errorText(err));
+      } else if (err instanceof ApiError && err.code === 'duplicate') {
         setDuplicates((err.error.details?.matches as DuplicateMatch[] | undefined) ?? []);
       } else if (err instanceof ApiError && err.error.details?.fields?.length) {
         // the handler's paths carry the "data." of the procedure input; the form's do not
@@ -212,6 +217,16 @@ export function ParticipantForm({
         void save(false);
       }}
     >
+      {stale !== null && (
+        <MessageBar intent="warning" layout="multiline" data-testid="stale-warning">
+          <MessageBarBody>{stale}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={() => window.location.reload()}>
+              {t('stale.reload')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {duplicates !== null && (
         <MessageBar intent="warning" layout="multiline" data-testid="duplicate-warning">
           <MessageBarBody>

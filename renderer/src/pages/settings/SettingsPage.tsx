@@ -5,13 +5,14 @@ import { AuditTab } from './AuditTab.js';
 import { BackupsTab } from './BackupsTab.js';
 import { GeneralTab } from './GeneralTab.js';
 import { PrivacyTab } from './PrivacyTab.js';
+import { TeamTab } from './TeamTab.js';
 import { ReminderRulesTab } from '../today/ReminderRulesTab.js';
 
 const useStyles = makeStyles({
   tabs: { marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
 });
 
-const tabs = ['allgemein', 'sicherungen', 'protokoll', 'datenschutz', 'erinnerungen'] as const;
+const tabs = ['allgemein', 'sicherungen', 'protokoll', 'datenschutz', 'erinnerungen', 'team'] as const;
 type TabName = (typeof tabs)[number];
 const labelKeys: Record<TabName, string> = {
   allgemein: 'tabs.general',
@@ -19,6 +20,7 @@ const labelKeys: Record<TabName, string> = {
   protokoll: 'tabs.audit',
   datenschutz: 'tabs.privacy',
   erinnerungen: 'tabs.reminders',
+  team: 'tabs.team',
 };
 
 /** Einstellungen: one page with tabs; each tab has its own URL (#/einstellungen/protokoll) so it can be linked. */
@@ -46,6 +48,7 @@ export function SettingsPage() {
       {current === 'protokoll' && <AuditTab />}
       {current === 'datenschutz' && <PrivacyTab />}
       {current === 'erinnerungen' && <ReminderRulesTab />}
+      {current === 'team' && <TeamTab />}
     </section>
   );
 }
