@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { OpenDatabase } from '../open.js';
 import type { Database } from '../schema.js';
 import { classifyDbError, describeDbError } from './errors.js';
-import { redactUrl } from './target.js';
+import { redactUrl, withPassword } from './target.js';
 
 // 64-bit integers (ids, counts, sums) and numerics (averages) come back as numbers, as on SQLite; Lotse's values
 // stay far below 2^53 (cents of a program budget, hours in hundredths)
@@ -21,8 +21,7 @@ export interface PostgresOptions {
 /** Opens a connection pool to a team database. Nothing is created; `lotse server-init` makes database and roles. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenDatabase> {
   const pool = new pg.Pool({
-    connectionString: url,
-    password: options.password,
+    connectionString: withPassword(url, options.password),
     max: options.max ?? 8,
     application_name: 'Lotse',
     connectionTimeoutMillis: 10_000,

@@ -16,3 +16,14 @@ export function redactUrl(url: string): string {
     return 'postgres://…';
   }
 }
+
+/**
+ * The URL with a password put in (from the OS keychain). node-postgres lets a connection string's missing password
+ * override a separately given one, so the password goes into the URL itself, encoded.
+ */
+export function withPassword(url: string, password: string | null | undefined): string {
+  if (!password) return url;
+  const u = new URL(url);
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors.js';
 import { makePrivateDir } from '../../db/at-rest.js';
 import type { SafeStorageLike } from '../../db/backup-crypto.js';
 import { classifyDbError, describeDbError } from '../../db/engine/errors.js';
+import { withPassword } from '../../db/engine/target.js';
 
 /**
  * The desktop app's team server: address, database, user and TLS mode in `team-connection.json` in the data folder;
@@ -65,7 +66,7 @@ export function connectionTarget(dataDir: string, safe?: SafeStorageLike): { url
 
 /** Connects once with these settings: reachable, login accepted, TLS as asked, and a Lotse database (or empty). */
 export async function testConnection(c: TeamConnection, password: string | null): Promise<{ ok: boolean; message: string }> {
-  const client = new pg.Client({ connectionString: connectionUrl(c), password: password ?? undefined, connectionTimeoutMillis: 8000 });
+  const client = new pg.Client({ connectionString: withPassword(connectionUrl(c), password), connectionTimeoutMillis: 8000 });
   try {
     await client.connect();
     const res = await client.query<{ n: string }>(
