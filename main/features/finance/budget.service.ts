@@ -24,7 +24,8 @@ async function receiptMonths(db: Db, q: FinanceQuery) {
   return rows.rows.map((r) => ({ month: r.month, key: r.position_key, cents: Number(r.cents ?? 0) }));
 }
 
-function monthTable(receipts: { month: string; key: string; cents: number }[], agh: AghMonth[], aghKey: string | null): Budget['months'] {
+/** Receipts and the computed AGH lines (compensation and extra costs, dated in their month) per month and position. */
+function monthTable(receipts: { month: string; key: string; cents: number }[], computed: { date: string; positionKey: string; amountCents: number }[]): Budget['months'] {
   const months = new Map<string, Record<string, number>>();
   const add = (month: string, key: string, cents: number) => {
     const row = months.get(month) ?? {};
@@ -32,7 +33,7 @@ function monthTable(receipts: { month: string; key: string; cents: number }[], a
     months.set(month, row);
   };
   for (const r of receipts) add(r.month, r.key, r.cents);
-  if (aghKey !== null) for (const m of agh) add(m.month, aghKey, m.compensationCents);
+  for (const l of computed) add(l.date.slice(0, 7), l.positionKey, l.amountCents);
   return [...months.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([month, byPosition]) => ({ month, byPosition, totalCents: Object.values(byPosition).reduce((s, c) => s + c, 0) }));
@@ -66,12 +67,11 @@ export async function computeBudget(db: Db, programId: number, asOfInput?: strin
       headsPastTolerance: !withinTolerance(p.plannedCents, forecast),
     };
   });
-  const aghKey = plan.positions.find((p) => p.kind === 'teilnehmendenkosten')?.key ?? null;
   return {
     plan,
     asOf,
     positions,
-    months: monthTable(await receiptMonths(db, q), agh, aghKey),
+    months: monthTable(await receiptMonths(db, q), report.lines.filter((l) => l.computed)),
     plannedCents: report.plannedCents,
     actualCents: report.actualCents,
     forecastCents: positions.reduce((s, p) => s + p.forecastCents, 0),

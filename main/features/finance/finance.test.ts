@@ -176,6 +176,20 @@ describe('receipts and the Nachweis', () => {
     const g = (await computeFinance(app.ctx.reader, q, agh))!;
     expect(g.positions.find((p) => p.key === 'teilnehmende')!.actualCents).toBe(64_10);
     expect(g.income.find((i) => i.key === 'kommunale_mittel')!.actualCents).toBe(18_20);
+
+    // a bus ticket recorded on the placement (AGH extra costs) enters the same position once, in its month
+    await call('finance.savePlan', plan2026(programId));
+    await call('placements.addExtraCost', { placementId: placements[0]!, month: '2026-04', kind: 'fahrtkosten', amountCents: 2_50, receiptNote: 'Monatskarte' });
+    const h = (await computeFinance(app.ctx.reader, q, agh))!;
+    expect(h.lines.filter((l) => l.computed).map((l) => [l.payee, l.date, l.amountCents])).toEqual([
+      ['Döbeln', '2026-03-31', 8_00],
+      ['Döbeln', '2026-04-30', 4_40],
+      ['Freiberg', '2026-04-30', 5_80],
+      ['Döbeln', '2026-04-30', 2_50],
+    ]);
+    expect(h.positions.find((p) => p.key === 'teilnehmende')!.actualCents).toBe(64_10 + 2_50);
+    const withExtra = await call('finance.budget', { programId, asOf: '2026-12-31' });
+    expect(withExtra.months.find((m) => m.month === '2026-04')!.totalCents).toBe(4_40 + 5_80 + 2_50);
   });
 
   it('forecasts each position to the end of the grant and warns when one heads past its tolerance', async () => {

@@ -1,3 +1,4 @@
+import { aghExtraCostsByMonth } from '../placements/extra-costs.service.js';
 import type { Kysely } from 'kysely';
 import { incomeKeys, incomeLabels, type FinanceJson, type Plan } from '../../../shared/domain/finance.js';
 import { checkPositions } from '../../../shared/rules/budget.js';
@@ -44,6 +45,40 @@ function aghLines(plan: Plan, q: FinanceQuery, agh: AghMonth[]): BelegLine[] {
         purpose: `AGH-Aufwandsentschädigung ${m.month.slice(5, 7)}/${m.month.slice(0, 4)} (aus Stunden berechnet${plan.aghPaidByCommune ? ', von der Kommune gezahlt' : ''})`,
         positionKey: position.key,
         amountCents: m.compensationCents,
+        paidOn: null,
+        computed: true,
+      };
+    });
+}
+
+/**
+ * Necessary extra costs of AGH placements (bus tickets, work clothes), paid with the compensation: lines of the
+ * participant-cost position too, one per commune and month, from the placements' records (never typed twice).
+ */
+async function extraCostLines(db: Db, plan: Plan, q: FinanceQuery): Promise<BelegLine[]> {
+  const position = plan.positions.find((p) => p.kind === 'teilnehmendenkosten');
+  if (!position) return [];
+  const rows = await aghExtraCostsByMonth(db, q.programId, q.from, q.to);
+  if (rows.length === 0) return [];
+  const names = new Map((await db.selectFrom('communes').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
+  const sums = new Map<string, { month: string; communeId: number; cents: number }>();
+  for (const r of rows) {
+    const key = `${r.month}|${r.communeId}`;
+    const sum = sums.get(key) ?? { month: r.month, communeId: r.communeId, cents: 0 };
+    sum.cents += r.amountCents;
+    sums.set(key, sum);
+  }
+  return [...sums.values()]
+    .filter((x) => x.cents !== 0)
+    .map((x) => {
+      const end = lastDayOf(x.month);
+      return {
+        date: end > q.to ? q.to : end,
+        number: null,
+        payee: names.get(x.communeId) ?? null,
+        purpose: `AGH-Mehraufwand ${x.month.slice(5, 7)}/${x.month.slice(0, 4)} (mit der Aufwandsentschädigung gezahlt${plan.aghPaidByCommune ? ', von der Kommune' : ''})`,
+        positionKey: position.key,
+        amountCents: x.cents,
         paidOn: null,
         computed: true,
       };
@@ -127,14 +162,14 @@ const total = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x),
 
 /**
  * The zahlenmäßiger Nachweis for a period: per position planned (the current plan) and actual (receipts of the
- * period, the AGH compensation on the participant-cost position, a Pauschale as its percentage of the other
+ * period, the AGH compensation and extra costs on the participant-cost position, a Pauschale as its percentage of the other
  * positions' actual), the tolerance check, income planned and received, and the Belegliste. Null without a plan.
  */
 export async function computeFinance(db: Db, q: FinanceQuery, agh: AghMonth[]): Promise<FinanceReport | null> {
   const plan = await currentPlan(db, q.programId);
   if (!plan) return null;
   const receipts = await receiptLines(db, q);
-  const computed = aghLines(plan, q, agh);
+  const computed = [...aghLines(plan, q, agh), ...(await extraCostLines(db, plan, q))];
   const positions = positionActuals(plan, receipts, computed);
   const received = await incomeLines(db, q, plan, computed);
   const income = incomeTotals(plan, received);
