@@ -31,7 +31,8 @@ export default defineConfig<{ engine: Engine }>({
     {
       name: 'chromium-web',
       testMatch: /.*\.spec\.ts$/,
-      testIgnore: /electron\/.*/,
+      // team.spec needs a team server: it runs in chromium-postgres only
+      testIgnore: [/electron\/.*/, /team\.spec\.ts$/],
       use: {
         browserName: 'chromium',
         launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
@@ -43,7 +44,7 @@ export default defineConfig<{ engine: Engine }>({
       ? [
           {
             name: 'chromium-postgres',
-            testMatch: /(participants|placements|placement-edit)\.spec\.ts$/,
+            testMatch: /(participants|placements|placement-edit|team)\.spec\.ts$/,
             use: {
               browserName: 'chromium' as const,
               engine: 'postgres' as const,

@@ -23,6 +23,7 @@ import { invoke } from '../../api/client.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
+import { NewLoginDialog } from './NewLoginDialog.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -144,19 +145,34 @@ export function TeamTab() {
           )}
         </div>
       </form>
-      {me.data?.engine === 'postgres' && <Members />}
+      {me.data?.engine === 'postgres' && <Members canManage={me.data.canManage} />}
     </div>
   );
 }
 
 /** The team's logins; Leitung sees everyone (the database shows the others only themselves). */
-function Members() {
+function Members({ canManage }: { canManage: boolean }) {
   const styles = useStyles();
   const { t } = useTranslation('settings');
   const members = useCall('team.list', {});
+  const [adding, setAdding] = useState(false);
   return (
     <section className={styles.section}>
       <Subtitle2>{t('team.members')}</Subtitle2>
+      {canManage && (
+        <div className={styles.bar}>
+          <Button onClick={() => setAdding(true)}>{t('team.newLogin')}</Button>
+        </div>
+      )}
+      {adding && (
+        <NewLoginDialog
+          onClose={() => setAdding(false)}
+          onCreated={() => {
+            setAdding(false);
+            members.reload();
+          }}
+        />
+      )}
       <Table aria-label={t('team.members')} size="small">
         <TableHeader>
           <TableRow>
