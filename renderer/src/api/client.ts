@@ -145,6 +145,8 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<{ ha
   }
   type UploadBody = { ok: boolean; data?: { handle: string; name: string; size: number }; error?: unknown };
   const body = (await res.json().catch(() => ({ ok: false }))) as UploadBody;
+  // stopped while the answer was still arriving: that is a cancel, not a failed upload
+  if (signal?.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
   if (!body.ok || !body.data) throw new ApiError(isSerializedError(body.error) ? body.error : failed);
   return body.data;
 }
