@@ -29,7 +29,7 @@ export interface OpenDatabase {
 
 /**
  * A path on a network share: SQLite's file locking is unreliable over SMB/NFS, so two PCs writing the same file
- * can corrupt it. Lotse warns; a real shared database (PostgreSQL) is a later feature.
+ * can corrupt it. Lotse warns; a team that shares data uses a PostgreSQL server (team mode) instead.
  */
 export function networkPathWarning(dbPath: string): string | null {
   if (/^(\\\\|\/\/)[^\\/]+[\\/][^\\/]+/.test(dbPath)) {

@@ -66,7 +66,7 @@ const sqlite: Ddl = {
   run: shared.run,
 };
 
-// lotse_is_date and json_valid are created by the PostgreSQL baseline (postgres-functions.ts)
+// lotse_is_date and json_valid are created by the PostgreSQL baseline (migrations/postgres/baseline.ts)
 const pgNow = `(to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 const postgres: Ddl = {
   engine: 'postgres',
