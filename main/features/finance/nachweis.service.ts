@@ -27,28 +27,27 @@ const lastDayOf = (month: string) => {
   return `${month}-${String(d.getUTCDate()).padStart(2, '0')}`;
 };
 
+/** A line the hours or the placements' records produce (never typed): dated its month's last day or the period's end. */
+function computedLine(q: FinanceQuery, positionKey: string, month: string, payee: string | null, purpose: string, amountCents: number): BelegLine {
+  const end = lastDayOf(month);
+  return { date: end > q.to ? q.to : end, number: null, payee, purpose, positionKey, amountCents, paidOn: null, computed: true };
+}
+
+const monthText = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+
 /**
- * The AGH compensation as lines of the participant-cost position: one per commune and month, dated the month's
- * last day (or the period's end). Taken from the figures, never from a receipt, so it enters once.
+ * The AGH compensation as lines of the participant-cost position: one per commune and month. Taken from the
+ * figures, never from a receipt, so it enters once.
  */
 function aghLines(plan: Plan, q: FinanceQuery, agh: AghMonth[]): BelegLine[] {
   const position = plan.positions.find((p) => p.kind === 'teilnehmendenkosten');
   if (!position) return [];
+  const paidBy = plan.aghPaidByCommune ? ', von der Kommune gezahlt' : '';
   return agh
     .filter((m) => m.compensationCents !== 0)
-    .map((m) => {
-      const end = lastDayOf(m.month);
-      return {
-        date: end > q.to ? q.to : end,
-        number: null,
-        payee: m.name,
-        purpose: `AGH-Aufwandsentschädigung ${m.month.slice(5, 7)}/${m.month.slice(0, 4)} (aus Stunden berechnet${plan.aghPaidByCommune ? ', von der Kommune gezahlt' : ''})`,
-        positionKey: position.key,
-        amountCents: m.compensationCents,
-        paidOn: null,
-        computed: true,
-      };
-    });
+    .map((m) =>
+      computedLine(q, position.key, m.month, m.name, `AGH-Aufwandsentschädigung ${monthText(m.month)} (aus Stunden berechnet${paidBy})`, m.compensationCents),
+    );
 }
 
 /**
@@ -68,21 +67,12 @@ async function extraCostLines(db: Db, plan: Plan, q: FinanceQuery): Promise<Bele
     sum.cents += r.amountCents;
     sums.set(key, sum);
   }
+  const paidBy = plan.aghPaidByCommune ? ', von der Kommune' : '';
   return [...sums.values()]
     .filter((x) => x.cents !== 0)
-    .map((x) => {
-      const end = lastDayOf(x.month);
-      return {
-        date: end > q.to ? q.to : end,
-        number: null,
-        payee: names.get(x.communeId) ?? null,
-        purpose: `AGH-Mehraufwand ${x.month.slice(5, 7)}/${x.month.slice(0, 4)} (mit der Aufwandsentschädigung gezahlt${plan.aghPaidByCommune ? ', von der Kommune' : ''})`,
-        positionKey: position.key,
-        amountCents: x.cents,
-        paidOn: null,
-        computed: true,
-      };
-    });
+    .map((x) =>
+      computedLine(q, position.key, x.month, names.get(x.communeId) ?? null, `AGH-Mehraufwand ${monthText(x.month)} (mit der Aufwandsentschädigung gezahlt${paidBy})`, x.cents),
+    );
 }
 
 async function receiptLines(db: Db, q: FinanceQuery): Promise<BelegLine[]> {

@@ -128,6 +128,9 @@ export function onProgress(cb: (e: ProgressEvent) => void): () => void {
   return () => source.close();
 }
 
+/** What a call the user stopped ends with (the same code main answers a cancelled job with). */
+export const cancelledError = () => new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
+
 /** Hands a chosen file to main and gets back an opaque handle (web mode uploads the bytes). */
 export async function uploadFile(file: File, signal?: AbortSignal): Promise<{ handle: string; name: string; size: number }> {
   const failed: SerializedError = { code: 'internal', message: 'Hochladen fehlgeschlagen', messageEn: 'Upload failed' };
@@ -140,13 +143,13 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<{ ha
       signal,
     });
   } catch {
-    if (signal?.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
+    if (signal?.aborted) throw cancelledError();
     throw new ApiError(unreachable);
   }
   type UploadBody = { ok: boolean; data?: { handle: string; name: string; size: number }; error?: unknown };
   const body = (await res.json().catch(() => ({ ok: false }))) as UploadBody;
   // stopped while the answer was still arriving: that is a cancel, not a failed upload
-  if (signal?.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
+  if (signal?.aborted) throw cancelledError();
   if (!body.ok || !body.data) throw new ApiError(isSerializedError(body.error) ? body.error : failed);
   return body.data;
 }

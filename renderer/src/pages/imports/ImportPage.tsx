@@ -23,7 +23,7 @@ import { ArrowUndoRegular, DocumentArrowUpRegular } from '@fluentui/react-icons'
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importFields, type ImportField, type ImportMapping, type ImportPreview, type ImportResult } from '../../../../shared/domain/imports.js';
-import { ApiError, errorText, downloadFile, invoke, onProgress, uploadFile } from '../../api/client.js';
+import { ApiError, cancelledError, errorText, downloadFile, invoke, onProgress, uploadFile } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
@@ -105,7 +105,7 @@ export function ImportPage() {
       const run = (async (): Promise<ImportPreview | null> => {
         try {
           const input = { handle: chosen.handle, sheet: opts.sheet ?? null, mapping: opts.mapping ?? null, sender: opts.sender || null };
-          if (current.abort.signal.aborted) throw new ApiError({ code: 'cancelled', message: 'Abgebrochen', messageEn: 'Cancelled' });
+          if (current.abort.signal.aborted) throw cancelledError();
           const read = await invoke('imports.preview', input, { jobId: current.jobId });
           setPreview(read);
           setPreviewSender(opts.sender ?? '');
