@@ -9,9 +9,9 @@ import { takeEntrySnapshots } from '../main/features/enrollments/entry.sql.js';
  * The large data set of `npm run bench`: 100,000 participants, 1,000,000 AGH hour entries, 1,000,000 attendances,
  * 50 fairs. People are generated in JS (their keys need the shared name rules); the bulk rows are generated inside
  * SQLite with recursive CTEs, which is what makes a million rows take seconds instead of minutes.
- * Every record lies inside an enrolment, as the services require (issue 13): placements on active enrolments from
+ * Every record lies inside an enrollment, as the services require (issue 13): placements on active enrollments from
  * their start, attendance of people enrolled on the day (linked as it is written), outcomes at exit; fair
- * registrations of people without a covering enrolment are visitors. Links and entry snapshots come from the
+ * registrations of people without a covering enrollment are visitors. Links and entry snapshots come from the
  * same functions the app uses (anchor.service.ts, entry.sql.ts).
  */
 export interface BenchSize {
@@ -73,7 +73,7 @@ export async function generate(open: OpenDatabase, size: BenchSize = fullSize): 
       }
       await trx.insertInto('participants').values(rows).execute();
     }
-    // enrolment: every fifth person in AGH, the rest in the mentoring program; statuses spread over the flow
+    // enrollment: every fifth person in AGH, the rest in the mentoring program; statuses spread over the flow
     await sql`INSERT INTO enrollments (participant_id, program_id, status, start_date, end_date, eligible)
       SELECT id, CASE WHEN id % 5 = 1 THEN ${agh} ELSE ${mentoring} END,
         CASE id % 4 WHEN 0 THEN 'interessiert' WHEN 1 THEN 'aktiv' WHEN 2 THEN 'abgeschlossen' ELSE 'abgebrochen' END,
@@ -99,8 +99,8 @@ export async function generate(open: OpenDatabase, size: BenchSize = fullSize): 
       SELECT ${mentoring}, CASE n % 3 WHEN 0 THEN 'seminar' WHEN 1 THEN 'coaching' ELSE 'exkursion' END,
         'Veranstaltung ' || n, date('2026-02-01', '+' || (n % 300) || ' days'), 90, 'Dresden', 'Mentorin ' || (n % 12)
       FROM a`.execute(trx);
-    // attendance from the people with an open enrolment in the mentoring program (all started in January, so
-    // enrolled on every activity's day from February on), linked to that enrolment as the service does
+    // attendance from the people with an open enrollment in the mentoring program (all started in January, so
+    // enrolled on every activity's day from February on), linked to that enrollment as the service does
     await sql`CREATE TEMP TABLE pool (rn INTEGER PRIMARY KEY, pid INTEGER NOT NULL, eid INTEGER NOT NULL)`.execute(trx);
     await sql`INSERT INTO pool (pid, eid) SELECT participant_id, id FROM enrollments
       WHERE program_id = ${mentoring} AND status = 'aktiv' AND end_date IS NULL AND start_date < '2026-02-01' ORDER BY id`.execute(trx);

@@ -43,8 +43,8 @@ test('Merkmale bei Eintritt: the characteristics of issue 14 are corrected with 
   await expect(logged).toContainText('Bildungsniveau (ISCED): – → ISCED 3–4 (Sekundarstufe II, postsekundar)');
   await expect(logged).not.toContainText(/isced_|employmentStatus|nationalityCode/);
 
-  const [enrolment] = await api<Enrollment[]>(demo, 'enrollments.list', { participantId: person.id });
-  expect(enrolment!.entry).toMatchObject({ employmentStatus: 'langzeitarbeitslos', iscedGroup: 'isced_3_4', nationalityCode: 'SY', childcareNeed: true });
+  const [enrollment] = await api<Enrollment[]>(demo, 'enrollments.list', { participantId: person.id });
+  expect(enrollment!.entry).toMatchObject({ employmentStatus: 'langzeitarbeitslos', iscedGroup: 'isced_3_4', nationalityCode: 'SY', childcareNeed: true });
   const stored = await api<{ employmentStatus: string | null; nationality: string | null }>(demo, 'participants.get', { id: person.id });
   expect(stored).toMatchObject({ employmentStatus: null, nationality: 'kurdisch' });
 });

@@ -137,7 +137,7 @@ test('the demo data holds the ten fairs 2016–2019 with their figures, and a se
   await page.goto(`${demo.openUrl}#/aktivitaeten`);
   await page.getByRole('button', { name: 'Neue Aktivität' }).click();
   const dialog = page.getByRole('dialog', { name: 'Aktivität anlegen' });
-  // attendance needs an enrolment in the activity's program on its day: the three are mentoring participants
+  // attendance needs an enrollment in the activity's program on its day: the three are mentoring participants
   await dialog.getByRole('combobox', { name: /^Programm/ }).selectOption({ label: 'Arbeitsmarktmentoren Dresden' });
   await dialog.getByLabel('Titel').fill('Bewerbungstraining Dezember');
   await dialog.getByLabel('Datum').fill('2026-12-01');

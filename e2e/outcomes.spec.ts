@@ -67,7 +67,7 @@ test('Merkmale bei Eintritt: stored at the start, corrected only with a reason',
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('Deutschniveau: A2 → B1');
 
-  // the person's own data did not change: the correction belongs to the enrolment
+  // the person's own data did not change: the correction belongs to the enrollment
   await people.openTab('Stammdaten');
   await expect(page.getByLabel('Deutschniveau')).toHaveValue('A2');
 });

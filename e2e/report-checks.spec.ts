@@ -11,21 +11,21 @@ test.describe.configure({ timeout: 180_000 });
 
 const mentoring = 'Arbeitsmarktmentoren Dresden';
 
-test('Prüfung: an attendance outside the enrolment leads to the person; setting the start there makes the finding disappear', async ({ page, demo }) => {
+test('Prüfung: an attendance outside the enrollment leads to the person; setting the start there makes the finding disappear', async ({ page, demo }) => {
   // setup through the API: enrolled from February, present at a seminar in March, then the start moved to April
   const programId = await idByName(demo, 'programs.list', mentoring);
   const dresden = await idByName(demo, 'communes.list', 'Dresden');
   const person = await api(demo, 'participants.create', {
     data: { lastName: 'Prüffall', firstName: 'Amal', birthDate: '1995-04-02', communeId: dresden, residenceStatus: 'Aufenthaltsgestattung', consentDate: '2026-01-15' },
   });
-  const enrolment = await api(demo, 'enrollments.create', { participantId: person.id, programId, status: 'aktiv', startDate: '2026-02-01' });
+  const enrollment = await api(demo, 'enrollments.create', { participantId: person.id, programId, status: 'aktiv', startDate: '2026-02-01' });
   const seminar = await api(demo, 'activities.create', { programId, kind: 'seminar', title: 'Prüfseminar', date: '2026-03-10', durationMinutes: 90 });
   await api(demo, 'activities.saveAttendance', { activityId: seminar.id, entries: [{ participantId: person.id, status: 'anwesend' }] });
-  await api(demo, 'enrollments.update', { id: enrolment.id, status: 'aktiv', startDate: '2026-04-01' });
+  await api(demo, 'enrollments.update', { id: enrollment.id, status: 'aktiv', startDate: '2026-04-01' });
 
   const reports = new FundingReportPage(page);
   await reports.open(demo.openUrl, { programId, kind: 'interim', from: '2026-01-01', to: '2026-12-31' });
-  const code = 'attendance_outside_enrolment';
+  const code = 'attendance_outside_enrollment';
   await expect(reports.finding(code)).toBeVisible();
   const before = Number(await reports.finding(code).locator('.fui-Badge').innerText());
   expect(before).toBeGreaterThanOrEqual(1);
@@ -38,7 +38,7 @@ test('Prüfung: an attendance outside the enrolment leads to the person; setting
   await expect(ours).toContainText('10.03.2026');
   await ours.getByRole('link').click();
 
-  // the person opens on her enrolments, where the start date is fixed
+  // the person opens on her enrollments, where the start date is fixed
   await expect(page.getByRole('heading', { name: 'Prüffall, Amal' })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: mentoring });
   await row.getByRole('button', { name: /Teilnahme bearbeiten/ }).click();

@@ -68,7 +68,7 @@ describe('migration 2026-12-03-001 (anchored figures) on an existing database', 
     expect(outcomes).toEqual([
       { id: 7, program_id: 1, enrollment_id: 2, qualified: 0 },
       { id: 8, program_id: 1, enrollment_id: null, qualified: 0 },
-      // an outcome without a program takes the program of the enrolment that covers it
+      // an outcome without a program takes the program of the enrollment that covers it
       { id: 9, program_id: 1, enrollment_id: 1, qualified: 0 },
     ]);
 
@@ -101,7 +101,7 @@ describe('migration 2026-12-03-001 (anchored figures) on an existing database', 
     await expect(sql`INSERT INTO outcomes (participant_id, kind, date) VALUES (1, 'lotto', '2018-09-01')`.execute(db)).rejects.toThrow(/CHECK/);
     await expect(sql`INSERT INTO outcomes (participant_id, kind, date, qualified) VALUES (1, 'minijob', '2018-09-01', 2)`.execute(db)).rejects.toThrow(/CHECK/);
     await expect(sql`INSERT INTO outcomes (participant_id, kind, date) VALUES (99, 'minijob', '2018-09-01')`.execute(db)).rejects.toThrow(/FOREIGN KEY/);
-    // deleting an enrolment unlinks its records instead of deleting them
+    // deleting an enrollment unlinks its records instead of deleting them
     await sql`DELETE FROM enrollments WHERE id = 1`.execute(db);
     expect(await db.selectFrom('attendance').select('enrollment_id').where('id', '=', 1).executeTakeFirst()).toEqual({ enrollment_id: null });
     expect(await db.selectFrom('outcomes').select('enrollment_id').where('id', '=', 9).executeTakeFirst()).toEqual({ enrollment_id: null });

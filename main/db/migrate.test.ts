@@ -37,7 +37,7 @@ describe('migrations', () => {
       expect(await appliedMigrations(open)).toEqual(Object.keys(migrations).sort());
       const fkErrors = await sql`PRAGMA foreign_key_check`.execute(open.db);
       expect(fkErrors.rows).toEqual([]);
-      // CHECK constraints hold: an impossible date and an unknown enrolment status are refused by the database itself
+      // CHECK constraints hold: an impossible date and an unknown enrollment status are refused by the database itself
       await expect(sql`INSERT INTO programs (name, start_date) VALUES ('x', '2026-02-31')`.execute(open.db)).rejects.toThrow(/CHECK/);
       await expect(sql`INSERT INTO communes (name, ags) VALUES ('x', '123')`.execute(open.db)).rejects.toThrow(/CHECK/);
       // foreign keys are enforced

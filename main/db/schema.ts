@@ -53,7 +53,7 @@ export interface ProgramsTable extends Stamps {
   retention_years: ColumnType<number, number | undefined, number>;
   final_report_submitted_on: string | null;
   archived_at: string | null;
-  /** months after exit in which outcomes and the follow-up still belong to the enrolment (0..36) */
+  /** months after exit in which outcomes and the follow-up still belong to the enrollment (0..36) */
   follow_up_months: ColumnType<number, number | undefined, number>;
   /** JSON array of success keys (outcome kinds and 'sv_beschaeftigung_qualifiziert') */
   success_kinds: ColumnType<string, string | undefined, string>;
@@ -166,7 +166,7 @@ export interface EnrollmentsTable extends Stamps {
   eligibility_reason: string | null;
   override_reason: string | null;
   import_batch_id: number | null;
-  /** characteristics at entry, taken when the enrolment starts (migration 2026-12-03-001) */
+  /** characteristics at entry, taken when the enrollment starts (migration 2026-12-03-001) */
   entry_birth_year: ColumnType<number | null, number | null | undefined, number | null>;
   entry_gender: ColumnType<'w' | 'm' | 'd' | null, 'w' | 'm' | 'd' | null | undefined, 'w' | 'm' | 'd' | null>;
   entry_commune_id: ColumnType<number | null, number | null | undefined, number | null>;
@@ -236,7 +236,7 @@ export interface AttendanceTable extends Stamps {
   activity_id: number;
   participant_id: number;
   status: AttendanceStatus;
-  /** the enrolment it belongs to; NULL = not anchored (a finding) */
+  /** the enrollment it belongs to; NULL = not anchored (a finding) */
   enrollment_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
@@ -275,7 +275,7 @@ export interface FairRegistrationsTable extends Stamps {
   fair_id: number;
   participant_id: number;
   checked_in_at: string | null;
-  /** the enrolment it belongs to; NULL = a visitor without an enrolment */
+  /** the enrollment it belongs to; NULL = a visitor without an enrollment */
   enrollment_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
@@ -293,7 +293,7 @@ export interface FairContactsTable extends Stamps {
   organisation_id: number;
   result: ContactResult;
   notes: string | null;
-  /** the enrolment it belongs to; NULL = a visitor without an enrolment */
+  /** the enrollment it belongs to; NULL = a visitor without an enrollment */
   enrollment_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
@@ -335,7 +335,7 @@ export interface OutcomesTable extends Stamps {
   notes: string | null;
 }
 
-/** Follow-up of an exited enrolment (migration 2026-12-03-001). */
+/** Follow-up of an exited enrollment (migration 2026-12-03-001). */
 export interface FollowUpsTable extends Stamps {
   id: Id;
   enrollment_id: number;

@@ -41,7 +41,7 @@ export const activitiesContract = {
   }),
   /**
    * Bulk attendance in one call: sets the status of each listed participant (adding them to the session if new);
-   * `remove` takes people off the list. A person new to the session needs an enrolment in the session's program
+   * `remove` takes people off the list. A person new to the session needs an enrollment in the session's program
    * on its day: otherwise the whole call is refused (`validation`, a field error per refused entry
    * `entries.N.participantId`, `details.participantIds`).
    */

@@ -25,11 +25,11 @@ export const enrollmentsContract = {
   /** Change status, dates, exit reason; invalid status transitions are refused. Eligibility is re-evaluated. */
   'enrollments.update': procedure({ input: enrollmentUpdateInput, output: enrollment }),
   /**
-   * Correct the characteristics at entry of a started enrolment (only the fields given), with a required reason;
-   * audited as 'correct_entry'. `conflict` if the enrolment has no snapshot yet (not started).
+   * Correct the characteristics at entry of a started enrollment (only the fields given), with a required reason;
+   * audited as 'correct_entry'. `conflict` if the enrollment has no snapshot yet (not started).
    */
   'enrollments.correctEntry': procedure({ input: entryCorrectionInput, output: enrollment }),
-  /** Enrolments of one person or of one program (optionally by status). */
+  /** Enrollments of one person or of one program (optionally by status). */
   'enrollments.list': procedure({
     input: z.object({
       participantId: id.nullable().default(null),

@@ -38,7 +38,7 @@ export const fairsContract = {
   'fairs.removeCompany': procedure({ input: z.object({ fairId: id, organisationId: id }), output: fairDetail }),
   /**
    * Register participants (already registered ones are skipped); returns how many were new. People without an
-   * enrolment in the fair's program on its day are registered as visitors (`visitor: true` in the outputs).
+   * enrollment in the fair's program on its day are registered as visitors (`visitor: true` in the outputs).
    */
   'fairs.register': procedure({
     input: z.object({ fairId: id, participantIds: z.array(id).min(1).max(5000) }),

@@ -6,7 +6,7 @@ import { importBatch, importCommitInput, importPreview, importPreviewInput, impo
 export const importsContract = {
   /** Reads an uploaded list and shows sheets, header, proposed (or saved, or given) mapping, counts and rejected rows; writes nothing. Cancellable job. */
   'imports.preview': procedure({ input: importPreviewInput, output: importPreview, job: true }),
-  /** Imports the list as one batch in one transaction (backup first); optional enrolment into a program. Long job. */
+  /** Imports the list as one batch in one transaction (backup first); optional enrollment into a program. Long job. */
   'imports.commit': procedure({ input: importCommitInput, output: importResult, job: true }),
   /** The rejected rows with reasons as a workbook to fix and re-import; returns a download handle. */
   'imports.rejectedFile': procedure({
@@ -15,6 +15,6 @@ export const importsContract = {
   }),
   /** Past imports, newest first. */
   'imports.batches': procedure({ input: z.object({}).default({}), output: z.array(importBatch) }),
-  /** Undoes an import: deletes the people it created and its enrolments, nothing else. */
+  /** Undoes an import: deletes the people it created and its enrollments, nothing else. */
   'imports.undo': procedure({ input: z.object({ batchId: id }), output: importBatch }),
 };

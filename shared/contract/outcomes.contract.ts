@@ -16,8 +16,8 @@ export const outcomesContract = {
   'outcomes.list': procedure({ input: z.object({ participantId: id }), output: z.array(outcome) }),
   /**
    * Record an outcome with its source (fair, activity or placement), credited back to that source. It must lie
-   * inside an enrolment of the person in the program (entry … exit + the program's follow-up months); otherwise
-   * `validation` with a field error on `date`. Without programId the enrolment of any program that covers the
+   * inside an enrollment of the person in the program (entry … exit + the program's follow-up months); otherwise
+   * `validation` with a field error on `date`. Without programId the enrollment of any program that covers the
    * date is taken and the program set from it.
    */
   'outcomes.create': procedure({ input: outcomeInput, output: outcome }),
@@ -25,7 +25,7 @@ export const outcomesContract = {
   'outcomes.update': procedure({ input: z.object({ id, data: outcomeInput }), output: outcome }),
   /** Delete an outcome recorded by mistake. */
   'outcomes.delete': procedure({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }) }),
-  /** Follow-ups of exited enrolments (6 months after exit by default), by due date; optionally of one program. */
+  /** Follow-ups of exited enrollments (6 months after exit by default), by due date; optionally of one program. */
   'outcomes.followUps': procedure({ input: followUpQuery, output: z.array(followUp) }),
   /** Record the result of a follow-up (date of the check, situation then, whether the result at exit lasted); audited. */
   'outcomes.recordFollowUp': procedure({ input: followUpResultInput, output: followUp }),

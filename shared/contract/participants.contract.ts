@@ -54,7 +54,7 @@ export const participantsContract = {
    * its paragraph), grouped by value with the people holding them, for a person to decide (issue 14).
    */
   'participants.openValues': procedure({ input: z.object({}).default({}), output: z.array(openValue) }),
-  /** Verlauf: audit entries of this person and their enrolments, newest first, with changed fields. */
+  /** Verlauf: audit entries of this person and their enrollments, newest first, with changed fields. */
   'participants.history': procedure({
     input: z.object({ id, limit: z.number().int().min(1).max(500).default(200) }),
     output: z.array(historyEntry),

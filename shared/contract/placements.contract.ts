@@ -33,7 +33,7 @@ const statementStateOut = z.object({
 });
 
 export const placementsContract = {
-  /** Participants with an active or interested enrolment in the program, who could be placed in an AGH. */
+  /** Participants with an active or interested enrollment in the program, who could be placed in an AGH. */
   'placements.candidates': procedure({ input: z.object({ programId: id }), output: z.array(placementCandidate) }),
   /** Per commune of the program: slots, filled (active placements), free, waiting, and its placements. */
   'placements.board': procedure({

@@ -5,7 +5,7 @@ import { checkResult, figuresQuery, reportFrame, reportText } from '../domain/re
 
 /**
  * Columns a named participant list can hold, in the order they appear in the workbook. The last three belong to
- * an enrolment and need a program in the filter (a person can be in several programs).
+ * an enrollment and need a program in the filter (a person can be in several programs).
  */
 export const participantListColumns = [
   'lastName',
@@ -30,7 +30,7 @@ export const participantListColumns = [
 ] as const;
 export type ParticipantListColumn = (typeof participantListColumns)[number];
 
-/** Columns taken from the person's enrolment in the filtered program. */
+/** Columns taken from the person's enrollment in the filtered program. */
 export const programColumns: readonly ParticipantListColumn[] = ['programStatus', 'entryDate', 'exitDate'];
 
 /** What a coordinator usually needs on a list for a meeting: who, born when, where, status, level, file. */

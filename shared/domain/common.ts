@@ -103,7 +103,7 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** Whole years between two ISO dates (age on a day, years in Saxony on the enrolment date). */
+/** Whole years between two ISO dates (age on a day, years in Saxony on the enrollment date). */
 export function fullYearsBetween(fromIso: string, toIso: string): number {
   const [fy, fm, fd] = fromIso.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = toIso.split('-').map(Number) as [number, number, number];

@@ -38,7 +38,7 @@ const enrollmentFields = z.object({
   startDate: optionalDate,
   endDate: optionalDate,
   exitReason: optionalText(500, { multiline: true }),
-  /** needed when the person is not eligible; stored with the enrolment */
+  /** needed when the person is not eligible; stored with the enrollment */
   overrideReason: optionalText(1000, { multiline: true }),
 });
 
@@ -77,8 +77,8 @@ export const eligibilityResult = z.object({
 });
 
 /**
- * The person's reportable characteristics when the enrolment started (entry snapshot). Taken once when the
- * enrolment gets its start date; reports count from it so a report re-run later gives the same numbers.
+ * The person's reportable characteristics when the enrollment started (entry snapshot). Taken once when the
+ * enrollment gets its start date; reports count from it so a report re-run later gives the same numbers.
  * Only an explicit correction with a reason changes it.
  */
 export const entrySnapshot = z.object({
@@ -148,7 +148,7 @@ export const enrollment = z.object({
   eligible: z.boolean(),
   eligibilityReason: z.string().nullable(),
   overrideReason: z.string().nullable(),
-  /** characteristics at entry; null while the enrolment has not started */
+  /** characteristics at entry; null while the enrollment has not started */
   entry: entrySnapshot.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

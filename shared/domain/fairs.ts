@@ -50,7 +50,7 @@ export const fairRegistration = z.object({
   name: z.string(),
   birthDate: z.string().nullable(),
   checkedInAt: z.string().nullable(),
-  /** no enrolment in the fair's program on the fair's day: counted as a visitor, never as a participant */
+  /** no enrollment in the fair's program on the fair's day: counted as a visitor, never as a participant */
   visitor: z.boolean(),
 });
 export type FairRegistration = z.infer<typeof fairRegistration>;
@@ -63,7 +63,7 @@ export const fairContact = z.object({
   organisationName: z.string(),
   result: contactResult,
   notes: z.string().nullable(),
-  /** the person has no enrolment in the fair's program on the fair's day */
+  /** the person has no enrollment in the fair's program on the fair's day */
   visitor: z.boolean(),
 });
 export type FairContact = z.infer<typeof fairContact>;

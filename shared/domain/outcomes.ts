@@ -83,7 +83,7 @@ export const outcome = z.object({
   id,
   participantId: id,
   programId: z.number().int().nullable(),
-  /** the enrolment the outcome belongs to; null = not anchored (a finding of the checks) */
+  /** the enrollment the outcome belongs to; null = not anchored (a finding of the checks) */
   enrollmentId: z.number().int().nullable(),
   kind: outcomeKind,
   date: isoDate,
@@ -99,7 +99,7 @@ export const outcome = z.object({
 });
 export type Outcome = z.infer<typeof outcome>;
 
-/** Follow-up of an exited enrolment: due at exit + the program's follow-up months, result recorded later. */
+/** Follow-up of an exited enrollment: due at exit + the program's follow-up months, result recorded later. */
 export const followUp = z.object({
   id,
   enrollmentId: id,

@@ -179,7 +179,7 @@ export type HistoryRef = z.infer<typeof historyRef>;
 
 /**
  * One entry of a person's Verlauf: what happened, which fields changed from what to what, and what it concerned
- * (`context`: e.g. the program of an enrolment, the program and commune of a placement). Ids stored in the audit
+ * (`context`: e.g. the program of an enrollment, the program and commune of a placement). Ids stored in the audit
  * snapshots are resolved to names when the Verlauf is read; the stored rows are never rewritten.
  */
 export const historyEntry = z.object({

@@ -69,7 +69,7 @@ export const programInput = z
     hourlyRateCents: z.number().int().min(0).max(100000).default(80),
     eligibilityRule: eligibilityGroup.default(openRule),
     communes: z.array(programCommuneInput).default([]),
-    /** months after exit in which outcomes and the follow-up still belong to the enrolment */
+    /** months after exit in which outcomes and the follow-up still belong to the enrollment */
     followUpMonths: z.number().int({ message: 'Ganze Monate erwartet' }).min(0, { message: 'Nicht negativ' }).max(36, { message: 'Höchstens 36 Monate' }).default(6),
     successKinds: z.array(successKey).min(1, { message: 'Mindestens eine Art des Erfolgs wählen' }).default(defaultSuccessKinds),
     targets: z.array(programTargetInput).default([]),

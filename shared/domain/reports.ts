@@ -59,7 +59,7 @@ export const communeMonthFigures = z.object({
 export const activityFigures = z.object({
   kind: z.enum(activityKinds),
   sessions: count,
-  /** attendance rows with status anwesend that are anchored to an enrolment (unanchored ones are a finding) */
+  /** attendance rows with status anwesend that are anchored to an enrollment (unanchored ones are a finding) */
   attendances: count,
   /** distinct participants present at least once (anchored); null on the dashboard, which does not show it (costly distinct count) */
   people: count.nullable(),
@@ -76,13 +76,13 @@ export const fairFigures = z.object({
   registered: count,
   /** every check-in (participants and visitors) = presentParticipants + presentVisitors */
   present: count,
-  /** check-ins anchored to an enrolment in the program (counted among the period's participants) */
+  /** check-ins anchored to an enrollment in the program (counted among the period's participants) */
   presentParticipants: count,
-  /** check-ins without an enrolment: "Besucher/-innen ohne Teilnahme", never mixed into participant figures */
+  /** check-ins without an enrollment: "Besucher/-innen ohne Teilnahme", never mixed into participant figures */
   presentVisitors: count,
   /** all contacts (participants and visitors) */
   contacts: count,
-  /** contacts of visitors (no enrolment) */
+  /** contacts of visitors (no enrollment) */
   visitorContacts: count,
   contactsByResult: z.record(z.enum(contactResults), count),
   /** outcomes whose source is this fair */
@@ -131,11 +131,11 @@ export const figures = z.object({
   from: isoDate,
   to: isoDate,
   participants: z.object({
-    /** people with an enrolment of the period (same as total; kept for the dashboard) */
+    /** people with an enrollment of the period (same as total; kept for the dashboard) */
     enrolled: count,
-    /** people with an enrolment of the period (not 'interessiert', started by `to`, not ended before `from`) */
+    /** people with an enrollment of the period (not 'interessiert', started by `to`, not ended before `from`) */
     total: count,
-    /** of those, people whose enrolment started in the period */
+    /** of those, people whose enrollment started in the period */
     entered: count,
     active: count,
     completed: count,
@@ -144,7 +144,7 @@ export const figures = z.object({
     /** people of the period enrolled with an override of the eligibility rule (its own report row, never hidden) */
     overrides: count,
   }),
-  /** breakdowns of participants.total by the characteristics at entry (enrolment snapshot) */
+  /** breakdowns of participants.total by the characteristics at entry (enrollment snapshot) */
   byGender: z.array(breakdownRow),
   byAgeGroup: z.array(breakdownRow),
   byNationality: z.array(breakdownRow),
@@ -154,7 +154,7 @@ export const figures = z.object({
   byGermanLevel: z.array(breakdownRow),
   activities: z.array(activityFigures),
   fairs: z.array(fairFigures),
-  /** fair visitors without an enrolment, over the fairs of the period */
+  /** fair visitors without an enrollment, over the fairs of the period */
   visitors: z.object({ present: count, people: count, contacts: count }),
   outcomes: z.object({
     /** exited people of the period by their first anchored outcome in report order (sv_beschaeftigung first), dated up to `to` */
@@ -173,7 +173,7 @@ export const figures = z.object({
   }),
   communes: z.array(communeFigures),
   communeMonths: z.array(communeMonthFigures),
-  /** AGH work, only from placements on a valid enrolment (started, not 'interessiert', placement inside it) */
+  /** AGH work, only from placements on a valid enrollment (started, not 'interessiert', placement inside it) */
   agh: z.object({
     slots: count,
     filled: count,
@@ -299,10 +299,10 @@ export type ReportText = z.infer<typeof reportText>;
 // ---------- checks before export ("Prüfung") ----------
 
 export const findingCodes = [
-  'attendance_outside_enrolment',
-  'outcome_outside_enrolment',
-  'placement_enrolment_not_active',
-  'enrolment_activity_without_start',
+  'attendance_outside_enrollment',
+  'outcome_outside_enrollment',
+  'placement_enrollment_not_active',
+  'enrollment_activity_without_start',
   'fair_outside_program',
   'activity_outside_program',
   'period_outside_program',

@@ -8,7 +8,7 @@ import { titleAttributes, type HeldTitle, type TitleAttributes } from './title-h
 
 /**
  * The conditions issue 14 adds to eligibility rules: the residence title (group, AsylbLG entitlement, labour-
- * market access, protection) as held on the enrolment date, and the person's characteristics. Each returns its
+ * market access, protection) as held on the enrollment date, and the person's characteristics. Each returns its
  * German reason; unknown data fails with a reason that says what is missing.
  */
 export interface ModelPerson {

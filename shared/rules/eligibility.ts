@@ -56,7 +56,7 @@ function names(ids: number[], lookup: CommuneLookup): string {
   return ids.map((id) => lookup(id) ?? `Kommune ${id}`).join(', ');
 }
 
-/** "at most N years" on the enrolment date: up to and including the N-th anniversary of the arrival. */
+/** "at most N years" on the enrollment date: up to and including the N-th anniversary of the arrival. */
 function maxYearsSince(arrival: string | null | undefined, years: number, onDate: string, where: string): EligibilityReason {
   if (!arrival) return { ok: false, text: `Ankunft in ${where} unbekannt ${NO} (höchstens ${years} Jahre)` };
   const ok = onDate <= addYears(arrival, years);
@@ -122,7 +122,7 @@ function evaluateGroup(g: EligibilityGroup, p: EligibilityPerson, onDate: string
 }
 
 /**
- * Evaluates a program's eligibility rule for a person on a date (the enrolment date), with a German reason per
+ * Evaluates a program's eligibility rule for a person on a date (the enrollment date), with a German reason per
  * condition. Missing data fails its condition: eligibility must be shown, not assumed.
  */
 export function evaluateEligibility(rule: EligibilityGroup, person: EligibilityPerson, onDate: string, lookup: CommuneLookup): EligibilityResult {

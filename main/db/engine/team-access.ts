@@ -8,7 +8,7 @@ import { engineOf } from './kind.js';
  * - reference data everyone in the team reads (programs, communes, activities, fairs, …): open;
  * - a `participant_id`: the rows of people the member sees (lotse_sees_person);
  * - a `placement_id`: the rows of placements the member sees (AGH hours, statements, extra costs);
- * - an `enrollment_id`: the rows of enrolments the member sees;
+ * - an `enrollment_id`: the rows of enrollments the member sees;
  * - anything else: Leitung and Koordination only.
  * Who sees which person: Leitung everyone; Koordination the people of their programs and people not yet enrolled
  * anywhere (the intake); Kommune the people with an AGH placement in their commune; Mentor/in the people
@@ -72,7 +72,7 @@ function policyFor(table: string, columns: { person: boolean; placement: boolean
   }
   if (table === 'team_members') return `(lotse_kind() = 'leitung' OR role_name = session_user)`;
   if (table === 'audit_log') return `(lotse_kind() = 'leitung' OR actor = session_user)`;
-  // a coordinator records a person's enrolment, outcome, … only in a program they coordinate
+  // a coordinator records a person's enrollment, outcome, … only in a program they coordinate
   if (columns.person && columns.program) {
     return `(lotse_sees_person(participant_id) AND (program_id IS NULL OR lotse_kind() <> 'koordination' OR lotse_sees_program(program_id)))`;
   }

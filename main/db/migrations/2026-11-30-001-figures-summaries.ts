@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * (issue 7), without an application cache:
  *
  * - Covering indexes, so each figure is one range scan of an index instead of row lookups or a sort:
- *   enrolments per person (states and the period's people), by start date (started per month) and by status and
+ *   enrollments per person (states and the period's people), by start date (started per month) and by status and
  *   end date (exits per month; replaces enrollments_program_status, whose columns are its prefix); outcomes by
  *   program, date, kind and person; activities by program, date, kind and duration (replaces their prefixes).
  * - Two summaries of the million-row tables, kept exactly in step by triggers in the same statement (hence the

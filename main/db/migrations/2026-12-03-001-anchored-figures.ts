@@ -4,13 +4,13 @@ import { syncAllFollowUps, takeEntrySnapshots } from '../../features/enrollments
 
 /**
  * Figures an auditor can sign off (issue 13):
- * - enrolments carry the person's characteristics at entry (snapshot), so reports re-run later agree;
+ * - enrollments carry the person's characteristics at entry (snapshot), so reports re-run later agree;
  * - programs state their follow-up months, success kinds and planned targets;
- * - attendance, fair registrations and contacts point at the enrolment they belong to (outcomes already could);
+ * - attendance, fair registrations and contacts point at the enrollment they belong to (outcomes already could);
  * - outcomes gain Einstiegsqualifizierung and the flag "qualifikationsadäquat" (table rebuilt for the CHECK);
- * - follow-ups of exited enrolments.
+ * - follow-ups of exited enrollments.
  * Existing rows are linked by the one anchor rule (main/features/enrollments/anchor.service.ts); rows that no
- * enrolment covers are kept with a NULL link and shown by the checks. Nothing is deleted.
+ * enrollment covers are kept with a NULL link and shown by the checks. Nothing is deleted.
  */
 const now = `(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const stamps = `created_at TEXT NOT NULL DEFAULT ${now}, updated_at TEXT NOT NULL DEFAULT ${now}`;
@@ -48,7 +48,7 @@ const schema = [
     UNIQUE (program_id, key)
   ) STRICT`,
 
-  // figures (H5): the period's people and their breakdowns in one streaming pass — the program's enrolments in
+  // figures (H5): the period's people and their breakdowns in one streaming pass — the program's enrollments in
   // the order of their entry snapshot, covering the states, so the GROUP BY needs no sort and no row lookups
   `CREATE INDEX enrollments_program_entry ON enrollments (program_id, entry_gender, entry_german_level, entry_residence_group,
     entry_commune_id, entry_birth_year, entry_nationality, entry_residence_status, status, start_date, end_date, override_reason)`,
@@ -103,7 +103,7 @@ const linkIndexes = [
   `CREATE INDEX attendance_enrollment ON attendance (enrollment_id)`,
   `CREATE INDEX fair_registrations_enrollment ON fair_registrations (enrollment_id)`,
   `CREATE INDEX fair_contacts_enrollment ON fair_contacts (enrollment_id)`,
-  // (enrollment_id, date, kind, qualified): also covers the outcome figures of exited enrolments (H5)
+  // (enrollment_id, date, kind, qualified): also covers the outcome figures of exited enrollments (H5)
   `CREATE INDEX outcomes_enrollment ON outcomes (enrollment_id, date, kind, qualified)`,
 ];
 

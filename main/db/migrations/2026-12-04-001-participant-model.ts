@@ -8,7 +8,7 @@ import { mapEntryCodes, mapFreeTextValues } from '../../features/participants/pa
  * - nationality as an ISO 3166-1 code (nationality_code) next to the text;
  * - characteristics at entry a funder asks for (employment status, ISCED group, recognition of a foreign
  *   qualification, migration background, arrival in Germany, interpreter language, childcare need) on the person
- *   and in the enrolment's entry snapshot, with the title code and nationality code at entry.
+ *   and in the enrollment's entry snapshot, with the title code and nationality code at entry.
  * Existing free-text statuses and nationalities are mapped through the catalogues; what they cannot map stays as
  * it was (code NULL) and is listed for a person to decide (participants.openValues). Nothing is deleted.
  */

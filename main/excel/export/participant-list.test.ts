@@ -99,7 +99,7 @@ beforeAll(async () => {
   // a name needs a letter (Input hygiene); '-1+A2' still starts like a formula and even names a cell
   await person('at', { lastName: '@Summe', firstName: '-1+A2', communeId: doebeln });
   await enrol(ids.at!, agh, 'interessiert', null);
-  // re-entry: an older completed and a newer active enrolment in the same program
+  // re-entry: an older completed and a newer active enrollment in the same program
   await person('oeztuerk', { lastName: 'Öztürk', firstName: 'Elif', birthDate: '1998-12-24', communeId: freiberg, gender: 'w' });
   await enrol(ids.oeztuerk!, agh, 'abgeschlossen', '2026-01-05', '2026-06-30');
   await enrol(ids.oeztuerk!, agh, 'aktiv', '2026-09-01');
@@ -186,7 +186,7 @@ describe('named participant list (issue 7)', () => {
     expect(await expectedPeople(null, null, true)).toHaveLength(7);
   });
 
-  it('writes dates as real dates in German format, and program columns from the latest matching enrolment', async () => {
+  it('writes dates as real dates in German format, and program columns from the latest matching enrollment', async () => {
     const all = ['lastName', 'birthDate', 'arrivalInSaxony', 'consent', 'consentDate', 'programStatus', 'entryDate', 'exitDate', 'gender', 'phone'] as const;
     const { file } = await exportTo('dates.xlsx', { programId: agh }, [...all]);
     const { rows } = await readBack(file);

@@ -150,7 +150,7 @@ export async function updateActivity(db: Db, id: number, input: ActivityInput): 
     const before = await getRow(trx, id);
     await assertRefs(trx, data);
     await trx.updateTable('activities').set({ ...row(data), updated_at: nowIso() }).where('id', '=', id).execute();
-    // another day or program can move attendance into or out of the people's enrolments
+    // another day or program can move attendance into or out of the people's enrollments
     if (before.date !== data.date || before.programId !== data.programId) await reanchorActivity(trx, id);
     await audit(trx, { action: 'update', entity: 'activity', entityId: id, before, after: data });
   });
@@ -241,7 +241,7 @@ export async function saveAttendance(
 }
 
 /**
- * People new to the session need an enrolment in the program on its day; attendance recorded before this rule
+ * People new to the session need an enrollment in the program on its day; attendance recorded before this rule
  * (already on the list) may still change status, and stays a finding of the checks until it is anchored.
  */
 async function refuseUnanchoredNewcomers(
@@ -268,7 +268,7 @@ async function refuseUnanchoredNewcomers(
   throw new AppError(
     'validation',
     refused.length === 1 ? message : `${refused.length} Personen: ${message}`,
-    `${refused.length} people are not enrolled in the program on ${activity.date}; record their enrolment (start) first.`,
+    `${refused.length} people are not enrolled in the program on ${activity.date}; record their enrollment (start) first.`,
     {
       fields: refused.map((e) => ({ path: `entries.${e.i}.participantId`, message })),
       participantIds: refused.map((e) => e.participantId),

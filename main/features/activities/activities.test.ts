@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(async () => app.dispose());
 
-/** Attendance needs an enrolment covering the session's day. */
+/** Attendance needs an enrollment covering the session's day. */
 async function enrol(people: number[], startDate = '2018-01-01') {
   for (const participantId of people) {
     await createEnrollment(app.ctx.db, { participantId, programId, status: 'aktiv', startDate });

@@ -61,9 +61,9 @@ describe('Verlauf: ids in audit snapshots are shown by name', () => {
     expect(moved.beforeRef).toEqual({ kind: 'commune', id: freiberg.id, name: null });
     expect(moved.afterRef).toEqual({ kind: 'commune', id: communeIds['Döbeln']!, name: 'Döbeln' });
 
-    const enrolments = find('enrollment', 'create');
-    expect(enrolments.map((h) => h.context.map((c) => c.name))).toEqual([[null], ['AGH Mittelsachsen']]);
-    expect(enrolments[0]!.context[0]).toMatchObject({ kind: 'program', id: other.id });
+    const enrollments = find('enrollment', 'create');
+    expect(enrollments.map((h) => h.context.map((c) => c.name))).toEqual([[null], ['AGH Mittelsachsen']]);
+    expect(enrollments[0]!.context[0]).toMatchObject({ kind: 'program', id: other.id });
 
     for (const h of [...find('placement', 'create'), ...find('placement', 'update')]) {
       expect(h.context).toEqual([

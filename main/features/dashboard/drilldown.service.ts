@@ -8,7 +8,7 @@ import { findingRecords } from '../reports/checks.service.js';
 import {
   activityWhere,
   dimensionExpr,
-  enrolmentStateWhere,
+  enrollmentStateWhere,
   fairWhere,
   networkOrganisations,
   networkWith,
@@ -17,7 +17,7 @@ import {
   placementFilledWhere,
   placementInPeriodWhere,
   programSuccessKinds,
-  snapshotEnrolments,
+  snapshotEnrollments,
   type Dimension,
 } from './figures.service.js';
 
@@ -64,10 +64,10 @@ function people(where: RawBuilder<SqlBool>): Built {
   };
 }
 
-/** People of the period by a characteristic at entry of their snapshot enrolment (as the breakdowns count). */
+/** People of the period by a characteristic at entry of their snapshot enrollment (as the breakdowns count). */
 function byDimension(kind: EngineKind, q: DrilldownQuery, dim: Dimension): Built {
   const where = q.key === undefined ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${dimensionExpr(kind, dim)} = ${q.key}`;
-  const from = sql`(${snapshotEnrolments(q)}) pe ${pinnedJoin(kind)} enrollments e ON e.id = pe.eid`;
+  const from = sql`(${snapshotEnrollments(q)}) pe ${pinnedJoin(kind)} enrollments e ON e.id = pe.eid`;
   return {
     rows: sql<RawRow>`SELECT p.id AS id, p.id AS participant_id, 'participant' AS entity, ${initials}, e.start_date AS date,
         NULL AS detail FROM ${from} ${pinnedJoin(kind)} participants p ON p.id = pe.pid WHERE ${where} ORDER BY p.id`,
@@ -134,7 +134,7 @@ async function build(db: Db, q: DrilldownQuery): Promise<Built> {
     case 'dropped':
     case 'exited':
     case 'overrides':
-      return people(sql<SqlBool>`p.id IN (SELECT e.participant_id FROM enrollments e WHERE ${enrolmentStateWhere(q, q.figure)})`);
+      return people(sql<SqlBool>`p.id IN (SELECT e.participant_id FROM enrollments e WHERE ${enrollmentStateWhere(q, q.figure)})`);
     case 'gender':
     case 'ageGroup':
     case 'nationality':

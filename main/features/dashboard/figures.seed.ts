@@ -8,7 +8,7 @@ import { takeEntrySnapshots } from '../enrollments/entry.sql.js';
  * A seeded, deterministic data set written with direct inserts (the feature services that normally write these
  * tables are built elsewhere). The returned records let a test count independently of the SQL under test.
  * Records are anchored as the services would do it: attendance, placements and outcomes only inside an
- * enrolment; fair registrations of people without one are visitors. At the end the entry snapshots are taken and
+ * enrollment; fair registrations of people without one are visitors. At the end the entry snapshots are taken and
  * every record is linked by the one anchor rule (anchor.service.ts).
  */
 
@@ -40,7 +40,7 @@ export interface SeededPerson {
   consentSuccessStory: boolean;
   consentWithdrawnOn: string | null;
 }
-export interface SeededEnrolment {
+export interface SeededEnrollment {
   id: number;
   participantId: number;
   programId: number;
@@ -77,7 +77,7 @@ export interface Seeded {
   otherProgramId: number;
   communes: Array<{ id: number; name: string; slots: number }>;
   people: SeededPerson[];
-  enrolments: SeededEnrolment[];
+  enrollments: SeededEnrollment[];
   outcomes: SeededOutcome[];
   placements: SeededPlacement[];
   hours: SeededHours[];
@@ -137,7 +137,7 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
   }
 
   const people: SeededPerson[] = [];
-  const enrolments: SeededEnrolment[] = [];
+  const enrollments: SeededEnrollment[] = [];
   for (let i = 0; i < n; i++) {
     const firstName = pick(r, firstNames);
     const lastName = pick(r, lastNames);
@@ -178,7 +178,7 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
       .executeTakeFirstOrThrow();
     people.push({ id: row.id, ...person });
 
-    // one or two enrolments, some in the other program, some only "interessiert"
+    // one or two enrollments, some in the other program, some only "interessiert"
     const count = r() < 0.15 ? 2 : 1;
     for (let k = 0; k < count; k++) {
       const programId = r() < 0.8 ? program.id : other.id;
@@ -195,15 +195,15 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
         .values({ participant_id: row.id, program_id: programId, status, start_date: start, end_date: end, eligible: override ? 0 : 1, override_reason: override })
         .returning('id')
         .executeTakeFirstOrThrow();
-      enrolments.push({ id: en.id, participantId: row.id, programId, status, startDate: start, endDate: end });
+      enrollments.push({ id: en.id, participantId: row.id, programId, status, startDate: start, endDate: end });
     }
   }
 
   // placements and hours for some people enrolled in the program
   const placements: SeededPlacement[] = [];
   const hours: SeededHours[] = [];
-  // a placement needs an active enrolment with a start date, and starts inside it
-  const open = enrolments.filter((e) => e.programId === program.id && e.status === 'aktiv' && e.startDate !== null && e.endDate === null);
+  // a placement needs an active enrollment with a start date, and starts inside it
+  const open = enrollments.filter((e) => e.programId === program.id && e.status === 'aktiv' && e.startDate !== null && e.endDate === null);
   for (const e of open.filter(() => r() < 0.6).map((x) => ({ id: x.id, participant_id: x.participantId, startDate: x.startDate! }))) {
     const drawn = dateIn(r, 2026, 1);
     const start = drawn < e.startDate ? e.startDate : drawn;
@@ -251,8 +251,8 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
       .returning('id')
       .executeTakeFirstOrThrow();
     const act = (await db.selectFrom('activities').select(['date', 'program_id']).where('id', '=', a.id).executeTakeFirstOrThrow());
-    // only people whose enrolment covers the day can attend (the service refuses others)
-    const covered = new Set(enrolments.filter((e) => e.programId === act.program_id && e.status !== 'interessiert' && e.startDate !== null
+    // only people whose enrollment covers the day can attend (the service refuses others)
+    const covered = new Set(enrollments.filter((e) => e.programId === act.program_id && e.status !== 'interessiert' && e.startDate !== null
       && e.startDate <= act.date && (e.endDate === null || e.endDate >= act.date)).map((e) => e.participantId));
     const attendees = people.filter((p) => covered.has(p.id) && r() < 0.4);
     for (const p of attendees) {
@@ -287,7 +287,7 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
 
   // outcomes for exited people (and a few others)
   const outcomes: SeededOutcome[] = [];
-  for (const e of enrolments.filter((x) => x.endDate !== null && x.status !== 'interessiert' && r() < 0.7)) {
+  for (const e of enrollments.filter((x) => x.endDate !== null && x.status !== 'interessiert' && r() < 0.7)) {
     const fairId = r() < 0.2 ? pick(r, fairIds) : null;
     const kind = pick(r, outcomeKinds);
     const qualified = kind === 'sv_beschaeftigung' && r() < 0.5;
@@ -310,5 +310,5 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
 
   await takeEntrySnapshots(db);
   await anchorAll(db);
-  return { programId: program.id, otherProgramId: other.id, communes, people, enrolments, outcomes, placements, hours, fairIds };
+  return { programId: program.id, otherProgramId: other.id, communes, people, enrollments, outcomes, placements, hours, fairIds };
 }

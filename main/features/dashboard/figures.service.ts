@@ -32,32 +32,32 @@ type Db = Kysely<Database>;
  * in JS), so it stays fast at 100,000 people. README "How figures are counted" is the table of these definitions.
  *
  * Period = [from, to], both inclusive. Participation is the anchor (issue 13):
- * - participants (total): people with an enrolment of the period — in the program, not merely 'interessiert',
- *   started on or before `to`, not ended before `from`; entered: of those, an enrolment started in the period;
+ * - participants (total): people with an enrollment of the period — in the program, not merely 'interessiert',
+ *   started on or before `to`, not ended before `from`; entered: of those, an enrollment started in the period;
  * - active: still in the program at the period end; completed / dropped: abgeschlossen / abgebrochen ending on or
  *   before `to`; exited = either; overrides: enrolled with an override of the eligibility rule;
- * - breakdowns count each person once by the characteristics at entry (the enrolment's snapshot, taken when it
- *   started) of their latest-starting enrolment of the period; age = year of that start − birth year;
- * - activity and fair figures count only records anchored to an enrolment (fair check-ins without one are
- *   visitors, counted apart); outcomes only anchored ones; AGH work only from placements on a valid enrolment.
+ * - breakdowns count each person once by the characteristics at entry (the enrollment's snapshot, taken when it
+ *   started) of their latest-starting enrollment of the period; age = year of that start − birth year;
+ * - activity and fair figures count only records anchored to an enrollment (fair check-ins without one are
+ *   visitors, counted apart); outcomes only anchored ones; AGH work only from placements on a valid enrollment.
  */
 
 // ---------- shared SQL fragments (used by figures, drill-down and checks alike) ----------
 
-/** Enrolment rows (alias e) that belong to the period. */
+/** Enrollment rows (alias e) that belong to the period. */
 export function enrolledWhere(q: FiguresQuery, alias = 'e'): RawBuilder<SqlBool> {
   const e = sql.raw(alias);
   return sql<SqlBool>`(${e}.program_id = ${q.programId} AND ${e}.status <> 'interessiert' AND ${e}.start_date IS NOT NULL
     AND ${e}.start_date <= ${q.to} AND (${e}.end_date IS NULL OR ${e}.end_date >= ${q.from}))`;
 }
 
-type EnrolmentState = 'enrolled' | 'entered' | 'active' | 'completed' | 'dropped' | 'exited' | 'overrides';
+type EnrollmentState = 'enrolled' | 'entered' | 'active' | 'completed' | 'dropped' | 'exited' | 'overrides';
 
 /**
- * What an enrolment row (alias e) of the period must also satisfy to count for a state. Kept apart from
+ * What an enrollment row (alias e) of the period must also satisfy to count for a state. Kept apart from
  * `enrolledWhere` so the figures can test it on rows that already passed the period filter.
  */
-export function enrolmentStateExtra(q: FiguresQuery, state: Exclude<EnrolmentState, 'enrolled'>, alias = 'e'): RawBuilder<SqlBool> {
+export function enrollmentStateExtra(q: FiguresQuery, state: Exclude<EnrollmentState, 'enrolled'>, alias = 'e'): RawBuilder<SqlBool> {
   const e = sql.raw(alias);
   switch (state) {
     case 'entered':
@@ -75,9 +75,9 @@ export function enrolmentStateExtra(q: FiguresQuery, state: Exclude<EnrolmentSta
   }
 }
 
-export function enrolmentStateWhere(q: FiguresQuery, state: EnrolmentState, alias = 'e'): RawBuilder<SqlBool> {
+export function enrollmentStateWhere(q: FiguresQuery, state: EnrollmentState, alias = 'e'): RawBuilder<SqlBool> {
   const base = enrolledWhere(q, alias);
-  return state === 'enrolled' ? base : sql<SqlBool>`(${base} AND ${enrolmentStateExtra(q, state, alias)})`;
+  return state === 'enrolled' ? base : sql<SqlBool>`(${base} AND ${enrollmentStateExtra(q, state, alias)})`;
 }
 
 /** Age group of an age expression (portable SQL: CASE exists in SQLite and PostgreSQL). */
@@ -87,7 +87,7 @@ export function ageGroupOf(age: RawBuilder<unknown>): RawBuilder<string> {
 }
 
 /**
- * Age at entry of an enrolment (alias e): year of its start − birth year of its snapshot. Birth-year based, so a
+ * Age at entry of an enrollment (alias e): year of its start − birth year of its snapshot. Birth-year based, so a
  * report gives the same figures before and after anonymisation (issue 9), and fixed at entry, so a report re-run
  * next year gives the same age groups.
  */
@@ -99,7 +99,7 @@ export function entryAgeExpr(kind: EngineKind, alias = 'e'): RawBuilder<number |
 export const dimensions = ['gender', 'ageGroup', 'nationality', 'commune', 'residenceStatus', 'residenceGroup', 'germanLevel'] as const;
 export type Dimension = (typeof dimensions)[number];
 
-/** Breakdown key of an enrolment's entry snapshot (alias e); missing values become NONE_KEY. */
+/** Breakdown key of an enrollment's entry snapshot (alias e); missing values become NONE_KEY. */
 export function dimensionExpr(kind: EngineKind, dim: Dimension, alias = 'e'): RawBuilder<string> {
   const e = sql.raw(alias);
   switch (dim) {
@@ -121,23 +121,23 @@ export function dimensionExpr(kind: EngineKind, dim: Dimension, alias = 'e'): Ra
 }
 
 /**
- * The enrolment whose snapshot describes a person in the period: their latest-starting enrolment of the period
- * (ties: the higher id). One row per person: participant id `pid` and enrolment id `eid`, read back from the
+ * The enrollment whose snapshot describes a person in the period: their latest-starting enrollment of the period
+ * (ties: the higher id). One row per person: participant id `pid` and enrollment id `eid`, read back from the
  * max() key (both engines; PostgreSQL has no bare columns beside an aggregate).
  */
-/** The enrolment id inside the key max(start_date || '#' || (10^12 + id)): the 13 digits after the date and '#'. */
-const pickedEnrolment = sql`(CAST(substr(max(e.start_date || '#' || (1000000000000 + e.id)), 12) AS BIGINT) - 1000000000000)`;
+/** The enrollment id inside the key max(start_date || '#' || (10^12 + id)): the 13 digits after the date and '#'. */
+const pickedEnrollment = sql`(CAST(substr(max(e.start_date || '#' || (1000000000000 + e.id)), 12) AS BIGINT) - 1000000000000)`;
 
-export function snapshotEnrolments(q: FiguresQuery): RawBuilder<{ pid: number; eid: number }> {
-  return sql<{ pid: number; eid: number }>`SELECT e.participant_id AS pid, ${pickedEnrolment} AS eid,
+export function snapshotEnrollments(q: FiguresQuery): RawBuilder<{ pid: number; eid: number }> {
+  return sql<{ pid: number; eid: number }>`SELECT e.participant_id AS pid, ${pickedEnrollment} AS eid,
       max(e.start_date || '#' || (1000000000000 + e.id)) AS pick
     FROM enrollments e WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
 }
 
 /**
- * A placement (alias pl) stands on a valid enrolment: its own enrolment has started (not 'interessiert', with a
+ * A placement (alias pl) stands on a valid enrollment: its own enrollment has started (not 'interessiert', with a
  * start date), belongs to the same person and program, and the placement starts inside it. Only such placements
- * count for AGH figures; the others are the finding placement_enrolment_not_active.
+ * count for AGH figures; the others are the finding placement_enrollment_not_active.
  */
 export function placementValidWhere(): RawBuilder<SqlBool> {
   return sql<SqlBool>`EXISTS (SELECT 1 FROM enrollments pe WHERE pe.id = pl.enrollment_id
@@ -147,7 +147,7 @@ export function placementValidWhere(): RawBuilder<SqlBool> {
       AND coalesce(pl.end_date, pl.start_date) <= pe.end_date)))`;
 }
 
-/** Valid placements (alias pl) whose enrolment belongs to the period, so AGH people are among the period's people. */
+/** Valid placements (alias pl) whose enrollment belongs to the period, so AGH people are among the period's people. */
 function placementOfPeriod(q: FiguresQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${placementValidWhere()} AND pl.enrollment_id IN (SELECT e.id FROM enrollments e WHERE ${enrolledWhere(q)}))`;
 }
@@ -164,7 +164,7 @@ export function placementFilledWhere(q: FiguresQuery): RawBuilder<SqlBool> {
     AND ((pl.end_date IS NULL AND pl.status = 'aktiv') OR pl.end_date > ${q.to}) AND ${placementOfPeriod(q)})`;
 }
 
-/** Waiting placements: a request for a place, not yet work; counted as they are (no enrolment rule yet). */
+/** Waiting placements: a request for a place, not yet work; counted as they are (no enrollment rule yet). */
 export function placementWaitingWhere(q: FiguresQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`(pl.program_id = ${q.programId} AND pl.status = 'wartend'
     AND coalesce(pl.application_date, pl.start_date) <= ${q.to})`;
@@ -200,11 +200,11 @@ export function successExpr(kinds: readonly string[]): RawBuilder<SqlBool> {
 }
 
 /**
- * Exited enrolments (alias e) of the period with an outcome anchored to them and dated up to the period end;
+ * Exited enrollments (alias e) of the period with an outcome anchored to them and dated up to the period end;
  * `success` limits it to the program's success kinds, `kind` to people whose first outcome (report order) is it.
  */
 export function exitedWithOutcomeWhere(q: FiguresQuery, opts: { success?: readonly string[]; kind?: string } = {}): RawBuilder<SqlBool> {
-  const base = enrolmentStateWhere(q, 'exited');
+  const base = enrollmentStateWhere(q, 'exited');
   if (opts.success) {
     return sql<SqlBool>`(${base} AND EXISTS (SELECT 1 FROM outcomes o WHERE o.enrollment_id = e.id AND o.date <= ${q.to}
       AND ${successExpr(opts.success)}))`;
@@ -214,13 +214,13 @@ export function exitedWithOutcomeWhere(q: FiguresQuery, opts: { success?: readon
 
 /**
  * People (alias p) who exited in the period with an anchored outcome up to the period end: all of them, those with
- * a success outcome, or those whose first outcome over all their exited enrolments of the period has `kind`.
+ * a success outcome, or those whose first outcome over all their exited enrollments of the period has `kind`.
  */
 export function outcomePeopleWhere(q: FiguresQuery, opts: { success?: readonly string[]; kind?: string } = {}): RawBuilder<SqlBool> {
   if (opts.kind !== undefined) {
     return sql<SqlBool>`${sql.lit(outcomeKinds.indexOf(opts.kind as (typeof outcomeKinds)[number]))} = (SELECT min(${outcomeRankExpr()})
       FROM enrollments e JOIN outcomes o ON o.enrollment_id = e.id
-      WHERE e.participant_id = p.id AND ${enrolmentStateWhere(q, 'exited')} AND o.date <= ${q.to})`;
+      WHERE e.participant_id = p.id AND ${enrollmentStateWhere(q, 'exited')} AND o.date <= ${q.to})`;
   }
   return sql<SqlBool>`p.id IN (SELECT e.participant_id FROM enrollments e WHERE ${exitedWithOutcomeWhere(q, opts)})`;
 }
@@ -291,11 +291,11 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 type Counted = { key: string; count: number };
 
 interface PeopleFigures {
-  states: Record<EnrolmentState, number>;
+  states: Record<EnrollmentState, number>;
   breakdowns: Map<Dimension, Counted[]>;
 }
 
-/** Bits of a person's state mask: which states at least one of their enrolments of the period has. */
+/** Bits of a person's state mask: which states at least one of their enrollments of the period has. */
 const stateBits = { entered: 1, active: 2, completed: 4, dropped: 8, exited: 16, overrides: 32 } as const;
 type Bit = keyof typeof stateBits;
 const bitList = Object.entries(stateBits) as Array<[Bit, number]>;
@@ -326,22 +326,22 @@ const codeOf = (successKinds: readonly string[]) =>
 
 /**
  * Exited people of the period with an anchored outcome up to the period end, by their first outcome kind (report
- * order) and whether any is a success. The exited enrolments come in person order from the covering index
+ * order) and whether any is a success. The exited enrollments come in person order from the covering index
  * enrollments_program_person (so the GROUP BY per person needs no sort), each joined to its outcomes through the
  * covering index outcomes_enrollment (enrollment_id, date, kind, qualified); a person with several exited
- * enrolments is one group over all of them.
+ * enrollments is one group over all of them.
  */
 async function outcomePeople(db: Db, q: FiguresQuery, successKinds: readonly string[]): Promise<OutcomePeople> {
   const res = await sql<{ best: number; success: number; n: number }>`SELECT x.code / 2 AS best, x.code % 2 AS success, count(*) AS n
     FROM (SELECT ${codeOf(successKinds)} AS code
       FROM enrollments e ${indexedBy(db, 'enrollments_program_person')} ${pinnedJoin(db)} outcomes o ON o.enrollment_id = e.id
-      WHERE ${enrolmentStateWhere(q, 'exited')} AND o.date <= ${q.to} GROUP BY e.participant_id) x
+      WHERE ${enrollmentStateWhere(q, 'exited')} AND o.date <= ${q.to} GROUP BY e.participant_id) x
     GROUP BY 1, 2`.execute(db);
   return codeRows(res.rows);
 }
 
-/** Does anyone have two enrolments of the period? Stops at the first, reading the person-ordered covering index. */
-async function hasTwoEnrolments(db: Db, q: FiguresQuery): Promise<boolean> {
+/** Does anyone have two enrollments of the period? Stops at the first, reading the person-ordered covering index. */
+async function hasTwoEnrollments(db: Db, q: FiguresQuery): Promise<boolean> {
   const res = await sql`SELECT 1 FROM enrollments e ${indexedBy(db, 'enrollments_program_person')} WHERE ${enrolledWhere(q)}
     GROUP BY e.participant_id HAVING count(*) > 1 LIMIT 1`.execute(db);
   return res.rows.length > 0;
@@ -383,16 +383,16 @@ const stateSums = sql.raw(`sum(n) AS n, sum(entered) AS entered, sum(active) AS 
   sum(dropped) AS dropped, sum(exited) AS exited, sum(overrides) AS overrides`);
 
 /**
- * The period's people when each has one enrolment of the period (the usual case; `hasTwoEnrolments` tells): one
+ * The period's people when each has one enrollment of the period (the usual case; `hasTwoEnrollments` tells): one
  * streaming pass over the covering index enrollments_program_entry, grouped by the raw entry snapshot in index
- * order (no sort, no row lookups), with the states and the five age groups as sums per group — one enrolment is
+ * order (no sort, no row lookups), with the states and the five age groups as sums per group — one enrollment is
  * one person here. The key expressions (`dimensionExpr`, which the drill-down lists filter on) then run on the
  * few groups, where raw values that differ only in spaces merge.
  */
 function peopleQueryFast(kind: EngineKind, q: FiguresQuery) {
-  // boolean sums (0/1 per row) are the cheapest per-row form; exited = completed + dropped here (one enrolment is
+  // boolean sums (0/1 per row) are the cheapest per-row form; exited = completed + dropped here (one enrollment is
   // one person), and the age groups come from three thresholds and the unknown ages
-  const state = (st: Exclude<EnrolmentState, 'enrolled' | 'exited'>) => countWhere(kind, enrolmentStateExtra(q, st));
+  const state = (st: Exclude<EnrollmentState, 'enrolled' | 'exited'>) => countWhere(kind, enrollmentStateExtra(q, st));
   const age = entryAgeExpr(kind);
   const ages = (cond: RawBuilder<unknown>) => countWhere(kind, cond);
   return sql<PeopleRow>`
@@ -410,13 +410,13 @@ function peopleQueryFast(kind: EngineKind, q: FiguresQuery) {
 }
 
 /**
- * The period's people when someone has two enrolments of the period: one row per person (`pe`, in person order
- * from enrollments_program_person) with the states of all their enrolments ORed, described by the snapshot of
- * their latest-starting enrolment (`x`, looked up by rowid), grouped by snapshot and state mask (`g`).
+ * The period's people when someone has two enrollments of the period: one row per person (`pe`, in person order
+ * from enrollments_program_person) with the states of all their enrollments ORed, described by the snapshot of
+ * their latest-starting enrollment (`x`, looked up by rowid), grouped by snapshot and state mask (`g`).
  */
 function peopleQueryExact(kind: EngineKind, q: FiguresQuery) {
-  const pe = sql`SELECT e.participant_id AS id, ${pickedEnrolment} AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
-      ${sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN sum(CASE WHEN ${enrolmentStateExtra(q, st)} THEN 1 ELSE 0 END) > 0 THEN ${bit} ELSE 0 END)`), sql` + `)} AS mask
+  const pe = sql`SELECT e.participant_id AS id, ${pickedEnrollment} AS eid, max(e.start_date || '#' || (1000000000000 + e.id)) AS pick,
+      ${sql.join(bitList.map(([st, bit]) => sql`(CASE WHEN sum(CASE WHEN ${enrollmentStateExtra(q, st)} THEN 1 ELSE 0 END) > 0 THEN ${bit} ELSE 0 END)`), sql` + `)} AS mask
     FROM enrollments e ${indexedBy(kind, 'enrollments_program_person')} WHERE ${enrolledWhere(q)} GROUP BY e.participant_id`;
   const has = (bit: number) => sql`sum(CASE WHEN mask & ${bit} <> 0 THEN n ELSE 0 END)`;
   return sql<PeopleRow>`
@@ -456,7 +456,7 @@ async function peopleFigures(db: Db, q: FiguresQuery, exact: boolean): Promise<P
   };
 }
 
-/** Both ways of counting the period's people, for tests: on data where nobody has two enrolments they agree. */
+/** Both ways of counting the period's people, for tests: on data where nobody has two enrollments they agree. */
 export const peopleFiguresBy = (db: Db, q: FiguresQuery, path: 'fast' | 'exact') => peopleFigures(db, q, path === 'exact');
 
 
@@ -700,7 +700,7 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
   if (!program) throw new AppError('not_found', `Programm ${q.programId} nicht gefunden.`, `Program ${q.programId} not found.`);
   const successKinds = await programSuccessKinds(db, q.programId);
 
-  const people = await peopleFigures(db, q, await hasTwoEnrolments(db, q));
+  const people = await peopleFigures(db, q, await hasTwoEnrollments(db, q));
   const outcomes = await outcomePeople(db, q, successKinds);
   const { enrolled, exited } = people.states;
   const communeRows = await db.selectFrom('communes').select(['id', 'name']).execute();
@@ -804,7 +804,7 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
 }
 
 /**
- * Trend per month: enrolments started and exited, anchored outcomes, hours, present attendances. Started and
+ * Trend per month: enrollments started and exited, anchored outcomes, hours, present attendances. Started and
  * exited are each one range of a covering index whose order is the GROUP BY's (start date; status, end date), so
  * nothing is sorted but the days, which are then added up per month. INDEXED BY pins the plan: the planner would
  * otherwise pick an index on another column of the same WHERE.
@@ -821,7 +821,7 @@ async function trendOf(
     UNION ALL
     SELECT 'exited' AS what, substr(x.d, 1, 7) AS m, sum(x.n) AS n
     FROM (SELECT e.end_date AS d, count(*) AS n FROM enrollments e ${indexedBy(db, 'enrollments_program_status_end')}
-      WHERE ${enrolmentStateWhere(q, 'exited')} GROUP BY e.status, e.end_date) x GROUP BY 2`.execute(db);
+      WHERE ${enrollmentStateWhere(q, 'exited')} GROUP BY e.status, e.end_date) x GROUP BY 2`.execute(db);
   const flowOf = (what: 'started' | 'exited', m: string) => num(flow.rows.find((r) => r.what === what && r.m === m)?.n);
   return monthsBetween(q.from, q.to).map((m) => ({
     month: m,

@@ -22,19 +22,19 @@ beforeAll(async () => {
 afterAll(async () => app?.dispose());
 
 // ---------- the independent count: plain JS over the seeded records ----------
-const inPeriod = (e: Seeded['enrolments'][number]) =>
+const inPeriod = (e: Seeded['enrollments'][number]) =>
   e.programId === s.programId && e.status !== 'interessiert' && e.startDate !== null && e.startDate <= to && (e.endDate === null || e.endDate >= from);
-const people = (pred: (e: Seeded['enrolments'][number]) => boolean) => new Set(s.enrolments.filter((e) => inPeriod(e) && pred(e)).map((e) => e.participantId));
+const people = (pred: (e: Seeded['enrollments'][number]) => boolean) => new Set(s.enrollments.filter((e) => inPeriod(e) && pred(e)).map((e) => e.participantId));
 const countBy = <T>(xs: T[], key: (x: T) => string) => xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
 const asMap = (rows: Array<{ key: string; count: number }>) => Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.key, r.count]));
 
-/** The person's latest-starting enrolment of the period (ties: higher id): the one whose snapshot counts. */
+/** The person's latest-starting enrollment of the period (ties: higher id): the one whose snapshot counts. */
 function snapshotOf(id: number) {
-  return s.enrolments.filter((e) => e.participantId === id && inPeriod(e)).sort((a, b) => a.startDate!.localeCompare(b.startDate!) || a.id - b.id).at(-1)!;
+  return s.enrollments.filter((e) => e.participantId === id && inPeriod(e)).sort((a, b) => a.startDate!.localeCompare(b.startDate!) || a.id - b.id).at(-1)!;
 }
 
 function ageGroup(p: Seeded['people'][number]): string {
-  // the age at entry: year of the snapshot enrolment's start − birth year
+  // the age at entry: year of the snapshot enrollment's start − birth year
   const year = p.birthYear ?? (p.birthDate ? Number(p.birthDate.slice(0, 4)) : null);
   const age = year === null ? null : Number(snapshotOf(p.id).startDate!.slice(0, 4)) - year;
   if (age === null) return 'keine_angabe';
@@ -48,15 +48,15 @@ const plusMonths = (iso: string, months: number) => {
   const m = Number(iso.slice(5, 7)) - 1 + months;
   return `${Number(iso.slice(0, 4)) + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${iso.slice(8, 10)}`;
 };
-/** The anchor rule in plain JS: latest-starting covering enrolment of the outcome's program (follow-up 6 months). */
+/** The anchor rule in plain JS: latest-starting covering enrollment of the outcome's program (follow-up 6 months). */
 function anchorOf(o: Seeded['outcomes'][number]) {
-  return s.enrolments
+  return s.enrollments
     .filter((e) => e.participantId === o.participantId && e.programId === o.programId && e.status !== 'interessiert' && e.startDate !== null
       && e.startDate <= o.date && (e.endDate === null || o.date <= plusMonths(e.endDate, 6)))
     .sort((a, b) => a.startDate!.localeCompare(b.startDate!) || a.id - b.id)
     .at(-1);
 }
-const exitedInPeriod = (e: Seeded['enrolments'][number]) =>
+const exitedInPeriod = (e: Seeded['enrollments'][number]) =>
   inPeriod(e) && (e.status === 'abgeschlossen' || e.status === 'abgebrochen') && e.endDate !== null && e.endDate <= to;
 
 describe('figures of a program and period', () => {
@@ -155,18 +155,18 @@ describe('figures of a program and period', () => {
     expect(g.trend.map((t) => t.month)).toEqual(['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
   });
 
-  it('counts started and exited enrolments per month', () => {
-    const started = countBy(s.enrolments.filter((e) => inPeriod(e) && e.startDate! >= from), (e) => e.startDate!.slice(0, 7));
+  it('counts started and exited enrollments per month', () => {
+    const started = countBy(s.enrollments.filter((e) => inPeriod(e) && e.startDate! >= from), (e) => e.startDate!.slice(0, 7));
     const exited = countBy(
-      s.enrolments.filter((e) => inPeriod(e) && (e.status === 'abgeschlossen' || e.status === 'abgebrochen') && e.endDate !== null && e.endDate <= to),
+      s.enrollments.filter((e) => inPeriod(e) && (e.status === 'abgeschlossen' || e.status === 'abgebrochen') && e.endDate !== null && e.endDate <= to),
       (e) => e.endDate!.slice(0, 7),
     );
     expect(Object.fromEntries(f.trend.filter((t) => t.started > 0).map((t) => [t.month, t.started]))).toEqual(started);
     expect(Object.fromEntries(f.trend.filter((t) => t.exited > 0).map((t) => [t.month, t.exited]))).toEqual(exited);
   });
 
-  it('counts people, not enrolments, whether everyone has one enrolment of the period or someone has two', async () => {
-    // a small program with hand-made data: first one enrolment each (the fast path), then a second one for C
+  it('counts people, not enrollments, whether everyone has one enrollment of the period or someone has two', async () => {
+    // a small program with hand-made data: first one enrollment each (the fast path), then a second one for C
     const db = app.ctx.db;
     const prog = (await db.insertInto('programs').values({ name: 'Zählprobe', start_date: '2026-01-01', hourly_rate_cents: 0, eligibility_rule: '{"op":"and","items":[]}' })
       .returning('id').executeTakeFirstOrThrow()).id;
@@ -202,12 +202,12 @@ describe('figures of a program and period', () => {
     expect((await drilldown(app.ctx.reader, { ...q, figure: 'outcomePeople' })).count).toBe(1);
   });
 
-  it('the fast pass (one enrolment per person) and the per-person pass count the same', async () => {
-    // a program holding, for each person with exactly one enrolment of the period, a copy of it (snapshot included)
+  it('the fast pass (one enrollment per person) and the per-person pass count the same', async () => {
+    // a program holding, for each person with exactly one enrollment of the period, a copy of it (snapshot included)
     const db = app.ctx.db;
     const single = (await db.insertInto('programs').values({ name: 'Einzeln', start_date: '2025-01-01', hourly_rate_cents: 0, eligibility_rule: '{"op":"and","items":[]}' })
       .returning('id').executeTakeFirstOrThrow()).id;
-    const ones = s.enrolments.filter((e) => inPeriod(e) && s.enrolments.filter((x) => x.participantId === e.participantId && inPeriod(x)).length === 1);
+    const ones = s.enrollments.filter((e) => inPeriod(e) && s.enrollments.filter((x) => x.participantId === e.participantId && inPeriod(x)).length === 1);
     for (const e of ones) {
       const row = await db.selectFrom('enrollments').selectAll().where('id', '=', e.id).executeTakeFirstOrThrow();
       const { id: _id, created_at: _c, updated_at: _u, ...copy } = row;

@@ -3,7 +3,7 @@ import type { ProgramSpan } from '../../../shared/contract/dashboard.contract.js
 import type { Database } from '../../db/schema.js';
 
 /**
- * The first and last day on which a program has records (enrolments, fairs, activities, outcomes, AGH placements).
+ * The first and last day on which a program has records (enrollments, fairs, activities, outcomes, AGH placements).
  * The Übersicht's default period reaches this far, so nothing dated before the program's official start (fairs
  * recorded from an earlier project) or after today (fairs already planned) is hidden when it opens.
  * Each part is a min/max over an index that starts with program_id.

@@ -49,10 +49,10 @@ async function expectInStep(label: string) {
 const activityOf = async (programId: number) =>
   (await app.ctx.db.selectFrom('activities').select('id').where('program_id', '=', programId).orderBy('id').executeTakeFirstOrThrow()).id;
 
-/** People whose enrolment in the program under test covers `day`. */
+/** People whose enrollment in the program under test covers `day`. */
 const coveredOn = (day: string) => [
   ...new Set(
-    s.enrolments
+    s.enrollments
       .filter((e) => e.programId === s.programId && e.status !== 'interessiert' && e.startDate !== null && e.startDate <= day && (e.endDate === null || e.endDate >= day))
       .map((e) => e.participantId),
   ),

@@ -21,7 +21,7 @@ export function aghRule(communeIds: number[]): EligibilityGroup {
 
 /**
  * Arbeitsmarktmentoren Dresden: lives in Dresden AND (seeks or has protection OR (has a migration background AND
- * has lived in Saxony for at most 5 years on the enrolment date)).
+ * has lived in Saxony for at most 5 years on the enrollment date)).
  */
 export function mentoringRule(dresdenId: number): EligibilityGroup {
   return {

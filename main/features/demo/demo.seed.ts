@@ -39,7 +39,7 @@ const communes = [
  * A fictional but realistic data set for the source programs: AGH Mittelsachsen (five communes, three places
  * each, 0,80 €/h), Arbeitsmarktmentoren Dresden (from 2020) and its forerunner, the model program
  * "Arbeitsmarktmentoren für Geflüchtete" (2016–2019), which held the ten firm contact fairs. Every attendance,
- * fair registration of a participant, placement and outcome lies inside an enrolment (issue 13), so the checks
+ * fair registration of a participant, placement and outcome lies inside an enrollment (issue 13), so the checks
  * before a report find nothing. Later features add their parts through `steps`.
  */
 export async function seedDemo(db: Kysely<Database>, size: DemoSize, steps: DemoStep[] = []): Promise<DemoSeedResult> {

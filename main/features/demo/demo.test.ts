@@ -19,10 +19,10 @@ const count = async (table: 'attendance' | 'outcomes' | 'fair_registrations' | '
   Number((await app.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('enrollment_id', 'is', null).executeTakeFirstOrThrow()).n);
 
 describe('demo data', () => {
-  it('puts every attendance and outcome inside an enrolment; only fair visitors have none', async () => {
+  it('puts every attendance and outcome inside an enrollment; only fair visitors have none', async () => {
     expect(await count('attendance')).toBe(0);
     expect(await count('outcomes')).toBe(0);
-    // visitors without an enrolment come to the fairs, and talk to companies there
+    // visitors without an enrollment come to the fairs, and talk to companies there
     expect(await count('fair_registrations')).toBeGreaterThan(0);
     expect(await count('fair_contacts')).toBeGreaterThan(0);
   });

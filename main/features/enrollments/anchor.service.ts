@@ -5,12 +5,12 @@ import type { Database } from '../../db/schema.js';
 
 /**
  * The anchor rule (issue 13): every attendance, fair registration, fair contact and outcome belongs to the
- * person's enrolment in the record's program that
+ * person's enrollment in the record's program that
  *   - has left 'interessiert' and has a start date on or before the record's date, and
  *   - has no end date, or an end date on or after the record's date — for outcomes (and follow-ups) the end
  *     date plus the program's follow-up months.
  * Of several, the one with the latest start wins. This module is the only place the rule is written: services
- * use it for new records, enrolment changes re-anchor through it, and the migration links old rows with it.
+ * use it for new records, enrollment changes re-anchor through it, and the migration links old rows with it.
  * A record whose anchor is NULL is kept: attendance and outcomes become a finding of the checks, fair
  * registrations and contacts count as visitors.
  */
@@ -21,7 +21,7 @@ type AnyDb = Kysely<Database> | Kysely<unknown>;
 export type AnchoredTable = 'attendance' | 'fair_registrations' | 'fair_contacts' | 'outcomes';
 export const anchoredTables: readonly AnchoredTable[] = ['attendance', 'fair_registrations', 'fair_contacts', 'outcomes'];
 
-/** Enrolment conditions shared by every kind; `day` is the record's date expression. */
+/** Enrollment conditions shared by every kind; `day` is the record's date expression. */
 const covers = (day: string, lastDay: string) =>
   `e.status <> 'interessiert' AND e.start_date IS NOT NULL AND e.start_date <= ${day}
    AND (e.end_date IS NULL OR ${day} <= ${lastDay})`;
@@ -30,9 +30,9 @@ const covers = (day: string, lastDay: string) =>
 const order = `ORDER BY e.start_date DESC, e.id DESC LIMIT 1`;
 
 /**
- * Correlated subquery giving the anchoring enrolment of one row of `table` (referenced by its table name).
+ * Correlated subquery giving the anchoring enrollment of one row of `table` (referenced by its table name).
  * INDEXED BY: without statistics (a database never analysed, e.g. during the migration) the planner reads the
- * program's enrolments in start-date order for every row — minutes at 100,000 people — instead of the person's.
+ * program's enrollments in start-date order for every row — minutes at 100,000 people — instead of the person's.
  */
 function anchorSubquery(db: AnyDb, table: AnchoredTable): string {
   const byPerson = indexedByText(db, 'enrollments_program_person');
@@ -47,7 +47,7 @@ function anchorSubquery(db: AnyDb, table: AnchoredTable): string {
         WHERE r.id = ${table}.fair_id AND e.participant_id = ${table}.participant_id
           AND ${covers('r.date', 'e.end_date')} ${order})`;
     case 'outcomes':
-      // an outcome without a program takes the covering enrolment of any program (its program is then set)
+      // an outcome without a program takes the covering enrollment of any program (its program is then set)
       return `(SELECT e.id FROM enrollments e ${indexedByText(db, 'enrollments_participant')} JOIN programs p ON p.id = e.program_id
         WHERE e.participant_id = outcomes.participant_id
           AND (outcomes.program_id IS NULL OR e.program_id = outcomes.program_id)
@@ -55,7 +55,7 @@ function anchorSubquery(db: AnyDb, table: AnchoredTable): string {
   }
 }
 
-/** Rows of `table` of one person in one program (what an enrolment change can move). */
+/** Rows of `table` of one person in one program (what an enrollment change can move). */
 function personProgramFilter(table: AnchoredTable): string {
   switch (table) {
     case 'attendance':
@@ -85,7 +85,7 @@ function bind(text: string, values: Record<string, number>): RawBuilder<unknown>
   return sql.raw(filled);
 }
 
-/** An outcome anchored to an enrolment gets that enrolment's program when it had none. */
+/** An outcome anchored to an enrollment gets that enrollment's program when it had none. */
 const fillOutcomePrograms = (where: string) =>
   `UPDATE outcomes SET program_id = (SELECT program_id FROM enrollments WHERE id = outcomes.enrollment_id)
    WHERE (${where}) AND program_id IS NULL AND enrollment_id IS NOT NULL`;
@@ -100,7 +100,7 @@ export async function anchorAll(db: AnyDb): Promise<void> {
 
 /**
  * Re-anchors one person's records of one program, inside the caller's transaction. Called whenever an
- * enrolment's status or dates change, or it is deleted.
+ * enrollment's status or dates change, or it is deleted.
  */
 export async function reanchorPerson(db: AnyDb, participantId: number, programId: number): Promise<void> {
   const values = { person: participantId, program: programId };
@@ -133,7 +133,7 @@ export interface Anchor {
 }
 
 /**
- * The anchoring enrolment of each person for a record of `programId` on `day` (attendance, fair registration,
+ * The anchoring enrollment of each person for a record of `programId` on `day` (attendance, fair registration,
  * contact); people without one are missing from the map.
  */
 export async function anchorsOn(db: Kysely<Database>, programId: number, day: string, participantIds: number[]): Promise<Map<number, number>> {
@@ -141,14 +141,14 @@ export async function anchorsOn(db: Kysely<Database>, programId: number, day: st
   const unique = [...new Set(participantIds)];
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500);
-    const list = await enrolmentsCovering(db, programId, day, chunk);
+    const list = await enrollmentsCovering(db, programId, day, chunk);
     for (const r of list) if (!found.has(r.participant_id)) found.set(r.participant_id, r.id);
   }
   return found;
 }
 
-/** Enrolments of the people in a program that cover `day`, latest start first. */
-async function enrolmentsCovering(db: Kysely<Database>, programId: number, day: string, people: number[]) {
+/** Enrollments of the people in a program that cover `day`, latest start first. */
+async function enrollmentsCovering(db: Kysely<Database>, programId: number, day: string, people: number[]) {
   return db
     .selectFrom('enrollments as e')
     .select(['e.id', 'e.participant_id'])
@@ -164,7 +164,7 @@ async function enrolmentsCovering(db: Kysely<Database>, programId: number, day: 
 }
 
 /**
- * The enrolment an outcome of `day` belongs to: in `programId`, or in any program when it is null; the window
+ * The enrollment an outcome of `day` belongs to: in `programId`, or in any program when it is null; the window
  * reaches to exit + the program's follow-up months.
  */
 export async function outcomeAnchor(db: Kysely<Database>, participantId: number, programId: number | null, day: string): Promise<Anchor | null> {
@@ -189,13 +189,13 @@ export function germanDate(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
-/** The field error of a new attendance or outcome that no enrolment covers. */
+/** The field error of a new attendance or outcome that no enrollment covers. */
 export function notEnrolledError(day: string, path: string, who?: string): AppError {
   const message = `Nicht im Programm eingeschrieben am ${germanDate(day)} – bitte zuerst die Teilnahme (Beginn) erfassen`;
   return new AppError(
     'validation',
     who ? `${who}: ${message}` : message,
-    `Not enrolled in the program on ${day}; record the enrolment (start) first.`,
+    `Not enrolled in the program on ${day}; record the enrollment (start) first.`,
     { fields: [{ path, message }] },
   );
 }

@@ -12,14 +12,14 @@ type App = Awaited<ReturnType<typeof tempApp>>;
 let app: App;
 let programId: number;
 let person: number;
-let enrolmentId: number;
+let enrollmentId: number;
 
 /** One program (6 follow-up months) and a person who took part from 2020-03-01 to 2020-06-30. */
 beforeEach(async () => {
   app = await tempApp();
   programId = (await createProgram(app.ctx.db, { name: 'Mentoren', startDate: '2020-01-01', hourlyRateCents: 0 })).id;
   [person] = (await insertPeople(app.ctx.db, [{ lastName: 'Haddad', firstName: 'Samir' }])) as [number];
-  enrolmentId = (await createEnrollment(app.ctx.db, { participantId: person, programId, status: 'abgeschlossen', startDate: '2020-03-01', endDate: '2020-06-30' })).id;
+  enrollmentId = (await createEnrollment(app.ctx.db, { participantId: person, programId, status: 'abgeschlossen', startDate: '2020-03-01', endDate: '2020-06-30' })).id;
 });
 afterEach(async () => app.dispose());
 
@@ -40,23 +40,23 @@ describe('anchor rule in the services', () => {
     expect((await attend('2020-03-01')).counts.anwesend).toBe(1);
     expect((await attend('2020-06-30')).counts.anwesend).toBe(1);
     expect(await attend('2020-07-01').catch((e: unknown) => e)).toMatchObject({ code: 'validation', message: /01\.07\.2020/ });
-    // only the two inside were saved, each linked to the enrolment
-    expect(await attendanceLinks()).toEqual([enrolmentId, enrolmentId]);
+    // only the two inside were saved, each linked to the enrollment
+    expect(await attendanceLinks()).toEqual([enrollmentId, enrollmentId]);
   });
 
   it('takes outcomes up to exit + the follow-up months, refuses them before entry and after that', async () => {
     expect(await outcome('2020-02-29').catch((e: unknown) => e)).toMatchObject({ code: 'validation', details: { fields: [{ path: 'date' }] } });
-    expect(await outcome('2020-12-30')).toMatchObject({ enrollmentId: enrolmentId, programId });
+    expect(await outcome('2020-12-30')).toMatchObject({ enrollmentId: enrollmentId, programId });
     expect(await outcome('2020-12-31').catch((e: unknown) => e)).toMatchObject({ code: 'validation', message: /31\.12\.2020/ });
-    // a shorter follow-up period closes the window earlier, and the recorded outcome drops out of its enrolment
+    // a shorter follow-up period closes the window earlier, and the recorded outcome drops out of its enrollment
     const p = await updateProgram(app.ctx.db, programId, { name: 'Mentoren', startDate: '2020-01-01', hourlyRateCents: 0, followUpMonths: 3 });
     expect(p.followUpMonths).toBe(3);
     expect((await listOutcomes(app.ctx.db, person)).map((o) => o.enrollmentId)).toEqual([null]);
-    expect(await outcome('2020-09-30')).toMatchObject({ enrollmentId: enrolmentId });
+    expect(await outcome('2020-09-30')).toMatchObject({ enrollmentId: enrollmentId });
     expect(await outcome('2020-10-01').catch((e: unknown) => e)).toMatchObject({ code: 'validation' });
   });
 
-  it('keeps attendance already on the list when its status changes, but refuses newcomers without an enrolment', async () => {
+  it('keeps attendance already on the list when its status changes, but refuses newcomers without an enrollment', async () => {
     const [other] = (await insertPeople(app.ctx.db, [{ lastName: 'Osman', firstName: 'Yonas' }])) as [number];
     const s = await session('2020-04-01');
     await saveAttendance(app.ctx.db, s.id, [{ participantId: person, status: 'angemeldet' }]);
@@ -70,7 +70,7 @@ describe('anchor rule in the services', () => {
     expect(rows).toEqual([{ participant_id: person, status: 'angemeldet' }]);
   });
 
-  it('registers people without an enrolment at a fair as visitors, with their contacts', async () => {
+  it('registers people without an enrollment at a fair as visitors, with their contacts', async () => {
     const [visitor] = (await insertPeople(app.ctx.db, [{ lastName: 'Osman', firstName: 'Yonas' }])) as [number];
     const fair = await createFair(app.ctx.db, { programId, title: 'Börse', date: '2020-05-13' });
     const firm = await createOrganisation(app.ctx.db, { kind: 'company', name: 'Elbtal Bau GmbH' });
@@ -86,7 +86,7 @@ describe('anchor rule in the services', () => {
     expect((await getFair(app.ctx.db, fair.id)).registrations.map((r) => r.visitor)).toEqual([true, true]);
   });
 
-  it("re-anchors the person's records when the enrolment's dates change, in both directions", async () => {
+  it("re-anchors the person's records when the enrollment's dates change, in both directions", async () => {
     await attend('2020-03-10');
     const fair = await createFair(app.ctx.db, { programId, title: 'Börse', date: '2020-03-11' });
     await registerForFair(app.ctx.db, fair.id, [person]);
@@ -96,18 +96,18 @@ describe('anchor rule in the services', () => {
       (await app.ctx.db.selectFrom('fair_registrations').select('enrollment_id').executeTakeFirstOrThrow()).enrollment_id,
       (await app.ctx.db.selectFrom('outcomes').select('enrollment_id').executeTakeFirstOrThrow()).enrollment_id,
     ];
-    expect(await links()).toEqual([enrolmentId, enrolmentId, enrolmentId]);
-    const moved = { id: enrolmentId, status: 'abgeschlossen' as const, startDate: '2020-04-01', endDate: '2020-06-30' };
+    expect(await links()).toEqual([enrollmentId, enrollmentId, enrollmentId]);
+    const moved = { id: enrollmentId, status: 'abgeschlossen' as const, startDate: '2020-04-01', endDate: '2020-06-30' };
     await updateEnrollment(app.ctx.db, moved);
     expect(await links()).toEqual([null, null, null]);
     await updateEnrollment(app.ctx.db, { ...moved, startDate: '2020-03-10' });
-    expect(await links()).toEqual([enrolmentId, enrolmentId, enrolmentId]);
+    expect(await links()).toEqual([enrollmentId, enrollmentId, enrollmentId]);
   });
 
-  it('links a record to the latest of two enrolments that cover its day', async () => {
+  it('links a record to the latest of two enrollments that cover its day', async () => {
     const second = await createEnrollment(app.ctx.db, { participantId: person, programId, status: 'aktiv', startDate: '2020-06-01' });
     await attend('2020-06-15');
     await attend('2020-05-15');
-    expect(await attendanceLinks()).toEqual([second.id, enrolmentId]);
+    expect(await attendanceLinks()).toEqual([second.id, enrollmentId]);
   });
 });

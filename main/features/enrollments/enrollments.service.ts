@@ -28,7 +28,7 @@ export interface EnrollmentQuery {
   status?: EnrollmentStatus | null;
 }
 
-/** Enrolments of a person or a program, newest first. */
+/** Enrollments of a person or a program, newest first. */
 export async function listEnrollments(db: Db, q: EnrollmentQuery = {}): Promise<Enrollment[]> {
   let query = db
     .selectFrom('enrollments as e')
@@ -83,7 +83,7 @@ type EntryColumns = Pick<
 
 const flag = (v: number | null) => (v === null ? null : v === 1);
 
-/** The snapshot as the contract shows it; null while the enrolment has not started. */
+/** The snapshot as the contract shows it; null while the enrollment has not started. */
 function entryOf(r: { [K in keyof EntryColumns]: EntryColumns[K]['__select__'] } & { entry_commune_name: string | null }): Enrollment['entry'] {
   if (r.entry_snapshot_on === null) return null;
   return entrySnapshot.parse({
@@ -112,7 +112,7 @@ function entryOf(r: { [K in keyof EntryColumns]: EntryColumns[K]['__select__'] }
 export async function getEnrollment(db: Db, id: number): Promise<Enrollment> {
   const row = await db.selectFrom('enrollments').select(['participant_id']).where('id', '=', id).executeTakeFirst();
   const found = row ? (await listEnrollments(db, { participantId: row.participant_id })).find((e) => e.id === id) : undefined;
-  if (!found) throw new AppError('not_found', `Anmeldung Nr. ${id} nicht gefunden.`, `Enrolment ${id} not found.`);
+  if (!found) throw new AppError('not_found', `Anmeldung Nr. ${id} nicht gefunden.`, `Enrollment ${id} not found.`);
   return found;
 }
 
@@ -149,7 +149,7 @@ function notEligible(result: EligibilityResult): AppError {
 }
 
 /** The day eligibility is judged on: the start, else the application, else today. */
-function enrolmentDate(e: { startDate: string | null; appliedOn: string | null }): string {
+function enrollmentDate(e: { startDate: string | null; appliedOn: string | null }): string {
   return e.startDate ?? e.appliedOn ?? todayIso();
 }
 
@@ -168,17 +168,17 @@ function snapshot(e: Enrollment) {
 }
 
 /**
- * What follows from an enrolment's status and dates, in the caller's transaction: the entry snapshot once it has
+ * What follows from an enrollment's status and dates, in the caller's transaction: the entry snapshot once it has
  * started, the person's records of the program re-anchored, and the follow-up created, moved or removed.
  */
-export async function afterEnrolmentChange(db: Db, enrollmentId: number, participantId: number, programId: number): Promise<void> {
+export async function afterEnrollmentChange(db: Db, enrollmentId: number, participantId: number, programId: number): Promise<void> {
   await takeEntrySnapshot(db, enrollmentId);
   await reanchorPerson(db, participantId, programId);
   await syncFollowUp(db, enrollmentId);
 }
 
 /**
- * AGH placements that hold (or held) a place must lie inside their enrolment: the entry may not move after a
+ * AGH placements that hold (or held) a place must lie inside their enrollment: the entry may not move after a
  * placement's start, and the exit may not come before a placement has ended (end it first, with its outcome).
  */
 async function assertPlacementsInside(db: Db, enrollmentId: number, startDate: string | null, endDate: string | null): Promise<void> {
@@ -222,7 +222,7 @@ export async function createEnrollment(db: Db, input: EnrollmentCreateInput): Pr
         fields: [{ path: 'programId', message: 'Bereits angemeldet' }],
       });
     }
-    const result = await checkEligibility(trx, data.participantId, data.programId, enrolmentDate(data));
+    const result = await checkEligibility(trx, data.participantId, data.programId, enrollmentDate(data));
     if (!result.eligible && data.overrideReason === null) throw notEligible(result);
     const { id } = await trx
       .insertInto('enrollments')
@@ -240,7 +240,7 @@ export async function createEnrollment(db: Db, input: EnrollmentCreateInput): Pr
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await afterEnrolmentChange(trx, id, data.participantId, data.programId);
+    await afterEnrollmentChange(trx, id, data.participantId, data.programId);
     const created = await getEnrollment(trx, id);
     await audit(trx, { action: 'create', entity: 'enrollment', entityId: id, participantId: data.participantId, after: snapshot(created) });
     return id;
@@ -265,7 +265,7 @@ export async function updateEnrollment(db: Db, input: EnrollmentUpdateInput): Pr
       );
     }
     await assertPlacementsInside(trx, data.id, data.startDate, data.endDate);
-    const result = await checkEligibility(trx, before.participantId, before.programId, enrolmentDate(data));
+    const result = await checkEligibility(trx, before.participantId, before.programId, enrollmentDate(data));
     const override = data.overrideReason ?? before.overrideReason;
     if (!result.eligible && override === null) throw notEligible(result);
     await trx
@@ -283,7 +283,7 @@ export async function updateEnrollment(db: Db, input: EnrollmentUpdateInput): Pr
       })
       .where('id', '=', data.id)
       .execute();
-    await afterEnrolmentChange(trx, data.id, before.participantId, before.programId);
+    await afterEnrollmentChange(trx, data.id, before.participantId, before.programId);
     const after = await getEnrollment(trx, data.id);
     await audit(trx, {
       action: 'update',

@@ -23,7 +23,7 @@ export async function correctEntry(db: Db, input: EntryCorrectionInput): Promise
       throw new AppError(
         'conflict',
         'Die Teilnahme hat noch keinen Beginn; Merkmale bei Eintritt werden mit dem Beginn erfasst.',
-        'The enrolment has not started; there is no entry snapshot to correct.',
+        'The enrollment has not started; there is no entry snapshot to correct.',
       );
     }
     if (data.communeId !== undefined && data.communeId !== null) await assertCommune(trx, data.communeId);

@@ -8,7 +8,7 @@ import { takeEntrySnapshots } from './entry.sql.js';
 type Db = Kysely<Database>;
 
 /**
- * Takes one enrolment's entry snapshot if it has started and has none: the base characteristics (entry.sql.ts),
+ * Takes one enrollment's entry snapshot if it has started and has none: the base characteristics (entry.sql.ts),
  * then what issue 14 adds — the title held on the start date (from the person's history, not today's title),
  * its label and group, the nationality code and the characteristics at entry. Never overwrites a snapshot.
  */

@@ -6,11 +6,11 @@ import type { Database } from '../../db/schema.js';
 // typed loosely so the migration (Kysely<unknown>) takes snapshots with the same statements as the services
 type AnyDb = Kysely<Database> | Kysely<unknown>;
 
-/** An enrolment has started when it left 'interessiert' with a start date; only then is a snapshot taken. */
+/** An enrollment has started when it left 'interessiert' with a start date; only then is a snapshot taken. */
 const started = `enrollments.status <> 'interessiert' AND enrollments.start_date IS NOT NULL`;
 
 /**
- * Takes the entry snapshot (characteristics at entry) of started enrolments that have none yet, from the
+ * Takes the entry snapshot (characteristics at entry) of started enrollments that have none yet, from the
  * person's current values; `enrollmentId` limits it to one. A snapshot once taken is never overwritten here.
  */
 export async function takeEntrySnapshots(db: AnyDb, enrollmentId?: number): Promise<void> {
@@ -47,8 +47,8 @@ async function fillResidenceGroups(db: AnyDb, only: string): Promise<void> {
 }
 
 /**
- * Creates or moves the follow-up of exited enrolments (due = exit + the program's follow-up months; a recorded
- * result is kept) and removes those of enrolments that are no longer exited. `where` limits it, e.g.
+ * Creates or moves the follow-up of exited enrollments (due = exit + the program's follow-up months; a recorded
+ * result is kept) and removes those of enrollments that are no longer exited. `where` limits it, e.g.
  * `enrollments.id = 5` or `enrollments.program_id = 2`; it is built by the callers below from integers only.
  */
 async function syncFollowUpsWhere(db: AnyDb, where: string): Promise<void> {
@@ -77,10 +77,10 @@ const integer = (n: number) => {
   return n;
 };
 
-/** All enrolments (migration, demo). */
+/** All enrollments (migration, demo). */
 export const syncAllFollowUps = (db: AnyDb) => syncFollowUpsWhere(db, 'true');
-/** One enrolment, after its status or dates changed. */
+/** One enrollment, after its status or dates changed. */
 export const syncFollowUp = (db: AnyDb, enrollmentId: number) => syncFollowUpsWhere(db, `enrollments.id = ${integer(enrollmentId)}`);
-/** A program's enrolments, after its follow-up months changed. */
+/** A program's enrollments, after its follow-up months changed. */
 export const syncProgramFollowUps = (db: AnyDb, programId: number) =>
   syncFollowUpsWhere(db, `enrollments.program_id = ${integer(programId)}`);

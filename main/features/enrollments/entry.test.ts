@@ -30,7 +30,7 @@ async function interested() {
 }
 
 describe('characteristics at entry', () => {
-  it('are taken when the enrolment starts and stay when the person changes later', async () => {
+  it('are taken when the enrollment starts and stay when the person changes later', async () => {
     const { p, e } = await interested();
     expect(e.entry).toBeNull();
     const started = await updateEnrollment(app.ctx.db, { id: e.id, status: 'aktiv', appliedOn: '2020-02-01', startDate: '2020-03-01' });

@@ -250,7 +250,7 @@ export async function registerForFair(db: Db, fairId: number, participantIds: nu
       for (const r of rows) existing.add(r.participant_id);
     }
     const fresh = ids.filter((i) => !existing.has(i));
-    // people without an enrolment on the fair's day are registered as visitors (enrollment_id NULL)
+    // people without an enrollment on the fair's day are registered as visitors (enrollment_id NULL)
     const anchors = await anchorsOn(trx, fair.programId, fair.date, fresh);
     for (let i = 0; i < fresh.length; i += 300) {
       await trx
@@ -393,7 +393,7 @@ export async function recordContact(db: Db, input: ContactInput): Promise<FairCo
     if (!reg.checked_in_at) {
       await trx.updateTable('fair_registrations').set({ checked_in_at: nowIso(), updated_at: nowIso() }).where('id', '=', reg.id).execute();
     }
-    // a visitor's contact is allowed: it is anchored when the person has an enrolment on the fair's day
+    // a visitor's contact is allowed: it is anchored when the person has an enrollment on the fair's day
     const enrollmentId = (await anchorsOn(trx, fair.programId, fair.date, [data.participantId])).get(data.participantId) ?? null;
     const { id } = await trx
       .insertInto('fair_contacts')

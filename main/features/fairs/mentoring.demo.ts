@@ -118,7 +118,7 @@ type Rng = ReturnType<typeof rng>;
 const covers = (s: Span, day: string, afterExit = 0) => s.start <= day && day <= (afterExit ? addMonths(s.end, afterExit) : s.end);
 
 /**
- * Enrolments in the model program through the enrolment service (eligibility, entry snapshot, follow-up):
+ * Enrollments in the model program through the enrollment service (eligibility, entry snapshot, follow-up):
  * entry between March 2016 and mid-2019, 12–30 months, all ended by the program's end; about one in six
  * people never enrols and only comes to fairs as a visitor.
  */
@@ -218,7 +218,7 @@ async function seedFair(
       const day = addDays(date, r.int(30, 150));
       const span = ctx.spans.get(pid);
       // about two in three contracts become a reported result; only a participant's result can be recorded,
-      // and only within the enrolment and its follow-up months
+      // and only within the enrollment and its follow-up months
       if (kind && span && covers(span, day, followUpMonths) && r.next() < 0.67) {
         const qualified = kind === 'sv_beschaeftigung' && r.next() < 0.5 ? 1 : 0;
         outcomes.push({ participant_id: pid, program_id: ctx.programId, kind, qualified, date: day, organisation_id: org, source_fair_id: fairId });
@@ -297,7 +297,7 @@ function sessionDates(r: Rng, count: number, from: string, to: string): string[]
   return Array.from({ length: count }, () => addDays(from, r.int(0, days))).sort();
 }
 
-/** Enrolments of the current mentoring program as spans (open ones run to the demo's last day). */
+/** Enrollments of the current mentoring program as spans (open ones run to the demo's last day). */
 async function currentSpans(db: Kysely<Database>, programId: number): Promise<Map<number, Span>> {
   const rows = await db
     .selectFrom('enrollments')
@@ -311,7 +311,7 @@ async function currentSpans(db: Kysely<Database>, programId: number): Promise<Ma
 
 /**
  * A few people of the model program came back: they take part in the current program since 2026 (the e2e
- * seminar adds Haddad, Tesfaye and Karimi, who therefore need an enrolment there).
+ * seminar adds Haddad, Tesfaye and Karimi, who therefore need an enrollment there).
  */
 async function returningPeople(db: Kysely<Database>, r: Rng, programId: number, personIds: number[], spans: Map<number, Span>): Promise<void> {
   for (const [i, participantId] of personIds.entries()) {
@@ -393,16 +393,16 @@ async function recordConsent(db: Kysely<Database>, personIds: number[]): Promise
 /**
  * The Arbeitsmarktmentoren network and history of the source text: companies and partners in Dresden; the model
  * program "Arbeitsmarktmentoren für Geflüchtete" 2016–2019 with its participants, ten firm contact fairs
- * "Unternehmen trifft Bewerber/-in" (participants and a few visitors without an enrolment), contacts and the
+ * "Unternehmen trifft Bewerber/-in" (participants and a few visitors without an enrollment), contacts and the
  * results credited back to them, seminars, coachings and excursions, results at exit and follow-ups; and a few
- * sessions of the current program in 2026. Records are linked to their enrolments by the anchor rule.
+ * sessions of the current program in 2026. Records are linked to their enrollments by the anchor rule.
  */
 export const mentoringDemoStep: DemoStep = async (db: Kysely<Database>, ctx) => {
   const r = rng(20161109);
   const { model, mentoring } = ctx.programIds;
   const { companyIds, partnerIds } = await seedOrganisations(db);
   const personIds = await insertPeople(db, modelPeople(r, ctx.size === 'large' ? 240 : 80, ctx.communeIds['Dresden'] ?? null));
-  // German level at entry, so the report's breakdown has something to show (written before the enrolments)
+  // German level at entry, so the report's breakdown has something to show (written before the enrollments)
   for (const id of personIds) {
     await db.updateTable('participants').set({ german_level: r.pick(['A1', 'A1', 'A2', 'A2', 'B1', null] as const) }).where('id', '=', id).execute();
   }
@@ -428,7 +428,7 @@ export const mentoringDemoStep: DemoStep = async (db: Kysely<Database>, ctx) => 
   await returningPeople(db, r, mentoring, personIds, spans);
   const current = await seedSessions(db, r, mentoring, await currentSpans(db, mentoring), sessionDates(r, 4, '2026-03-01', '2026-11-30'), exkursionTargets);
 
-  // bulk rows take their enrolment by the one anchor rule (visitors' registrations and contacts stay unlinked)
+  // bulk rows take their enrollment by the one anchor rule (visitors' registrations and contacts stay unlinked)
   await anchorAll(db);
   await recordConsent(db, personIds);
   const followUps = await recordModelFollowUps(db, r, model, outcomeRows);

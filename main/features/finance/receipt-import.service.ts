@@ -14,7 +14,7 @@ import { planForBooking } from './ledger.service.js';
  * Receipts from an accounting export (.xlsx/.csv): the file is read by the importer's reader on its reading
  * thread (recognised by its bytes, within the import limits), the columns mapped to receipt fields (remembered per header layout), every row
  * checked; the import is one transaction and one batch that can be undone. Kept apart from the people import: it
- * shares reading and header words, not matching or enrolment.
+ * shares reading and header words, not matching or enrollment.
  */
 
 type Db = Kysely<Database>;

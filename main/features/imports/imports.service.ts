@@ -411,7 +411,7 @@ const BATCH = 2000;
 
 /**
  * Imports a file as one import batch in one transaction: new people inserted, people already in Lotse matched
- * and only their empty fields filled, optional enrolment. Either all accepted rows land or none.
+ * and only their empty fields filled, optional enrollment. Either all accepted rows land or none.
  *
  * The work overlaps: this thread reads and checks the file from the start; SQLite writes the pre-import backup
  * on one worker thread (through a connection of its own, as a snapshot of the last commit) and, on another, looks
@@ -767,13 +767,13 @@ async function enrol(trx: Transaction<Database>, program: { id: number; eligibil
   return n;
 }
 
-/** Undoes a batch: deletes the people it created (and enrolments it made); matched people stay as they are. */
+/** Undoes a batch: deletes the people it created (and enrollments it made); matched people stay as they are. */
 export async function undoBatch(db: Db, batchId: number): Promise<ImportBatch> {
   await db.transaction().execute(async (trx) => {
     const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
     if (!batch) throw new AppError('not_found', 'Diesen Import gibt es nicht.', 'Import batch not found.');
     if (batch.status === 'undone') throw new AppError('conflict', 'Dieser Import wurde bereits rückgängig gemacht.', 'Already undone.');
-    // only started enrolments can hold records; those of people who stay are re-anchored after the delete
+    // only started enrollments can hold records; those of people who stay are re-anchored after the delete
     const started = await trx
       .selectFrom('enrollments')
       .select(['participant_id', 'program_id'])

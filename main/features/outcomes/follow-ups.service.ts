@@ -13,7 +13,7 @@ import { audit } from '../audit/audit.service.js';
 type Db = Kysely<Database>;
 
 /**
- * Follow-ups are created when an enrolment exits (enrollments/entry.sql.ts, syncFollowUp): due at exit + the
+ * Follow-ups are created when an enrollment exits (enrollments/entry.sql.ts, syncFollowUp): due at exit + the
  * program's follow-up months. This module lists them and records their result.
  */
 function baseQuery(db: Db) {
@@ -50,7 +50,7 @@ function toFollowUp(r: Row): FollowUp {
     firstName: r.first_name,
     programId: r.program_id,
     programName: r.program_name,
-    // a follow-up exists only for an exited enrolment, which always has an end date
+    // a follow-up exists only for an exited enrollment, which always has an end date
     exitDate: r.end_date ?? r.due_on,
     dueOn: r.due_on,
     checkedOn: r.checked_on,

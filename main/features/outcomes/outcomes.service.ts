@@ -196,7 +196,7 @@ function outcomeRow(d: ReturnType<typeof outcomeInput.parse>, anchor: Anchor) {
 }
 
 /**
- * The enrolment the outcome belongs to (entry … exit + the program's follow-up months); refused with a field
+ * The enrollment the outcome belongs to (entry … exit + the program's follow-up months); refused with a field
  * error on the date when there is none, so no outcome is recorded outside a participation.
  */
 export async function requireOutcomeAnchor(db: Db, participantId: number, programId: number | null, date: string): Promise<Anchor> {

@@ -5,7 +5,7 @@ import { titleHistories } from './title-history.service.js';
 
 /**
  * What eligibility rules look at, for several people at once: the person's columns and their title history.
- * One loader for the enrolment service and the import, so both decide alike.
+ * One loader for the enrollment service and the import, so both decide alike.
  */
 export async function eligibilityPeople(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, EligibilityPerson>> {
   const out = new Map<number, EligibilityPerson>();

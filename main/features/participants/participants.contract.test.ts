@@ -45,7 +45,7 @@ describe('participants contract: bad input gets a field message and saves nothin
     if (!again.ok) expect(again.error.code).toBe('duplicate');
   });
 
-  it('enrolment with an end before the start is refused', async () => {
+  it('enrollment with an end before the start is refused', async () => {
     const res = await app.router.call('enrollments.create', {
       participantId: 1,
       programId: 1,

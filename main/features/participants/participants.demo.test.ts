@@ -17,7 +17,7 @@ describe('participants demo step', () => {
     const enrollments = await app.ctx.db.selectFrom('enrollments').selectAll().execute();
     expect(new Set(enrollments.map((e) => e.program_id)).size).toBe(2);
     expect(enrollments.filter((e) => e.eligible === 0 || e.override_reason !== null)).toEqual([]);
-    // started enrolments carry the characteristics at entry
+    // started enrollments carry the characteristics at entry
     expect(enrollments.filter((e) => e.start_date !== null && e.entry_snapshot_on !== e.start_date)).toEqual([]);
     const audits = await app.ctx.db.selectFrom('audit_log').select('entity').where('entity', 'in', ['participant', 'enrollment']).execute();
     expect(audits).toHaveLength(80);

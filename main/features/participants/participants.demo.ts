@@ -116,7 +116,7 @@ function smallSet(communeIds: Record<string, number>): DemoPerson[] {
         caseNumber: `TN-${agh ? 'MS' : 'DD'}-${String(1001 + i)}`,
         caseManager: agh ? 'Fallmanagement Landkreis Mittelsachsen' : 'Team Arbeitsmarktmentoren',
         referredBy: pick(rnd, ['Flüchtlingssozialarbeit', 'Jobcenter', 'Ausländerbehörde', 'Migrationsberatung']),
-        // consent is given at the first appointment, before the enrolment starts
+        // consent is given at the first appointment, before the enrollment starts
         consentDate: start && start < '2026-01-15' ? `${start.slice(0, 7)}-01` : '2026-01-15',
         // characteristics at entry from their own sequence, so the values above stay as they were; nobody in the
         // AGH is in work (the rule asks for it)
@@ -153,7 +153,7 @@ async function seedSmall(db: Kysely<Database>, programIds: { agh: number; mentor
 
 /**
  * 100,000 generated people for the performance check, written with multi-row inserts in one transaction
- * (keys computed here exactly as the service does). Every tenth person gets an enrolment so program filters
+ * (keys computed here exactly as the service does). Every tenth person gets an enrollment so program filters
  * have something to find.
  */
 export async function seedLarge(db: Kysely<Database>, programIds: { agh: number; mentoring: number }, communeIds: Record<string, number>, count = 100_000) {
@@ -196,7 +196,7 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
             participant_id: id,
             program_id: i % 20 === 0 ? programIds.agh : programIds.mentoring,
             status,
-            // only a started enrolment has an entry date
+            // only a started enrollment has an entry date
             start_date: status === 'interessiert' ? null : '2026-03-01',
             end_date: null,
             eligible: 1,
@@ -208,7 +208,7 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
       }
       await trx.insertInto('participants').values(rows).execute();
       if (enrolRows.length > 0) {
-        // completed enrolments need an end date (the same rule the form enforces)
+        // completed enrollments need an end date (the same rule the form enforces)
         await trx
           .insertInto('enrollments')
           .values(enrolRows.map((e) => ({ ...e, end_date: e.status === 'abgeschlossen' ? '2026-09-30' : null })))
@@ -225,7 +225,7 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
   return count;
 }
 
-/** Demo step of participants and enrolments; runs before the steps that place or coach these people. */
+/** Demo step of participants and enrollments; runs before the steps that place or coach these people. */
 export const participantsDemoStep: DemoStep = async (db, ctx) => {
   const small = await seedSmall(db, ctx.programIds, ctx.communeIds);
   const large = ctx.size === 'large' ? await seedLarge(db, ctx.programIds, ctx.communeIds) : 0;

@@ -171,7 +171,7 @@ describe('participants: list', () => {
   });
 });
 
-describe('enrolments: eligibility matrix of both source programs', () => {
+describe('enrollments: eligibility matrix of both source programs', () => {
   async function person(over: Partial<ParticipantInput>) {
     return createParticipant(app.ctx.db, base({ lastName: `P${Math.random()}`, ...over }));
   }

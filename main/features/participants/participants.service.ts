@@ -481,7 +481,7 @@ function parseSnapshot(json: string | null): Record<string, unknown> {
 }
 
 /**
- * The Verlauf of one person: their audit entries (person, enrolments, placements ...), newest first, with changed
+ * The Verlauf of one person: their audit entries (person, enrollments, placements ...), newest first, with changed
  * fields. Ids in the snapshots (program, commune, organisation ...) and the record an entry concerns are resolved
  * to names here, at read time, because the audit rows are append-only.
  */

@@ -39,7 +39,7 @@ interface Candidate {
   startDate: string | null;
 }
 
-/** Active or interested enrolments in the AGH of people living in the commune, without a placement yet. */
+/** Active or interested enrollments in the AGH of people living in the commune, without a placement yet. */
 async function candidatesIn(db: Kysely<Database>, programId: number, communeId: number): Promise<Candidate[]> {
   const rows = await db
     .selectFrom('enrollments as e')
@@ -69,7 +69,7 @@ function weekdayHours(placementId: number, start: string, longMondays: boolean):
 /**
  * AGH Mittelsachsen demo: placements since September 2026, each in the commune the person lives in, and hours
  * on weekdays up to Friday 20 November 2026 (the current week stays empty for entering hours). A placement
- * holds a place only on an active enrolment: it starts on or after the entry (an interested person enters on
+ * holds a place only on an active enrollment: it starts on or after the entry (an interested person enters on
  * the placement's first day). Döbeln is full and has one person waiting.
  */
 export const placementsDemoStep: DemoStep = async (db: Kysely<Database>, ctx) => {

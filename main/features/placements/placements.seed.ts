@@ -5,7 +5,7 @@ import { insertPeople } from '../participants/insert-people.js';
 import { createProgram } from '../programs/programs.service.js';
 
 /**
- * People and enrolments for placement tests and the AGH demo, written directly (the participants feature owns
+ * People and enrollments for placement tests and the AGH demo, written directly (the participants feature owns
  * their services) with the same normalised keys (name_key, search_text) its service maintains.
  */
 export async function addPerson(

@@ -21,7 +21,7 @@ import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { notEnrolledError, outcomeAnchor } from '../enrollments/anchor.service.js';
 import { refuseHardLimits, rulesOf } from './agh-settings.service.js';
-import { admitToPlacement } from './enrolment-gate.js';
+import { admitToPlacement } from './enrollment-gate.js';
 
 type Db = Kysely<Database>;
 
@@ -164,7 +164,7 @@ export async function placementsOfParticipant(db: Db, participantId: number): Pr
   return rows.map((r) => toPlacement(r, totals.get(r.id) ?? 0));
 }
 
-/** Participants with an active or interested enrolment in the program: who can be placed. */
+/** Participants with an active or interested enrollment in the program: who can be placed. */
 export async function listCandidates(db: Db, programId: number): Promise<PlacementCandidate[]> {
   const rows = await db
     .selectFrom('enrollments as e')
@@ -407,7 +407,7 @@ export async function closePlacement(db: Db, input: ClosePlacementInput): Promis
       .where('id', '=', data.id)
       .execute();
     if (data.outcome) {
-      // the outcome belongs to the enrolment covering its date (up to the follow-up months after exit)
+      // the outcome belongs to the enrollment covering its date (up to the follow-up months after exit)
       const anchor = await outcomeAnchor(trx, before.participantId, before.programId, data.outcome.date);
       if (!anchor) throw notEnrolledError(data.outcome.date, 'outcome.date');
       await trx
@@ -498,7 +498,7 @@ export async function updatePlacement(db: Db, input: PlacementUpdateInput): Prom
       .select(['eligible', 'applied_on'])
       .where('id', '=', before.enrollmentId)
       .executeTakeFirstOrThrow();
-    // as when placing: no application date of its own means the enrolment's
+    // as when placing: no application date of its own means the enrollment's
     const applicationDate = data.applicationDate ?? enrollment.applied_on;
     const warnings = placementWarnings(await rulesOf(trx, before.programId), {
       applicationDate,
@@ -540,7 +540,7 @@ export async function updatePlacement(db: Db, input: PlacementUpdateInput): Prom
 
 /**
  * Moves a waiting placement onto a slot (wartend → aktiv), checking the commune's quota as placing does. An
- * interested enrolment becomes active with it, as when a person is placed directly.
+ * interested enrollment becomes active with it, as when a person is placed directly.
  */
 export async function activatePlacement(db: Db, input: ActivatePlacementInput): Promise<Placement> {
   const data = activatePlacementInput.parse(input);

@@ -98,7 +98,7 @@ describe('placements', () => {
     expect(twice.code).toBe('conflict');
   });
 
-  it('warns when the participant is not eligible; candidates list interested and active enrolments', async () => {
+  it('warns when the participant is not eligible; candidates list interested and active enrollments', async () => {
     const db = app.ctx.db;
     const { programId, communeIds } = await aghProgram(db, { Flöha: 3 });
     const p = await addPerson(db, { lastName: 'Haddad', firstName: 'Lina' });
@@ -217,7 +217,7 @@ describe('placements', () => {
       agreementSignedOn: null,
     });
     expect(updated).toMatchObject({ site: 'Grünflächenamt Döbeln', activity: 'Grünpflege', startDate: '2026-11-09', hoursPerWeek: 27.5, status: 'aktiv' });
-    // the enrolment's application date still applies, so no short-notice warning
+    // the enrollment's application date still applies, so no short-notice warning
     expect(updated.applicationDate).toBe('2026-10-01');
     expect(updated.warnings.map((w) => w.code).sort()).toEqual(['hours_high', 'no_agreement']);
     const stored = await db.selectFrom('placements').selectAll().where('id', '=', placed.id).executeTakeFirstOrThrow();

@@ -127,7 +127,7 @@ describe('reminder rules at their boundary dates', () => {
     expect(await seen('application_unanswered', '2026-03-16')).toEqual([]);
   });
 
-  it('people whose every enrolment ended are not chased for an answer, a document or a title; open or no enrolment are', async () => {
+  it('people whose every enrollment ended are not chased for an answer, a document or a title; open or no enrollment are', async () => {
     const program = await createProgram(db(), { name: 'Mentoren 2016', startDate: '2016-01-01', hourlyRateCents: 0 });
     const enrollment = await createEnrollment(db(), { participantId: person, programId: program.id, status: 'aktiv', startDate: '2016-02-01' });
     await db().insertInto('applications').values({ participant_id: person, applied_on: '2016-03-01', status: 'versendet' }).execute();

@@ -3,8 +3,8 @@ import type { Database } from '../../db/schema.js';
 
 /**
  * Of these people, those still in the coordinator's care, each with the day that care began: the earliest start
- * of an open enrolment (interessiert or aktiv; '' when it has no start yet), or '' for people with no enrolment at
- * all (just registered). People whose every enrolment ended are not chased for an application's answer, an expiring
+ * of an open enrollment (interessiert or aktiv; '' when it has no start yet), or '' for people with no enrollment at
+ * all (just registered). People whose every enrollment ended are not chased for an application's answer, an expiring
  * document or title: the program's work with them is over (the follow-up after exit has its own rule). Without
  * this, records of programs that ended years ago would fill Heute with reminders nobody will settle.
  */

@@ -5,7 +5,7 @@ import { findingCodes, type Finding, type FindingCode, type FiguresQuery } from 
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { initials, type Built } from '../dashboard/drilldown.service.js';
-import { activityWhere, enrolledWhere, enrolmentStateWhere, placementValidWhere } from '../dashboard/figures.service.js';
+import { activityWhere, enrolledWhere, enrollmentStateWhere, placementValidWhere } from '../dashboard/figures.service.js';
 
 type Db = Kysely<Database>;
 
@@ -43,20 +43,20 @@ function recordRows(entity: 'fair' | 'activity' | 'program' | 'receipt', from: R
 /** The records behind one finding; the same query counts it. */
 export function findingRecords(kind: EngineKind, q: FiguresQuery, code: FindingCode): Built {
   switch (code) {
-    case 'attendance_outside_enrolment':
-      // any attendance of an activity of the period that no enrolment covers (anchor NULL)
+    case 'attendance_outside_enrollment':
+      // any attendance of an activity of the period that no enrollment covers (anchor NULL)
       // read from the NULL end of the index: unanchored rows are few, attendance rows a million
       return personRows('attendance', sql`attendance t ${indexedBy(kind, 'attendance_enrollment')} ${pinnedJoin(kind)} activities a ON a.id = t.activity_id`,
         sql<SqlBool>`(${activityWhere(q)} AND t.enrollment_id IS NULL)`,
         { id: 't.id', pid: 't.participant_id', date: 'a.date', detail: 'a.title' });
-    case 'outcome_outside_enrolment':
+    case 'outcome_outside_enrollment':
       return personRows('outcome', sql`outcomes o ${indexedBy(kind, 'outcomes_enrollment')}`,
         sql<SqlBool>`(o.program_id = ${q.programId} AND o.date >= ${q.from} AND o.date <= ${q.to} AND o.enrollment_id IS NULL)`,
         { id: 'o.id', pid: 'o.participant_id', date: 'o.date', detail: 'o.kind' });
-    case 'placement_enrolment_not_active':
+    case 'placement_enrollment_not_active':
       return personRows('placement', sql`placements pl`, sql<SqlBool>`(${placementsOfPeriod(q)} AND NOT ${placementValidWhere()})`,
         { id: 'pl.id', pid: 'pl.participant_id', date: 'pl.start_date', detail: 'pl.site' });
-    case 'enrolment_activity_without_start':
+    case 'enrollment_activity_without_start':
       // records that would belong to it: unanchored attendance or outcomes of the person, placements on it
       return personRows('enrollment', sql`enrollments e`, sql<SqlBool>`(e.program_id = ${q.programId} AND e.start_date IS NULL AND (
           EXISTS (SELECT 1 FROM activities a JOIN attendance t ON t.activity_id = a.id
@@ -77,7 +77,7 @@ export function findingRecords(kind: EngineKind, q: FiguresQuery, code: FindingC
         sql<SqlBool>`(pr.id = ${q.programId} AND (${outsideProgram(sql`${q.from}`)} OR ${outsideProgram(sql`${q.to}`)}))`,
         { id: 'pr.id', date: 'pr.start_date', detail: 'pr.name' });
     case 'eligibility_overrides':
-      return personRows('enrollment', sql`enrollments e`, enrolmentStateWhere(q, 'overrides'),
+      return personRows('enrollment', sql`enrollments e`, enrollmentStateWhere(q, 'overrides'),
         { id: 'e.id', pid: 'e.participant_id', date: 'e.start_date', detail: 'e.override_reason' });
     case 'missing_consent':
       return personRows('participant', sql`participants p0`,
@@ -94,21 +94,21 @@ export function findingRecords(kind: EngineKind, q: FiguresQuery, code: FindingC
 }
 
 const messages: Record<FindingCode, (n: number) => [string, string]> = {
-  attendance_outside_enrolment: (n) => [
+  attendance_outside_enrollment: (n) => [
     `${n} Anwesenheit(en) bei Veranstaltungen ohne passende Teilnahme (Person am Termin nicht im Programm eingeschrieben) – nicht mitgezählt`,
-    `${n} attendance record(s) outside any enrolment – not counted`,
+    `${n} attendance record(s) outside any enrollment – not counted`,
   ],
-  outcome_outside_enrolment: (n) => [
+  outcome_outside_enrollment: (n) => [
     `${n} Ergebnis(se) ohne passende Teilnahme (außerhalb von Eintritt bis Austritt plus Nachbeobachtung) – nicht mitgezählt`,
-    `${n} outcome(s) outside any enrolment – not counted`,
+    `${n} outcome(s) outside any enrollment – not counted`,
   ],
-  placement_enrolment_not_active: (n) => [
+  placement_enrollment_not_active: (n) => [
     `${n} AGH-Einsatz/-Einsätze auf einer Teilnahme ohne Beginn, nur „interessiert“ oder außerhalb der Teilnahme – nicht mitgezählt`,
-    `${n} AGH placement(s) on an enrolment that is not active or outside it – not counted`,
+    `${n} AGH placement(s) on an enrollment that is not active or outside it – not counted`,
   ],
-  enrolment_activity_without_start: (n) => [
+  enrollment_activity_without_start: (n) => [
     `${n} Teilnahme(n) ohne Beginndatum, aber mit Anwesenheiten, Einsätzen oder Ergebnissen`,
-    `${n} enrolment(s) without a start date that have records`,
+    `${n} enrollment(s) without a start date that have records`,
   ],
   fair_outside_program: (n) => [`${n} Firmenkontaktbörse(n) außerhalb der Programmlaufzeit`, `${n} fair(s) outside the program's duration`],
   activity_outside_program: (n) => [`${n} Veranstaltung(en) außerhalb der Programmlaufzeit`, `${n} activity/activities outside the program's duration`],

@@ -19,9 +19,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => app?.dispose());
 
-/** A person of the seed without any enrolment in the program under test. */
+/** A person of the seed without any enrollment in the program under test. */
 function outsider(): number {
-  return s.people.find((p) => !s.enrolments.some((e) => e.participantId === p.id && e.programId === s.programId))!.id;
+  return s.people.find((p) => !s.enrollments.some((e) => e.participantId === p.id && e.programId === s.programId))!.id;
 }
 
 describe('checks before export', () => {
@@ -42,12 +42,12 @@ describe('checks before export', () => {
     const before = await computeFigures(app.ctx.reader, q());
     const base = await counts();
     const person = outsider();
-    // an attendance of a person without enrolment (written past the service, which would refuse it)
+    // an attendance of a person without enrollment (written past the service, which would refuse it)
     const activity = await db.selectFrom('activities').select(['id', 'kind']).where('program_id', '=', s.programId).where('date', '>=', from).executeTakeFirstOrThrow();
     await db.insertInto('attendance').values({ activity_id: activity.id, participant_id: person, status: 'anwesend' }).execute();
-    // an outcome outside any enrolment
+    // an outcome outside any enrollment
     await db.insertInto('outcomes').values({ participant_id: person, program_id: s.programId, kind: 'ausbildung', date: '2026-05-05' }).execute();
-    // a placement on an enrolment that is only "interessiert", without a start date
+    // a placement on an enrollment that is only "interessiert", without a start date
     const interested = await db.insertInto('enrollments').values({ participant_id: person, program_id: s.programId, status: 'interessiert', eligible: 1 })
       .returning('id').executeTakeFirstOrThrow();
     await db.insertInto('placements').values({ enrollment_id: interested.id, participant_id: person, program_id: s.programId, commune_id: s.communes[0]!.id,
@@ -59,10 +59,10 @@ describe('checks before export', () => {
 
     const after = await counts();
     const expected: Partial<Record<FindingCode, number>> = {
-      attendance_outside_enrolment: 1,
-      outcome_outside_enrolment: 1,
-      placement_enrolment_not_active: 1,
-      enrolment_activity_without_start: 1,
+      attendance_outside_enrollment: 1,
+      outcome_outside_enrollment: 1,
+      placement_enrollment_not_active: 1,
+      enrollment_activity_without_start: 1,
       fair_outside_program: 1,
       activity_outside_program: 1,
     };
@@ -71,7 +71,7 @@ describe('checks before export', () => {
       const list = await drilldown(app.ctx.reader, { ...q(), figure: 'finding', key: code });
       expect({ code, count: list.count, rows: list.rows.length }).toEqual({ code, count: after[code], rows: after[code] });
     }
-    const att = await drilldown(app.ctx.reader, { ...q(), figure: 'finding', key: 'attendance_outside_enrolment' });
+    const att = await drilldown(app.ctx.reader, { ...q(), figure: 'finding', key: 'attendance_outside_enrollment' });
     expect(att.rows[0]).toMatchObject({ participantId: person, entity: 'attendance' });
     const fair = await drilldown(app.ctx.reader, { ...q(), figure: 'finding', key: 'fair_outside_program' });
     expect(fair.rows[0]).toMatchObject({ participantId: null, entity: 'fair', date: '2019-05-05' });
@@ -93,16 +93,16 @@ describe('checks before export', () => {
     expect(bad.ok).toBe(false);
   });
 
-  it('fixing a record makes its finding disappear (re-anchoring through the enrolment)', async () => {
+  it('fixing a record makes its finding disappear (re-anchoring through the enrollment)', async () => {
     const person = outsider();
     const db = app.ctx.db;
     const { anchorAll } = await import('../enrollments/anchor.service.js');
     await db.updateTable('enrollments').set({ status: 'aktiv', start_date: '2026-01-01' }).where('participant_id', '=', person).where('program_id', '=', s.programId).execute();
     await anchorAll(db);
     const after = await counts();
-    expect(after.attendance_outside_enrolment).toBeUndefined();
-    expect(after.outcome_outside_enrolment).toBeUndefined();
-    expect(after.placement_enrolment_not_active).toBeUndefined();
-    expect(after.enrolment_activity_without_start).toBeUndefined();
+    expect(after.attendance_outside_enrollment).toBeUndefined();
+    expect(after.outcome_outside_enrollment).toBeUndefined();
+    expect(after.placement_enrollment_not_active).toBeUndefined();
+    expect(after.enrollment_activity_without_start).toBeUndefined();
   });
 });

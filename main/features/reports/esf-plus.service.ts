@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { EsfPlusIndicator, FiguresQuery } from '../../../shared/domain/reports.js';
 import { isThirdCountry } from '../../../shared/rules/countries.js';
 import type { Database } from '../../db/schema.js';
-import { enrolmentStateWhere } from '../dashboard/figures.service.js';
+import { enrollmentStateWhere } from '../dashboard/figures.service.js';
 
 type Db = Kysely<Database>;
 
@@ -40,7 +40,7 @@ export async function esfPlusIndicators(db: Db, q: FiguresQuery): Promise<EsfPlu
       'e.entry_nationality_code as nationalityCode',
       'e.entry_migration_background as migrationBackground',
     ])
-    .where(enrolmentStateWhere(q, 'entered'))
+    .where(enrollmentStateWhere(q, 'entered'))
     .execute();
   return indicatorsOf(latestPerPerson(rows as Entry[]));
 }

@@ -87,7 +87,7 @@ async function describeFilter(db: Db, f: Filter, opts: { withSearchText: boolean
 
 /**
  * The rows of a named participant list: the people of the Teilnehmende list for this filter, in its order, not
- * anonymised, with the chosen columns. Program columns come from the person's latest enrolment in the filtered
+ * anonymised, with the chosen columns. Program columns come from the person's latest enrollment in the filtered
  * program (with the filtered status, if one is set), so the row agrees with why the person is on the list.
  */
 export async function participantListData(db: Db, input: ParticipantListExportInput, created: Date): Promise<ParticipantListData> {

@@ -41,7 +41,7 @@ export function AttendanceEditor({ activity, onSaved }: { activity: ActivityDeta
   const [removed, setRemoved] = useState<number[]>([]);
   const [focus, setFocus] = useState(0);
   const [busy, setBusy] = useState(false);
-  // people the server refused because no enrolment covers the session's date: marked until the next save
+  // people the server refused because no enrollment covers the session's date: marked until the next save
   const [refused, setRefused] = useState<{ ids: Set<number>; message: string } | null>(null);
   const refs = useRef<(HTMLLIElement | null)[]>([]);
   const original = useMemo(() => new Map(activity.attendance.map((a) => [a.participantId, a.status])), [activity]);

@@ -5,8 +5,8 @@ import { recordLink } from './recordLink.js';
 const row = (x: Partial<DrilldownRow>): DrilldownRow => ({ id: 5, participantId: null, entity: 'participant', initials: '', date: null, detail: null, ...x });
 
 describe('recordLink', () => {
-  it('opens a person where the finding is fixed: enrolments, or the privacy tab for a missing consent', () => {
-    expect(recordLink(row({ entity: 'attendance', participantId: 9 }), 'attendance_outside_enrolment')).toBe('#/teilnehmende/9/programme');
+  it('opens a person where the finding is fixed: enrollments, or the privacy tab for a missing consent', () => {
+    expect(recordLink(row({ entity: 'attendance', participantId: 9 }), 'attendance_outside_enrollment')).toBe('#/teilnehmende/9/programme');
     expect(recordLink(row({ entity: 'participant', participantId: 9 }), 'missing_consent')).toBe('#/teilnehmende/9/datenschutz');
     expect(recordLink(row({ entity: 'participant', participantId: 9 }))).toBe('#/teilnehmende/9');
   });

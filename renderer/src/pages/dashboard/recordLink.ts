@@ -1,8 +1,8 @@
 import type { DrilldownRow } from '../../../../shared/domain/reports.js';
 
 /**
- * Where a record behind a figure or finding can be looked at and fixed: a person's tab (their enrolments for
- * records outside an enrolment, the privacy tab for a missing consent), or the fair, activity or program itself.
+ * Where a record behind a figure or finding can be looked at and fixed: a person's tab (their enrollments for
+ * records outside an enrollment, the privacy tab for a missing consent), or the fair, activity or program itself.
  */
 export function recordLink(row: DrilldownRow, findingCode?: string): string | null {
   if (row.participantId !== null) {

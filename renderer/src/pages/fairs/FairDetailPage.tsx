@@ -489,7 +489,7 @@ function ContactsPanel({ fair, reload }: { fair: FairDetail; reload: () => void 
   );
 }
 
-/** Marks a person at the fair who has no enrolment in the program: counted as a visitor, not a participant. */
+/** Marks a person at the fair who has no enrollment in the program: counted as a visitor, not a participant. */
 function VisitorBadge() {
   const { t } = useTranslation('fairs');
   return (
@@ -508,7 +508,7 @@ function FiguresPanel({ fair }: { fair: FairDetail }) {
   const num = useNumericStyles();
   
   const figures = useCall('fairs.figures', { id: fair.id });
-  // visitors (no enrolment on the fair's day) are counted apart, never among the participants
+  // visitors (no enrollment on the fair's day) are counted apart, never among the participants
   const presentVisitors = fair.registrations.filter((r) => r.visitor && r.checkedInAt !== null).length;
   if (!figures.data) return <Spinner label={t('common:states.loading')} />;
   const f = figures.data;

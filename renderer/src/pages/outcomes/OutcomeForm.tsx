@@ -47,7 +47,7 @@ export function OutcomeForm({
   const notify = useNotify();
   const fairs = useCall('fairs.forParticipant', { participantId });
   const acts = useCall('activities.forParticipant', { participantId });
-  const enrolments = useCall('enrollments.list', { participantId });
+  const enrollments = useCall('enrollments.list', { participantId });
   const companies = useCall('organisations.list', { kind: 'company', query: '', includeArchived: false });
   const [form, setForm] = useState({
     kind: prefill.kind ?? 'sv_beschaeftigung',
@@ -93,7 +93,7 @@ export function OutcomeForm({
 
   // a prefilled fair stays choosable even before the person's fair list has loaded
   const fairOptions = fairs.data ?? [];
-  const programs = (enrolments.data ?? []).filter((e) => e.startDate !== null);
+  const programs = (enrollments.data ?? []).filter((e) => e.startDate !== null);
   return (
     <form
       className={layout === 'row' ? styles.row : styles.column}

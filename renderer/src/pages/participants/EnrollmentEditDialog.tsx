@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   wide: { gridColumn: '1 / span 2' },
 });
 
-/** Move an enrolment along its status flow and set dates and exit reason; only allowed statuses are offered. */
+/** Move an enrollment along its status flow and set dates and exit reason; only allowed statuses are offered. */
 export function EnrollmentEditDialog({ enrollment, onClose }: { enrollment: Enrollment; onClose: (changed: boolean) => void }) {
   const styles = useStyles();
   const { t } = useTranslation('participants');

@@ -31,7 +31,7 @@ function characteristics(x: NonNullable<Enrollment['entry']>, t: (k: string) => 
 }
 
 /**
- * "Merkmale bei Eintritt": what the enrolment stored when it started. Reports count from these values, so they
+ * "Merkmale bei Eintritt": what the enrollment stored when it started. Reports count from these values, so they
  * stay as they were even when the person's data changes later; a correction needs a reason.
  */
 export function EntrySnapshots({ enrollments, onChanged }: { enrollments: Enrollment[]; onChanged: () => void }) {

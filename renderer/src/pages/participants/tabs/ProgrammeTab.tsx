@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-/** Programme: the person's enrolments with status, dates and the stored eligibility reason; enrol and edit. */
+/** Programme: the person's enrollments with status, dates and the stored eligibility reason; enrol and edit. */
 export function ProgrammeTab({ participant }: ParticipantTabProps) {
   const styles = useStyles();
   const { t } = useTranslation('participants');

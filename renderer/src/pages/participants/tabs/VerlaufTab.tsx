@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 
 /**
  * Fields whose values are codes, and where their names are: a contact's "einladung" reads "Einladung zum
- * Vorstellungsgespräch", an enrolment's "aktiv" reads "aktiv" in the UI language. `status` depends on the record.
+ * Vorstellungsgespräch", an enrollment's "aktiv" reads "aktiv" in the UI language. `status` depends on the record.
  */
 const codeNames: Record<string, string> = {
   result: 'fairs:results',
@@ -32,7 +32,7 @@ const statusNames: Record<string, string> = {
   application: 'outcomes:applicationStatus',
 };
 
-/** Verlauf: who changed what about this person and their enrolments, newest first, in German. */
+/** Verlauf: who changed what about this person and their enrollments, newest first, in German. */
 export function VerlaufTab({ participant }: ParticipantTabProps) {
   const styles = useStyles();
   const { t, i18n } = useTranslation('participants');

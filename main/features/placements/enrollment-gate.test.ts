@@ -18,12 +18,12 @@ afterEach(async () => app.dispose());
 const place = (enrollmentId: number, startDate: string, status: 'aktiv' | 'wartend' = 'aktiv') =>
   createPlacement(app.ctx.db, { enrollmentId, communeId: doebeln!, site: 'Bauhof Döbeln', activity: 'Stadtverschönerung', startDate, hoursPerWeek: 20, status });
 
-async function person(enrolment: { status: 'interessiert' | 'aktiv' | 'abgeschlossen'; startDate?: string; endDate?: string }) {
+async function person(enrollment: { status: 'interessiert' | 'aktiv' | 'abgeschlossen'; startDate?: string; endDate?: string }) {
   const id = await addPerson(app.ctx.db, { lastName: 'Müller', firstName: `Anna ${Math.random()}`, birthDate: '1990-05-01', communeId: doebeln });
-  return (await createEnrollment(app.ctx.db, { participantId: id, programId, appliedOn: '2026-02-01', ...enrolment })).id;
+  return (await createEnrollment(app.ctx.db, { participantId: id, programId, appliedOn: '2026-02-01', ...enrollment })).id;
 }
 
-describe('AGH placements only on active enrolments', () => {
+describe('AGH placements only on active enrollments', () => {
   it('an interested person placed directly enters the program on the placement’s first day, with the snapshot', async () => {
     const e = await person({ status: 'interessiert' });
     await place(e, '2026-09-07');
@@ -32,7 +32,7 @@ describe('AGH placements only on active enrolments', () => {
     expect(audit).toEqual([{ details: 'AGH-Einsatz begonnen' }]);
   });
 
-  it('refuses a placement that starts before the entry, and one on a finished enrolment', async () => {
+  it('refuses a placement that starts before the entry, and one on a finished enrollment', async () => {
     const e = await person({ status: 'aktiv', startDate: '2026-10-01' });
     expect(await place(e, '2026-09-30').catch((x: unknown) => x)).toMatchObject({ code: 'validation', details: { fields: [{ path: 'startDate' }] } });
     expect(await place(e, '2026-10-01')).toMatchObject({ status: 'aktiv' });
@@ -41,7 +41,7 @@ describe('AGH placements only on active enrolments', () => {
     expect(await app.ctx.db.selectFrom('placements').select('enrollment_id').execute()).toEqual([{ enrollment_id: e }]);
   });
 
-  it('lets an interested person wait for a place and starts the enrolment when the place is taken', async () => {
+  it('lets an interested person wait for a place and starts the enrollment when the place is taken', async () => {
     const e = await person({ status: 'interessiert' });
     const waiting = await place(e, '2026-12-01', 'wartend');
     expect((await getEnrollment(app.ctx.db, e)).status).toBe('interessiert');
@@ -49,16 +49,16 @@ describe('AGH placements only on active enrolments', () => {
     expect(await getEnrollment(app.ctx.db, e)).toMatchObject({ status: 'aktiv', startDate: '2026-12-01' });
   });
 
-  it('keeps the enrolment around its placements: no later entry, no exit while the placement runs', async () => {
+  it('keeps the enrollment around its placements: no later entry, no exit while the placement runs', async () => {
     const e = await person({ status: 'aktiv', startDate: '2026-09-01' });
     const p = await place(e, '2026-09-07');
-    const enrolment = { id: e, appliedOn: '2026-02-01', startDate: '2026-09-01' };
-    expect(await updateEnrollment(app.ctx.db, { ...enrolment, status: 'aktiv', startDate: '2026-09-08' }).catch((x: unknown) => x)).toMatchObject({
+    const enrollment = { id: e, appliedOn: '2026-02-01', startDate: '2026-09-01' };
+    expect(await updateEnrollment(app.ctx.db, { ...enrollment, status: 'aktiv', startDate: '2026-09-08' }).catch((x: unknown) => x)).toMatchObject({
       details: { fields: [{ path: 'startDate' }] },
     });
-    const exit = { ...enrolment, status: 'abgeschlossen' as const, endDate: '2026-11-30' };
+    const exit = { ...enrollment, status: 'abgeschlossen' as const, endDate: '2026-11-30' };
     expect(await updateEnrollment(app.ctx.db, exit).catch((x: unknown) => x)).toMatchObject({ details: { fields: [{ path: 'endDate' }] } });
-    // ended first, with what came after it, the enrolment can close; the result belongs to it
+    // ended first, with what came after it, the enrollment can close; the result belongs to it
     await closePlacement(app.ctx.db, { id: p.id, endDate: '2026-11-27', status: 'beendet', outcome: { kind: 'sv_beschaeftigung', date: '2026-12-01' } });
     expect(await updateEnrollment(app.ctx.db, exit)).toMatchObject({ status: 'abgeschlossen', endDate: '2026-11-30' });
     const [owner] = await app.ctx.db.selectFrom('enrollments').select('participant_id').where('id', '=', e).execute();

@@ -3,11 +3,11 @@ import { AppError } from '../../../shared/errors.js';
 import type { Database, EnrollmentStatus } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { germanDate } from '../enrollments/anchor.service.js';
-import { afterEnrolmentChange } from '../enrollments/enrollments.service.js';
+import { afterEnrollmentChange } from '../enrollments/enrollments.service.js';
 
 type Db = Kysely<Database>;
 
-interface GateEnrolment {
+interface GateEnrollment {
   id: number;
   participant_id: number;
   program_id: number;
@@ -15,27 +15,27 @@ interface GateEnrolment {
 }
 
 /**
- * An AGH placement that holds a place (status 'aktiv') needs an active enrolment with a start date on or before
- * the placement's start, and the placement must start before the enrolment ended (issue 13). A person who is
- * only interested and starts an AGH becomes an active participant on the placement's first day: the enrolment
+ * An AGH placement that holds a place (status 'aktiv') needs an active enrollment with a start date on or before
+ * the placement's start, and the placement must start before the enrollment ended (issue 13). A person who is
+ * only interested and starts an AGH becomes an active participant on the placement's first day: the enrollment
  * gets that start date (and with it the entry snapshot), and the change is audited. A waiting placement needs
- * no active enrolment yet.
+ * no active enrollment yet.
  */
-export async function admitToPlacement(db: Db, enrolmentId: number, placementStart: string, path = 'startDate'): Promise<void> {
+export async function admitToPlacement(db: Db, enrollmentId: number, placementStart: string, path = 'startDate'): Promise<void> {
   const e = await db
     .selectFrom('enrollments')
     .select(['id', 'participant_id', 'program_id', 'status', 'start_date', 'end_date'])
-    .where('id', '=', enrolmentId)
+    .where('id', '=', enrollmentId)
     .executeTakeFirstOrThrow();
   if (e.status === 'interessiert' || (e.status === 'aktiv' && e.start_date === null)) {
-    await startEnrolment(db, e, e.start_date ?? placementStart);
+    await startEnrollment(db, e, e.start_date ?? placementStart);
   }
   const start = e.start_date ?? placementStart;
   if (placementStart < start) {
     throw new AppError(
       'validation',
       `Der Einsatz beginnt vor der Teilnahme am Programm (Beginn ${germanDate(start)}).`,
-      'The placement starts before the enrolment.',
+      'The placement starts before the enrollment.',
       { fields: [{ path, message: `Vor dem Beginn der Teilnahme (${germanDate(start)})` }] },
     );
   }
@@ -43,19 +43,19 @@ export async function admitToPlacement(db: Db, enrolmentId: number, placementSta
     throw new AppError(
       'validation',
       `Der Einsatz beginnt nach dem Ende der Teilnahme (${germanDate(e.end_date)}).`,
-      'The placement starts after the enrolment ended.',
+      'The placement starts after the enrollment ended.',
       { fields: [{ path, message: `Nach dem Ende der Teilnahme (${germanDate(e.end_date)})` }] },
     );
   }
 }
 
-async function startEnrolment(db: Db, e: GateEnrolment, startDate: string): Promise<void> {
+async function startEnrollment(db: Db, e: GateEnrollment, startDate: string): Promise<void> {
   await db
     .updateTable('enrollments')
     .set({ status: 'aktiv', start_date: startDate, updated_at: new Date().toISOString() })
     .where('id', '=', e.id)
     .execute();
-  await afterEnrolmentChange(db, e.id, e.participant_id, e.program_id);
+  await afterEnrollmentChange(db, e.id, e.participant_id, e.program_id);
   await audit(db, {
     action: 'update',
     entity: 'enrollment',
