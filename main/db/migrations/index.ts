@@ -13,6 +13,7 @@ import * as aghRules from './2026-12-05-002-agh-rules.js';
 import * as coordinatorDay from './2026-12-05-003-coordinator-day.js';
 import * as esfPlus from './2026-12-05-004-esf-plus.js';
 import * as team from './2026-12-05-010-team.js';
+import * as nameOrderIndex from './2026-12-06-001-name-order-index.js';
 
 /**
  * The SQLite history up to the participant model. On PostgreSQL the first of them creates the whole schema of that
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-003-coordinator-day': coordinatorDay,
   '2026-12-05-004-esf-plus': esfPlus,
   '2026-12-05-010-team': team,
+  '2026-12-06-001-name-order-index': nameOrderIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
