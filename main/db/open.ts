@@ -67,6 +67,8 @@ export async function openDatabase(target: string, options: OpenOptions = {}): P
   return openSqlite(target, options);
 }
 
+const readerConnections = 2;
+
 async function openSqlite(file: string, options: OpenOptions): Promise<OpenDatabase> {
   const absolute = path.resolve(file);
   const warnings: string[] = [];
@@ -92,11 +94,17 @@ async function openSqlite(file: string, options: OpenOptions): Promise<OpenDatab
     await new Promise<void>((r) => writer.close(() => r()));
     throw err;
   }
-  const readerRaw = await openRaw(absolute, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
-  await execRaw(readerRaw, 'PRAGMA busy_timeout=5000; PRAGMA query_only=ON;');
+  // two read-only connections: the independent queries of a page (the dashboard's figures) run on two cores, and a
+  // list request is not queued behind a long figure query
+  const readersRaw: sqlite3.Database[] = [];
+  for (let i = 0; i < readerConnections; i++) {
+    const raw = await openRaw(absolute, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
+    readersRaw.push(raw);
+    await execRaw(raw, 'PRAGMA busy_timeout=5000; PRAGMA query_only=ON;');
+  }
 
   const db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ database: writer }) });
-  const reader = new Kysely<Database>({ dialect: new Sqlite3Dialect({ database: readerRaw }) });
+  const reader = new Kysely<Database>({ dialect: new Sqlite3Dialect({ database: readersRaw }) });
   let closed = false;
   return {
     engine: 'sqlite',
@@ -113,7 +121,7 @@ async function openSqlite(file: string, options: OpenOptions): Promise<OpenDatab
       await db.destroy();
       // Kysely closes a connection only if it was ever used; an unused reader would otherwise stay open, keep the
       // WAL and SHM beside the file and make the file look in use (hasOtherConnections)
-      for (const raw of [readerRaw, writer]) await new Promise<void>((r) => raw.close(() => r()));
+      for (const raw of [...readersRaw, writer]) await new Promise<void>((r) => raw.close(() => r()));
     },
   };
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/temp-db.js';
 import { openDatabase, networkPathWarning, type OpenDatabase } from './open.js';
 import { hasMultipleStatements, returnsRows } from './sql-guard.js';
+import { dataVersion } from './engine/changes.js';
 
 let dir: { dir: string; cleanup: () => void };
 let open: OpenDatabase;
@@ -168,6 +169,31 @@ describe('sql guard', () => {
     expect(returnsRows('insert into t values (1) returning id')).toBe(true);
     expect(returnsRows('insert into t values (1)')).toBe(false);
     expect(returnsRows('with x as (select 1) delete from t')).toBe(false);
+  });
+});
+
+describe('the reader pool', () => {
+  // a query that keeps one connection busy for a while (counting a few million generated rows)
+  const slow = () => sql<{ n: number }>`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) AS n FROM c`.execute(open.reader);
+
+  it('answers a short query on its second connection while a long one runs on the first', async () => {
+    const done: string[] = [];
+    const long = slow().then(() => done.push('long'));
+    await sql`SELECT count(*) FROM t`.execute(open.reader).then(() => done.push('short'));
+    await long;
+    // with one connection the short query would wait for the long one
+    expect(done).toEqual(['short', 'long']);
+  });
+
+  it('asks data_version always on the same connection, so a cache never compares two connections\' counters', async () => {
+    const version = async () => Number((await dataVersion(open.reader))!);
+    const before = await version();
+    await open.db.insertInto('t' as never).values({ v: 1 } as never).execute();
+    // asked on another connection, the answer would be that connection's first count — the old number
+    const after = [await version(), await version(), await version()];
+    expect(after.every((v) => v !== before)).toBe(true);
+    expect(new Set(after).size).toBe(1);
+    await Promise.all([slow(), version().then((v) => expect(v).toBe(after[0]))]);
   });
 });
 

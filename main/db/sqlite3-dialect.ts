@@ -19,10 +19,11 @@ import { checkParameters, hasMultipleStatements, returnsRows, UnsafeSqlError } f
 /**
  * Kysely's built-in SQLite dialect targets the synchronous better-sqlite3. Lotse uses `sqlite3` (Node-API: one
  * native build for Node and Electron, queries on the libuv thread pool so the main process stays responsive).
- * This dialect serialises access to the single connection: a transaction holds it until commit or rollback.
+ * The writer is one connection, serialised: a transaction holds it until commit or rollback. The reader may be
+ * several read-only connections (a small pool), so independent queries of one page run on both cores.
  */
 export interface Sqlite3DialectConfig {
-  database: sqlite3.Database;
+  database: sqlite3.Database | readonly sqlite3.Database[];
 }
 
 export class Sqlite3Dialect implements Dialect {
@@ -31,13 +32,15 @@ export class Sqlite3Dialect implements Dialect {
     this.#config = config;
   }
   createDriver(): Driver {
-    return new Sqlite3Driver(this.#config.database);
+    const { database } = this.#config;
+    return new Sqlite3Driver(Array.isArray(database) ? database : [database as sqlite3.Database]);
   }
   createQueryCompiler(): QueryCompiler {
     return new SqliteQueryCompiler();
   }
   createAdapter(): DialectAdapter {
-    return new SqliteAdapter();
+    const { database } = this.#config;
+    return Array.isArray(database) && database.length > 1 ? new PooledSqliteAdapter() : new SqliteAdapter();
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own signature
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
@@ -45,29 +48,33 @@ export class Sqlite3Dialect implements Dialect {
   }
 }
 
-class Mutex {
-  #tail: Promise<void> = Promise.resolve();
-  lock(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((r) => (release = r));
-    const ready = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => next);
-    return ready;
+/** Kysely queues every query behind one lock for SQLite unless told there are several connections to hand out. */
+class PooledSqliteAdapter extends SqliteAdapter {
+  override get supportsMultipleConnections(): boolean {
+    return true;
   }
 }
 
+/**
+ * Hands out the pool's connections, one user at a time each; callers beyond the pool's size wait in order. A
+ * transaction holds its connection until commit or rollback.
+ */
 class Sqlite3Driver implements Driver {
-  readonly #connection: Sqlite3Connection;
-  readonly #mutex = new Mutex();
-  #release: (() => void) | undefined;
+  readonly #all: Sqlite3Connection[];
+  readonly #free: Sqlite3Connection[];
+  readonly #waiting: Array<(c: Sqlite3Connection) => void> = [];
 
-  constructor(db: sqlite3.Database) {
-    this.#connection = new Sqlite3Connection(db);
+  constructor(dbs: readonly sqlite3.Database[]) {
+    if (dbs.length === 0) throw new Error('Sqlite3Dialect needs at least one connection');
+    // `PRAGMA data_version` is a per-connection counter: asked on whichever connection is free, two answers could
+    // not be compared (a cache would take an old answer for current). It always goes to the first connection.
+    this.#all = dbs.map((db) => new Sqlite3Connection(db, dbs[0]!));
+    this.#free = [...this.#all];
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    this.#release = await this.#mutex.lock();
-    return this.#connection;
+    const free = this.#free.shift();
+    return free ?? new Promise<Sqlite3Connection>((resolve) => this.#waiting.push(resolve));
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     // IMMEDIATE takes the write lock at once, so a second process fails fast instead of deadlocking mid-way
@@ -88,13 +95,15 @@ class Sqlite3Driver implements Driver {
   async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw(`release ${quoteIdent(name)}`));
   }
-  async releaseConnection(): Promise<void> {
-    const release = this.#release;
-    this.#release = undefined;
-    release?.();
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const next = this.#waiting.shift();
+    if (next) next(connection as Sqlite3Connection);
+    else this.#free.push(connection as Sqlite3Connection);
   }
   async destroy(): Promise<void> {
-    await new Promise<void>((resolve, reject) => this.#connection.db.close((err) => (err ? reject(err) : resolve())));
+    await Promise.all(
+      this.#all.map((c) => new Promise<void>((resolve, reject) => c.db.close((err) => (err ? reject(err) : resolve())))),
+    );
   }
 }
 
@@ -111,10 +120,14 @@ function wantsRows(compiled: CompiledQuery): boolean {
   return returnsRows(compiled.sql);
 }
 
+const dataVersionSql = /^\s*pragma\s+data_version\s*;?\s*$/i;
+
 class Sqlite3Connection implements DatabaseConnection {
   readonly db: sqlite3.Database;
-  constructor(db: sqlite3.Database) {
+  readonly #versionDb: sqlite3.Database;
+  constructor(db: sqlite3.Database, versionDb: sqlite3.Database) {
     this.db = db;
+    this.#versionDb = versionDb;
   }
 
   executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
@@ -129,8 +142,9 @@ class Sqlite3Connection implements DatabaseConnection {
     }
     const params = parameters as unknown[];
     if (wantsRows(compiled)) {
+      const db = dataVersionSql.test(sql) ? this.#versionDb : this.db;
       return new Promise((resolve, reject) => {
-        this.db.all(sql, params, (err: Error | null, rows: R[]) => (err ? reject(err) : resolve({ rows })));
+        db.all(sql, params, (err: Error | null, rows: R[]) => (err ? reject(err) : resolve({ rows })));
       });
     }
     return new Promise((resolve, reject) => {

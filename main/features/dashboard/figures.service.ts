@@ -700,18 +700,24 @@ export async function computeFigures(db: Db, q: FiguresQuery, opts: { reach?: bo
   if (!program) throw new AppError('not_found', `Programm ${q.programId} nicht gefunden.`, `Program ${q.programId} not found.`);
   const successKinds = await programSuccessKinds(db, q.programId);
 
-  const people = await peopleFigures(db, q, await hasTwoEnrollments(db, q));
-  const outcomes = await outcomePeople(db, q, successKinds);
+  // independent queries, started together in this order: on the reader's two connections the people pass (the
+  // largest) runs beside all the others; on one connection (the writer, a transaction) they simply queue
+  const twoEnrollments = await hasTwoEnrollments(db, q);
+  const [people, outcomes, communeRows, activityPart, fairPart, recordMonths, agh, network] = await Promise.all([
+    peopleFigures(db, q, twoEnrollments),
+    outcomePeople(db, q, successKinds),
+    db.selectFrom('communes').select(['id', 'name']).execute(),
+    activityFigures(db, q, opts.reach ?? true),
+    fairFiguresOf(db, q),
+    outcomeRecordMonths(db, q),
+    aghFigures(db, q),
+    networkFigures(db, q),
+  ]);
   const { enrolled, exited } = people.states;
-  const communeRows = await db.selectFrom('communes').select(['id', 'name']).execute();
   const communeName = new Map(communeRows.map((c) => [String(c.id), c.name]));
   const dim = (d: Dimension) => people.breakdowns.get(d) ?? [];
-
-  const { activities, months: activityMonths } = await activityFigures(db, q, opts.reach ?? true);
-  const { fairs, visitors } = await fairFiguresOf(db, q);
-  const recordMonths = await outcomeRecordMonths(db, q);
-  const agh = await aghFigures(db, q);
-  const network = await networkFigures(db, q);
+  const { activities, months: activityMonths } = activityPart;
+  const { fairs, visitors } = fairPart;
 
   const commune = dim('commune');
   const communeIds = new Set<string>([
