@@ -6,9 +6,9 @@
 // Arguments pass through: `npm start -- --db /pfad/lotse.sqlite`. `--web` forces web mode.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildMain, mainBundleIsFresh } from './build-main.mjs';
+import { electronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const rendererIndex = path.join(root, 'dist', 'renderer', 'index.html');
@@ -50,17 +50,6 @@ function buildRenderer() {
   }
 }
 
-/** Path of the Electron executable, or null: the npm package may be absent, or present without its binary. */
-function electronBinary() {
-  try {
-    // the electron package's main export is the path of the downloaded executable; it throws when the download failed
-    const binary = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Runs a child with the terminal attached, forwards Ctrl+C / termination, and exits with its code. */
 function runAttached(command, args, env = process.env) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
@@ -82,7 +71,7 @@ const passThrough = args.filter((a) => a !== '--web');
 
 if (rendererIsStale()) buildRenderer();
 
-const binary = forceWeb ? null : electronBinary();
+const binary = forceWeb ? null : electronBinary().binary;
 if (binary) {
   const { buildElectron } = await import('./build-electron.mjs');
   await buildElectron();

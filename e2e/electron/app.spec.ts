@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 import { _electron, type ElectronApplication, type Page } from 'playwright';
 
 /**
@@ -12,20 +12,6 @@ import { _electron, type ElectronApplication, type Page } from 'playwright';
  * (and a skipped test never counts as passed).
  */
 const root = path.resolve(import.meta.dirname, '..', '..');
-
-function electronBinary(): { binary: string | null; reason: string } {
-  try {
-    // the electron package exports the path of its executable and throws when the download never happened
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    if (typeof binary === 'string' && fs.existsSync(binary)) return { binary, reason: '' };
-    return { binary: null, reason: `Electron-Binärdatei fehlt (${String(binary)}) / Electron binary missing` };
-  } catch (err) {
-    return {
-      binary: null,
-      reason: `Electron ist nicht installiert (optionale Abhängigkeit) / Electron is not installed: ${(err as Error).message.split('\n')[0]}`,
-    };
-  }
-}
 
 const { binary, reason } = electronBinary();
 
