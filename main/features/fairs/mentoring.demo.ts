@@ -2,13 +2,13 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { ActivityKind, AttendanceStatus } from '../../../shared/domain/activities.js';
 import type { ContactResult, FairOffer } from '../../../shared/domain/fairs.js';
 import type { OutcomeKind } from '../../../shared/domain/outcomes.js';
-import { todayIso } from '../../../shared/domain/common.js';
 import type { Database } from '../../db/schema.js';
 import type { DemoStep } from '../demo/demo.seed.js';
 import { anchorAll } from '../enrollments/anchor.service.js';
 import { createEnrollment } from '../enrollments/enrollments.service.js';
 import { listFollowUps, recordFollowUp } from '../outcomes/follow-ups.service.js';
 import { insertPeople, type PlainPerson } from '../participants/insert-people.js';
+import { addDays, addMonths, todayIso } from '../../../shared/domain/dates.js';
 
 /** Deterministic pseudo-random numbers: the same demo every time, so screenshots and reports are reproducible. */
 function rng(seed: number) {
@@ -87,19 +87,6 @@ const outcomeFor: Partial<Record<ContactResult, OutcomeKind>> = {
   ausbildungsvertrag: 'ausbildung',
   arbeitsvertrag: 'sv_beschaeftigung',
 };
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-
-function addMonths(iso: string, months: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
 
 const modelStart = '2016-03-01';
 const modelEnd = '2019-12-31';
