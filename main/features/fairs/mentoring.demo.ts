@@ -8,7 +8,7 @@ import { anchorAll } from '../enrollments/anchor.service.js';
 import { createEnrollment } from '../enrollments/enrollments.service.js';
 import { listFollowUps, recordFollowUp } from '../outcomes/follow-ups.service.js';
 import { insertPeople, type PlainPerson } from '../participants/insert-people.js';
-import { addDays, addMonths, todayIso } from '../../../shared/domain/dates.js';
+import { addDays, addMonths, daysBetween, todayIso } from '../../../shared/domain/dates.js';
 
 /** Deterministic pseudo-random numbers: the same demo every time, so screenshots and reports are reproducible. */
 function rng(seed: number) {
@@ -111,7 +111,7 @@ const covers = (s: Span, day: string, afterExit = 0) => s.start <= day && day <=
  */
 async function enrolInModel(db: Kysely<Database>, r: Rng, programId: number, personIds: number[]): Promise<Map<number, Span>> {
   const spans = new Map<number, Span>();
-  const days = (Date.parse(`2019-06-30T00:00:00Z`) - Date.parse(`${modelStart}T00:00:00Z`)) / 86_400_000;
+  const days = daysBetween(modelStart, '2019-06-30');
   for (const [i, participantId] of personIds.entries()) {
     if (i % 6 === 5) continue;
     const start = addDays(modelStart, r.int(0, days));
@@ -280,7 +280,7 @@ async function seedSessions(
 
 /** Session days: spread over the model program's years, or over the current program's recent months. */
 function sessionDates(r: Rng, count: number, from: string, to: string): string[] {
-  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  const days = daysBetween(from, to);
   return Array.from({ length: count }, () => addDays(from, r.int(0, days))).sort();
 }
 
