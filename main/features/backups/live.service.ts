@@ -15,7 +15,7 @@ export function listBackupInfos(open: OpenDatabase): BackupInfo[] {
 }
 
 /** "Jetzt sichern": a manual backup, recorded in the audit log. */
-export async function backupNow(open: OpenDatabase): Promise<BackupInfo> {
+export async function createBackup(open: OpenDatabase): Promise<BackupInfo> {
   const file = await backupNamed(open, 'manuell');
   await audit(open.db, { action: 'backup', entity: 'database', details: path.basename(file) });
   const info = listBackupInfos(open).find((b) => b.name === path.basename(file));

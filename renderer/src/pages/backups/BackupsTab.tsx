@@ -41,7 +41,7 @@ export function BackupsTab() {
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
 
-  async function backupNow() {
+  async function createBackup() {
     setBusy(true);
     try {
       const b = await invoke('backups.create', {});
@@ -71,7 +71,7 @@ export function BackupsTab() {
   return (
     <div>
       <div className={styles.bar}>
-        <Button appearance="primary" icon={<SaveRegular />} onClick={() => void backupNow()} disabled={busy}>
+        <Button appearance="primary" icon={<SaveRegular />} onClick={() => void createBackup()} disabled={busy}>
           {t('now')}
         </Button>
         <Text>{t('intro')}</Text>
