@@ -1,15 +1,14 @@
 import { api } from './api.js';
 import { expect, test } from './fixtures.js';
 import { TodayPage } from './pages/today.page.js';
+import { addDays, germanDate, todayIso } from '../shared/domain/dates.js';
 
 test.describe.configure({ timeout: 120_000 });
 
 /** A day relative to today as YYYY-MM-DD and as the form shows it (TT.MM.JJJJ). */
 function day(offset: number): { iso: string; de: string } {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return { iso, de: `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` };
+  const iso = addDays(todayIso(), offset);
+  return { iso, de: germanDate(iso) };
 }
 
 test('a document expiring soon appears on Heute; snooze needs a reason, done and the settling action remove items', async ({ page, lotse }) => {

@@ -2,6 +2,7 @@ import { activitiesHandlers } from '../features/activities/activities.handlers.j
 import { auditHandlers } from '../features/audit/audit.handlers.js';
 import { privacyHandlers } from '../features/privacy/privacy.handlers.js';
 import { settingsHandlers } from '../features/settings/settings.handlers.js';
+import { backupsHandlers } from '../features/backups/backups.handlers.js';
 import { certificatesHandlers } from '../features/certificates/certificates.handlers.js';
 import { communesHandlers } from '../features/communes/communes.handlers.js';
 import { enrollmentsHandlers } from '../features/enrollments/enrollments.handlers.js';
@@ -26,6 +27,7 @@ import type { Handlers } from './router.js';
 export const handlers = {
   ...systemHandlers,
   ...settingsHandlers,
+  ...backupsHandlers,
   ...auditHandlers,
   ...privacyHandlers,
   ...communesHandlers,

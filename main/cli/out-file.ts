@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { renameRetrying } from '../db/rename.js';
 
 /**
  * Writes a command's output file under a temporary name (`<name>.partial`, which no spreadsheet program opens as a
@@ -14,5 +15,5 @@ export async function writeOutFile(file: string, write: (partial: string) => Pro
     fs.rmSync(partial, { force: true });
     throw err;
   }
-  fs.renameSync(partial, file);
+  await renameRetrying(partial, file);
 }

@@ -120,11 +120,11 @@ describe('an erased person is not back after a restore', () => {
     expect(fs.readFileSync(db).includes(Buffer.from('Rückkehr'))).toBe(false);
   }, 120_000);
 
-  it('through the app (Einstellungen → Sicherungen), which uses the same restore', async () => {
+  it('through the app (Einstellungen → Sicherungen, backups.restore), which uses the same restore', async () => {
     const { db, app, person, backup } = await databaseWithBackup('app-loeschung');
     try {
       expect((await app.router.call('privacy.anonymise', { participantId: person.id, reason: 'request' })).ok).toBe(true);
-      const res = await app.router.call('settings.restore', { name: path.basename(backup), confirm: true });
+      const res = await app.router.call('backups.restore', { name: path.basename(backup), confirm: true });
       expect(res).toMatchObject({ ok: true, data: { reanonymised: 1 } });
       const back = await app.ctx.reader.selectFrom('participants').select(['id', 'last_name', 'birth_date', 'case_number']).execute();
       expect(back).toEqual([{ id: person.id, last_name: null, birth_date: null, case_number: null }]);

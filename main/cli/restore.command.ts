@@ -7,6 +7,8 @@ import { openAndMigrate } from '../db/migrate.js';
 import { hasOtherConnections, type OpenDatabase } from '../db/open.js';
 import { restoreStaged, type RestoreResult } from '../features/backups/restore.service.js';
 import { stageBackup } from '../features/backups/restore-source.js';
+import { nowIso } from '../../shared/domain/dates.js';
+import { renameRetrying } from '../db/rename.js';
 
 /**
  * `lotse restore --db PATH --from FILE`: the app's restore (features/backups/restore.service.ts) run from the
@@ -46,9 +48,9 @@ async function openTarget(dbPath: string): Promise<{ open: OpenDatabase; setAsid
     // a newer Lotse's database is not damaged; restoring an older backup over it would lose its data silently
     if (!existed || (err instanceof AppError && err.code === 'schema_too_new')) throw err;
   }
-  const aside = `${dbPath}.beschaedigt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const aside = `${dbPath}.beschaedigt-${nowIso().replace(/[:.]/g, '-')}`;
   for (const suffix of ['', '-wal', '-shm']) {
-    if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, aside + suffix);
+    if (fs.existsSync(dbPath + suffix)) await renameRetrying(dbPath + suffix, aside + suffix);
   }
   return { open: await openAndMigrate(dbPath), setAside: aside, existed };
 }

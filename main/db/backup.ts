@@ -5,6 +5,7 @@ import sqlite3 from 'sqlite3';
 import { createPrivateFile, makePrivateDir, processAlive } from './at-rest.js';
 import { encryptFile } from './backup-crypto.js';
 import type { OpenDatabase } from './open.js';
+import { renameRetrying } from './rename.js';
 
 /** Backups live in `backups/` next to the database file. */
 export function backupDir(dbPath: string): string {
@@ -135,7 +136,7 @@ export async function backupTo(open: OpenDatabase, target: string, now = new Dat
   } finally {
     fs.rmSync(plain, { force: true });
   }
-  fs.renameSync(partial, absolute);
+  await renameRetrying(partial, absolute);
   return absolute;
 }
 

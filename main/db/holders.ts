@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.js';
 import { createPrivateFile, makePrivateDir, processAlive } from './at-rest.js';
+import { nowIso } from '../../shared/domain/dates.js';
 
 /**
  * Which Lotse processes have a database open: one small file per process in `<db>.in-use/`, written when the app,
@@ -62,7 +63,7 @@ export function registerHolder(dbPath: string, role: HolderRole): Registration {
   const file = path.join(dir, `${os.hostname()}-${process.pid}-${role}.json`);
   fs.rmSync(file, { force: true });
   createPrivateFile(file);
-  const me: Holder = { pid: process.pid, host: os.hostname(), role, since: new Date().toISOString() };
+  const me: Holder = { pid: process.pid, host: os.hostname(), role, since: nowIso() };
   fs.writeFileSync(file, JSON.stringify(me));
   let released = false;
   return {

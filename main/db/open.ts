@@ -7,6 +7,7 @@ import { fileKeyProvider, keyFileFor, type BackupKeyProvider } from './backup-cr
 import type { EngineKind } from './engine/kind.js';
 import { openPostgres } from './engine/postgres.js';
 import { isServerUrl } from './engine/target.js';
+import { networkShareWarning } from './network-path.js';
 import { Sqlite3Dialect } from './sqlite3-dialect.js';
 import type { Database } from './schema.js';
 
@@ -25,21 +26,6 @@ export interface OpenDatabase {
   /** multi-statement SQL, only for migrations and maintenance */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
-}
-
-/**
- * A path on a network share: SQLite's file locking is unreliable over SMB/NFS, so two PCs writing the same file
- * can corrupt it. Lotse warns; a team that shares data uses a PostgreSQL server (team mode) instead.
- */
-export function networkPathWarning(dbPath: string): string | null {
-  if (/^(\\\\|\/\/)[^\\/]+[\\/][^\\/]+/.test(dbPath)) {
-    return (
-      `Die Datenbank liegt auf einem Netzlaufwerk (${dbPath}). SQLite kann dort Sperren nicht zuverlässig setzen; ` +
-      'bitte nur von einem PC aus öffnen oder die Datei auf die lokale Festplatte legen. ' +
-      '(The database is on a network share; SQLite locking is unreliable there.)'
-    );
-  }
-  return null;
 }
 
 function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
@@ -71,9 +57,8 @@ const readerConnections = 2;
 
 async function openSqlite(file: string, options: OpenOptions): Promise<OpenDatabase> {
   const absolute = path.resolve(file);
-  const warnings: string[] = [];
-  const net = networkPathWarning(file);
-  if (net) warnings.push(net);
+  // `net use` runs while the file opens; its answer is awaited at the end
+  const shareCheck = networkShareWarning(file);
   const create = options.create ?? true;
   // a folder Lotse creates is the user's only (0700); an existing one (say /tmp for --db /tmp/x.sqlite) stays as it is
   if (create) makePrivateDir(path.dirname(absolute));
@@ -103,6 +88,8 @@ async function openSqlite(file: string, options: OpenOptions): Promise<OpenDatab
     await execRaw(raw, 'PRAGMA busy_timeout=5000; PRAGMA query_only=ON;');
   }
 
+  const net = await shareCheck;
+  const warnings = net ? [net] : [];
   const db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ database: writer }) });
   const reader = new Kysely<Database>({ dialect: new Sqlite3Dialect({ database: readersRaw }) });
   let closed = false;

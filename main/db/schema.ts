@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { EmploymentStatus, IscedGroup, RecognitionStatus } from '../../shared/domain/participant-model.js';
 import type { TeamKind } from '../../shared/contract/team.contract.js';
 
@@ -645,5 +645,3 @@ export interface Database {
 }
 
 export type ParticipantRow = Selectable<ParticipantsTable>;
-export type NewParticipant = Insertable<ParticipantsTable>;
-export type ParticipantUpdate = Updateable<ParticipantsTable>;

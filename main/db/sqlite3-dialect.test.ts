@@ -3,7 +3,8 @@ import path from 'node:path';
 import { sql, type Generated, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/temp-db.js';
-import { openDatabase, networkPathWarning, type OpenDatabase } from './open.js';
+import { networkPathWarning } from './network-path.js';
+import { openDatabase, type OpenDatabase } from './open.js';
 import { hasMultipleStatements, returnsRows } from './sql-guard.js';
 import { dataVersion } from './engine/changes.js';
 

@@ -87,5 +87,3 @@ export function createIpcHandlers(app: Pick<App, 'router' | 'ctx'>, dialogs: Fil
     },
   };
 }
-
-export type IpcHandlers = ReturnType<typeof createIpcHandlers>;

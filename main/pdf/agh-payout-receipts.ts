@@ -1,8 +1,8 @@
 import type { Statement } from '../../shared/domain/placements.js';
-import { monthRange } from '../../shared/rules/compensation.js';
 import { germanMonth } from '../excel/export/agh-statement.js';
 import { euro } from './agh-statement.js';
 import { PdfWriter, type TableCell } from './pdf.js';
+import { monthRange } from '../../shared/domain/dates.js';
 
 const de = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 

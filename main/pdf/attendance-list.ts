@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { germanDate, type AttendanceListData } from '../excel/export/attendance-list.js';
+import { type AttendanceListData } from '../excel/export/attendance-list.js';
+import { germanDate } from '../../shared/domain/dates.js';
 
 const require = createRequire(import.meta.url);
 

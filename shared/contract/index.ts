@@ -3,6 +3,7 @@ import { activitiesContract } from './activities.contract.js';
 import { auditContract } from './audit.contract.js';
 import { privacyContract } from './privacy.contract.js';
 import { settingsContract } from './settings.contract.js';
+import { backupsContract } from './backups.contract.js';
 import { certificatesContract } from './certificates.contract.js';
 import { communesContract } from './communes.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
@@ -26,6 +27,7 @@ import { teamContract } from './team.contract.js';
 export const contract = {
   ...systemContract,
   ...settingsContract,
+  ...backupsContract,
   ...auditContract,
   ...privacyContract,
   ...communesContract,

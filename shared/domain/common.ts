@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { isRealDate } from './dates.js';
 import './validation-messages.js';
 
-/** True if y-m-d is a real calendar date (31.02. is not). */
-export function isRealDate(y: number, m: number, d: number): boolean {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
-}
+// the date helpers' home is dates.ts; this re-export only serves main/features/imports until its split is merged
+export { todayIso } from './dates.js';
+
 
 /** A calendar date as stored everywhere: `YYYY-MM-DD` text, checked for being a real date. */
 export const isoDate = z
@@ -94,20 +91,3 @@ export const searchText = (max = 200) => plainText(max, {});
  */
 export const personName = (max = 120) =>
   requiredText(max).refine((s) => s === '' || /\p{L}/u.test(s), { message: 'Ein Name braucht mindestens einen Buchstaben' });
-
-/** Today as YYYY-MM-DD in local time (coordinators think in local calendar days). */
-export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/** Whole years between two ISO dates (age on a day, years in Saxony on the enrollment date). */
-export function fullYearsBetween(fromIso: string, toIso: string): number {
-  const [fy, fm, fd] = fromIso.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = toIso.split('-').map(Number) as [number, number, number];
-  let years = ty - fy;
-  if (tm < fm || (tm === fm && td < fd)) years -= 1;
-  return years;
-}

@@ -24,13 +24,6 @@ export const enrollmentTransitions: Record<EnrollmentStatus, readonly Enrollment
   abgebrochen: ['abgebrochen'],
 };
 
-export const enrollmentStatusLabels: Record<EnrollmentStatus, string> = {
-  interessiert: 'interessiert',
-  aktiv: 'aktiv',
-  abgeschlossen: 'abgeschlossen',
-  abgebrochen: 'abgebrochen',
-};
-
 /** Fields shared by create and update, with the checks each status needs (dates and exit reason). */
 const enrollmentFields = z.object({
   status: z.enum(enrollmentStatuses).default('interessiert'),

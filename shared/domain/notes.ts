@@ -4,12 +4,6 @@ import { id, isoDate, plainText } from './common.js';
 export const noteKinds = ['beratung', 'telefonat', 'hausbesuch', 'email'] as const;
 export const noteKind = z.enum(noteKinds);
 export type NoteKind = z.infer<typeof noteKind>;
-export const noteKindLabels: Record<NoteKind, string> = {
-  beratung: 'Beratung',
-  telefonat: 'Telefonat',
-  hausbesuch: 'Hausbesuch',
-  email: 'E-Mail',
-};
 
 export const noteInput = z.object({
   participantId: id,

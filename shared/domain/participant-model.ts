@@ -17,8 +17,6 @@ export const employmentStatusLabels: Record<EmploymentStatus, string> = {
   erwerbstaetig: 'erwerbstätig',
   ausbildung_schule: 'in Ausbildung/Schule',
 };
-/** Statuses that count as "in work" (the AGH rule asks for "not in work"). */
-export const inWorkStatuses: readonly EmploymentStatus[] = ['erwerbstaetig'];
 
 export const iscedGroups = ['isced_0_2', 'isced_3_4', 'isced_5_8'] as const;
 export type IscedGroup = (typeof iscedGroups)[number];

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { id, idSet, isoDate, optionalText, personName, searchText, todayIso } from './common.js';
+import { id, idSet, isoDate, optionalText, personName, searchText } from './common.js';
 import { participantModelInput, participantModelOutput, titleIssues } from './participant-model.js';
 import { residenceGroups } from '../rules/residence-groups.js';
+import { todayIso } from './dates.js';
 
 export const genders = ['w', 'm', 'd'] as const;
 export const germanLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, idSet, isoDate, optionalText } from './common.js';
+import { addDays } from './dates.js';
 
 /**
  * Participant fields (camelCase, as in the participant form) a program can name as its legal basis: without
@@ -99,12 +100,6 @@ export type ConsentState = 'valid' | 'missing' | 'withdrawn' | 'expired' | 'expi
 
 /** How many days before expiry a consent shows up in "Einwilligungen prüfen". */
 export const consentWarningDays = 30;
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The state of a person's consent on a day; a withdrawal wins over everything. */
 export function consentState(c: Pick<ConsentFields, 'consentDate' | 'consentExpiresOn' | 'consentWithdrawnOn'>, today: string): ConsentState {

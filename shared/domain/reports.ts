@@ -14,8 +14,6 @@ export const ageGroups = ['unter_18', '18_29', '30_54', '55_plus', 'keine_angabe
 export const genderKeys = ['w', 'm', 'd', 'keine_angabe'] as const;
 // one list of outcome kinds for the whole domain (outcomes.ts); re-exported where it was used before
 export { outcomeKinds };
-/** Kinds that count as an outcome for the outcome rate; job-seeking and unknown are recorded but are no result. */
-export const positiveOutcomeKinds = outcomeKinds.filter((k) => k !== 'arbeitssuchend' && k !== 'unbekannt');
 export const contactResults = ['gespraech', 'einladung', 'probetag', 'praktikum', 'ausbildungsvertrag', 'arbeitsvertrag'] as const;
 export const activityKinds = ['seminar', 'coaching', 'exkursion'] as const;
 

@@ -37,12 +37,3 @@ export const appSettingsInput = z.object({
   importLimits: importLimits.default(defaultImportLimits),
 });
 export type AppSettingsInput = z.input<typeof appSettingsInput>;
-
-export const backupInfo = z.object({
-  name: z.string(),
-  size: z.number().int(),
-  createdAt: z.string(),
-  /** why it was taken, from the file name: start, manuell, vor-migration, vor-import, vor-wiederherstellung ... */
-  reason: z.string(),
-});
-export type BackupInfo = z.infer<typeof backupInfo>;

@@ -1,5 +1,6 @@
 import type { AghRules, RuleLevel } from '../domain/agh.js';
-import { addDays, daysBetween, formatHoursX100 } from './compensation.js';
+import { formatHoursX100 } from './compensation.js';
+import { addDays, addMonths, daysBetween } from '../domain/dates.js';
 
 /**
  * The program's AGH rules applied to a placement or to recorded hours (issue 17). Pure: the services load the
@@ -26,13 +27,7 @@ const h = (x100: number) => formatHoursX100(x100);
 
 /** The last day of a duration of whole months from the start: 2026-01-15 + 6 months → 2026-07-14. */
 export function lastDayOfMonths(start: string, months: number): string {
-  const y = Number(start.slice(0, 4));
-  const m = Number(start.slice(5, 7)) - 1 + months;
-  const d = Number(start.slice(8, 10));
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const day = Math.min(d, last);
-  const iso = new Date(Date.UTC(y, m, day)).toISOString().slice(0, 10);
-  return addDays(iso, -1);
+  return addDays(addMonths(start, months), -1);
 }
 
 export interface PlacementFacts {

@@ -1,3 +1,4 @@
+import { daysBetween } from '../domain/dates.js';
 /**
  * Plan against actual per position of a financing plan, with the tolerance of the ANBest-P (Nr. 1.2 of the
  * Allgemeine Nebenbestimmungen für Zuwendungen zur Projektförderung): a single position may exceed its plan by up
@@ -69,8 +70,7 @@ export function statusText(status: PositionStatus): string {
 
 /** Days from a to b inclusive (ISO dates). */
 export function daysInclusive(a: string, b: string): number {
-  const ms = Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) - Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10));
-  return Math.round(ms / 86_400_000) + 1;
+  return daysBetween(a, b) + 1;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, compensationCents, formatHoursX100, mondayOf, monthRange, parseHours, sumHoursX100 } from './compensation.js';
+import { compensationCents, formatHoursX100, parseHours, sumHoursX100 } from './compensation.js';
+import { addDays, mondayOf, monthRange } from '../domain/dates.js';
 
 describe('compensation in integer cents', () => {
   it('10,000 entries of 0,25 h at 0,80 € are exactly 2,500 h and 2,000.00 €', () => {

@@ -63,35 +63,3 @@ export function formatHoursX100(hoursX100: number): string {
   if (frac === 0) return `${sign}${whole}`;
   return `${sign}${whole},${String(frac).padStart(2, '0').replace(/0$/, '')}`;
 }
-
-/** The placement-month a date belongs to: "2026-11-03" → "2026-11". */
-export function monthOf(isoDate: string): string {
-  return isoDate.slice(0, 7);
-}
-
-/** First and last day of a month "YYYY-MM". */
-export function monthRange(month: string): { from: string; to: string } {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-}
-
-/** Adds days to an ISO date (UTC calendar arithmetic, no time zone surprises). */
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Days from a to b (b - a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Monday of the week containing the date (German weeks start on Monday). */
-export function mondayOf(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  const dow = (d.getUTCDay() + 6) % 7;
-  return addDays(isoDate, -dow);
-}

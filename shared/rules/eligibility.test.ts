@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EligibilityGroup } from '../domain/eligibility.js';
-import { addYears, describeRule, evaluateEligibility } from './eligibility.js';
+import { describeRule, evaluateEligibility } from './eligibility.js';
+import { addYears } from '../domain/dates.js';
 
 const names: Record<number, string> = { 1: 'Freiberg', 2: 'Döbeln', 6: 'Dresden' };
 const lookup = (id: number) => names[id];

@@ -1,6 +1,6 @@
-import { fullYearsBetween } from '../domain/common.js';
 import type { EligibilityCondition, EligibilityGroup } from '../domain/eligibility.js';
 import { describeModelCondition, evaluateModelCondition, isModelCondition, legacyStatusMatches, orList, type ModelPerson } from './eligibility-model.js';
+import { addYears, fullYearsBetween } from '../domain/dates.js';
 
 /**
  * What eligibility looks at; a participant row or form state both fit. The fields of ModelPerson (title
@@ -35,16 +35,6 @@ const NO = '✗';
 
 function isGroup(item: EligibilityCondition | EligibilityGroup): item is EligibilityGroup {
   return 'op' in item;
-}
-
-/** The date `years` years after `iso`; 29.02. becomes 28.02. in a non-leap year. */
-export function addYears(iso: string, years: number): string {
-  const y = Number(iso.slice(0, 4)) + years;
-  const m = Number(iso.slice(5, 7));
-  let d = Number(iso.slice(8, 10));
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) d = days;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function yearsText(n: number): string {

@@ -71,4 +71,3 @@ export const labourMarketLabels: Record<LabourMarketAccess, string> = {
   not_allowed: 'nicht erlaubt',
   depends: 'je nach Titel',
 };
-export const asylblgLabels: Record<AsylblgEntitlement, string> = { yes: 'ja', no: 'nein', depends: 'je nach Titel' };

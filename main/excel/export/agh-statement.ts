@@ -1,6 +1,6 @@
 import type { Statement } from '../../../shared/domain/placements.js';
-import { monthRange } from '../../../shared/rules/compensation.js';
 import { addSumCell, addTableSheet, createWorkbook, setText, writeWorkbook, type TableSheet } from './workbook.js';
+import { monthRange } from '../../../shared/domain/dates.js';
 
 const monthNames = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { germanDate } from '../../../shared/domain/dates.js';
 
 /** What a named attendance/signature list shows: the one place Lotse prints names. */
 export interface AttendanceListData {
@@ -10,11 +11,6 @@ export interface AttendanceListData {
   place: string | null;
   program: string;
   rows: { lastName: string; firstName: string; birthDate: string | null }[];
-}
-
-export function germanDate(iso: string | null): string {
-  if (!iso) return '';
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
 /** A cell text starting with = + - @ would run as a formula in Excel; a leading apostrophe keeps it text. */

@@ -3,6 +3,7 @@ import { financingKindLabels, incomeLabels } from '../../../shared/domain/financ
 import { statusText, toleranceRule, tolerancePercent } from '../../../shared/rules/budget.js';
 import type { FinanceReport } from './finance-data.js';
 import { addTableSheet, columnLetter, formats, setText, setValue, type TableSheet } from './workbook.js';
+import { germanDate } from '../../../shared/domain/dates.js';
 
 /**
  * The money of the Verwendungsnachweis: "Zahlenmäßiger Nachweis" (per position planned, actual, difference and
@@ -14,7 +15,6 @@ import { addTableSheet, columnLetter, formats, setText, setValue, type TableShee
 
 export const financeSheetNames = { nachweis: 'Zahlenmäßiger Nachweis', belegliste: 'Belegliste' } as const;
 
-const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 const euros = (cents: number) => cents / 100;
 
 function euro(cell: ExcelJS.Cell, value: ExcelJS.CellValue): void {

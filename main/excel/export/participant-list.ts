@@ -1,4 +1,5 @@
 import type { ParticipantListColumn } from '../../../shared/contract/reports.contract.js';
+import { germanDate, todayIso } from '../../../shared/domain/dates.js';
 import { writeTableWorkbook, type ColumnKind, type ColumnSpec, type RowValues } from './workbook.js';
 
 /** What the named participant list shows: chosen columns, one row per person, and how it was filtered. */
@@ -54,13 +55,9 @@ function fittedWidth(key: ParticipantListColumn, rows: RowValues<ParticipantList
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
 }
 
-function germanDate(d: Date): string {
-  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
-}
-
 /** File name users see, safe on Windows. */
 export function participantListFileName(programName: string | null, created: Date): string {
-  const iso = `${created.getFullYear()}-${String(created.getMonth() + 1).padStart(2, '0')}-${String(created.getDate()).padStart(2, '0')}`;
+  const iso = todayIso(created);
   const program = programName ? `_${programName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40)}` : '';
   return `Teilnehmendenliste${program}_${iso}.xlsx`;
 }
@@ -93,7 +90,7 @@ export async function writeParticipantList(data: ParticipantListData, file: stri
     columns,
     data.rows,
     {
-      title: [title, `Filter: ${data.filter}`, `Stand: ${germanDate(data.created)} · ${people} · ${confidentialNote}`],
+      title: [title, `Filter: ${data.filter}`, `Stand: ${germanDate(todayIso(data.created))} · ${people} · ${confidentialNote}`],
       landscape: totalWidth > PORTRAIT_MAX_WIDTH,
       footer: '&LVertraulich – personenbezogene Daten&RSeite &P von &N',
     },

@@ -3,6 +3,7 @@ import type { FinanceReport } from './finance-data.js';
 import { addFinanceSheets } from './finance-sheets.js';
 import { columnLetter, createWorkbook, excelDate, formats, setText as setTextCell } from './workbook.js';
 import type { EsfPlusIndicator, Figures, Finding, ReportKind, ReportSection, ReportText } from '../../../shared/domain/reports.js';
+import { germanDate } from '../../../shared/domain/dates.js';
 
 /**
  * The program-end report (Verwendungsnachweis, zahlenmäßiger Teil + Sachbericht) and the interim report
@@ -81,7 +82,6 @@ const FMT = {
 
 // ---------- private helpers (German formats, safe text, headers, sums) ----------
 
-const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** User text (program names, Sachbericht, stories) as a text cell that can never become a formula. */
 function setText(cell: ExcelJS.Cell, text: string | null | undefined): void {
@@ -191,6 +191,7 @@ function titleSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
     ['Berichtszeitraum', `${germanDate(d.figures.from)} – ${germanDate(d.figures.to)}`],
     ['Programmlaufzeit', `${germanDate(d.program.startDate)} – ${d.program.endDate ? germanDate(d.program.endDate) : 'offen'}`],
     ['Stand der Daten', excelDate(d.stand), FMT.date],
+    // the UTC day of the export's instant, not the local one: a closed period gives the same cells in every time zone
     ['Erstellt am', excelDate(d.created.toISOString().slice(0, 10)), FMT.date],
     ['Prüfhinweise', d.findings.length === 0 ? 'keine' : `siehe Blatt „${sheetNames.findings}“ (${d.findings.length})`],
     ['', null],

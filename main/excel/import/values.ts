@@ -1,5 +1,5 @@
-import { isRealDate } from '../../../shared/domain/common.js';
 import type { Cell } from './read.js';
+import { isRealDate } from '../../../shared/domain/dates.js';
 
 /** Trimmed text with inner whitespace and line breaks collapsed; empty → null. Numbers without exponent noise. */
 export function text(cell: Cell): string | null {

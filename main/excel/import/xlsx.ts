@@ -11,11 +11,6 @@ import { readEntryText, streamEntryText, ZipError, zipEntries, type ZipEntry } f
  * nothing but the rows. Why not exceljs's streaming reader: it builds a style and value object per cell, which
  * made reading the largest part of an import, and it hangs on a broken deflate stream instead of failing.
  */
-export interface XlsxSheet {
-  name: string;
-  rows: RawRow[];
-}
-
 export interface XlsxHooks {
   /** every complete row with at least one value; throw to stop (limits, cancel) */
   onRow: (row: RawRow) => void;

@@ -12,11 +12,11 @@ import type { PersonMatch } from '../../../shared/domain/fairs.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
-import { anchorsOn, germanDate, reanchorActivity } from '../enrollments/anchor.service.js';
+import { anchorsOn, reanchorActivity } from '../enrollments/anchor.service.js';
 import { displayName, searchParticipants } from '../fairs/people.js';
+import { germanDate, nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
-const nowIso = () => new Date().toISOString();
 
 export interface ActivityQuery {
   id?: number;

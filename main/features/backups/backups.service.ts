@@ -5,32 +5,45 @@ import { backupDir, backupNamed, isBackupName, keepAutomatic, parseBackupName, r
 import type { OpenDatabase } from '../../db/open.js';
 import { getSetting } from '../settings/settings.service.js';
 import { journalPath, readJournal } from './erasure-journal.js';
+import { todayIso } from '../../../shared/domain/dates.js';
 
 export const keepDailyBackups = keepAutomatic.start!;
 
-/** At most one automatic backup a day; the newest 14 of them (and bounded counts of the other automatic kinds) are kept. */
+/**
+ * Whether a daily backup exists for the local calendar day of `now`. Names carry UTC stamps; the day is the
+ * coordinator's own, so a start at 00:30 in Dresden (23:30 UTC the evening before) opens a new day.
+ */
+function dailyBackupTaken(dir: string, now: Date): boolean {
+  if (!fs.existsSync(dir)) return false;
+  const today = todayIso(now);
+  return fs.readdirSync(dir).some((f) => {
+    const parsed = parseBackupName(f);
+    return parsed?.reason === 'start' && todayIso(parsed.takenAt) === today;
+  });
+}
+
+/** At most one automatic backup a (local) day; the newest 14 of them (and bounded counts of the other automatic kinds) are kept. */
 export async function dailyBackup(open: OpenDatabase, now = new Date()): Promise<string | null> {
   const dir = backupDir(open.path);
-  const today = now.toISOString().slice(0, 10);
-  const existing = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => parseBackupName(f)?.reason === 'start') : [];
   const count = await sql<{ n: number }>`SELECT count(*) AS n FROM programs`.execute(open.db).catch(() => null);
   // an empty, just-created database has nothing worth backing up
   if (!count || Number(count.rows[0]?.n ?? 0) === 0) {
     const people = await sql<{ n: number }>`SELECT count(*) AS n FROM participants`.execute(open.db);
     if (Number(people.rows[0]?.n ?? 0) === 0) return null;
   }
-  if (existing.some((f) => f.includes(`_${today}_`))) return null;
+  if (dailyBackupTaken(dir, now)) return null;
   return backupNamed(open, 'start', now);
 }
 
-export interface BackupInfo {
+/** A backup file in the folder (main only; the renderer gets BackupInfo without the path). */
+export interface BackupFile {
   file: string;
   name: string;
   size: number;
   createdAt: string;
 }
 
-export function listBackups(open: OpenDatabase): BackupInfo[] {
+export function listBackups(open: OpenDatabase): BackupFile[] {
   const dir = backupDir(open.path);
   if (!fs.existsSync(dir)) return [];
   return fs

@@ -247,3 +247,27 @@ describe('backupTo an explicit file', () => {
     await expect(backupTo(open, out)).rejects.toThrow(/existiert bereits/);
   });
 });
+
+describe('the daily backup by the local calendar day', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('counts a backup at 00:30 in Dresden for that day, not for the UTC day before', async () => {
+    process.env.TZ = 'Europe/Berlin';
+    await addProgram(open);
+    const at = (utc: string) => new Date(utc);
+    // 23:30 on 1 January in Dresden: the day's backup
+    expect(await dailyBackup(open, at('2026-01-01T22:30:00Z'))).not.toBeNull();
+    // 00:30 on 2 January in Dresden, still 1 January in UTC: a new local day, so a new backup
+    expect(await dailyBackup(open, at('2026-01-01T23:30:00Z'))).not.toBeNull();
+    // 10:00 on 2 January in Dresden: that day has its backup already (taken at 00:30, whose UTC stamp says 1 January)
+    expect(await dailyBackup(open, at('2026-01-02T09:00:00Z'))).toBeNull();
+    // the same in summer time (UTC+2 since 29 March): 00:30 on 30 March is 22:30 UTC on the 29th
+    expect(await dailyBackup(open, at('2026-03-29T12:00:00Z'))).not.toBeNull();
+    expect(await dailyBackup(open, at('2026-03-29T22:30:00Z'))).not.toBeNull();
+    expect(await dailyBackup(open, at('2026-03-30T08:00:00Z'))).toBeNull();
+  });
+});

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
-import { todayIso } from '../../../shared/domain/common.js';
 import type { FileStore } from '../../api/files.js';
 import type { Database } from '../../db/schema.js';
 import { renderCertificate, type CertificateData } from '../../pdf/certificate.js';
 import { audit } from '../audit/audit.service.js';
 import { getAghSettings } from '../placements/agh-settings.service.js';
 import { getPlacement } from '../placements/placements.service.js';
+import { todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 

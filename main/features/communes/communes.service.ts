@@ -4,6 +4,7 @@ import { communeInput } from '../../../shared/domain/communes.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 /** All communes sorted by district, then name. */
 export async function listCommunes(db: Kysely<Database>): Promise<Commune[]> {
@@ -59,7 +60,7 @@ export async function updateCommune(db: Kysely<Database>, id: number, input: Com
     await assertUnique(trx, data, id);
     const row = await trx
       .updateTable('communes')
-      .set({ ...data, updated_at: new Date().toISOString() })
+      .set({ ...data, updated_at: nowIso() })
       .where('id', '=', id)
       .returning(['id', 'name', 'district', 'ags'])
       .executeTakeFirstOrThrow();

@@ -16,12 +16,12 @@ import {
   type TargetFigure,
 } from '../../../shared/domain/reports.js';
 import { AppError } from '../../../shared/errors.js';
-import { monthRange } from '../../../shared/rules/compensation.js';
 import { residenceGroupLabels, type ResidenceGroup } from '../../../shared/rules/residence-groups.js';
 import { dataVersion } from '../../db/engine/changes.js';
 import { engineOf, type EngineKind } from '../../db/engine/kind.js';
 import { countWhere, indexedBy, pinnedJoin, yearOf } from '../../db/engine/sql-parts.js';
 import type { Database } from '../../db/schema.js';
+import { monthRange } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -254,15 +254,6 @@ export const ageGroupLabels: Record<(typeof ageGroups)[number], string> = {
 };
 /** Outcome labels of the report (shared with the outcome forms). */
 export const outcomeLabels: Record<(typeof outcomeKinds)[number], string> = outcomeKindLabels;
-export const activityLabels: Record<(typeof activityKinds)[number], string> = { seminar: 'Seminar', coaching: 'Einzelcoaching', exkursion: 'Exkursion' };
-export const contactResultLabels: Record<(typeof contactResults)[number], string> = {
-  gespraech: 'Gespräch',
-  einladung: 'Einladung',
-  probetag: 'Probetag',
-  praktikum: 'Praktikum',
-  ausbildungsvertrag: 'Ausbildungsvertrag',
-  arbeitsvertrag: 'Arbeitsvertrag',
-};
 const NONE_LABEL = 'keine Angabe';
 
 // ---------- figures ----------

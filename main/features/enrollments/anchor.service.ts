@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import { addMonths, addMonthsText, indexedByText } from '../../db/engine/sql-parts.js';
 import type { Database } from '../../db/schema.js';
+import { germanDate } from '../../../shared/domain/dates.js';
 
 /**
  * The anchor rule (issue 13): every attendance, fair registration, fair contact and outcome belongs to the
@@ -182,11 +183,6 @@ export async function outcomeAnchor(db: Kysely<Database>, participantId: number,
   if (programId !== null) q = q.where('e.program_id', '=', programId);
   const row = await q.orderBy('e.start_date', 'desc').orderBy('e.id', 'desc').executeTakeFirst();
   return row ? { enrollmentId: row.id, programId: row.program_id } : null;
-}
-
-/** German date for messages: 2024-03-05 → 05.03.2024. */
-export function germanDate(iso: string): string {
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
 /** The field error of a new attendance or outcome that no enrollment covers. */

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { todayIso } from '../../../shared/domain/common.js';
 import { eligibilityGroup } from '../../../shared/domain/eligibility.js';
 import {
   entrySnapshot,
@@ -15,10 +14,11 @@ import { AppError } from '../../../shared/errors.js';
 import { evaluateEligibility, type EligibilityResult } from '../../../shared/rules/eligibility.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
-import { germanDate, reanchorPerson } from './anchor.service.js';
+import { reanchorPerson } from './anchor.service.js';
 import { eligibilityPeople } from '../participants/eligibility-person.js';
 import { takeEntrySnapshot } from './entry-model.sql.js';
 import { syncFollowUp } from './entry.sql.js';
+import { germanDate, nowIso, todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -279,7 +279,7 @@ export async function updateEnrollment(db: Db, input: EnrollmentUpdateInput): Pr
         eligible: result.eligible ? 1 : 0,
         eligibility_reason: result.summary,
         override_reason: result.eligible ? null : override,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
       })
       .where('id', '=', data.id)
       .execute();

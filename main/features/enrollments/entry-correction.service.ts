@@ -7,6 +7,7 @@ import { parseResidenceTitle } from '../../../shared/rules/residence-title-parse
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { getEnrollment } from './enrollments.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -48,7 +49,7 @@ type Correction = ReturnType<typeof entryCorrectionInput.parse>;
 function changes(data: Correction) {
   const set: Partial<Record<string, string | number | null>> = {
     entry_corrected_reason: data.reason,
-    updated_at: new Date().toISOString(),
+    updated_at: nowIso(),
   };
   if (data.birthYear !== undefined) set.entry_birth_year = data.birthYear;
   if (data.gender !== undefined) set.entry_gender = data.gender;

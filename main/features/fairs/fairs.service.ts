@@ -21,10 +21,10 @@ import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { anchorsOn, reanchorFair } from '../enrollments/anchor.service.js';
 import { displayName, participantExists, searchParticipants } from './people.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
-const nowIso = () => new Date().toISOString();
 
 async function loadFairs(db: Db, where: { id?: number; programId?: number | undefined }): Promise<Fair[]> {
   let q = db

@@ -2,13 +2,13 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { ActivityKind, AttendanceStatus } from '../../../shared/domain/activities.js';
 import type { ContactResult, FairOffer } from '../../../shared/domain/fairs.js';
 import type { OutcomeKind } from '../../../shared/domain/outcomes.js';
-import { todayIso } from '../../../shared/domain/common.js';
 import type { Database } from '../../db/schema.js';
 import type { DemoStep } from '../demo/demo.seed.js';
 import { anchorAll } from '../enrollments/anchor.service.js';
 import { createEnrollment } from '../enrollments/enrollments.service.js';
 import { listFollowUps, recordFollowUp } from '../outcomes/follow-ups.service.js';
 import { insertPeople, type PlainPerson } from '../participants/insert-people.js';
+import { addDays, addMonths, daysBetween, todayIso } from '../../../shared/domain/dates.js';
 
 /** Deterministic pseudo-random numbers: the same demo every time, so screenshots and reports are reproducible. */
 function rng(seed: number) {
@@ -88,19 +88,6 @@ const outcomeFor: Partial<Record<ContactResult, OutcomeKind>> = {
   arbeitsvertrag: 'sv_beschaeftigung',
 };
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-
-function addMonths(iso: string, months: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-
 const modelStart = '2016-03-01';
 const modelEnd = '2019-12-31';
 /** months after exit in which results still count (the programs' default follow-up period) */
@@ -124,7 +111,7 @@ const covers = (s: Span, day: string, afterExit = 0) => s.start <= day && day <=
  */
 async function enrolInModel(db: Kysely<Database>, r: Rng, programId: number, personIds: number[]): Promise<Map<number, Span>> {
   const spans = new Map<number, Span>();
-  const days = (Date.parse(`2019-06-30T00:00:00Z`) - Date.parse(`${modelStart}T00:00:00Z`)) / 86_400_000;
+  const days = daysBetween(modelStart, '2019-06-30');
   for (const [i, participantId] of personIds.entries()) {
     if (i % 6 === 5) continue;
     const start = addDays(modelStart, r.int(0, days));
@@ -293,7 +280,7 @@ async function seedSessions(
 
 /** Session days: spread over the model program's years, or over the current program's recent months. */
 function sessionDates(r: Rng, count: number, from: string, to: string): string[] {
-  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  const days = daysBetween(from, to);
   return Array.from({ length: count }, () => addDays(from, r.int(0, days))).sort();
 }
 

@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { todayIso } from '../../../shared/domain/common.js';
 import type { Budget } from '../../../shared/domain/finance.js';
 import { forecastCents, withinTolerance } from '../../../shared/rules/budget.js';
 import type { Database } from '../../db/schema.js';
 import { computeFigures } from '../dashboard/figures.service.js';
 import { computeFinance, type AghMonth, type FinanceQuery } from './nachweis.service.js';
 import { currentPlan, percentOf } from './plan.service.js';
+import { todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 

@@ -15,9 +15,9 @@ import { AppError } from '../../../shared/errors.js';
 import type { Database, FinancePaymentsTable, FinanceReceiptsTable } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { currentPlan } from './plan.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
-const nowIso = () => new Date().toISOString();
 
 export function toReceipt(r: Selectable<FinanceReceiptsTable>): Receipt {
   return {

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.js';
 import type { BelegLine, FinanceReport, IncomeLine, NachweisPosition } from '../../excel/export/finance-data.js';
 import { toReceipt } from './ledger.service.js';
 import { currentPlan, percentOf } from './plan.service.js';
+import { monthRange } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -22,14 +23,9 @@ export interface AghMonth {
   compensationCents: number;
 }
 
-const lastDayOf = (month: string) => {
-  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
-  return `${month}-${String(d.getUTCDate()).padStart(2, '0')}`;
-};
-
 /** A line the hours or the placements' records produce (never typed): dated its month's last day or the period's end. */
 function computedLine(q: FinanceQuery, positionKey: string, month: string, payee: string | null, purpose: string, amountCents: number): BelegLine {
-  const end = lastDayOf(month);
+  const end = monthRange(month).to;
   return { date: end > q.to ? q.to : end, number: null, payee, purpose, positionKey, amountCents, paidOn: null, computed: true };
 }
 

@@ -1,5 +1,4 @@
 import type { Kysely, Selectable } from 'kysely';
-import { todayIso } from '../../../shared/domain/common.js';
 import { receiptImportInput, type ReceiptBatch, type ReceiptImportInput, type ReceiptImportPreview, type ReceiptMapping } from '../../../shared/domain/finance.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database, FinanceImportBatchesTable } from '../../db/schema.js';
@@ -9,6 +8,7 @@ import { layoutKey } from '../../excel/import/saved-mapping.js';
 import { audit } from '../audit/audit.service.js';
 import { getImportLimits, getSetting, setSetting } from '../settings/settings.service.js';
 import { planForBooking } from './ledger.service.js';
+import { nowIso, todayIso } from '../../../shared/domain/dates.js';
 
 /**
  * Receipts from an accounting export (.xlsx/.csv): the file is read by the importer's reader on its reading
@@ -128,7 +128,7 @@ export async function undoReceiptBatch(db: Db, batchId: number): Promise<Receipt
     if (!batch) throw new AppError('not_found', 'Import nicht gefunden.', 'Import not found.');
     if (batch.status === 'undone') throw new AppError('conflict', 'Dieser Import wurde bereits rückgängig gemacht.', 'Import already undone.');
     const removed = await trx.deleteFrom('finance_receipts').where('import_batch_id', '=', batchId).executeTakeFirst();
-    await trx.updateTable('finance_import_batches').set({ status: 'undone', undone_at: new Date().toISOString(), updated_at: new Date().toISOString() }).where('id', '=', batchId).execute();
+    await trx.updateTable('finance_import_batches').set({ status: 'undone', undone_at: nowIso(), updated_at: nowIso() }).where('id', '=', batchId).execute();
     await audit(trx, { action: 'import_undo', entity: 'finance_receipts', entityId: batchId, details: `${Number(removed.numDeletedRows)} Belege entfernt` });
   });
   return toBatch(await db.selectFrom('finance_import_batches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow());

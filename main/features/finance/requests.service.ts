@@ -7,9 +7,9 @@ import { aghMonthsOf } from './budget.service.js';
 import { computeFinance } from './nachweis.service.js';
 import { planForBooking } from './ledger.service.js';
 import { percentOf } from './plan.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
-const nowIso = () => new Date().toISOString();
 
 const toRequest = (r: Selectable<FinanceRequestsTable>): PaymentRequest => ({
   id: r.id,

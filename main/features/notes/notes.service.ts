@@ -3,6 +3,7 @@ import { noteInput, type Note, type NoteInput } from '../../../shared/domain/not
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -72,7 +73,7 @@ export async function updateNote(db: Db, id: number, input: NoteInput): Promise<
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('notes')
-      .set({ date: n.date, kind: n.kind, text: n.text, follow_up_on: n.followUpOn, updated_at: new Date().toISOString() })
+      .set({ date: n.date, kind: n.kind, text: n.text, follow_up_on: n.followUpOn, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     await audit(trx, { action: 'update', entity: 'note', entityId: id, participantId: n.participantId, after: snapshot(n) });

@@ -12,6 +12,7 @@ import { normaliseName, searchTerm, stripAccents } from '../../../shared/rules/n
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { displayName } from '../fairs/people.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -128,7 +129,7 @@ export async function updateOrganisation(db: Db, id: number, input: Organisation
   await db.transaction().execute(async (trx) => {
     const before = await getOrganisation(trx, id);
     await assertNameFree(trx, data.kind, data.name, data.city, id);
-    await trx.updateTable('organisations').set({ ...row(data), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await trx.updateTable('organisations').set({ ...row(data), updated_at: nowIso() }).where('id', '=', id).execute();
     await audit(trx, { action: 'update', entity: 'organisation', entityId: id, before, after: data });
   });
   return getOrganisation(db, id);
@@ -139,7 +140,7 @@ export async function archiveOrganisation(db: Db, id: number, archived: boolean)
     await getOrganisation(trx, id);
     await trx
       .updateTable('organisations')
-      .set({ archived_at: archived ? new Date().toISOString() : null, updated_at: new Date().toISOString() })
+      .set({ archived_at: archived ? nowIso() : null, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     await audit(trx, { action: archived ? 'archive' : 'unarchive', entity: 'organisation', entityId: id });

@@ -9,6 +9,7 @@ import {
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -94,7 +95,7 @@ export async function recordFollowUp(db: Db, input: FollowUpResultInput): Promis
         result_kind: d.resultKind,
         lasted: d.lasted === null ? null : d.lasted ? 1 : 0,
         notes: d.notes,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
       })
       .where('id', '=', d.id)
       .execute();

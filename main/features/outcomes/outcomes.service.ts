@@ -11,9 +11,9 @@ import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { notEnrolledError, outcomeAnchor, type Anchor } from '../enrollments/anchor.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
-const nowIso = () => new Date().toISOString();
 
 async function assertExists(
   db: Db,

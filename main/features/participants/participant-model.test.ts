@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParticipantInput } from '../../../shared/domain/participants.js';
-import { todayIso } from '../../../shared/domain/common.js';
 import { AppError } from '../../../shared/errors.js';
 import { tempApp } from '../../test/temp-db.js';
 import { createCommune } from '../communes/communes.service.js';
@@ -9,6 +8,7 @@ import { createProgram } from '../programs/programs.service.js';
 import { openValues } from './open-values.service.js';
 import { participantRecords } from './participant-records.js';
 import { createParticipant, getParticipant, listParticipants, updateParticipant } from './participants.service.js';
+import { todayIso } from '../../../shared/domain/dates.js';
 
 let app: Awaited<ReturnType<typeof tempApp>>;
 beforeEach(async () => {

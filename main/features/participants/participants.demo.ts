@@ -9,6 +9,7 @@ import type { DemoStep } from '../demo/demo.seed.js';
 import { createEnrollment } from '../enrollments/enrollments.service.js';
 import { syncAllFollowUps, takeEntrySnapshots } from '../enrollments/entry.sql.js';
 import { createParticipant, derivedColumns } from './participants.service.js';
+import { addMonths, nowIso } from '../../../shared/domain/dates.js';
 
 /** Fictional names only; combinations are generated, so no real person is meant. */
 const lastNames = [
@@ -68,9 +69,7 @@ const lastDemoDay = '2026-11-20';
 
 /** Exit 4–12 months after entry, but not after the demo's last recorded day. */
 function exitDate(rnd: () => number, start: string): string {
-  const d = new Date(`${start}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 4 + Math.floor(rnd() * 9));
-  const end = d.toISOString().slice(0, 10);
+  const end = addMonths(start, 4 + Math.floor(rnd() * 9));
   return end > lastDemoDay ? lastDemoDay : end;
 }
 
@@ -160,7 +159,7 @@ export async function seedLarge(db: Kysely<Database>, programIds: { agh: number;
   const rnd = prng(100_000);
   const communeList = Object.values(communeIds);
   const batch = 400;
-  const now = new Date().toISOString();
+  const now = nowIso();
   await db.transaction().execute(async (trx) => {
     const newIds = await idSource(trx, 'participants');
     for (let start = 0; start < count; start += batch) {

@@ -23,6 +23,7 @@ import type { Database, ParticipantRow } from '../../db/schema.js';
 import { asRefId, refKindOf, RefResolver } from '../audit/audit-refs.service.js';
 import { audit } from '../audit/audit.service.js';
 import { saveModel, titleHistories } from './title-history.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -299,7 +300,7 @@ export async function updateParticipant(
     await checkWrite(trx, data, opts.confirmDuplicate ?? false, id);
     let update = trx
       .updateTable('participants')
-      .set({ ...toRow(data), updated_at: new Date().toISOString() })
+      .set({ ...toRow(data), updated_at: nowIso() })
       .where('id', '=', id);
     if (opts.expectedUpdatedAt !== undefined) update = update.where('updated_at', '=', opts.expectedUpdatedAt);
     const res = await update.executeTakeFirst();
@@ -319,7 +320,7 @@ export async function archiveParticipant(db: Db, id: number, archived: boolean):
     if (before.archived === archived) return;
     await trx
       .updateTable('participants')
-      .set({ archived_at: archived ? new Date().toISOString() : null, updated_at: new Date().toISOString() })
+      .set({ archived_at: archived ? nowIso() : null, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     await audit(trx, {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { TitleEntry, TitleEntryData } from '../../../shared/domain/participant-model.js';
-import { todayIso } from '../../../shared/domain/common.js';
 import { parseNationality } from '../../../shared/rules/countries.js';
 import { parseResidenceTitle } from '../../../shared/rules/residence-title-parser.js';
 import { residenceTitle } from '../../../shared/rules/residence-titles.js';
 import { titleOn, type HeldTitle } from '../../../shared/rules/title-history.js';
 import type { Database } from '../../db/schema.js';
+import { addDays, todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -39,7 +39,6 @@ export async function titleHistories(db: Db, participantIds: readonly number[]):
   return out;
 }
 
-const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The history after a save: the given entries when the form sent them; otherwise (older clients, imports) the
@@ -52,7 +51,7 @@ function nextHistory(stored: HeldTitle[], given: TitleEntryData[] | undefined, s
   if (code === null || titleOn(stored, today)?.titleCode === code) return stored;
   if (stored.length === 0) return [{ titleCode: code, validFrom: null, validUntil: null }];
   const closed = stored.map((t) =>
-    t.validUntil === null && (t.validFrom === null || t.validFrom < today) ? { ...t, validUntil: dayBefore(today) } : t,
+    t.validUntil === null && (t.validFrom === null || t.validFrom < today) ? { ...t, validUntil: addDays(today, -1) } : t,
   );
   return [...closed, { titleCode: code, validFrom: today, validUntil: null }];
 }

@@ -18,6 +18,7 @@ import { audit } from '../audit/audit.service.js';
 import { getSetting, setSetting } from '../settings/settings.service.js';
 import { openFile, sealFile } from './file-crypto.js';
 import { fileTypeOf } from './file-type.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -138,7 +139,7 @@ async function storeFile(trx: Db, keys: BackupKeyProvider[], documentId: number,
     key_id: sealed.keyId,
     iv: sealed.iv,
     content: sealed.content,
-    updated_at: new Date().toISOString(),
+    updated_at: nowIso(),
   };
   await trx
     .insertInto('person_document_files')
@@ -182,7 +183,7 @@ export async function updatePersonDocument(db: Db, deps: DocumentDeps, id: numbe
   }
   const upload = file && 'handle' in file ? await readUpload(db, deps.files, file.handle) : null;
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('person_documents').set({ ...columns(data), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await trx.updateTable('person_documents').set({ ...columns(data), updated_at: nowIso() }).where('id', '=', id).execute();
     if (upload) await storeFile(trx, deps.keys, id, upload);
     if (file && 'remove' in file) await trx.deleteFrom('person_document_files').where('document_id', '=', id).execute();
     await audit(trx, { action: 'update', entity: 'person_document', entityId: id, participantId: data.participantId, after: snapshot(data, upload?.name ?? before.file?.name ?? null) });

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { Finding } from '../../../shared/rules/agh-rules.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -60,7 +61,7 @@ export async function saveAghSettings(db: Db, input: AghSettingsInput): Promise<
     await trx
       .insertInto('agh_program_settings')
       .values({ program_id: data.programId, ...values })
-      .onConflict((oc) => oc.column('program_id').doUpdateSet({ ...values, updated_at: new Date().toISOString() }))
+      .onConflict((oc) => oc.column('program_id').doUpdateSet({ ...values, updated_at: nowIso() }))
       .execute();
     await audit(trx, { action: 'update', entity: 'agh_settings', entityId: data.programId, before, after: data });
   });

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import type { Database, EnrollmentStatus } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
-import { germanDate } from '../enrollments/anchor.service.js';
 import { afterEnrollmentChange } from '../enrollments/enrollments.service.js';
+import { germanDate, nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -52,7 +52,7 @@ export async function admitToPlacement(db: Db, enrollmentId: number, placementSt
 async function startEnrollment(db: Db, e: GateEnrollment, startDate: string): Promise<void> {
   await db
     .updateTable('enrollments')
-    .set({ status: 'aktiv', start_date: startDate, updated_at: new Date().toISOString() })
+    .set({ status: 'aktiv', start_date: startDate, updated_at: nowIso() })
     .where('id', '=', e.id)
     .execute();
   await afterEnrollmentChange(db, e.id, e.participant_id, e.program_id);

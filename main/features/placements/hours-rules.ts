@@ -3,10 +3,9 @@ import type { AghRules } from '../../../shared/domain/agh.js';
 import type { HoursEntry } from '../../../shared/domain/placements.js';
 import type { FieldIssue } from '../../../shared/errors.js';
 import { hoursFindings } from '../../../shared/rules/agh-rules.js';
-import { addDays, monthRange, mondayOf } from '../../../shared/rules/compensation.js';
 import type { Database } from '../../db/schema.js';
 import { rulesOf } from './agh-settings.service.js';
-import { germanDate } from './placements.service.js';
+import { addDays, germanDate, mondayOf, monthRange } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { HoursEntry, HoursWeek } from '../../../shared/domain/placements.js';
 import { AppError, type FieldIssue } from '../../../shared/errors.js';
-import { addDays, MAX_HOURS_X100_PER_DAY, mondayOf } from '../../../shared/rules/compensation.js';
+import { MAX_HOURS_X100_PER_DAY } from '../../../shared/rules/compensation.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { checkHoursRules } from './hours-rules.js';
-import { displayName, germanDate } from './placements.service.js';
+import { displayName } from './placements.service.js';
 import { isLocked, lockedMonthError, lockedMonths } from './statement-state.service.js';
+import { addDays, germanDate, mondayOf, nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -159,7 +160,7 @@ export async function saveHours(db: Db, entries: HoursEntry[]): Promise<{ saved:
     }
     let saved = 0;
     let deleted = 0;
-    const now = new Date().toISOString();
+    const now = nowIso();
     for (const e of entries) {
       if (e.hoursX100 === 0) {
         const r = await trx.deleteFrom('hours').where('placement_id', '=', e.placementId).where('work_date', '=', e.workDate).executeTakeFirst();

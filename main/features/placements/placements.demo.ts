@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { HoursEntry } from '../../../shared/domain/placements.js';
-import { addDays } from '../../../shared/rules/compensation.js';
 import type { Database } from '../../db/schema.js';
 import type { DemoStep } from '../demo/demo.seed.js';
 import { saveHours } from './hours.service.js';
 import { addPerson, enrol } from './placements.seed.js';
 import { createPlacement } from './placements.service.js';
+import { addDays } from '../../../shared/domain/dates.js';
 
 // fictional people; names chosen to exercise umlauts and Latin Extended letters on certificates
 const people: [string, string, string][] = [

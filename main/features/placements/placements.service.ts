@@ -22,6 +22,7 @@ import { audit } from '../audit/audit.service.js';
 import { notEnrolledError, outcomeAnchor } from '../enrollments/anchor.service.js';
 import { refuseHardLimits, rulesOf } from './agh-settings.service.js';
 import { admitToPlacement } from './enrollment-gate.js';
+import { germanDate, nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -29,11 +30,6 @@ type Db = Kysely<Database>;
 export function displayName(last: string | null, first: string | null): string {
   const parts = [last, first].filter((p): p is string => !!p && p.trim() !== '');
   return parts.length > 0 ? parts.join(', ') : '(ohne Namen)';
-}
-
-/** Germany-style date for messages: 2026-11-03 → 03.11.2026. */
-export function germanDate(iso: string): string {
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
 /**
@@ -403,7 +399,7 @@ export async function closePlacement(db: Db, input: ClosePlacementInput): Promis
     }
     await trx
       .updateTable('placements')
-      .set({ end_date: data.endDate, status: data.status, updated_at: new Date().toISOString() })
+      .set({ end_date: data.endDate, status: data.status, updated_at: nowIso() })
       .where('id', '=', data.id)
       .execute();
     if (data.outcome) {
@@ -522,7 +518,7 @@ export async function updatePlacement(db: Db, input: PlacementUpdateInput): Prom
         hours_per_week: after.hoursPerWeek,
         agreement_signed_on: after.agreementSignedOn,
         warnings: JSON.stringify(warnings),
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
       })
       .where('id', '=', data.id)
       .execute();
@@ -565,7 +561,7 @@ export async function activatePlacement(db: Db, input: ActivatePlacementInput): 
         status: 'aktiv',
         // a reason given earlier stays unless this activation needed (and gave) one of its own
         quota_override_reason: data.quotaOverrideReason ?? before.quotaOverrideReason,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
       })
       .where('id', '=', data.id)
       .execute();

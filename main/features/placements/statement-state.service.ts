@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { germanMonth } from '../../excel/export/agh-statement.js';
 import { audit } from '../audit/audit.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -71,7 +72,7 @@ async function upsertState(trx: Db, k: MonthKey, set: { status: StatementStatus;
   await trx
     .insertInto('agh_statements')
     .values({ program_id: k.programId, commune_id: k.communeId, month: k.month, ...set })
-    .onConflict((oc) => oc.columns(['program_id', 'commune_id', 'month']).doUpdateSet({ ...set, updated_at: new Date().toISOString() }))
+    .onConflict((oc) => oc.columns(['program_id', 'commune_id', 'month']).doUpdateSet({ ...set, updated_at: nowIso() }))
     .execute();
 }
 

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Statement } from '../../../shared/domain/placements.js';
 import { AppError } from '../../../shared/errors.js';
-import { compensationCents, monthRange } from '../../../shared/rules/compensation.js';
+import { compensationCents } from '../../../shared/rules/compensation.js';
 import type { Database } from '../../db/schema.js';
 import { getAghSettings } from './agh-settings.service.js';
 import { extraCostsByPlacement } from './extra-costs.service.js';
 import { displayName } from './placements.service.js';
 import { statementState } from './statement-state.service.js';
+import { monthRange } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.js';
 import { recordAccess } from '../audit/audit.service.js';
 import { getActor, getOperatorDetails } from '../settings/settings.service.js';
 import type { OperatorDetails } from '../../../shared/domain/settings.js';
+import { nowIso, todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 export type Row = Record<string, unknown>;
@@ -107,7 +108,7 @@ export async function collectAccessData(db: Db, participantId: number): Promise<
     const fairs = fairIds.size === 0 ? [] : await trx.selectFrom('fairs').select(['id', 'title', 'date']).where('id', 'in', [...fairIds]).execute();
     return {
       format: 'lotse-auskunft-1' as const,
-      generatedAt: new Date().toISOString(),
+      generatedAt: nowIso(),
       generatedBy: await getActor(trx),
       operator: await getOperatorDetails(trx),
       participantId,
@@ -135,7 +136,7 @@ export async function recordAccessExport(db: Db, participantId: number, tables: 
         participant_id: participantId,
         kind: 'auskunft',
         title: 'Auskunft nach Art. 15 DSGVO',
-        params: JSON.stringify({ date: new Date().toISOString().slice(0, 10), tables }),
+        params: JSON.stringify({ date: todayIso(), tables }),
       })
       .execute();
     await recordAccess(trx, {

@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { retentionEndsOn, type AnonymiseResult, type RetentionItem } from '../../../shared/domain/privacy.js';
-import { todayIso } from '../../../shared/domain/common.js';
 import { nameKey, searchText } from '../../../shared/rules/names.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit, redactAuditEntries } from '../audit/audit.service.js';
 import { withSecureErase } from '../../db/engine/erasure.js';
 import { databaseFileOf, databaseId, recordErasures } from '../backups/erasure-journal.js';
+import { todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { Handlers } from '../../api/router.js';
 import type { AppContext } from '../../api/context.js';
 import { renderAccessExportPdf } from '../../pdf/access-export.js';
-import { todayIso } from '../../../shared/domain/common.js';
 import { anonymiseParticipants, listPastRetention } from './anonymise.service.js';
 import { collectAccessData, recordAccessExport } from './access-export.service.js';
 import {
@@ -13,6 +12,7 @@ import {
   updateProgramPrivacy,
   withdrawConsent,
 } from './privacy.service.js';
+import { todayIso } from '../../../shared/domain/dates.js';
 
 /** Writes the JSON and PDF of an access request as temp files and hands out handles; then logs the export. */
 export async function accessExport(ctx: AppContext, participantId: number) {

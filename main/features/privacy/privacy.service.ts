@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { todayIso } from '../../../shared/domain/common.js';
 import {
   consentInput,
   consentState,
+  consentWarningDays,
   programPrivacyInput,
   retentionEndsOn,
   type Consent,
@@ -15,6 +15,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { assertProgramsExist } from '../programs/program-refs.js';
+import { addDays, nowIso, todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -86,7 +87,7 @@ export async function updateProgramPrivacy(db: Db, programId: number, input: Pro
         sensitive_reason: data.sensitiveReason,
         retention_years: data.retentionYears,
         final_report_submitted_on: data.finalReportSubmittedOn,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
       })
       .where('id', '=', programId)
       .execute();
@@ -149,7 +150,7 @@ export async function recordConsent(db: Db, input: ConsentInput): Promise<Consen
         consent_share_partners: data.consentSharePartners ? 1 : 0,
         consent_expires_on: data.consentExpiresOn,
         consent_withdrawn_on: null,
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
       })
       .where('id', '=', data.participantId)
       .execute();
@@ -181,7 +182,7 @@ export async function withdrawConsent(db: Db, participantId: number, date: strin
     }
     await trx
       .updateTable('participants')
-      .set({ consent_withdrawn_on: date, consent_success_story: 0, consent_share_partners: 0, updated_at: new Date().toISOString() })
+      .set({ consent_withdrawn_on: date, consent_success_story: 0, consent_share_partners: 0, updated_at: nowIso() })
       .where('id', '=', participantId)
       .execute();
     await audit(trx, {
@@ -196,15 +197,9 @@ export async function withdrawConsent(db: Db, participantId: number, date: strin
   return getConsent(db, participantId);
 }
 
-function plusDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** "Einwilligungen prüfen": withdrawn first, then expired, expiring, missing; anonymised and archived people skipped. */
 export async function consentReview(db: Db, limit = 500, today = todayIso()): Promise<{ total: number; items: ConsentReviewItem[] }> {
-  const soon = plusDays(today, 30);
+  const soon = addDays(today, consentWarningDays);
   const base = db
     .selectFrom('participants')
     .where('anonymised_at', 'is', null)

@@ -14,6 +14,7 @@ import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { reanchorProgramOutcomes } from '../enrollments/anchor.service.js';
 import { syncProgramFollowUps } from '../enrollments/entry.sql.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -197,12 +198,12 @@ export async function updateProgram(db: Db, id: number, input: ProgramInput): Pr
       }
       await trx.deleteFrom('program_communes').where('program_id', '=', id).where('commune_id', 'in', removed).execute();
     }
-    await trx.updateTable('programs').set({ ...programRow(data), updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await trx.updateTable('programs').set({ ...programRow(data), updated_at: nowIso() }).where('id', '=', id).execute();
     for (const c of data.communes) {
       await trx
         .insertInto('program_communes')
         .values({ program_id: id, commune_id: c.communeId, slots: c.slots })
-        .onConflict((oc) => oc.columns(['program_id', 'commune_id']).doUpdateSet({ slots: c.slots, updated_at: new Date().toISOString() }))
+        .onConflict((oc) => oc.columns(['program_id', 'commune_id']).doUpdateSet({ slots: c.slots, updated_at: nowIso() }))
         .execute();
     }
     await saveTargets(trx, id, data.targets);
@@ -221,7 +222,7 @@ export async function archiveProgram(db: Db, id: number, archived: boolean): Pro
     await getProgram(trx, id);
     await trx
       .updateTable('programs')
-      .set({ archived_at: archived ? new Date().toISOString() : null, updated_at: new Date().toISOString() })
+      .set({ archived_at: archived ? nowIso() : null, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     await audit(trx, { action: archived ? 'archive' : 'unarchive', entity: 'program', entityId: id });

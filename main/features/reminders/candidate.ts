@@ -36,4 +36,3 @@ export function parseReminderKey(key: string): { kind: string; participantId: nu
 }
 
 /** 31.12.2026 */
-export const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

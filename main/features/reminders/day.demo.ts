@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import { todayIso } from '../../../shared/domain/common.js';
-import { addDays } from '../../../shared/rules/compensation.js';
 import type { Database } from '../../db/schema.js';
 import type { DemoStep } from '../demo/demo.seed.js';
+import { addDays, todayIso } from '../../../shared/domain/dates.js';
 
 /**
  * The coordinator's day in the demo: documents, a consent, a title, a contact note and tasks that fall due around

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { personDocumentKindLabels } from '../../../shared/domain/person-documents.js';
 import { residenceTitle } from '../../../shared/rules/residence-titles.js';
-import { addDays } from '../../../shared/rules/compensation.js';
 import type { Database } from '../../db/schema.js';
-import { germanDate, reminderKey, type Candidate, type RuleWindow } from './candidate.js';
+import { reminderKey, type Candidate, type RuleWindow } from './candidate.js';
 import { inCare } from './still-here.js';
+import { addDays, germanDate } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { addDays, monthRange } from '../../../shared/rules/compensation.js';
 import { residenceTitle } from '../../../shared/rules/residence-titles.js';
 import type { Database } from '../../db/schema.js';
-import { germanDate, reminderKey, type Candidate, type RuleWindow } from './candidate.js';
+import { reminderKey, type Candidate, type RuleWindow } from './candidate.js';
 import { inCare } from './still-here.js';
+import { addDays, germanDate, monthRange } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 

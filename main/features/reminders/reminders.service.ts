@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { todayIso } from '../../../shared/domain/common.js';
 import {
   reminderDecision,
   reminderRule,
@@ -11,13 +10,13 @@ import {
   type ReminderRuleCode,
   type TaskInput,
 } from '../../../shared/domain/reminders.js';
-import { addDays, mondayOf } from '../../../shared/rules/compensation.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
 import { parseReminderKey, type Candidate, type RuleWindow } from './candidate.js';
 import { documentExpiry, placementPapers } from './document-rules.js';
 import { applicationUnanswered, consentExpiring, followUpDue, hoursMissing, manualTasks, noteFollowUp, titleExpired } from './record-rules.js';
+import { addDays, mondayOf, nowIso, todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 type Rule = (db: Db, w: RuleWindow) => Promise<Candidate[]>;
@@ -48,7 +47,7 @@ export async function updateRule(db: Db, input: ReminderRule): Promise<ReminderR
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('reminder_rules')
-      .set({ days: rule.days, active: rule.active ? 1 : 0, updated_at: new Date().toISOString() })
+      .set({ days: rule.days, active: rule.active ? 1 : 0, updated_at: nowIso() })
       .where('code', '=', rule.code)
       .execute();
     await audit(trx, { action: 'update', entity: 'reminder_rule', after: rule });
@@ -141,7 +140,7 @@ export async function decideReminder(db: Db, input: ReminderDecision): Promise<{
     state: d.state,
     snoozed_until: d.state === 'snoozed' ? d.until : null,
     reason: d.reason,
-    updated_at: new Date().toISOString(),
+    updated_at: nowIso(),
   };
   const action = d.state === 'done' ? 'reminder_done' : 'reminder_snoozed';
   await db.transaction().execute(async (trx) => {

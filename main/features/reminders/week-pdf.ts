@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import type { Kysely } from 'kysely';
-import { todayIso } from '../../../shared/domain/common.js';
 import { reminderKindLabels, type Reminder } from '../../../shared/domain/reminders.js';
 import type { FileStore } from '../../api/files.js';
 import { privateFileMode } from '../../db/at-rest.js';
 import type { Database } from '../../db/schema.js';
 import { PdfWriter } from '../../pdf/pdf.js';
 import { recordAccess } from '../audit/audit.service.js';
-import { germanDate } from './candidate.js';
 import { endOfWeek, listReminders, type ReminderWindow } from './reminders.service.js';
+import { germanDate, todayIso } from '../../../shared/domain/dates.js';
 
 /** Reminders grouped by person (tasks without a person last), each group in due order. */
 export function groupByPerson(list: Reminder[]): Array<{ name: string; items: Reminder[] }> {

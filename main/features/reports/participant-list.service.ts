@@ -9,7 +9,6 @@ import {
   type ParticipantListExportInput,
   type ParticipantListFilter,
 } from '../../../shared/contract/reports.contract.js';
-import { todayIso } from '../../../shared/domain/common.js';
 import { consentState, type ConsentState } from '../../../shared/domain/privacy.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
@@ -23,6 +22,7 @@ import type { RowValues } from '../../excel/export/workbook.js';
 import { recordAccess } from '../audit/audit.service.js';
 import { orderParticipants, participantsMatching } from '../participants/participants.service.js';
 import { getSetting, setSetting } from '../settings/settings.service.js';
+import { todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 type Filter = z.output<typeof participantListFilter>;

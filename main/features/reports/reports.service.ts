@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { todayIso } from '../../../shared/domain/common.js';
 import {
   reportFrame,
   reportSections,
@@ -18,6 +17,7 @@ import { computeFigures } from '../dashboard/figures.service.js';
 import { computeFinance, financeJsonOf } from '../finance/nachweis.service.js';
 import { checkFigures } from './checks.service.js';
 import { esfPlusIndicators } from './esf-plus.service.js';
+import { todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 

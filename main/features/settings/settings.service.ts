@@ -13,6 +13,7 @@ import {
   type ImportLimits,
   type OperatorDetails,
 } from '../../../shared/domain/settings.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 /** Reads one JSON setting, or the fallback when unset. */
 export async function getSetting<T>(db: Kysely<Database>, key: string, fallback: T): Promise<T> {
@@ -26,7 +27,7 @@ export async function setSetting(db: Kysely<Database>, key: string, value: unkno
   await db
     .insertInto('settings')
     .values({ key, value: json })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: new Date().toISOString() }))
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: nowIso() }))
     .execute();
 }
 

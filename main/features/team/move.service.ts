@@ -1,5 +1,4 @@
 import { sql, type Kysely, type QueryExecutorProvider, type Transaction } from 'kysely';
-import { todayIso } from '../../../shared/domain/common.js';
 import { AppError } from '../../../shared/errors.js';
 import { insertRows } from '../../db/engine/bulk.js';
 import { columnsOf, foreignKeys, listTables } from '../../db/engine/catalog.js';
@@ -7,6 +6,7 @@ import { engineOf } from '../../db/engine/kind.js';
 import type { OpenDatabase } from '../../db/open.js';
 import type { Database } from '../../db/schema.js';
 import { computeFigures } from '../dashboard/figures.service.js';
+import { todayIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 

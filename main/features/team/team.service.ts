@@ -5,6 +5,7 @@ import { engineOf } from '../../db/engine/kind.js';
 import { teamRole } from '../../db/engine/team-access.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
+import { nowIso } from '../../../shared/domain/dates.js';
 
 type Db = Kysely<Database>;
 
@@ -103,7 +104,7 @@ export async function assignMember(db: Db, input: { id: number; kind: TeamKind; 
     const before = await memberById(trx, input.id);
     await trx
       .updateTable('team_members')
-      .set({ kind: input.kind, commune_id: input.communeId, updated_at: new Date().toISOString() })
+      .set({ kind: input.kind, commune_id: input.communeId, updated_at: nowIso() })
       .where('id', '=', input.id)
       .execute();
     await setPrograms(trx, input.id, input.programIds);
@@ -121,7 +122,7 @@ export async function setMemberDisabled(db: Db, id: number, disabled: boolean): 
     await sql.raw(`ALTER ROLE ${m.roleName} ${disabled ? 'NOLOGIN' : 'LOGIN'}`).execute(trx);
     await trx
       .updateTable('team_members')
-      .set({ disabled_at: disabled ? new Date().toISOString() : null, updated_at: new Date().toISOString() })
+      .set({ disabled_at: disabled ? nowIso() : null, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
     await audit(trx, { action: disabled ? 'disable' : 'enable', entity: 'team_member', entityId: id });

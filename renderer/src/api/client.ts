@@ -85,8 +85,6 @@ function getToken(): string {
   return token;
 }
 
-export const isElectron = () => typeof window.lotse !== 'undefined';
-
 /**
  * Calls one procedure of the contract over whichever transport this window has. A `signal` cancels a call whose answer nobody needs any more (a search the user has typed past). Web mode aborts the
  * request; the Electron bridge cannot carry a signal, so there the caller ignores the late answer (the signal is set).

@@ -1,4 +1,4 @@
-import { isRealDate } from '../../../shared/domain/common.js';
+import { isRealDate } from '../../../shared/domain/dates.js';
 
 /**
  * Dates as people type them: day first (24.11.2026, 1.2.2026 in German; 24/11/2026 in English) or as stored

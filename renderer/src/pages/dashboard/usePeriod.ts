@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ProgramSpan } from '../../../../shared/contract/dashboard.contract.js';
 import type { Program } from '../../../../shared/domain/programs.js';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { useCall } from '../../components/useCall.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 export interface Period {
   programId: number;

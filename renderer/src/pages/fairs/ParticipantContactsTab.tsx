@@ -17,7 +17,6 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { applicationInput, applicationStatuses } from '../../../../shared/domain/outcomes.js';
 import { invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
@@ -25,6 +24,7 @@ import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { DateField } from '../../components/DateField.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

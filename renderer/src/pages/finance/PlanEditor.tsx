@@ -1,7 +1,6 @@
 import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { financingKinds, incomeKeys, planInput, positionKinds, type IncomeKey, type Plan, type PositionKind } from '../../../../shared/domain/finance.js';
 import { invoke } from '../../api/client.js';
 import { DateField } from '../../components/DateField.js';
@@ -10,6 +9,7 @@ import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors, serverFieldErrors, withoutRow } from '../../components/zodFields.js';
 import { amountText, basisPointsOf, centsOf, percentText } from './money.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },

@@ -1,7 +1,6 @@
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { incomeKeys, receiptInput, type IncomeKey, type Plan } from '../../../../shared/domain/finance.js';
 import { invoke } from '../../api/client.js';
 import { DateField } from '../../components/DateField.js';
@@ -11,6 +10,7 @@ import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { centsOf } from './money.js';
 import { ReceiptImport } from './ReceiptImport.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },

@@ -2,7 +2,6 @@ import { Button, Field, Input, makeStyles, Select, Text, Textarea, tokens } from
 import { DeleteRegular, SearchRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { noteInput, noteKinds, type NoteKind } from '../../../../shared/domain/notes.js';
 import { invoke } from '../../api/client.js';
 import { DateField } from '../../components/DateField.js';
@@ -12,6 +11,7 @@ import { useDebounced } from '../../components/useDebounced.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { announceRemindersChanged } from '../today/settleLink.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '900px' },

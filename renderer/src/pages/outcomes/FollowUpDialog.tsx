@@ -16,12 +16,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.js';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { outcomeKinds, type FollowUp, type OutcomeKind } from '../../../../shared/domain/outcomes.js';
 import { invoke } from '../../api/client.js';
 import { serverFieldErrors } from '../../components/zodFields.js';
 import { formatDate } from '../../components/format.js';
 import { useNotify } from '../../components/useNotify.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

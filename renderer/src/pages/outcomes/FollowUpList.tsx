@@ -18,11 +18,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.js';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import type { FollowUp } from '../../../../shared/domain/outcomes.js';
 import { FollowUpDialog } from './FollowUpDialog.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -2,13 +2,13 @@ import { Button, Checkbox, Field, makeStyles, Select, tokens } from '@fluentui/r
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.js';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { outcomeInput, outcomeKinds, type OutcomeKind } from '../../../../shared/domain/outcomes.js';
 import { invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },

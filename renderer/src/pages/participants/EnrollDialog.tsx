@@ -17,7 +17,6 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../shared/contract/index.js';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { enrollmentCreateInput } from '../../../../shared/domain/enrollments.js';
 import { invoke } from '../../api/client.js';
 import { useCall } from '../../components/useCall.js';
@@ -25,6 +24,7 @@ import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { EligibilityBox } from './EligibilityBox.js';
 import { DateField } from '../../components/DateField.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },

@@ -3,7 +3,6 @@ import { AddRegular, DeleteRegular, EditRegular, OpenRegular } from '@fluentui/r
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { personDocumentKind, type PersonDocument, type PersonDocumentKind } from '../../../../shared/domain/person-documents.js';
 import { downloadFile, invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
@@ -11,6 +10,7 @@ import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { announceRemindersChanged } from '../today/settleLink.js';
 import { PersonDocumentDialog } from './PersonDocumentDialog.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, alignItems: 'flex-start' } });
 

@@ -16,11 +16,11 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import type { Placement } from '../../../../shared/domain/placements.js';
 import { downloadFile, invoke } from '../../api/client.js';
 import { useNotify } from '../../components/useNotify.js';
 import { DateField } from '../../components/DateField.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 

@@ -14,15 +14,15 @@ import {
 import { ChevronLeftRegular, ChevronRightRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import type { HoursEntry } from '../../../../shared/domain/placements.js';
 import type { Program } from '../../../../shared/domain/programs.js';
-import { addDays, formatHoursX100, mondayOf, parseHours } from '../../../../shared/rules/compensation.js';
+import { formatHoursX100, parseHours } from '../../../../shared/rules/compensation.js';
 import { errorText, invoke } from '../../api/client.js';
 import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { monthLabel } from './labels.js';
+import { addDays, mondayOf, todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },

@@ -20,7 +20,6 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import type { CommuneBoard, Placement, PlacementWarning } from '../../../../shared/domain/placements.js';
 import type { Program } from '../../../../shared/domain/programs.js';
 import { ApiError, errorText, invoke } from '../../api/client.js';
@@ -28,6 +27,7 @@ import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { DateField } from '../../components/DateField.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM },

@@ -3,11 +3,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { invoke } from '../../api/client.js';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { useCall } from '../../components/useCall.js';
 import { BoardView } from './BoardView.js';
 import { HoursGrid } from './HoursGrid.js';
 import { StatementView } from './StatementView.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },

@@ -21,7 +21,7 @@ import { ArrowDownloadRegular, DocumentPdfRegular, LockClosedRegular, LockOpenRe
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Program } from '../../../../shared/domain/programs.js';
-import { formatHoursX100, monthRange } from '../../../../shared/rules/compensation.js';
+import { formatHoursX100 } from '../../../../shared/rules/compensation.js';
 import { downloadFile, invoke } from '../../api/client.js';
 import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
@@ -29,6 +29,7 @@ import { useNotify } from '../../components/useNotify.js';
 import { ExtraCostsDialog } from './ExtraCostsDialog.js';
 import { monthLabel } from './labels.js';
 import { StatementStateDialog, type StateStep } from './StatementStateDialog.js';
+import { monthRange } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },

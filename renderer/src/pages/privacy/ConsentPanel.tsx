@@ -14,13 +14,13 @@ import {
 import { DocumentArrowDownRegular, EraserRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { downloadFile, invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { AnonymiseDialog } from './AnonymiseDialog.js';
 import { DateField } from '../../components/DateField.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -1,6 +1,6 @@
 import type { Program } from '../../../../shared/domain/programs.js';
-import { todayIso } from '../../../../shared/domain/common.js';
 import type { Period } from '../dashboard/usePeriod.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
 
 /** The program's whole runtime (until today if still open): the usual frame of a Verwendungsnachweis. */
 export function programPeriod(p: Program, today = todayIso()): Period {

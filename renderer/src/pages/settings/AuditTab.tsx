@@ -19,7 +19,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../components/useCall.js';
-import { formatTimestamp } from './formatTimestamp.js';
+import { formatTimestamp } from '../../components/format.js';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalM },

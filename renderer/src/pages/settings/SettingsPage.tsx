@@ -2,11 +2,11 @@ import { makeStyles, Tab, TabList, Title2, tokens } from '@fluentui/react-compon
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { AuditTab } from './AuditTab.js';
-import { BackupsTab } from './BackupsTab.js';
 import { GeneralTab } from './GeneralTab.js';
 import { PrivacyTab } from './PrivacyTab.js';
 import { TeamTab } from './TeamTab.js';
 import { ReminderRulesTab } from '../today/ReminderRulesTab.js';
+import { BackupsTab } from '../backups/BackupsTab.js';
 
 const useStyles = makeStyles({
   tabs: { marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },

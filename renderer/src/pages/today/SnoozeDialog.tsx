@@ -1,14 +1,13 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import { reminderDecision } from '../../../../shared/domain/reminders.js';
-import { addDays } from '../../../../shared/rules/compensation.js';
 import { invoke } from '../../api/client.js';
 import { DateField } from '../../components/DateField.js';
 import { formatDate } from '../../components/format.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
+import { addDays, todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 

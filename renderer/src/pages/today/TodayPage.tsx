@@ -2,10 +2,8 @@ import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, 
 import { AddRegular, DocumentPdfRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../shared/domain/common.js';
 import type { FollowUp } from '../../../../shared/domain/outcomes.js';
 import { reminderKind, type Reminder } from '../../../../shared/domain/reminders.js';
-import { addDays, mondayOf } from '../../../../shared/rules/compensation.js';
 import { downloadFile, invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
@@ -15,6 +13,7 @@ import { ReminderRow } from './ReminderRow.js';
 import { announceRemindersChanged } from './settleLink.js';
 import { SnoozeDialog } from './SnoozeDialog.js';
 import { TaskDialog } from './TaskDialog.js';
+import { addDays, mondayOf, todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },

@@ -1,5 +1,5 @@
 import type { Reminder } from '../../../../shared/domain/reminders.js';
-import { mondayOf } from '../../../../shared/rules/compensation.js';
+import { mondayOf } from '../../../../shared/domain/dates.js';
 
 /** Signals that reminders changed (a decision, a new document), so the navigation badge counts again. */
 export const remindersChanged = 'lotse:reminders-changed';

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import type { BackupInfo } from '../../../shared/domain/settings.js';
+import type { BackupInfo } from '../../../shared/domain/backups.js';
 import { AppError } from '../../../shared/errors.js';
 import { backupDir, backupNamed, parseBackupName } from '../../db/backup.js';
 import type { OpenDatabase } from '../../db/open.js';
 import { audit } from '../audit/audit.service.js';
-import { listBackups } from '../backups/backups.service.js';
-import { restoreFromFile } from '../backups/restore.service.js';
+import { listBackups } from './backups.service.js';
+import { restoreFromFile } from './restore.service.js';
 
-/** Backups for the Einstellungen page: names only, never paths (the renderer never sees a path). */
+/** Backups for the Sicherungen tab: names only, never paths (the renderer never sees a path). */
 export function listBackupInfos(open: OpenDatabase): BackupInfo[] {
   // a team server keeps no backup files beside it (backed up by its administrator)
   if (open.engine !== 'sqlite') return [];
@@ -15,7 +15,7 @@ export function listBackupInfos(open: OpenDatabase): BackupInfo[] {
 }
 
 /** "Jetzt sichern": a manual backup, recorded in the audit log. */
-export async function backupNow(open: OpenDatabase): Promise<BackupInfo> {
+export async function createBackup(open: OpenDatabase): Promise<BackupInfo> {
   const file = await backupNamed(open, 'manuell');
   await audit(open.db, { action: 'backup', entity: 'database', details: path.basename(file) });
   const info = listBackupInfos(open).find((b) => b.name === path.basename(file));
@@ -34,7 +34,7 @@ function backupFileByName(open: OpenDatabase, name: string): string {
 
 /**
  * Restores a backup from the list while the app keeps running, through the same restore the command line uses
- * (features/backups/restore.service.ts): checked read-only, migrated, erasures applied again, rows replaced in
+ * (restore.service.ts): checked read-only, migrated, erasures applied again, rows replaced in
  * one transaction.
  */
 export async function restoreIntoLive(open: OpenDatabase, name: string): Promise<{ restoredFrom: string; safetyBackup: string; reanonymised: number }> {

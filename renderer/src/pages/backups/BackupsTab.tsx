@@ -22,31 +22,30 @@ import {
 import { ArrowCounterclockwiseRegular, SaveRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo } from '../../../../shared/domain/settings.js';
+import type { BackupInfo } from '../../../../shared/domain/backups.js';
 import { invoke } from '../../api/client.js';
-import { formatNumber } from '../../components/format.js';
+import { formatNumber, formatTimestamp } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { formatTimestamp } from './formatTimestamp.js';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalL },
 });
 
-/** Backups: list, "Jetzt sichern", restore after a confirmation that says what will be replaced. */
+/** Backups (a tab of Einstellungen): list, "Jetzt sichern", restore after a confirmation that says what will be replaced. */
 export function BackupsTab() {
   const styles = useStyles();
-  const { t } = useTranslation('settings');
+  const { t } = useTranslation('backups');
   const notify = useNotify();
-  const backups = useCall('settings.backups', {});
+  const backups = useCall('backups.list', {});
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
 
-  async function backupNow() {
+  async function createBackup() {
     setBusy(true);
     try {
-      const b = await invoke('settings.backupNow', {});
-      notify.success(t('backups.created', { name: b.name }));
+      const b = await invoke('backups.create', {});
+      notify.success(t('created', { name: b.name }));
       backups.reload();
     } catch (err) {
       notify.failure(err);
@@ -58,8 +57,8 @@ export function BackupsTab() {
   async function restore(b: BackupInfo) {
     setBusy(true);
     try {
-      const res = await invoke('settings.restore', { name: b.name, confirm: true });
-      notify.success(t('backups.restored', { name: res.restoredFrom, safety: res.safetyBackup }));
+      const res = await invoke('backups.restore', { name: b.name, confirm: true });
+      notify.success(t('restored', { name: res.restoredFrom, safety: res.safetyBackup }));
       setRestoring(null);
       backups.reload();
     } catch (err) {
@@ -72,10 +71,10 @@ export function BackupsTab() {
   return (
     <div>
       <div className={styles.bar}>
-        <Button appearance="primary" icon={<SaveRegular />} onClick={() => void backupNow()} disabled={busy}>
-          {t('backups.now')}
+        <Button appearance="primary" icon={<SaveRegular />} onClick={() => void createBackup()} disabled={busy}>
+          {t('now')}
         </Button>
-        <Text>{t('backups.intro')}</Text>
+        <Text>{t('intro')}</Text>
       </div>
       {backups.loading && !backups.data && <Spinner label={t('common:states.loading')} />}
       {backups.error !== undefined && (
@@ -83,23 +82,23 @@ export function BackupsTab() {
           <MessageBarBody>{(backups.error as Error).message}</MessageBarBody>
         </MessageBar>
       )}
-      {backups.data?.length === 0 && <Text>{t('backups.empty')}</Text>}
+      {backups.data?.length === 0 && <Text>{t('empty')}</Text>}
       {backups.data && backups.data.length > 0 && (
-        <Table aria-label={t('tabs.backups')}>
+        <Table aria-label={t('title')}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t('backups.createdAt')}</TableHeaderCell>
-              <TableHeaderCell>{t('backups.reason')}</TableHeaderCell>
-              <TableHeaderCell>{t('backups.name')}</TableHeaderCell>
-              <TableHeaderCell>{t('backups.size')}</TableHeaderCell>
-              <TableHeaderCell aria-label={t('backups.restore')} />
+              <TableHeaderCell>{t('createdAt')}</TableHeaderCell>
+              <TableHeaderCell>{t('reason')}</TableHeaderCell>
+              <TableHeaderCell>{t('name')}</TableHeaderCell>
+              <TableHeaderCell>{t('size')}</TableHeaderCell>
+              <TableHeaderCell aria-label={t('restore')} />
             </TableRow>
           </TableHeader>
           <TableBody>
             {backups.data.map((b) => (
               <TableRow key={b.name} data-testid="backup-row">
                 <TableCell>{formatTimestamp(b.createdAt)}</TableCell>
-                <TableCell>{t(`backups.reasons.${b.reason}`, { defaultValue: b.reason })}</TableCell>
+                <TableCell>{t(`reasons.${b.reason}`, { defaultValue: b.reason })}</TableCell>
                 <TableCell>{b.name}</TableCell>
                 <TableCell>{formatNumber(b.size / 1024 / 1024)} MB</TableCell>
                 <TableCell>
@@ -107,9 +106,9 @@ export function BackupsTab() {
                     appearance="subtle"
                     icon={<ArrowCounterclockwiseRegular />}
                     onClick={() => setRestoring(b)}
-                    aria-label={`${t('backups.restore')}: ${b.name}`}
+                    aria-label={`${t('restore')}: ${b.name}`}
                   >
-                    {t('backups.restore')}
+                    {t('restore')}
                   </Button>
                 </TableCell>
               </TableRow>
@@ -120,14 +119,14 @@ export function BackupsTab() {
       <Dialog open={restoring !== null} onOpenChange={(_, d) => !d.open && setRestoring(null)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{t('backups.restoreTitle')}</DialogTitle>
-            <DialogContent>{restoring && t('backups.restoreText', { name: restoring.name })}</DialogContent>
+            <DialogTitle>{t('restoreTitle')}</DialogTitle>
+            <DialogContent>{restoring && t('restoreText', { name: restoring.name })}</DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setRestoring(null)}>
                 {t('common:actions.cancel')}
               </Button>
               <Button appearance="primary" disabled={busy} onClick={() => restoring && void restore(restoring)}>
-                {t('backups.restoreConfirm')}
+                {t('restoreConfirm')}
               </Button>
             </DialogActions>
           </DialogBody>
