@@ -2,7 +2,7 @@
 // `npm test`: lint (import zones), typecheck, renderer build, Vitest, Playwright in Debian Chromium.
 // Ends with one line `N passed, N failed` (Vitest + Playwright tests; a failed lint or typecheck counts as one
 // failure each). Skipped tests are never counted as passed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findPgBin, startPgServer } from './pg-server.mjs';
@@ -27,7 +27,14 @@ function fail(what) {
   problems.push(what);
 }
 
-if (!step('lint', ['eslint', '.'])) fail('lint');
+// lint runs beside the typecheck and the builds (each is mostly one core); its output waits in a file
+const lintLog = path.join(results, 'lint.log');
+const lintOut = fs.openSync(lintLog, 'w');
+const lint = new Promise((resolve) => {
+  const child = spawn(npx, ['eslint', '.'], { cwd: root, stdio: ['ignore', lintOut, lintOut] });
+  child.on('exit', (code) => resolve(code === 0));
+  child.on('error', () => resolve(false));
+});
 if (!step('typecheck', ['tsc', '-b'])) fail('typecheck');
 if (!step('build renderer', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'])) {
   failed++;
@@ -38,6 +45,11 @@ if (!step('build main', ['node', 'scripts/build-main.mjs'])) {
   failed++;
   problems.push('build main');
 }
+
+const lintPassed = await lint;
+fs.closeSync(lintOut);
+process.stdout.write(`\n=== lint ===\n${fs.readFileSync(lintLog, 'utf8')}`);
+if (!lintPassed) fail('lint');
 
 /** One Vitest run; its counts are added and returned (printed per engine). */
 function vitest(name, config, env = {}) {
