@@ -137,8 +137,8 @@ function FiguresView({ period }: { period: Period }) {
             role="listitem"
             className={c.figure ? styles.card : undefined}
             data-testid={`card-${c.id}`}
-            onClick={() => c.figure && drill(c.figure, undefined, c.label)}
-            onKeyDown={(e) => c.figure && (e.key === 'Enter' || e.key === ' ') && drill(c.figure, undefined, c.label)}
+            onClick={() => c.figure && drill(c.figure)}
+            onKeyDown={(e) => c.figure && (e.key === 'Enter' || e.key === ' ') && drill(c.figure)}
             tabIndex={c.figure ? 0 : undefined}
             aria-label={`${c.label}: ${c.value}`}
           >

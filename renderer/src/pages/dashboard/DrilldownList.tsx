@@ -17,8 +17,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { enrollmentStatuses } from '../../../../shared/domain/participants.js';
 import { useNavigate, useSearchParams } from 'react-router';
-import { drilldownFigures, type DrilldownFigure, type DrilldownRow } from '../../../../shared/domain/reports.js';
+import { drilldownFigures, outcomeKinds, type DrilldownFigure, type DrilldownRow } from '../../../../shared/domain/reports.js';
 import { formatDate, formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { recordLink } from './recordLink.js';
@@ -55,7 +57,7 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
   const navigate = useNavigate();
   const result = useCall('dashboard.drilldown', input);
   const back = new URLSearchParams({ programId: String(input.programId), from: input.from, to: input.to });
-  const title = input.figure === 'finding' ? label || t('list.figures.finding') : `${t(`list.figures.${input.figure}`)}${label ? `: ${label}` : ''}`;
+  const title = listTitle(t(`list.figures.${input.figure}`), input.figure === 'finding', label);
   return (
     <section aria-labelledby="drilldown-title">
       <div className={styles.header}>
@@ -83,8 +85,8 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
         <Table aria-label={title} size="small">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t('list.participant')}</TableHeaderCell>
-              <TableHeaderCell>{t('list.initials')}</TableHeaderCell>
+              <TableHeaderCell>{t('list.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('list.number')}</TableHeaderCell>
               <TableHeaderCell>{t('list.date')}</TableHeaderCell>
               <TableHeaderCell>{t('list.detail')}</TableHeaderCell>
             </TableRow>
@@ -93,11 +95,11 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
             {result.data.rows.map((r) => (
               <TableRow key={r.id} data-testid="drilldown-row">
                 <TableCell>
-                  <RecordLink row={r} findingCode={input.figure === 'finding' ? input.key : undefined} />
+                  <RecordLink row={r} findingCode={input.figure === 'finding' ? input.key : undefined} named />
                 </TableCell>
-                <TableCell>{r.initials}</TableCell>
+                <TableCell>{r.participantId !== null ? r.participantId : ''}</TableCell>
                 <TableCell>{formatDate(r.date)}</TableCell>
-                <TableCell>{r.detail ? t(`outcomeKinds.${r.detail}`, { defaultValue: r.detail }) : ''}</TableCell>
+                <TableCell>{detailText(r.detail, t)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -107,10 +109,35 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
   );
 }
 
-/** The first column: the person (number) or the fair, activity, program or organisation the row names. */
-export function RecordLink({ row, findingCode }: { row: DrilldownRow; findingCode?: string | undefined }) {
+/**
+ * The heading of a list: the figure, and the part it was opened on (a commune, a fair, a kind) — never the figure's
+ * own name twice, as when a key-figure card passed its label.
+ */
+export function listTitle(figureTitle: string, finding: boolean, label: string): string {
+  if (finding) return label || figureTitle;
+  return label && label !== figureTitle ? `${figureTitle}: ${label}` : figureTitle;
+}
+
+const statusCodes: readonly string[] = enrollmentStatuses;
+const kindCodes: readonly string[] = outcomeKinds;
+
+/** What made a row count, in words: outcome kinds, enrollment statuses and organisation kinds are codes; the rest is text. */
+export function detailText(detail: string | null, t: TFunction): string {
+  if (!detail) return '';
+  if (kindCodes.includes(detail)) return t(`outcomeKinds.${detail}`);
+  if (statusCodes.includes(detail)) return t(`list.status.${detail}`);
+  if (detail === 'company' || detail === 'partner') return t(`list.orgKinds.${detail}`);
+  return detail;
+}
+
+/**
+ * The first column: the person or the fair, activity, program or organisation the row names. `named` shows the
+ * person's name (the Übersicht's lists); without it the number (the checks panel stays pseudonymous).
+ */
+export function RecordLink({ row, findingCode, named = false }: { row: DrilldownRow; findingCode?: string | undefined; named?: boolean }) {
   const { t } = useTranslation('dashboard');
   const href = recordLink(row, findingCode);
-  const text = row.participantId !== null ? t('list.participantNo', { id: row.participantId }) : t(`list.entities.${row.entity}`, { id: row.id });
+  const fallback = row.participantId !== null ? t('list.participantNo', { id: row.participantId }) : t(`list.entities.${row.entity}`, { id: row.id });
+  const text = named && row.name ? row.name : named && row.participantId !== null ? t('list.anonymised', { id: row.participantId }) : fallback;
   return href ? <Link href={href}>{text}</Link> : <>{text}</>;
 }
