@@ -17,12 +17,11 @@ import {
 } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { enrollmentStatuses } from '../../../../shared/domain/participants.js';
 import { useNavigate, useSearchParams } from 'react-router';
-import { drilldownFigures, outcomeKinds, type DrilldownFigure, type DrilldownRow } from '../../../../shared/domain/reports.js';
+import { drilldownFigures, type DrilldownFigure, type DrilldownRow } from '../../../../shared/domain/reports.js';
 import { formatDate, formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
+import { detailText, listTitle } from './drilldownText.js';
 import { recordLink } from './recordLink.js';
 
 const useStyles = makeStyles({
@@ -107,27 +106,6 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
       )}
     </section>
   );
-}
-
-/**
- * The heading of a list: the figure, and the part it was opened on (a commune, a fair, a kind) — never the figure's
- * own name twice, as when a key-figure card passed its label.
- */
-export function listTitle(figureTitle: string, finding: boolean, label: string): string {
-  if (finding) return label || figureTitle;
-  return label && label !== figureTitle ? `${figureTitle}: ${label}` : figureTitle;
-}
-
-const statusCodes: readonly string[] = enrollmentStatuses;
-const kindCodes: readonly string[] = outcomeKinds;
-
-/** What made a row count, in words: outcome kinds, enrollment statuses and organisation kinds are codes; the rest is text. */
-export function detailText(detail: string | null, t: TFunction): string {
-  if (!detail) return '';
-  if (kindCodes.includes(detail)) return t(`outcomeKinds.${detail}`);
-  if (statusCodes.includes(detail)) return t(`list.status.${detail}`);
-  if (detail === 'company' || detail === 'partner') return t(`list.orgKinds.${detail}`);
-  return detail;
 }
 
 /**
