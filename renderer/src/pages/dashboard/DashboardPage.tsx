@@ -129,8 +129,8 @@ function FiguresView({ period }: { period: Period }) {
     { id: 'employersSupported', label: t('cards.employersSupported'), value: formatNumber(f.network.employersSupported), figure: 'employersSupported' },
   ];
   const communes = f.communes.map((c) => ({ ...c, free: Math.max(c.slots - c.filled, 0) }));
-  // AGH sites are communes of the program; residents from elsewhere ("andere") have no slots
-  const sites = communes.filter((c) => c.communeId !== null);
+  // AGH sites: communes with slots or placements; a place people only live in has no bar pair here
+  const sites = communes.filter((c) => c.communeId !== null && (c.slots > 0 || c.filled > 0 || c.waiting > 0));
   const outcomeRows = f.outcomes.byKind.filter((o) => o.count > 0);
   return (
     <div>
