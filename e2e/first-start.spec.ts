@@ -100,3 +100,22 @@ test('a new fair belongs to the program in view, not the first one', async ({ pa
   await page.getByRole('button', { name: 'Neue Börse' }).click();
   await expect(page.getByRole('dialog', { name: 'Börse anlegen' }).getByLabel('Programm')).toHaveValue(otherId);
 });
+
+test('the Übersicht shows AGH slots on a scale of their own and labels residence and work site', async ({ page, demo }) => {
+  const dashboard = new DashboardPage(page);
+  await dashboard.open(demo.openUrl);
+  await page.getByLabel('Programm', { exact: true }).selectOption({ label: 'AGH Mittelsachsen' });
+  const agh = page.getByTestId('agh-chart');
+  await expect(agh.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  // its own axis: scaled to the slots (3 per commune), whatever the number of residents in the chart above
+  const ticks = await agh.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents();
+  expect(Math.max(...ticks.map(Number))).toBeLessThanOrEqual(5);
+  await expect(page.getByRole('columnheader', { name: 'Teilnehmende (Wohnort)' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'belegt (Einsatzort)' })).toBeVisible();
+  await expect(page.getByTestId('success-definition')).toContainText('bezogen auf die im Zeitraum Ausgeschiedenen');
+  // a program without AGH work: no AGH cards, no AGH chart
+  await page.getByLabel('Programm', { exact: true }).selectOption({ label: 'Arbeitsmarktmentoren Dresden' });
+  await expect(dashboard.card('enrolled')).toBeVisible();
+  await expect(dashboard.card('filled')).toHaveCount(0);
+  await expect(page.getByTestId('agh-chart')).toHaveCount(0);
+});
