@@ -133,9 +133,15 @@ export async function callApi<T = { id: number }>(server: LotseServer, name: str
 }
 
 /** Each test gets its own server and database: `lotse` (empty) or `demo` (seed-demo data), on the project's engine. */
-export const test = base.extend<{ lotse: LotseServer; demo: LotseServer; engine: Engine }>({
+export const test = base.extend<{ lotse: LotseServer; demo: LotseServer; engine: Engine; askName: boolean }>({
   // the project chooses the engine: chromium-web runs on a file, chromium-postgres on the team server
   engine: ['sqlite', { option: true }],
+  // the first start asks for the coordinator's name; other specs answer "Später" up front (as the button stores it)
+  askName: [false, { option: true }],
+  page: async ({ page, askName }, use) => {
+    if (!askName) await page.addInitScript({ content: "sessionStorage.setItem('lotse.coordinatorNameLater', '1')" });
+    await use(page);
+  },
   lotse: async ({ engine }, use) => {
     const { server, stop } = await startServer({ engine });
     await use(server);

@@ -88,6 +88,8 @@ test('the window is sandboxed and cannot navigate away or open windows', async (
 });
 
 test('shows the Programme page in German', async () => {
+  // a fresh database: the first start asks for the coordinator's name, which may wait
+  await page.getByRole('alertdialog', { name: 'Willkommen bei Lotse' }).getByRole('button', { name: 'Später' }).click();
   await page.evaluate(() => {
     (globalThis as unknown as PageGlobal).location.hash = '#/programme';
   });

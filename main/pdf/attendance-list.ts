@@ -4,6 +4,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { type AttendanceListData } from '../excel/export/attendance-list.js';
 import { germanDate } from '../../shared/domain/dates.js';
+import { wrapText } from './pdf.js';
 
 const require = createRequire(import.meta.url);
 
@@ -39,17 +40,28 @@ export async function writeAttendanceListPdf(data: AttendanceListData, file: str
 
   let page: PDFPage = doc.addPage(A4);
   let y = 0;
-  const total = Math.max(1, Math.ceil(data.rows.length / 24));
+  // a long fair title wraps instead of being cut (the signed list must name the event in full); the rows per page
+  // follow from the height the heading then takes
+  const titleLines = wrapText(font, `Teilnehmerliste – ${data.kindLabel}: ${data.title}`, 14, A4[0] - 2 * margin);
+  const programLines = wrapText(font, data.program, 10, A4[0] - 2 * margin);
+  const headingHeight = 18 * titleLines.length + 16 + 14 * programLines.length + 20 + rowHeight;
+  const perPage = Math.max(1, Math.floor((A4[1] - 2 * margin - headingHeight) / rowHeight));
+  const total = Math.max(1, Math.ceil(data.rows.length / perPage));
   let pageNo = 0;
 
   const startPage = () => {
     if (pageNo > 0) page = doc.addPage(A4);
     pageNo++;
     y = A4[1] - margin;
-    page.drawText(fit(font, `Teilnehmerliste – ${data.kindLabel}: ${data.title}`, 14, A4[0] - 2 * margin), { x: margin, y: y - 14, size: 14, font });
-    y -= 34;
-    page.drawText(fit(font, data.program, 10, A4[0] - 2 * margin), { x: margin, y, size: 10, font });
-    y -= 14;
+    for (const line of titleLines) {
+      page.drawText(line, { x: margin, y: y - 14, size: 14, font });
+      y -= 18;
+    }
+    y -= 16;
+    for (const line of programLines) {
+      page.drawText(line, { x: margin, y, size: 10, font });
+      y -= 14;
+    }
     page.drawText(`Datum: ${germanDate(data.date)}${data.place ? `    Ort: ${data.place}` : ''}`, { x: margin, y, size: 10, font });
     page.drawText(`Seite ${pageNo} von ${total}`, { x: A4[0] - margin - 70, y, size: 9, font });
     y -= 20;
@@ -69,7 +81,7 @@ export async function writeAttendanceListPdf(data: AttendanceListData, file: str
 
   startPage();
   data.rows.forEach((r, i) => {
-    if (i > 0 && i % 24 === 0) startPage();
+    if (i > 0 && i % perPage === 0) startPage();
     drawRow([String(i + 1), r.lastName, r.firstName, germanDate(r.birthDate), '']);
   });
   fs.writeFileSync(file, await doc.save());

@@ -54,6 +54,44 @@ export interface DrawnLine {
   cellRight: number;
 }
 
+/** A word wider than the width, cut into pieces that fit (a long site name must not run into the next column). */
+function pieces(word: string, width: number, font: PDFFont, size: number): string[] {
+  if (font.widthOfTextAtSize(word, size) <= width) return [word];
+  const out: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece !== '' && font.widthOfTextAtSize(piece + ch, size) > width) {
+      out.push(piece);
+      piece = '';
+    }
+    piece += ch;
+  }
+  if (piece !== '') out.push(piece);
+  return out;
+}
+
+/** Splits text into lines that fit the width (words kept whole where they fit); line breaks start new lines. */
+export function wrapText(font: PDFFont, text: string, size: number, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    const words = paragraph
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((w) => pieces(w, width, font, size));
+    for (const word of words) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= width || !line) line = candidate;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /** Writes lines top to bottom with word wrapping and page breaks; all measures in PDF points. */
 export class PdfWriter {
   readonly doc: PDFDocument;
@@ -97,44 +135,9 @@ export class PdfWriter {
     return style.bold ? this.bold : this.regular;
   }
 
-  /** A word wider than the width, cut into pieces that fit (a long site name must not run into the next column). */
-  private pieces(word: string, width: number, font: PDFFont, size: number): string[] {
-    if (font.widthOfTextAtSize(word, size) <= width) return [word];
-    const out: string[] = [];
-    let piece = '';
-    for (const ch of word) {
-      if (piece !== '' && font.widthOfTextAtSize(piece + ch, size) > width) {
-        out.push(piece);
-        piece = '';
-      }
-      piece += ch;
-    }
-    if (piece !== '') out.push(piece);
-    return out;
-  }
-
   /** Splits text into lines that fit the width; a single word too wide for it is cut. */
   wrap(text: string, width: number, style: TextStyle = {}): string[] {
-    const font = this.font(style);
-    const size = style.size ?? 11;
-    const out: string[] = [];
-    for (const paragraph of text.split('\n')) {
-      let line = '';
-      const words = paragraph
-        .split(/\s+/)
-        .filter(Boolean)
-        .flatMap((w) => this.pieces(w, width, font, size));
-      for (const word of words) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width || !line) line = candidate;
-        else {
-          out.push(line);
-          line = word;
-        }
-      }
-      out.push(line);
-    }
-    return out;
+    return wrapText(this.font(style), text, style.size ?? 11, width);
   }
 
   private ensureRoom(height: number): void {

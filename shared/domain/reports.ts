@@ -265,6 +265,8 @@ export const drilldownRow = z.object({
   participantId: id.nullable(),
   entity: z.enum(drilldownEntities),
   initials: z.string(),
+  /** "Nachname, Vorname" of the person, or the organisation's name; null for anonymised people and other records */
+  name: z.string().nullable(),
   date: isoDate.nullable(),
   detail: z.string().nullable(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from './common.js';
+import { optionalText, personName } from './common.js';
 
 /** Who runs the programs: printed on certificates, reports and access exports (Auskunft). */
 export const operatorDetails = z.object({
@@ -37,3 +37,6 @@ export const appSettingsInput = z.object({
   importLimits: importLimits.default(defaultImportLimits),
 });
 export type AppSettingsInput = z.input<typeof appSettingsInput>;
+
+/** The first start's question: only the coordinator's name, which every audit entry then carries. */
+export const coordinatorNameInput = z.object({ coordinatorName: personName(120) });

@@ -52,4 +52,19 @@ describe('attendance list', () => {
     expect(first).toContain('Seite 1 von 2');
     expect(await text(2)).toContain('Person29');
   });
+
+  it('wraps a long fair title instead of cutting it, on every page, and still fits the rows on A4', async () => {
+    const file = path.join(dir, 'long-title.pdf');
+    const title = 'Firmenkontaktbörse Pflege, Handwerk und Logistik mit Bewerbungstraining, Dolmetschenden und Kinderbetreuung im Kulturrathaus Endwort';
+    await writeAttendanceListPdf({ ...data, title }, file);
+    const doc = await getDocumentProxy(new Uint8Array(fs.readFileSync(file)));
+    const { text: pages } = await extractText(doc, { mergePages: false });
+    for (const page of pages) {
+      const flat = page.normalize('NFC').replace(/\s+/g, ' ');
+      expect(flat).toContain('Kinderbetreuung im Kulturrathaus Endwort');
+      expect(flat).not.toContain('…');
+    }
+    expect(pages.join(' ')).toContain('Person29');
+    expect(doc.numPages).toBe(2);
+  });
 });

@@ -123,6 +123,20 @@ describe('program-end report workbook', () => {
     expect(people.getCell(2, 3).numFmt).toBe('#,##0');
   });
 
+  it('prints the fairs sheet readably: landscape, one page wide, header repeated, print area, narrow count columns', () => {
+    const ws = wb.getWorksheet(sheetNames.fairs)!;
+    const last = ws.actualRowCount;
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', printArea: `A1:O${last}` });
+    // all columns together about as wide as an A4 landscape page at 100 % (about 150 characters): fitting the sheet
+    // to the page width then shrinks it little, where header-wide columns (286 characters) printed it at about 40 %
+    const widths = Array.from({ length: ws.columnCount }, (_, i) => ws.getColumn(i + 1).width ?? 0);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(150);
+    expect(ws.getCell(1, 3).alignment).toMatchObject({ textRotation: 90 });
+    expect(ws.getCell(1, 2).alignment?.textRotation).toBeUndefined();
+    // a long fair title wraps in a row tall enough for it
+    expect(ws.getCell(2, 2).alignment).toMatchObject({ wrapText: true });
+  });
+
   it('writes sums as formulas whose cached values equal the sum of their cells and the figures', () => {
     const all = formulas(wb);
     expect(all.length).toBeGreaterThan(20);

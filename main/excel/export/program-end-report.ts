@@ -97,11 +97,21 @@ interface Column {
   header: string;
   width: number;
   fmt?: string;
+  /** header written bottom to top, so a count column can be narrower than its header */
+  upright?: boolean;
 }
 
-/** Bold, frozen header row with autofilter; column widths that fit German headers and values. */
+/** Points: room for a header word of about 20 characters ("Ausbildungsvertrag" in bold), bottom to top. */
+const uprightHeaderHeight = 130;
+
+/**
+ * Bold, frozen header row with autofilter; column widths that fit German headers and values. A column marked
+ * `upright` keeps its own narrow width and its header runs bottom to top in a tall header row: a table of many
+ * count columns then prints at a readable size when fitted to the page width.
+ */
 function table(ws: ExcelJS.Worksheet, columns: Column[], headerRow = 1): void {
-  ws.columns = columns.map((c) => ({ width: Math.max(c.width, c.header.length + 2) }));
+  ws.columns = columns.map((c) => ({ width: c.upright ? c.width : Math.max(c.width, c.header.length + 2) }));
+  if (columns.some((c) => c.upright)) ws.getRow(headerRow).height = uprightHeaderHeight;
   const row = ws.getRow(headerRow);
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
@@ -109,7 +119,7 @@ function table(ws: ExcelJS.Worksheet, columns: Column[], headerRow = 1): void {
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
     cell.border = { bottom: { style: 'thin' } };
-    cell.alignment = { vertical: 'middle', wrapText: true };
+    cell.alignment = c.upright ? { vertical: 'bottom', horizontal: 'center', wrapText: true, textRotation: 90 } : { vertical: 'middle', wrapText: true };
   });
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
 }
@@ -123,6 +133,7 @@ function finishSheet(ws: ExcelJS.Worksheet, lastColumn: number, lastRow: number,
     fitToWidth: 1,
     fitToHeight: 0,
     printTitlesRow: '1:1',
+    printArea: `A1:${colLetter(lastColumn)}${Math.max(lastRow, 1)}`,
     margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddHeader: `&L${title.replace(/&/g, '&&')}`, oddFooter: '&LLotse&RSeite &P von &N' };
@@ -474,17 +485,21 @@ const contactColumns = [
 function fairsSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
   const f = d.figures;
   const ws = wb.addWorksheet(sheetNames.fairs);
+  // 15 columns: narrow count columns under upright headers, so the sheet fitted to an A4 landscape page stays
+  // readable (with every column as wide as its header it printed at about 40 %)
+  const count = (header: string): Column => ({ header, width: 7, upright: true });
+  const titleWidth = 40;
   const cols: Column[] = [
-    { header: 'Datum', width: 12 },
-    { header: 'Firmenkontaktbörse', width: 36 },
-    { header: 'Unternehmen', width: 13 },
-    { header: 'angemeldet', width: 12 },
-    { header: 'anwesend', width: 11 },
-    { header: 'davon Teilnehmende', width: 14 },
-    { header: 'davon Besucher/-innen ohne Teilnahme', width: 18 },
-    { header: 'Kontakte', width: 10 },
-    ...contactColumns.map(([, label]) => ({ header: `davon ${label}`, width: 14 })),
-    { header: 'spätere Ergebnisse', width: 16 },
+    { header: 'Datum', width: 11 },
+    { header: 'Firmenkontaktbörse', width: titleWidth },
+    count('Unternehmen'),
+    count('angemeldet'),
+    count('anwesend'),
+    count('davon Teilnehmende'),
+    count('davon Besucher/-innen ohne Teilnahme'),
+    count('Kontakte'),
+    ...contactColumns.map(([, label]) => count(`davon ${label}`)),
+    count('spätere Ergebnisse'),
   ];
   table(ws, cols);
   let r = 2;
@@ -493,6 +508,10 @@ function fairsSheet(wb: ExcelJS.Workbook, d: ProgramEndReportData): void {
     x.getCell(1).value = excelDate(fair.date);
     x.getCell(1).numFmt = FMT.date;
     setText(x.getCell(2), fair.title);
+    // a long title wraps in its cell rather than being cut off at the column's edge in print; the row is made tall
+    // enough here, as neither Excel nor LibreOffice grows a row of a written file by itself
+    x.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    x.height = 15 * Math.ceil(fair.title.length / (titleWidth - 4));
     setNumber(x.getCell(3), fair.companies);
     setNumber(x.getCell(4), fair.registered);
     setNumber(x.getCell(5), fair.present);

@@ -272,6 +272,41 @@ describe('figures of a program and period', () => {
     expect(list.rows.every((r) => /^[A-ZÄÖÜ–]{1,2}$/.test(r.initials))).toBe(true);
   });
 
+  it('the drill-down lists name each person and say what made them count (date and detail)', async () => {
+    const q = (figure: DrilldownQuery['figure'], key?: string) => drilldown(app.ctx.reader, { programId: s.programId, from, to, figure, key });
+    const byId = new Map(s.people.map((p) => [p.id, p]));
+    const mine = (id: number, pred: (e: Seeded['enrollments'][number]) => boolean) => s.enrollments.filter((e) => e.participantId === id && inPeriod(e) && pred(e));
+    const enrolled = await q('enrolled');
+    expect(enrolled.rows.length).toBeGreaterThan(20);
+    for (const r of enrolled.rows) {
+      const p = byId.get(r.participantId!)!;
+      expect(r.name).toBe(`${p.lastName}, ${p.firstName}`);
+      const own = mine(p.id, () => true);
+      expect(r.date).toBe(own.map((e) => e.startDate!).sort()[0]);
+      expect(own.map((e) => e.status)).toContain(r.detail);
+    }
+    const exitedState = (e: Seeded['enrollments'][number]) => (e.status === 'abgeschlossen' || e.status === 'abgebrochen') && e.endDate! <= to;
+    const exited = await q('exited');
+    expect(exited.rows.length).toBeGreaterThan(5);
+    for (const r of exited.rows) {
+      const own = mine(r.participantId!, exitedState);
+      expect(r.date).toBe(own.map((e) => e.endDate!).sort().at(-1));
+      expect(['abgeschlossen', 'abgebrochen']).toContain(r.detail);
+    }
+    for (const e of (await q('entered')).rows) expect(e.date! >= from).toBe(true);
+    for (const r of (await q('overrides')).rows) expect(r.detail).toBe('Einzelfallentscheidung');
+    for (const kind of f.outcomes.byKind.filter((k) => k.count > 0)) {
+      const list = await q('outcomes', kind.key);
+      expect(list.rows.every((r) => r.detail === kind.key && r.date !== null && r.date <= to)).toBe(true);
+    }
+    const all = await q('outcomes');
+    expect(all.rows.every((r) => r.detail !== null && r.date !== null)).toBe(true);
+    for (const r of (await q('aghPeople')).rows) expect(r.date).not.toBeNull();
+    for (const r of (await q('visitors')).rows) expect([r.date !== null, r.detail !== null]).toEqual([true, true]);
+    const companies = await q('companies');
+    expect(companies.rows.every((r) => r.name !== null && r.detail === 'company')).toBe(true);
+  });
+
   it('the refresh cache answers unchanged data from memory and sees a write at once', async () => {
     const q = { programId: s.programId, from, to };
     const first = await readerFigures(app.ctx.reader, q);

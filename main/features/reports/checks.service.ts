@@ -4,7 +4,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { findingCodes, type Finding, type FindingCode, type FiguresQuery } from '../../../shared/domain/reports.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
-import { initials, type Built } from '../dashboard/drilldown.service.js';
+import { initials, noPerson, type Built } from '../dashboard/drilldown.service.js';
 import { activityWhere, enrolledWhere, enrollmentStateWhere, placementValidWhere } from '../dashboard/figures.service.js';
 
 type Db = Kysely<Database>;
@@ -34,8 +34,8 @@ function personRows(entity: string, from: RawBuilder<unknown>, where: RawBuilder
 
 function recordRows(entity: 'fair' | 'activity' | 'program' | 'receipt', from: RawBuilder<unknown>, where: RawBuilder<SqlBool>, cols: { id: string; date: string; detail: string }): Built {
   return {
-    rows: sql`SELECT ${sql.raw(cols.id)} AS id, NULL AS participant_id, ${sql.lit(entity)} AS entity, NULL AS fi, NULL AS li,
-        ${sql.raw(cols.date)} AS date, ${sql.raw(cols.detail)} AS detail FROM ${from} WHERE ${where} ORDER BY 6, 1`,
+    rows: sql`SELECT ${sql.raw(cols.id)} AS id, NULL AS participant_id, ${sql.lit(entity)} AS entity, ${noPerson},
+        ${sql.raw(cols.date)} AS date, ${sql.raw(cols.detail)} AS detail FROM ${from} WHERE ${where} ORDER BY 8, 1`,
     count: sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`,
   } as Built;
 }

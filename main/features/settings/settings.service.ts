@@ -80,3 +80,13 @@ export async function updateAppSettings(db: Db, input: AppSettingsInput): Promis
   });
   return getAppSettings(db);
 }
+
+/** Stores only the coordinator's name (first start); the audit entry is signed with the new name. */
+export async function setCoordinatorName(db: Db, name: string): Promise<AppSettings> {
+  await db.transaction().execute(async (trx) => {
+    const before = await getSetting<string | null>(trx, 'coordinatorName', null);
+    await setSetting(trx, 'coordinatorName', name);
+    await audit(trx, { action: 'update', entity: 'settings', before: { coordinatorName: before }, after: { coordinatorName: name } });
+  });
+  return getAppSettings(db);
+}

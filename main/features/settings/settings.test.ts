@@ -38,6 +38,21 @@ describe('settings', () => {
     const bad = await app.router.call('settings.update', { importLimits: { maxFileMb: 0, maxRows: 1, maxCellChars: 10 } });
     expect(bad.ok).toBe(false);
   });
+
+  it('the first start stores only the name, keeps the other settings and signs the Protokoll with it', async () => {
+    await call('settings.update', { operator: { name: 'Träger e.V.', place: 'Freiberg' }, importLimits: { maxFileMb: 20, maxRows: 5000, maxCellChars: 500 } });
+    const empty = await app.router.call('settings.setCoordinatorName', { coordinatorName: '  ' });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.error.details?.fields?.[0]?.path).toBe('coordinatorName');
+    const saved = await call('settings.setCoordinatorName', { coordinatorName: ' Anke  Koordinatorin ' });
+    expect(saved).toMatchObject({ coordinatorName: 'Anke Koordinatorin', operator: { name: 'Träger e.V.', place: 'Freiberg' }, importLimits: { maxRows: 5000 } });
+    await call('communes.addFromCatalog', { ags: ['14522180'] });
+    const log = await call<{ entries: Array<{ actor: string; entity: string }> }>('audit.list', {});
+    expect(log.entries.slice(0, 2).map((e) => [e.entity, e.actor])).toEqual([
+      ['commune', actorFor('Anke Koordinatorin')],
+      ['settings', actorFor('Anke Koordinatorin')],
+    ]);
+  });
 });
 
 describe('lotse anonymise (CLI)', () => {

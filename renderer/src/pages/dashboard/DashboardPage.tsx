@@ -37,6 +37,8 @@ const useStyles = makeStyles({
   chart: { width: '100%', height: '280px' },
   breakdown: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalXL },
   note: { marginTop: tokens.spacingVerticalS },
+  // columns as wide as their headings need: with equal columns "Aufwandsentschädigung" ran into "Stunden" at 1366 px
+  autoTable: { tableLayout: 'auto' },
 });
 
 /** Übersicht: key figures, communes, fairs, outcomes and trend; every figure clicks through to its records. */
@@ -127,6 +129,8 @@ function FiguresView({ period }: { period: Period }) {
     { id: 'employersSupported', label: t('cards.employersSupported'), value: formatNumber(f.network.employersSupported), figure: 'employersSupported' },
   ];
   const communes = f.communes.map((c) => ({ ...c, free: Math.max(c.slots - c.filled, 0) }));
+  // AGH sites: communes with slots or placements; a place people only live in has no bar pair here
+  const sites = communes.filter((c) => c.communeId !== null && (c.slots > 0 || c.filled > 0 || c.waiting > 0));
   const outcomeRows = f.outcomes.byKind.filter((o) => o.count > 0);
   return (
     <div>
@@ -137,8 +141,8 @@ function FiguresView({ period }: { period: Period }) {
             role="listitem"
             className={c.figure ? styles.card : undefined}
             data-testid={`card-${c.id}`}
-            onClick={() => c.figure && drill(c.figure, undefined, c.label)}
-            onKeyDown={(e) => c.figure && (e.key === 'Enter' || e.key === ' ') && drill(c.figure, undefined, c.label)}
+            onClick={() => c.figure && drill(c.figure)}
+            onKeyDown={(e) => c.figure && (e.key === 'Enter' || e.key === ' ') && drill(c.figure)}
             tabIndex={c.figure ? 0 : undefined}
             aria-label={`${c.label}: ${c.value}`}
           >
@@ -174,15 +178,30 @@ function FiguresView({ period }: { period: Period }) {
               <Legend />
               <Bar isAnimationActive={false} dataKey="participants" name={t('communes.participants')} fill="#0f6cbd" cursor="pointer"
                 onClick={(_d, i) => communes[i] && drill('commune', communes[i].key, communes[i].name)} />
-              {hasAgh && (
-                <Bar isAnimationActive={false} dataKey="filled" name={t('communes.filled')} fill="#107c10" cursor="pointer"
-                  onClick={(_d, i) => communes[i]?.communeId && drill('filled', communes[i].key, communes[i].name)} />
-              )}
-              {hasAgh && <Bar isAnimationActive={false} dataKey="slots" name={t('communes.slots')} fill="#c8c6c4" />}
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <Table aria-label={t('communes.title')} size="small">
+        {/* AGH slots on their own axis: beside thousands of residents, 15 slots would be a line on the floor */}
+        {hasAgh && (
+          <>
+            <Text weight="semibold">{t('communes.aghChart')}</Text>
+            <div className={styles.chart} data-testid="agh-chart">
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={sites}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip />
+                  <Legend />
+                  <Bar isAnimationActive={false} dataKey="filled" name={t('communes.filled')} fill="#107c10" cursor="pointer"
+                    onClick={(_d, i) => sites[i] && drill('filled', sites[i].key, sites[i].name)} />
+                  <Bar isAnimationActive={false} dataKey="slots" name={t('communes.slots')} fill="#8a8886" />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          </>
+        )}
+        <Table aria-label={t('communes.title')} size="small" className={styles.autoTable}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t('communes.commune')}</TableHeaderCell>

@@ -21,6 +21,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { drilldownFigures, type DrilldownFigure, type DrilldownRow } from '../../../../shared/domain/reports.js';
 import { formatDate, formatNumber } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
+import { detailText, listTitle } from './drilldownText.js';
 import { recordLink } from './recordLink.js';
 
 const useStyles = makeStyles({
@@ -55,7 +56,7 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
   const navigate = useNavigate();
   const result = useCall('dashboard.drilldown', input);
   const back = new URLSearchParams({ programId: String(input.programId), from: input.from, to: input.to });
-  const title = input.figure === 'finding' ? label || t('list.figures.finding') : `${t(`list.figures.${input.figure}`)}${label ? `: ${label}` : ''}`;
+  const title = listTitle(t(`list.figures.${input.figure}`), input.figure === 'finding', label);
   return (
     <section aria-labelledby="drilldown-title">
       <div className={styles.header}>
@@ -83,8 +84,8 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
         <Table aria-label={title} size="small">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t('list.participant')}</TableHeaderCell>
-              <TableHeaderCell>{t('list.initials')}</TableHeaderCell>
+              <TableHeaderCell>{t('list.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('list.number')}</TableHeaderCell>
               <TableHeaderCell>{t('list.date')}</TableHeaderCell>
               <TableHeaderCell>{t('list.detail')}</TableHeaderCell>
             </TableRow>
@@ -93,11 +94,11 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
             {result.data.rows.map((r) => (
               <TableRow key={r.id} data-testid="drilldown-row">
                 <TableCell>
-                  <RecordLink row={r} findingCode={input.figure === 'finding' ? input.key : undefined} />
+                  <RecordLink row={r} findingCode={input.figure === 'finding' ? input.key : undefined} named />
                 </TableCell>
-                <TableCell>{r.initials}</TableCell>
+                <TableCell>{r.participantId !== null ? r.participantId : ''}</TableCell>
                 <TableCell>{formatDate(r.date)}</TableCell>
-                <TableCell>{r.detail ? t(`outcomeKinds.${r.detail}`, { defaultValue: r.detail }) : ''}</TableCell>
+                <TableCell>{detailText(r.detail, t)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -107,10 +108,14 @@ function List({ input, label }: { input: { programId: number; from: string; to: 
   );
 }
 
-/** The first column: the person (number) or the fair, activity, program or organisation the row names. */
-export function RecordLink({ row, findingCode }: { row: DrilldownRow; findingCode?: string | undefined }) {
+/**
+ * The first column: the person or the fair, activity, program or organisation the row names. `named` shows the
+ * person's name (the Übersicht's lists); without it the number (the checks panel stays pseudonymous).
+ */
+export function RecordLink({ row, findingCode, named = false }: { row: DrilldownRow; findingCode?: string | undefined; named?: boolean }) {
   const { t } = useTranslation('dashboard');
   const href = recordLink(row, findingCode);
-  const text = row.participantId !== null ? t('list.participantNo', { id: row.participantId }) : t(`list.entities.${row.entity}`, { id: row.id });
+  const fallback = row.participantId !== null ? t('list.participantNo', { id: row.participantId }) : t(`list.entities.${row.entity}`, { id: row.id });
+  const text = named && row.name ? row.name : named && row.participantId !== null ? t('list.anonymised', { id: row.participantId }) : fallback;
   return href ? <Link href={href}>{text}</Link> : <>{text}</>;
 }

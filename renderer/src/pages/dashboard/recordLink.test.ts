@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DrilldownRow } from '../../../../shared/domain/reports.js';
 import { recordLink } from './recordLink.js';
 
-const row = (x: Partial<DrilldownRow>): DrilldownRow => ({ id: 5, participantId: null, entity: 'participant', initials: '', date: null, detail: null, ...x });
+const row = (x: Partial<DrilldownRow>): DrilldownRow => ({ id: 5, participantId: null, entity: 'participant', initials: '', name: null, date: null, detail: null, ...x });
 
 describe('recordLink', () => {
   it('opens a person where the finding is fixed: enrollments, or the privacy tab for a missing consent', () => {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ProgramSpan } from '../../../../shared/contract/dashboard.contract.js';
 import type { Program } from '../../../../shared/domain/programs.js';
+import { rememberProgram } from '../../components/programInView.js';
 import { useCall } from '../../components/useCall.js';
 import { todayIso } from '../../../../shared/domain/dates.js';
 
@@ -45,6 +46,7 @@ export function usePeriod(programs: Program[] | undefined): [Period | null, (p: 
     return { programId: program.id, from: iso.test(from) ? from : d.from, to: iso.test(to) ? to : d.to };
   }, [program, params, span.loading, span.data]);
   const set = (p: Period) => {
+    rememberProgram(p.programId);
     const next = new URLSearchParams(params);
     next.set('programId', String(p.programId));
     for (const k of ['from', 'to'] as const) {

@@ -15,13 +15,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fairInput, type Fair } from '../../../../shared/domain/fairs.js';
 import { invoke } from '../../api/client.js';
+import { programInView } from '../../components/programInView.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { DateField } from '../../components/DateField.js';
 
-/** Create or edit a fair: program, title, date, venue, program of the day. */
-export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (saved: Fair | null) => void }) {
+/** Create or edit a fair: program (a new one: the program in view), title, date, venue, program of the day. */
+export function FairDialog({ fair, shownProgramId, onClose }: { fair: Fair | null; shownProgramId?: number | null; onClose: (saved: Fair | null) => void }) {
   const { t } = useTranslation('fairs');
   const notify = useNotify();
   const programs = useCall('programs.list', { includeArchived: false });
@@ -34,7 +35,7 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const programId = form.programId || String(programs.data?.[0]?.id ?? '');
+  const programId = form.programId || String(programInView(programs.data ?? [], shownProgramId)?.id ?? '');
   const set = (k: keyof typeof form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
 
   async function save() {

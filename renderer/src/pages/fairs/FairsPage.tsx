@@ -1,8 +1,10 @@
 import {
   Button,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Select,
   Spinner,
   Table,
   TableBody,
@@ -17,8 +19,9 @@ import {
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useNavigate } from 'react-router';
+import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { formatDate } from '../../components/format.js';
+import { rememberProgram } from '../../components/programInView.js';
 import { useCall } from '../../components/useCall.js';
 import { FairDetailPage } from './FairDetailPage.js';
 import { FairDialog } from './FairDialog.js';
@@ -26,6 +29,7 @@ import { useNumericStyles } from '../../components/numeric.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: tokens.spacingVerticalL },
+  filter: { maxWidth: '360px', marginBottom: tokens.spacingVerticalM },
 });
 
 /** Firmenkontaktbörsen: list at /boersen, one fair at /boersen/:id. */
@@ -42,9 +46,21 @@ function FairList() {
   const styles = useStyles();
   const num = useNumericStyles();
   const { t } = useTranslation('fairs');
-  const fairs = useCall('fairs.list', {});
+  const [params, setParams] = useSearchParams();
+  // the program in view lives in the URL (?programId=), like the Übersicht's; none: every program's fairs
+  const shown = Number(params.get('programId')) || null;
+  const programs = useCall('programs.list', { includeArchived: false });
+  const fairs = useCall('fairs.list', shown ? { programId: shown } : {});
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
+  const show = (value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) {
+      next.set('programId', value);
+      rememberProgram(Number(value));
+    } else next.delete('programId');
+    setParams(next, { replace: true });
+  };
 
   return (
     <section aria-labelledby="fairs-title">
@@ -56,6 +72,18 @@ function FairList() {
           {t('new')}
         </Button>
       </div>
+      {programs.data && programs.data.length > 1 && (
+        <Field label={t('fields.program')} className={styles.filter}>
+          <Select value={shown ? String(shown) : ''} onChange={(_, d) => show(d.value)}>
+            <option value="">{t('allPrograms')}</option>
+            {programs.data.map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {fairs.loading && !fairs.data && <Spinner label={t('common:states.loading')} />}
       {fairs.error !== undefined && (
         <MessageBar intent="error">
@@ -96,6 +124,7 @@ function FairList() {
       {creating && (
         <FairDialog
           fair={null}
+          shownProgramId={shown}
           onClose={(saved) => {
             setCreating(false);
             if (saved) navigate(`/boersen/${saved.id}`);

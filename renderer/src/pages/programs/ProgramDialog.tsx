@@ -23,6 +23,7 @@ import { parseEuroToCents } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { fieldErrors } from '../../components/zodFields.js';
+import { CatalogCommunePicker } from './CatalogCommunePicker.js';
 import { NewCommuneForm } from './NewCommuneForm.js';
 import { figuresFormOf, figuresInputOf } from './programFigures.js';
 import { ProgramFiguresSection } from './ProgramFiguresSection.js';
@@ -76,6 +77,12 @@ interface Row {
 
 let rowKey = 0;
 
+/** New commune rows for communes taken from the directory; a commune the program already lists is not added twice. */
+function rowsFor(picked: Array<{ id: number }>, rows: Row[]): Row[] {
+  const present = new Set(rows.map((r) => r.communeId));
+  return picked.filter((c) => !present.has(String(c.id))).map((c) => ({ key: rowKey++, communeId: String(c.id), slots: '3' }));
+}
+
 /** Create or edit a program with its communes and AGH slots. Validated with the same schema as the handler. */
 export function ProgramDialog({ program, onClose }: { program: Program | null; onClose: (changed: boolean) => void }) {
   const styles = useStyles();
@@ -100,6 +107,7 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [newCommune, setNewCommune] = useState(false);
+  const [catalog, setCatalog] = useState(false);
 
   const removeRow = (key: number) => {
     setRows((rs) => rs.filter((x) => x.key !== key));
@@ -245,17 +253,32 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
                         />
                       </div>
                     ))}
-                    <div style={{ display: 'flex', gap: 8 }}>
+                    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
                       <Button
                         icon={<AddRegular />}
                         onClick={() => setRows((rs) => [...rs, { key: rowKey++, communeId: '', slots: '3' }])}
                       >
                         {t('addCommune')}
                       </Button>
+                      <Button onClick={() => setCatalog(true)} disabled={catalog}>
+                        {t('catalog.open')}
+                      </Button>
                       <Button onClick={() => setNewCommune(true)} disabled={newCommune}>
                         {t('newCommune')}
                       </Button>
                     </div>
+                    {catalog && (
+                      <CatalogCommunePicker
+                        known={communeOptions}
+                        onDone={(picked) => {
+                          setCatalog(false);
+                          if (!picked) return;
+                          communes.reload();
+                          notify.success(t('catalog.taken', { count: picked.length }));
+                          setRows((rs) => [...rs, ...rowsFor(picked, rs)]);
+                        }}
+                      />
+                    )}
                     {newCommune && (
                       <NewCommuneForm
                         onDone={(created) => {
