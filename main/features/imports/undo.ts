@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { ImportBatch } from '../../../shared/domain/imports.js';
+import { AppError } from '../../../shared/errors.js';
+import type { Database } from '../../db/schema.js';
+import { audit } from '../audit/audit.service.js';
+import { reanchorPerson } from '../enrollments/anchor.service.js';
+import { getBatch } from './batches.js';
+
+type Db = Kysely<Database>;
+
+/** Undoes a batch: deletes the people it created (and enrollments it made); matched people stay as they are. */
+export async function undoBatch(db: Db, batchId: number): Promise<ImportBatch> {
+  await db.transaction().execute(async (trx) => {
+    const batch = await trx.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+    if (!batch) throw new AppError('not_found', 'Diesen Import gibt es nicht.', 'Import batch not found.');
+    if (batch.status === 'undone') throw new AppError('conflict', 'Dieser Import wurde bereits rückgängig gemacht.', 'Already undone.');
+    // only started enrollments can hold records; those of people who stay are re-anchored after the delete
+    const started = await trx
+      .selectFrom('enrollments')
+      .select(['participant_id', 'program_id'])
+      .where('import_batch_id', '=', batchId)
+      .where('start_date', 'is not', null)
+      .where('status', '<>', 'interessiert')
+      .execute();
+    await trx.deleteFrom('enrollments').where('import_batch_id', '=', batchId).execute();
+    const removed = await trx.deleteFrom('participants').where('import_batch_id', '=', batchId).executeTakeFirst();
+    for (const e of started) await reanchorPerson(trx, e.participant_id, e.program_id);
+    const now = new Date().toISOString();
+    await trx.updateTable('import_batches').set({ status: 'undone', undone_at: now, updated_at: now }).where('id', '=', batchId).execute();
+    await audit(trx, {
+      action: 'import_undo',
+      entity: 'import_batch',
+      entityId: batchId,
+      peopleCount: Number(removed.numDeletedRows),
+      details: `Import ${batch.file_name} rückgängig gemacht`,
+    });
+  });
+  return getBatch(db, batchId);
+}
