@@ -8,7 +8,7 @@ import type { ParsedRow } from './table.js';
  */
 const fields = [
   'lastName', 'firstName', 'birthDate', 'gender', 'nationality', 'commune', 'residenceStatus', 'arrivalDate', 'germanLevel', 'phone',
-  'email', 'caseNumber',
+  'email', 'caseNumber', 'notes',
 ] as const satisfies readonly (keyof CanonicalParticipant)[];
 // a field added to the record but not to the list above is a compile error here, not a value lost on the way
 type Missing = Exclude<keyof CanonicalParticipant, (typeof fields)[number]>;

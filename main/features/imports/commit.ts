@@ -22,7 +22,7 @@ import { recognises, unknownValueWarnings } from './value-report.js';
 
 const insertColumns = [
   'last_name', 'first_name', 'birth_date', 'birth_year', 'gender', 'nationality', 'commune_id', 'commune_text', 'residence_status',
-  'arrival_in_saxony', 'german_level', 'phone', 'email', 'case_number', 'name_key', 'case_number_key', 'search_text', 'import_batch_id',
+  'arrival_in_saxony', 'german_level', 'phone', 'email', 'case_number', 'name_key', 'case_number_key', 'search_text', 'notes', 'import_batch_id',
 ] as const;
 /** the columns of a JSON row after the id (the batch id is the same for all and bound once) */
 const rowColumns = insertColumns.slice(0, -1) as Exclude<(typeof insertColumns)[number], 'import_batch_id'>[];
@@ -32,6 +32,16 @@ export interface CommitHooks {
   signal?: AbortSignal;
   /** off only in tests that count backups; the CLI and the app always back up first */
   backup?: boolean;
+}
+
+/** The rows matched with a person in Lotse (the first 200), for the result. */
+function matchesOf(matcher: Matcher): ImportResult['matches'] {
+  const out: ImportResult['matches'] = [];
+  for (const e of matcher.entries) {
+    if (out.length >= 200) break;
+    if (e.match?.id != null) out.push({ ...e.match, row: e.row, id: e.match.id });
+  }
+  return out;
 }
 
 /**
@@ -257,6 +267,7 @@ export async function commitImport(open: OpenDatabase, file: string, fileName: s
         warnings: matcher.warnings,
         enrolled,
         unknownValues: unknown.unknownValues,
+        matches: matchesOf(matcher),
       };
     });
     committed = true;

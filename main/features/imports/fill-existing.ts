@@ -23,6 +23,7 @@ export function participantColumns(r: CanonicalParticipant, communeOf: CommuneOf
     phone: r.phone,
     email: r.email,
     case_number: r.caseNumber,
+    notes: r.notes,
     ...derivedColumns(r),
   };
 }
@@ -32,7 +33,7 @@ type ParticipantRow = Selectable<ParticipantsTable>;
 /** The columns an import may fill on a matched person; in this order in the JSON rows of fillExisting. */
 const fillColumns = [
   'birth_date', 'birth_year', 'name_key', 'gender', 'nationality', 'commune_id', 'commune_text', 'residence_status',
-  'arrival_in_saxony', 'german_level', 'phone', 'email', 'case_number', 'case_number_key', 'search_text',
+  'arrival_in_saxony', 'german_level', 'phone', 'email', 'case_number', 'case_number_key', 'search_text', 'notes',
 ] as const;
 
 /**
@@ -96,6 +97,7 @@ function fillFor(
   take('german_level');
   take('phone');
   take('email');
+  take('notes');
   if (row.case_number === null && cols.case_number && cols.case_number_key && !usedCaseKeys.has(cols.case_number_key)) {
     set.case_number = cols.case_number;
     set.case_number_key = cols.case_number_key;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { CanonicalParticipant, RowWarning } from '../../../shared/domain/imports.js';
+import type { CanonicalParticipant, PreviewRow, RowMatch, RowWarning } from '../../../shared/domain/imports.js';
 import { caseNumberKey, normaliseName } from '../../../shared/rules/names.js';
 import { valuesOf } from '../../db/engine/sql-parts.js';
 import type { Database } from '../../db/schema.js';
@@ -20,10 +20,19 @@ export interface Entry {
   id: number | null;
   /** a later row of the file filled empty fields after the person was inserted */
   refilled: boolean;
+  /** the person in Lotse it matched, and why */
+  match: RowMatch | null;
 }
 
+/** The rows of the preview's first page. */
 export const SAMPLE = 20;
-export type Outcome = { row: number; entry: Entry; outcome: 'new' | 'matched' | 'duplicate' };
+type Outcome = { row: number; entry: Entry; outcome: PreviewRow['outcome']; match: RowMatch | null; warnings: RowWarning[] };
+
+/** Which accepted rows (counted from 0 in file order) keep their outcome for the preview; all others are only counted. */
+export interface RowWindow {
+  offset: number;
+  limit: number;
+}
 
 /** The duplicate rule, with an empty birth date as part of the key so a re-import of dateless rows adds nobody. */
 function matchKey(last: string | null, first: string | null, birth: string | null): string {
@@ -31,7 +40,7 @@ function matchKey(last: string | null, first: string | null, birth: string | nul
 }
 
 const fillable: (keyof CanonicalParticipant)[] = [
-  'birthDate', 'gender', 'nationality', 'commune', 'residenceStatus', 'arrivalDate', 'germanLevel', 'phone', 'email', 'caseNumber',
+  'birthDate', 'gender', 'nationality', 'commune', 'residenceStatus', 'arrivalDate', 'germanLevel', 'phone', 'email', 'caseNumber', 'notes',
 ];
 
 /** Fills the target's empty fields from the source; true if anything changed. */
@@ -44,6 +53,12 @@ function fillEmpty(target: CanonicalParticipant, source: CanonicalParticipant): 
     }
   }
   return changed;
+}
+
+/** Why two records are the same person under the rule: the case number, else the name with (or without) a birth date. */
+function why(byCase: boolean, birthDate: string | null): RowMatch['by'] {
+  if (byCase) return 'caseNumber';
+  return birthDate ? 'nameBirthDate' : 'nameOnly';
 }
 
 interface DbPerson {
@@ -63,20 +78,35 @@ interface DbPerson {
  */
 export class Matcher {
   entries: Entry[] = [];
-  /** what became of the first rows (the preview's sample); the rest is only counted */
+  /** what became of the rows in the window (a page of the preview); the rest is only counted */
   outcomes: Outcome[] = [];
+  /** accepted rows seen so far */
+  seen = 0;
   warnings: RowWarning[] = [];
   duplicatesInFile = 0;
   /** case-number keys of the file that a record in Lotse already holds (anonymised ones included) */
   caseKeysInDb = new Set<string>();
-  private dbByName = new Map<string, number>();
-  private dbByCase = new Map<string, number>();
+  private dbByName = new Map<string, DbPerson>();
+  private dbByCase = new Map<string, DbPerson>();
   private fileByName = new Map<string, Entry>();
   private fileByCase = new Map<string, Entry>();
   private datelessLoaded = false;
 
   /** `ownBatch`: the batch being written, whose people are in the file already and no match in Lotse */
-  constructor(private readonly ownBatch: number | null = null) {}
+  constructor(
+    private readonly ownBatch: number | null = null,
+    private readonly window: RowWindow = { offset: 0, limit: SAMPLE },
+  ) {}
+
+  private keep(o: Outcome): void {
+    const at = this.seen++;
+    if (at >= this.window.offset && at < this.window.offset + this.window.limit) this.outcomes.push(o);
+  }
+
+  /** The rows of the window as the preview shows them. */
+  previewRows(): PreviewRow[] {
+    return this.outcomes.map((o) => ({ row: o.row, outcome: o.outcome, ...o.entry.record, match: o.match, warnings: o.warnings }));
+  }
 
   /** Adds the next rows of the file; returns the new people among them. */
   async add(db: Db, rows: ParsedRow[]): Promise<Entry[]> {
@@ -100,16 +130,22 @@ export class Matcher {
           // a filled birth date or case number gives the person another key later rows can meet
           this.register(dup, matchKey(dup.record.lastName, dup.record.firstName, dup.record.birthDate), caseNumberKey(dup.record.caseNumber));
         }
-        if (this.outcomes.length < SAMPLE) this.outcomes.push({ row: parsed.row, entry: dup, outcome: 'duplicate' });
+        const byCase = ck !== null && this.fileByCase.get(ck) === dup;
+        const match = { id: null, row: dup.row, lastName: dup.record.lastName, firstName: dup.record.firstName, birthDate: dup.record.birthDate, by: why(byCase, r.birthDate) };
+        this.keep({ row: parsed.row, entry: dup, outcome: 'duplicate', match, warnings: parsed.warnings });
         return;
       }
-      const existingId = (ck ? this.dbByCase.get(ck) : undefined) ?? this.dbByName.get(nk) ?? null;
+      const byCase = ck ? this.dbByCase.get(ck) : undefined;
+      const person = byCase ?? this.dbByName.get(nk);
+      const match: RowMatch | null = person
+        ? { id: person.id, row: null, lastName: person.last_name, firstName: person.first_name, birthDate: person.birth_date, by: why(byCase !== undefined, r.birthDate) }
+        : null;
       // the entry owns the parsed record from here on (later duplicate rows fill its empty fields)
-      const entry: Entry = { row: parsed.row, record: r, existingId, id: null, refilled: false };
+      const entry: Entry = { row: parsed.row, record: r, existingId: person?.id ?? null, id: null, refilled: false, match };
       this.entries.push(entry);
       this.register(entry, nk, ck);
-      if (this.outcomes.length < SAMPLE) this.outcomes.push({ row: parsed.row, entry, outcome: existingId === null ? 'new' : 'matched' });
-      if (existingId === null) fresh.push(entry);
+      this.keep({ row: parsed.row, entry, outcome: person ? 'matched' : 'new', match, warnings: parsed.warnings });
+      if (!person) fresh.push(entry);
     });
     return fresh;
   }
@@ -158,8 +194,8 @@ export class Matcher {
       if (p.anonymised_at !== null) continue;
       // the stored name_key is exactly matchKey when a birth date exists
       const k = p.name_key ?? matchKey(p.last_name, p.first_name, p.birth_date);
-      if (!this.dbByName.has(k)) this.dbByName.set(k, p.id);
-      if (p.case_number_key && !this.dbByCase.has(p.case_number_key)) this.dbByCase.set(p.case_number_key, p.id);
+      if (!this.dbByName.has(k)) this.dbByName.set(k, p);
+      if (p.case_number_key && !this.dbByCase.has(p.case_number_key)) this.dbByCase.set(p.case_number_key, p);
     }
   }
 }

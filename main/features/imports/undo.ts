@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ImportBatch } from '../../../shared/domain/imports.js';
+import type { ImportBatch, ImportUndoImpact } from '../../../shared/domain/imports.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../audit/audit.service.js';
@@ -36,4 +36,31 @@ export async function undoBatch(db: Db, batchId: number): Promise<ImportBatch> {
     });
   });
   return getBatch(db, batchId);
+}
+
+/** What undoing the batch would remove, counted as undoBatch deletes it; the confirmation names these numbers. */
+export async function undoImpact(db: Db, batchId: number): Promise<ImportUndoImpact> {
+  const batch = await getBatch(db, batchId);
+  if (batch.status === 'undone') throw new AppError('conflict', 'Dieser Import wurde bereits rückgängig gemacht.', 'Already undone.');
+  const people = await db
+    .selectFrom('participants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('import_batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  const enrollments = await db
+    .selectFrom('enrollments')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('start_date', 'is not', null), eb('status', '<>', 'interessiert')])).then(1).else(0).end()).as('started'),
+    ])
+    .where('import_batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  return {
+    batchId,
+    fileName: batch.fileName,
+    people: Number(people.n),
+    enrollments: Number(enrollments.n),
+    startedEnrollments: Number(enrollments.started ?? 0),
+    matchedStay: batch.existingMatched,
+  };
 }
