@@ -1,5 +1,5 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libreOfficeList, odsContent, writeOds } from '../../excel/fixtures/ods.js';
 import { tempApp, tempDir } from '../../test/temp-db.js';
@@ -18,15 +18,13 @@ beforeAll(async () => {
   dir = tempDir('lotse-import-stumbles-');
   ods = await writeOds(path.join(dir.dir, 'liste.ods'), odsContent(libreOfficeList));
   // 45 people, every third with a broken e-mail (a warning), rows 12 and 40 the same person
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Liste');
-  ws.addRow(['Nachname', 'Vorname', 'Geburtsdatum', 'E-Mail', 'Bemerkungen']);
+  const lines = ['Nachname;Vorname;Geburtsdatum;E-Mail;Bemerkungen'];
   for (let i = 0; i < 45; i++) {
     const n = i === 38 ? 10 : i;
-    ws.addRow([`Person${n}`, 'Noor', `0${1 + (n % 9)}.03.1990`, i % 3 === 0 ? `kaputt${i}` : `p${i}@example.org`, i === 38 ? 'zweite Zeile' : null]);
+    lines.push(`Person${n};Noor;0${1 + (n % 9)}.03.1990;${i % 3 === 0 ? `kaputt${i}` : `p${i}@example.org`};${i === 38 ? 'zweite Zeile' : ''}`);
   }
-  long = path.join(dir.dir, 'lang.xlsx');
-  await wb.xlsx.writeFile(long);
+  long = path.join(dir.dir, 'lang.csv');
+  fs.writeFileSync(long, lines.join('\r\n'));
 });
 afterAll(() => dir.cleanup());
 
@@ -99,7 +97,7 @@ describe('import stumbles (issue 19 item 6)', () => {
   it('pages through every row of the preview, each with its own warnings', async () => {
     const app = await tempApp();
     try {
-      const preview = await previewImport(app.ctx.reader, long, 'lang.xlsx', { today });
+      const preview = await previewImport(app.ctx.reader, long, 'lang.csv', { today });
       expect(preview.sample).toHaveLength(20);
       expect(preview.counts.rowsTotal).toBe(45);
       const pages = [];
