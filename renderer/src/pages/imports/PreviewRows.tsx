@@ -47,15 +47,16 @@ export function PreviewRows({ source, first, total }: { source: PreviewSource; f
       <Table aria-label={t('sampleTitle')} size="small">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('row')}</TableHeaderCell>
+            <TableHeaderCell style={{ width: '5rem' }}>{t('row')}</TableHeaderCell>
             <TableHeaderCell>{t('fields.lastName')}</TableHeaderCell>
             <TableHeaderCell>{t('fields.firstName')}</TableHeaderCell>
             <TableHeaderCell>{t('fields.birthDate')}</TableHeaderCell>
             <TableHeaderCell>{t('fields.gender')}</TableHeaderCell>
             <TableHeaderCell>{t('fields.commune')}</TableHeaderCell>
             <TableHeaderCell>{t('fields.germanLevel')}</TableHeaderCell>
-            <TableHeaderCell>{t('outcomeTitle')}</TableHeaderCell>
-            <TableHeaderCell>{t('warningsTitle')}</TableHeaderCell>
+            {/* what became of the row and whom it matched is the longest text of a row: it gets the room */}
+            <TableHeaderCell style={{ width: '30%' }}>{t('outcomeTitle')}</TableHeaderCell>
+            <TableHeaderCell style={{ width: '18%' }}>{t('warningsTitle')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

@@ -24,10 +24,12 @@ export function UndoImportDialog({ batchId, onConfirm, onClose }: { batchId: num
                 <Text as="p">{t('undoConfirm.removes')}</Text>
                 <ul>
                   <li>{t('undoConfirm.people', { count: i.people })}</li>
-                  <li>
-                    {t('undoConfirm.enrollments', { count: i.enrollments })}
-                    {i.startedEnrollments > 0 && ` ${t('undoConfirm.started', { count: i.startedEnrollments })}`}
-                  </li>
+                  {i.enrollments > 0 && (
+                    <li>
+                      {t('undoConfirm.enrollments', { count: i.enrollments })}
+                      {i.startedEnrollments > 0 && ` ${t('undoConfirm.started', { count: i.startedEnrollments })}`}
+                    </li>
+                  )}
                 </ul>
                 {i.matchedStay > 0 && <Text as="p">{t('undoConfirm.matchedStay', { count: i.matchedStay })}</Text>}
               </>
