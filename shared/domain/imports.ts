@@ -39,10 +39,12 @@ export const canonicalParticipant = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   caseNumber: z.string().nullable(),
-  /** a "Bemerkung"/"Notiz" column: the person's notes (filled only where Lotse has none) */
-  notes: z.string().nullable(),
 });
 export type CanonicalParticipant = z.infer<typeof canonicalParticipant>;
+
+/** A row of a list as the import stores it: the canonical fields and a "Bemerkung"/"Notiz" column's notes (filled only where Lotse has none). */
+export const importRecord = canonicalParticipant.extend({ notes: z.string().nullable() });
+export type ImportRecord = z.infer<typeof importRecord>;
 
 export const rowRejection = z.object({
   row: z.number().int(),
@@ -129,7 +131,7 @@ export const rowMatch = z.object({
 export type RowMatch = z.infer<typeof rowMatch>;
 
 /** One accepted row as it will be stored, what becomes of it, whom it matched, and its warnings. */
-export const previewRow = canonicalParticipant.extend({
+export const previewRow = importRecord.extend({
   row: z.number().int(),
   outcome: z.enum(['new', 'matched', 'duplicate']),
   match: rowMatch.nullable(),

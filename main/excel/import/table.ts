@@ -1,4 +1,4 @@
-import type { CanonicalParticipant, ImportField, ImportMapping, RowRejection, RowWarning } from '../../../shared/domain/imports.js';
+import type { ImportRecord, ImportField, ImportMapping, RowRejection, RowWarning } from '../../../shared/domain/imports.js';
 import type { Cell, RawRow, RawSheet } from './read.js';
 import { isValidEmail, parseDate, parseGender, parseLevel, text } from './values.js';
 
@@ -185,7 +185,7 @@ const footerPattern =
 
 export interface ParsedRow {
   row: number;
-  record: CanonicalParticipant;
+  record: ImportRecord;
   warnings: RowWarning[];
 }
 

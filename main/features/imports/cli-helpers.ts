@@ -15,7 +15,7 @@ export async function canonicalParticipants(db: Db): Promise<CanonicalParticipan
     .select([
       'participants.last_name', 'participants.first_name', 'participants.birth_date', 'participants.gender',
       'participants.nationality', 'communes.name as commune_name', 'participants.commune_text', 'participants.residence_status',
-      'participants.arrival_in_saxony', 'participants.german_level', 'participants.phone', 'participants.email', 'participants.case_number', 'participants.notes',
+      'participants.arrival_in_saxony', 'participants.german_level', 'participants.phone', 'participants.email', 'participants.case_number',
     ])
     .orderBy('participants.id')
     .execute();
@@ -32,7 +32,6 @@ export async function canonicalParticipants(db: Db): Promise<CanonicalParticipan
     phone: r.phone,
     email: r.email,
     caseNumber: r.case_number,
-    notes: r.notes,
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { Selectable, Transaction } from 'kysely';
-import type { CanonicalParticipant } from '../../../shared/domain/imports.js';
+import type { ImportRecord } from '../../../shared/domain/imports.js';
 import { fillRows } from '../../db/engine/bulk.js';
 import { valuesOf } from '../../db/engine/sql-parts.js';
 import type { Database, ParticipantsTable } from '../../db/schema.js';
@@ -7,7 +7,7 @@ import { derivedColumns } from '../participants/participants.service.js';
 import type { CommuneOf } from './communes-of.js';
 
 /** The participant columns of a record as the import stores it; keys and search text as every other write derives them. */
-export function participantColumns(r: CanonicalParticipant, communeOf: CommuneOf) {
+export function participantColumns(r: ImportRecord, communeOf: CommuneOf) {
   const commune = communeOf(r.commune);
   return {
     last_name: r.lastName,
@@ -42,7 +42,7 @@ const fillColumns = [
  */
 export async function fillExisting(
   trx: Transaction<Database>,
-  people: { id: number; record: CanonicalParticipant }[],
+  people: { id: number; record: ImportRecord }[],
   communeOf: CommuneOf,
   usedCaseKeys: Set<string>,
 ): Promise<{ id: number; fields: string[] }[]> {
@@ -75,7 +75,7 @@ export async function fillExisting(
 
 function fillFor(
   row: ParticipantRow,
-  r: CanonicalParticipant,
+  r: ImportRecord,
   communeOf: CommuneOf,
   usedCaseKeys: Set<string>,
 ): { fields: string[]; values: Partial<Record<(typeof fillColumns)[number], string | number>> } | null {

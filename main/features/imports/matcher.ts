@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { CanonicalParticipant, PreviewRow, RowMatch, RowWarning } from '../../../shared/domain/imports.js';
+import type { ImportRecord, PreviewRow, RowMatch, RowWarning } from '../../../shared/domain/imports.js';
 import { caseNumberKey, normaliseName } from '../../../shared/rules/names.js';
 import { valuesOf } from '../../db/engine/sql-parts.js';
 import type { Database } from '../../db/schema.js';
@@ -14,7 +14,7 @@ export const BATCH = 2000;
 /** One person the file contributes, after in-file duplicates collapsed into their first row. */
 export interface Entry {
   row: number;
-  record: CanonicalParticipant;
+  record: ImportRecord;
   existingId: number | null;
   /** the id this import gave a new person, once inserted */
   id: number | null;
@@ -39,12 +39,12 @@ function matchKey(last: string | null, first: string | null, birth: string | nul
   return `${normaliseName(last)}|${normaliseName(first)}|${birth ?? ''}`;
 }
 
-const fillable: (keyof CanonicalParticipant)[] = [
+const fillable: (keyof ImportRecord)[] = [
   'birthDate', 'gender', 'nationality', 'commune', 'residenceStatus', 'arrivalDate', 'germanLevel', 'phone', 'email', 'caseNumber', 'notes',
 ];
 
 /** Fills the target's empty fields from the source; true if anything changed. */
-function fillEmpty(target: CanonicalParticipant, source: CanonicalParticipant): boolean {
+function fillEmpty(target: ImportRecord, source: ImportRecord): boolean {
   let changed = false;
   for (const f of fillable) {
     if (target[f] === null && source[f] !== null) {
