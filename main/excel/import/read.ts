@@ -36,8 +36,8 @@ export const errors = {
   unsupported: () =>
     fileError(
       'unsupported_format',
-      'Dieses Dateiformat (altes Excel .xls) wird nicht gelesen – bitte als .xlsx oder .ods speichern und erneut importieren.',
-      'Old .xls files are not supported – please save as .xlsx or .ods.',
+      'Dieses Dateiformat (altes Excel .xls) wird nicht gelesen – bitte als .ods oder .xlsx speichern und erneut importieren.',
+      'Old .xls files are not supported – please save as .ods or .xlsx.',
     ),
   password: () =>
     fileError(

@@ -347,7 +347,7 @@ describe('real program output', () => {
       }
       await expect(previewImport(app.ctx.reader, path.join(out, 'messy.xls'), 'messy.xls', { today })).rejects.toMatchObject({
         code: 'unsupported_format',
-        message: expect.stringContaining('bitte als .xlsx oder .ods speichern') as string,
+        message: expect.stringContaining('bitte als .ods oder .xlsx speichern') as string,
       });
     } finally {
       await app.dispose();
