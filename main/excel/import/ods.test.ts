@@ -92,7 +92,9 @@ describe('.ods reader', () => {
           '<table:table-cell office:value-type="date" office:date-value="2024-02-30"><text:p>30.02.2024</text:p></table:table-cell>' +
           '<table:table-cell office:value-type="time" office:time-value="PT10H00M00S"><text:p>10:00</text:p></table:table-cell>' +
           '<table:table-cell office:value-type="string"><text:p>a<text:tab/>b<text:line-break/>c<text:s text:c="3"/>d&#x263A;</text:p></table:table-cell>' +
-          '<table:table-cell office:value-type="string" office:string-value="Attribut"/>',
+          '<table:table-cell office:value-type="string" office:string-value="Attribut"/>' +
+          '<table:table-cell table:formula="of:=1/0" office:value-type="string" calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>' +
+          text('z'),
       ) +
       `<table:table-row-group>${row(text('in einer Gruppe'))}</table:table-row-group>`;
     const wb = await readWorkbook(await file(odsContent(table('T', rows))));
@@ -101,7 +103,7 @@ describe('.ods reader', () => {
     expect(got[0]!.cells).toEqual(['x', 'x', 'x', null, null, 'y']);
     expect(got[1]!.cells).toEqual(got[0]!.cells);
     expect(got[1]!.cells).not.toBe(got[0]!.cells);
-    expect(got[2]!.cells).toEqual([0.25, true, new Date(Date.UTC(2024, 1, 29, 13, 45)), '30.02.2024', '10:00', 'a\tb\nc   d☺', 'Attribut']);
+    expect(got[2]!.cells).toEqual([0.25, true, new Date(Date.UTC(2024, 1, 29, 13, 45)), '30.02.2024', '10:00', 'a\tb\nc   d☺', 'Attribut', null, 'z']);
     expect(got[3]!.cells).toEqual(['in einer Gruppe']);
   });
 

@@ -201,6 +201,8 @@ function rowCells(el: string, from: number, p: OdsPrefixes, rowNumber: number, l
 }
 
 function cellValue(tag: string, body: string, p: OdsPrefixes, rowNumber: number, limits: ReadLimits): Cell {
+  // a formula error ("#DIV/0!") is no value, as in the .xlsx reader (LibreOffice marks it in its own namespace)
+  if (attr(tag, 'calcext:value-type') === 'error') return null;
   const type = attr(tag, `${p.office}value-type`);
   if (type === 'float' || type === 'percentage' || type === 'currency') {
     const n = Number(attr(tag, `${p.office}value`));
