@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.js';
+import { libreOfficeList, odsBytes, odsContent } from '../main/excel/fixtures/ods.js';
 import { ImportsPage } from './pages/imports.page.js';
 
 // "Familie" is no header Lotse knows, so the coordinator has to map it to Nachname by hand
@@ -36,11 +37,65 @@ test('drop a list, fix the mapping, import, undo', async ({ page, lotse }) => {
   await expect(imports.count('matched')).toHaveText('2');
   await expect(imports.count('new')).toHaveText('0');
 
+  // undo asks first, naming what goes
   await batch.getByRole('button', { name: 'Rückgängig machen' }).click();
+  await imports.confirmUndo('2 Personen, die mit diesem Import neu angelegt wurden');
   await expect(batch).toContainText('rückgängig gemacht');
   await page.reload();
   await imports.drop('liste.csv', csv);
   await expect(imports.count('new')).toHaveText('2');
+});
+
+test('an .ods list from LibreOffice: preview with the notes column, matched people named, undo confirmed', async ({ page, lotse }) => {
+  const imports = new ImportsPage(page);
+  await imports.open(lotse.openUrl);
+  const ods = await odsBytes(odsContent(libreOfficeList));
+  await imports.drop('liste.ods', ods);
+  await expect(imports.count('rowsTotal')).toHaveText('4');
+  await expect(imports.count('new')).toHaveText('3');
+  await expect(imports.count('duplicates')).toHaveText('1');
+  await expect(page.getByLabel('Feld für Spalte Bemerkung')).toHaveValue('notes');
+  // the second Müller row names the row it repeats, and why
+  await expect(imports.previewRow('7')).toContainText('wie Zeile 4 (Müller, Anna Lena, geb. 14.05.1990) – gleicher Name und gleiches Geburtsdatum');
+  await page.getByRole('button', { name: '3 Personen importieren' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('3 neu, 0 bereits vorhanden');
+
+  // the same file again: every row names the person in Lotse it matched
+  await imports.drop('liste.ods', ods);
+  await expect(imports.count('matched')).toHaveText('3');
+  await expect(imports.previewRow('6')).toContainText(/Nr\. \d+ Nguyen, Thi Mai, geb\. 03\.07\.1985 – gleicher Name und gleiches Geburtsdatum/);
+  await page.getByRole('button', { name: '0 Personen importieren' }).click();
+  const matched = page.getByRole('list', { name: 'Bereits erfasste Personen' });
+  await expect(matched.getByRole('listitem')).toHaveCount(3);
+  await expect(matched).toContainText('Haddad, Sara, geb. 20.01.1997');
+
+  // undoing the first import names the three people it created; cancelling keeps everything
+  const first = page.getByTestId('batch-row').last();
+  await first.getByRole('button', { name: 'Rückgängig machen' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('3 Personen, die mit diesem Import neu angelegt wurden');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(first).not.toContainText('rückgängig gemacht');
+  await first.getByRole('button', { name: 'Rückgängig machen' }).click();
+  await imports.confirmUndo('3 Personen, die mit diesem Import neu angelegt wurden');
+  await expect(first).toContainText('rückgängig gemacht');
+});
+
+test('the preview pages through every row of a long list, with each row\'s warnings', async ({ page, lotse }) => {
+  const imports = new ImportsPage(page);
+  await imports.open(lotse.openUrl);
+  const lines = ['Nachname;Vorname;Geburtsdatum;E-Mail'];
+  for (let i = 0; i < 130; i++) lines.push(`Name${i};Vorname;01.02.1990;${i === 125 ? 'kaputt' : `n${i}@example.org`}`);
+  await imports.drop('lang.csv', Buffer.from(lines.join('\r\n')));
+  await expect(imports.previewRows()).toHaveCount(20);
+  await expect(page.getByText('20 von 130 Zeilen angezeigt')).toBeVisible();
+  await page.getByRole('button', { name: 'Weitere Zeilen anzeigen (100)' }).click();
+  await expect(imports.previewRows()).toHaveCount(120);
+  await page.getByRole('button', { name: 'Weitere Zeilen anzeigen (10)' }).click();
+  await expect(imports.previewRows()).toHaveCount(130);
+  await expect(page.getByText('130 von 130 Zeilen angezeigt')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Weitere Zeilen/ })).toHaveCount(0);
+  await expect(imports.previewRow('127')).toContainText('E-Mail-Adresse „kaputt“ sieht fehlerhaft aus');
 });
 
 test('a picture renamed .xlsx gets a specific message and nothing is imported', async ({ page, lotse }) => {

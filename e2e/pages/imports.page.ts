@@ -63,6 +63,23 @@ export class ImportsPage {
     await this.choiceFor(value).selectOption({ label });
   }
 
+  previewRows() {
+    return this.page.getByTestId('preview-row');
+  }
+
+  /** The preview's row of the file's row `row`. */
+  previewRow(row: string) {
+    return this.previewRows().filter({ has: this.page.getByRole('cell', { name: row, exact: true }) });
+  }
+
+  /** Confirms the undo dialog after checking that it names what goes. */
+  async confirmUndo(names: string) {
+    const dialog = this.page.getByRole('alertdialog');
+    await expect(dialog).toContainText(names);
+    await dialog.getByRole('button', { name: 'Rückgängig machen' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
   count(key: 'rowsTotal' | 'new' | 'matched' | 'duplicates' | 'rejected' | 'warnings') {
     return this.page.getByTestId(`count-${key}`).locator('span').first();
   }

@@ -50,7 +50,7 @@ async function runImport(args: CliArgs, dbPath: string): Promise<ImportCliResult
 }
 
 export const importCommand: Command = {
-  usage: 'lotse import DATEI --db PATH [--program NAME] [--sheet NAME] [--json]   Teilnehmendenliste (.xlsx/.csv) importieren',
+  usage: 'lotse import DATEI --db PATH [--program NAME] [--sheet NAME] [--json]   Teilnehmendenliste (.xlsx/.ods/.csv) importieren',
   async run(args, dbPath) {
     let result: ImportCliResult;
     try {

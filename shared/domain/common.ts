@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { isRealDate } from './dates.js';
 import './validation-messages.js';
 
-// the date helpers' home is dates.ts; this re-export only serves main/features/imports until its split is merged
-export { todayIso } from './dates.js';
-
 
 /** A calendar date as stored everywhere: `YYYY-MM-DD` text, checked for being a real date. */
 export const isoDate = z

@@ -16,6 +16,7 @@ export const importFields = [
   'phone',
   'email',
   'caseNumber',
+  'notes',
 ] as const;
 export const importField = z.enum(importFields);
 export type ImportField = z.infer<typeof importField>;
@@ -40,6 +41,10 @@ export const canonicalParticipant = z.object({
   caseNumber: z.string().nullable(),
 });
 export type CanonicalParticipant = z.infer<typeof canonicalParticipant>;
+
+/** A row of a list as the import stores it: the canonical fields and a "Bemerkung"/"Notiz" column's notes (filled only where Lotse has none). */
+export const importRecord = canonicalParticipant.extend({ notes: z.string().nullable() });
+export type ImportRecord = z.infer<typeof importRecord>;
 
 export const rowRejection = z.object({
   row: z.number().int(),
@@ -110,6 +115,30 @@ export const importValueReport = z.object({
 });
 export type ImportValueReport = z.infer<typeof importValueReport>;
 
+/**
+ * Whom a row was matched with and why (issue 19 item 6): a person in Lotse (`id`, the Nr.) or an earlier row of
+ * the same file (`row`). `by`: same case number, same name and birth date, or same name with no birth date on
+ * either side.
+ */
+export const rowMatch = z.object({
+  id: z.number().int().nullable(),
+  row: z.number().int().nullable(),
+  lastName: z.string().nullable(),
+  firstName: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  by: z.enum(['caseNumber', 'nameBirthDate', 'nameOnly']),
+});
+export type RowMatch = z.infer<typeof rowMatch>;
+
+/** One accepted row as it will be stored, what becomes of it, whom it matched, and its warnings. */
+export const previewRow = importRecord.extend({
+  row: z.number().int(),
+  outcome: z.enum(['new', 'matched', 'duplicate']),
+  match: rowMatch.nullable(),
+  warnings: z.array(rowWarning),
+});
+export type PreviewRow = z.infer<typeof previewRow>;
+
 export const importPreview = z.object({
   fileName: z.string(),
   sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
@@ -119,14 +148,22 @@ export const importPreview = z.object({
   mapping: importMapping,
   mappingSource: z.enum(['proposed', 'saved', 'user']),
   counts: importCounts,
-  /** first accepted rows as they will be stored */
-  sample: z.array(canonicalParticipant.extend({ row: z.number().int(), outcome: z.enum(['new', 'matched', 'duplicate']) })),
+  /** the first accepted rows as they will be stored; the others page by page through imports.previewRows */
+  sample: z.array(previewRow),
   rejected: z.array(rowRejection),
   warnings: z.array(rowWarning),
   /** per catalogue column: recognised and unknown values (issue 14) */
   values: z.array(importValueReport),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
+
+/** A page of the accepted rows of the preview: `offset` counts accepted rows from 0. */
+export const importPreviewRowsInput = importPreviewInput.extend({
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(500),
+});
+export const importPreviewRows = z.object({ rows: z.array(previewRow), total: z.number().int() });
+export type ImportPreviewRows = z.infer<typeof importPreviewRows>;
 
 export const importCommitInput = importPreviewInput.extend({
   programId: id.nullable().optional(),
@@ -145,6 +182,8 @@ export const importResult = z.object({
   enrolled: z.number().int(),
   /** values still unknown after the decisions: imported as text, each a warning of its rows (first 50 listed) */
   unknownValues: z.array(z.object({ field: valueField, value: z.string(), count: z.number().int(), rows: z.array(z.number().int()) })),
+  /** the rows matched with a person in Lotse (the first 200), whom and why */
+  matches: z.array(rowMatch.extend({ row: z.number().int(), id: z.number().int() })),
 });
 export type ImportResult = z.infer<typeof importResult>;
 
@@ -164,3 +203,17 @@ export const importBatch = z.object({
   undoneAt: z.string().nullable(),
 });
 export type ImportBatch = z.infer<typeof importBatch>;
+
+/** What undoing an import would remove, for the confirmation (issue 19 item 6). */
+export const importUndoImpact = z.object({
+  batchId: id,
+  fileName: z.string(),
+  /** people the import created who are still there */
+  people: z.number().int(),
+  /** enrollments the import made, and of those, started ones (with hours or records possibly attached) */
+  enrollments: z.number().int(),
+  startedEnrollments: z.number().int(),
+  /** people the import matched in Lotse: they stay, with the fields the import filled */
+  matchedStay: z.number().int(),
+});
+export type ImportUndoImpact = z.infer<typeof importUndoImpact>;

@@ -72,7 +72,7 @@ class SheetReader {
  */
 export async function analyseFile(file: string, opts: AnalyseOptions): Promise<Analysis> {
   const source = await openWorkbook(file, { onRows: opts.onRows, limits: opts.limits });
-  const named = opts.sheet && source.kind === 'xlsx' ? opts.sheet.trim().toLowerCase() : null;
+  const named = opts.sheet && source.kind !== 'csv' ? opts.sheet.trim().toLowerCase() : null;
   const namedIndex = named === null ? -1 : source.sheetNames.findIndex((n) => n.trim().toLowerCase() === named);
   if (named !== null && namedIndex < 0) {
     throw new AppError('not_found', `Das Tabellenblatt „${opts.sheet}“ gibt es in der Datei nicht.`, `Sheet "${opts.sheet}" not found.`, {

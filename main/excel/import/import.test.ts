@@ -156,7 +156,7 @@ describe('xlsx', () => {
     expect(byRow.get(5)!.record).toEqual({
       lastName: 'Müller', firstName: 'Anna Lena', birthDate: '1990-05-14', gender: 'w', nationality: 'Syrien', commune: 'döbeln',
       residenceStatus: 'Aufenthaltsgestattung', arrivalDate: '2023-03-01', germanLevel: 'A2', phone: '0176 1234567',
-      email: 'anna@example.org', caseNumber: '0042',
+      email: 'anna@example.org', caseNumber: '0042', notes: null,
     });
     expect(byRow.get(6)!.record).toMatchObject({ lastName: 'Al-Hassan', birthDate: '1985-07-03', arrivalDate: '2022-10-01', germanLevel: 'B1', caseNumber: 'AZ-7' });
     expect(byRow.get(6)!.warnings).toEqual([{ row: 6, field: 'email', reason: 'invalid_email', message: expect.any(String) as string }]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/errors.js';
 import { defaultReadLimits, limitErrors, tooLarge, type ReadLimits } from './limits.js';
+import { isEncrypted, openDocumentKind, openOds } from './ods.js';
 import { NotAWorkbookError, openXlsx } from './xlsx.js';
 import { zipEntries, type ZipEntry } from './zip.js';
 
@@ -20,8 +21,10 @@ export interface RawSheet {
   rows: RawRow[];
 }
 
+export type WorkbookKind = 'xlsx' | 'ods' | 'csv';
+
 export interface RawWorkbook {
-  kind: 'xlsx' | 'csv';
+  kind: WorkbookKind;
   sheets: RawSheet[];
 }
 
@@ -33,13 +36,13 @@ export const errors = {
   unsupported: () =>
     fileError(
       'unsupported_format',
-      'Dieses Dateiformat (altes Excel .xls oder OpenDocument .ods) wird nicht gelesen – bitte als .xlsx speichern und erneut importieren.',
-      'Old .xls or .ods files are not supported – please save as .xlsx.',
+      'Dieses Dateiformat (altes Excel .xls) wird nicht gelesen – bitte als .ods oder .xlsx speichern und erneut importieren.',
+      'Old .xls files are not supported – please save as .ods or .xlsx.',
     ),
   password: () =>
     fileError(
       'password_protected',
-      'Die Datei ist mit einem Kennwort geschützt. Bitte in Excel ohne Kennwort speichern und erneut importieren.',
+      'Die Datei ist mit einem Kennwort geschützt. Bitte in Excel oder LibreOffice ohne Kennwort speichern und erneut importieren.',
       'The file is password protected.',
     ),
   corrupt: () =>
@@ -51,7 +54,7 @@ export const errors = {
   notSpreadsheet: () =>
     fileError(
       'not_a_spreadsheet',
-      'Die Datei ist keine Tabelle (weder .xlsx noch CSV). Bitte eine Excel- oder CSV-Datei wählen.',
+      'Die Datei ist keine Tabelle (weder .xlsx, .ods noch CSV). Bitte eine Excel-, LibreOffice- oder CSV-Datei wählen.',
       'The file is not a spreadsheet.',
     ),
   empty: () => fileError('empty_file', 'Die Datei ist leer.', 'The file is empty.'),
@@ -128,10 +131,12 @@ export function declaredUnpackedBytes(buf: Buffer): number {
 
 /** A workbook opened for reading: its sheet names, and each sheet's rows delivered in order as they are read. */
 export interface WorkbookSource {
-  kind: 'xlsx' | 'csv';
+  kind: WorkbookKind;
   sheetNames: string[];
   /** calls onRow for every row of sheet `index` that holds a value; throwing from onRow stops the read */
   readSheet(index: number, onRow: (row: RawRow) => void): Promise<void>;
+  /** every sheet in one pass, where the format keeps all sheets in one part (.ods); else sheet by sheet */
+  readAll?(onRow: (row: RawRow, sheet: number) => void): Promise<void>;
 }
 
 /** Every sheet with all its rows (the preview and the tests; an import streams through openWorkbook instead). */
@@ -142,6 +147,11 @@ export async function readWorkbook(file: string, hooks: ReadHooks = {}): Promise
 
 /** Every sheet of an opened workbook with all its rows. */
 export async function readAllSheets(source: WorkbookSource): Promise<RawSheet[]> {
+  if (source.readAll) {
+    const all: RawSheet[] = source.sheetNames.map((name) => ({ name, rows: [] }));
+    await source.readAll((row, sheet) => all[sheet]!.rows.push(row));
+    return all;
+  }
   const sheets: RawSheet[] = [];
   for (let i = 0; i < source.sheetNames.length; i++) {
     const rows: RawRow[] = [];
@@ -174,7 +184,7 @@ export async function openWorkbook(file: string, hooks: ReadHooks = {}): Promise
     throw errors.unsupported();
   }
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
-    return openXlsxSource(buf, hooks, limits);
+    return openZipSource(buf, hooks, limits);
   }
   if (knownBinary.some((sig) => startsWith(buf, sig))) throw errors.notSpreadsheet();
   const ext = path.extname(file).toLowerCase();
@@ -215,56 +225,119 @@ function hasEndOfCentralDirectory(buf: Buffer): boolean {
   return buf.subarray(from).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
 }
 
-async function openXlsxSource(buf: Buffer, hooks: ReadHooks, limits: ReadLimits): Promise<WorkbookSource> {
+/** A zip package: an .xlsx workbook or an OpenDocument spreadsheet, after the checks every zip passes first. */
+async function openZipSource(buf: Buffer, hooks: ReadHooks, limits: ReadLimits): Promise<WorkbookSource> {
   // a truncated download lacks the zip's central directory at the end
   if (!hasEndOfCentralDirectory(buf)) throw errors.corrupt();
   if (declaredUnpackedBytes(buf) > limits.maxUnpackedMb * 1024 * 1024) {
     throw tooLarge(
       `Die Datei würde entpackt mehr als ${limits.maxUnpackedMb} MB belegen und wird aus Sicherheitsgründen nicht gelesen. ` +
-        'Bitte die Liste in Excel neu speichern. Es wurde nichts importiert.',
+        'Bitte die Liste in Excel oder LibreOffice neu speichern. Es wurde nichts importiert.',
       'The workbook would unpack beyond the safety limit (zip bomb?).',
     );
   }
-  const head = buf.subarray(0, 200).toString('latin1');
-  if (head.includes('mimetype') && head.includes('opendocument')) throw errors.unsupported();
   const fileError = (err: unknown): unknown => {
     if (err instanceof AppError) return err;
-    // a zip without a workbook: an OpenDocument spreadsheet, or some other zip renamed
-    if (err instanceof NotAWorkbookError) return err.openDocument ? errors.unsupported() : errors.notSpreadsheet();
+    // a zip without a workbook: some other zip renamed
+    if (err instanceof NotAWorkbookError) return errors.notSpreadsheet();
     return errors.corrupt();
   };
-  let wb: Awaited<ReturnType<typeof openXlsx>>;
   try {
-    wb = await openXlsx(buf, limits);
+    const entries = zipEntries(buf);
+    const kind = openDocumentKind(buf, entries);
+    // an OpenDocument text or presentation is no list
+    if (kind === 'other') throw errors.notSpreadsheet();
+    if (kind === 'spreadsheet') {
+      if (isEncrypted(buf, entries, limits)) throw errors.password();
+      return await odsSource(await openOds(buf, entries, limits), hooks, limits, fileError);
+    }
+    return await xlsxSource(await openXlsx(buf, limits), hooks, limits, fileError);
   } catch (err) {
     throw fileError(err);
   }
-  if (wb.sheetNames.length === 0) throw errors.notSpreadsheet();
+}
+
+/** Reports progress every 2,000 rows read, and counts the rows and cells of the file against their limits. */
+function rowChecks(hooks: ReadHooks, limits: ReadLimits) {
   let lastReport = 0;
   const counted = rowCounter(limits);
+  let count = 0;
+  return {
+    row: (row: RawRow) => {
+      checkRows(++count, limits);
+      counted(row);
+    },
+    restart: () => {
+      count = 0;
+    },
+    progress: (read: number) => {
+      if (read - lastReport >= 2000) {
+        lastReport = read;
+        hooks.onRows?.(read);
+      }
+    },
+  };
+}
+
+async function xlsxSource(
+  wb: Awaited<ReturnType<typeof openXlsx>>,
+  hooks: ReadHooks,
+  limits: ReadLimits,
+  fileError: (err: unknown) => unknown,
+): Promise<WorkbookSource> {
+  if (wb.sheetNames.length === 0) throw errors.notSpreadsheet();
+  const checks = rowChecks(hooks, limits);
   return {
     kind: 'xlsx',
     sheetNames: wb.sheetNames,
     readSheet: async (index, onRow) => {
-      let count = 0;
+      // the row limit holds per sheet, the cell limit for the whole file
+      checks.restart();
       try {
         await wb.readSheet(index, {
           onRow: (row) => {
-            checkRows(++count, limits);
-            counted(row);
+            checks.row(row);
             onRow(row);
           },
-          onProgress: (read) => {
-            if (read - lastReport >= 2000) {
-              lastReport = read;
-              hooks.onRows?.(read);
-            }
-          },
+          onProgress: checks.progress,
         });
       } catch (err) {
         throw fileError(err);
       }
     },
+  };
+}
+
+async function odsSource(
+  wb: Awaited<ReturnType<typeof openOds>>,
+  hooks: ReadHooks,
+  limits: ReadLimits,
+  fileError: (err: unknown) => unknown,
+): Promise<WorkbookSource> {
+  if (wb.sheetNames.length === 0) throw errors.notSpreadsheet();
+  const read = async (index: number | null, onRow: (row: RawRow, sheet: number) => void) => {
+    const checks = rowChecks(hooks, limits);
+    let current = -1;
+    try {
+      await wb.read(index, {
+        onRow: (row, sheet) => {
+          // the row limit holds per sheet, the cell limit for the whole file (as for .xlsx)
+          if (sheet !== current) checks.restart();
+          current = sheet;
+          checks.row(row);
+          onRow(row, sheet);
+        },
+        onProgress: checks.progress,
+      });
+    } catch (err) {
+      throw fileError(err);
+    }
+  };
+  return {
+    kind: 'ods',
+    sheetNames: wb.sheetNames,
+    readSheet: (index, onRow) => read(index, (row) => onRow(row)),
+    readAll: (onRow) => read(null, onRow),
   };
 }
 

@@ -4,7 +4,7 @@ import type { ParsedRow } from './table.js';
 
 const record = (lastName: string, email: string | null) => ({
   lastName, firstName: 'Noor', birthDate: '1990-02-01', gender: 'w' as const, nationality: 'Syrien', commune: 'Döbeln', residenceStatus: null,
-  arrivalDate: null, germanLevel: 'B1' as const, phone: '0351 1', email, caseNumber: 'AZ-1',
+  arrivalDate: null, germanLevel: 'B1' as const, phone: '0351 1', email, caseNumber: 'AZ-1', notes: email ? null : 'kommt dienstags\nmit Kind',
 });
 
 describe('packed row batches', () => {

@@ -1,4 +1,4 @@
-import type { CanonicalParticipant, RowWarning } from '../../../shared/domain/imports.js';
+import type { ImportRecord, RowWarning } from '../../../shared/domain/imports.js';
 import type { ParsedRow } from './table.js';
 
 /**
@@ -8,10 +8,10 @@ import type { ParsedRow } from './table.js';
  */
 const fields = [
   'lastName', 'firstName', 'birthDate', 'gender', 'nationality', 'commune', 'residenceStatus', 'arrivalDate', 'germanLevel', 'phone',
-  'email', 'caseNumber',
-] as const satisfies readonly (keyof CanonicalParticipant)[];
+  'email', 'caseNumber', 'notes',
+] as const satisfies readonly (keyof ImportRecord)[];
 // a field added to the record but not to the list above is a compile error here, not a value lost on the way
-type Missing = Exclude<keyof CanonicalParticipant, (typeof fields)[number]>;
+type Missing = Exclude<keyof ImportRecord, (typeof fields)[number]>;
 const complete: [Missing] extends [never] ? true : never = true;
 void complete;
 
@@ -40,7 +40,7 @@ export function unpackRows(packed: PackedRows): ParsedRow[] {
   for (let i = 0; i < v.length; i += width) {
     const record = {} as Record<(typeof fields)[number], unknown>;
     for (let j = 0; j < fields.length; j++) record[fields[j]!] = v[i + 1 + j];
-    rows.push({ row: v[i] as number, record: record as CanonicalParticipant, warnings: [] });
+    rows.push({ row: v[i] as number, record: record as ImportRecord, warnings: [] });
   }
   for (const [i, w] of packed.warnings) rows[i]!.warnings = w;
   return rows;

@@ -1,4 +1,4 @@
-import type { CanonicalParticipant, ImportField, ImportMapping, RowRejection, RowWarning } from '../../../shared/domain/imports.js';
+import type { ImportRecord, ImportField, ImportMapping, RowRejection, RowWarning } from '../../../shared/domain/imports.js';
 import type { Cell, RawRow, RawSheet } from './read.js';
 import { isValidEmail, parseDate, parseGender, parseLevel, text } from './values.js';
 
@@ -56,6 +56,7 @@ const aliases: Record<ImportField, string[]> = {
     'az', 'aktenzeichen', 'fallnummer', 'fallnr', 'kundennummer', 'kundennr', 'bgnummer', 'bgnr', 'casenumber', 'caseno',
     'casenr', 'filenumber', 'reference', 'kdnr', 'referenz', 'fallid', 'akz', 'geschaeftszeichen', 'id', 'tnnr', 'caseid',
   ],
+  notes: ['bemerkung', 'bemerkungen', 'notiz', 'notizen', 'anmerkung', 'anmerkungen', 'hinweis', 'hinweise', 'kommentar', 'notes', 'note', 'remarks', 'comment', 'comments'],
 };
 
 const exact = new Map<string, ImportField>();
@@ -94,6 +95,9 @@ const partial: [string, ImportField][] = [
   ['aktenzeichen', 'caseNumber'],
   ['fallnummer', 'caseNumber'],
   ['kundennummer', 'caseNumber'],
+  ['bemerkung', 'notes'],
+  ['notiz', 'notes'],
+  ['anmerkung', 'notes'],
 ];
 
 /** The field a header names, or null. A header naming both parts ("Nachname, Vorname") is a full-name column. */
@@ -181,7 +185,7 @@ const footerPattern =
 
 export interface ParsedRow {
   row: number;
-  record: CanonicalParticipant;
+  record: ImportRecord;
   warnings: RowWarning[];
 }
 
@@ -351,6 +355,7 @@ export function rowParser(layout: TableLayout, mapping: ImportMapping, today: st
         phone: textOf('phone'),
         email,
         caseNumber: textOf('caseNumber'),
+        notes: textOf('notes'),
       },
     };
     // a consumer that takes each row as it comes keeps what it needs; holding every row twice would not pay

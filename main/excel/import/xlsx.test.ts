@@ -119,10 +119,11 @@ describe('xlsx reader', () => {
     delete parts['xl/_rels/workbook.xml.rels'];
     const sheets = await read(await workbook(parts));
     expect(sheets.map((s) => s.name)).toEqual(['Liste & Co', 'Erstes']);
-    // a zip with no workbook at all is no spreadsheet; one with OpenDocument content is an .ods
+    // a zip with no workbook at all is no spreadsheet; one with OpenDocument content is read as an .ods (ods.test.ts),
+    // here one without any table
     expect(await errorCode(await workbook({ 'readme.txt': 'hallo' }), 'other.xlsx')).toBe('not_a_spreadsheet');
     expect(await errorCode(await workbook({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }), 'calc.xlsx')).toBe(
-      'unsupported_format',
+      'not_a_spreadsheet',
     );
   });
 

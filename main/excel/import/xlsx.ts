@@ -2,6 +2,7 @@ import path from 'node:path/posix';
 import type { Cell, RawRow } from './read.js';
 import { eachElement, type ElementHandlers } from './elements.js';
 import { limitErrors, type ReadLimits } from './limits.js';
+import { attr, decodeXml, isNameEnd, nameAt } from './xml-text.js';
 import { readEntryText, streamEntryText, ZipError, zipEntries, type ZipEntry } from './zip.js';
 
 /**
@@ -11,6 +12,9 @@ import { readEntryText, streamEntryText, ZipError, zipEntries, type ZipEntry } f
  * nothing but the rows. Why not exceljs's streaming reader: it builds a style and value object per cell, which
  * made reading the largest part of an import, and it hangs on a broken deflate stream instead of failing.
  */
+// the test of the XML decoding imports it from here, where the workbook reader uses it
+export { decodeXml };
+
 export interface XlsxHooks {
   /** every complete row with at least one value; throw to stop (limits, cancel) */
   onRow: (row: RawRow) => void;
@@ -20,49 +24,12 @@ export interface XlsxHooks {
 
 // ---------- XML text helpers ----------
 
-const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** XML entities, then OOXML's _xHHHH_ escapes (Excel writes a line break inside a cell as _x000D_). */
-export function decodeXml(s: string): string {
-  if (s.includes('&')) {
-    s = s.replace(/&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-      if (name) return named[name]!;
-      const code = dec ? Number(dec) : parseInt(hex!, 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    });
-  }
-  if (s.includes('_x')) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return s;
-}
-
-/** The value of one attribute in a start tag, either quote style, after any whitespace (tabs and line breaks too). */
-function attr(tag: string, name: string): string | null {
-  for (let at = tag.indexOf(`${name}=`); at >= 0; at = tag.indexOf(`${name}=`, at + 1)) {
-    const before = tag.charCodeAt(at - 1);
-    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
-    const q = tag[at + name.length + 1];
-    if (q !== '"' && q !== "'") return null;
-    const end = tag.indexOf(q, at + name.length + 2);
-    return end < 0 ? null : tag.slice(at + name.length + 2, end);
-  }
-  return null;
-}
-
-const isNameEnd = (ch: string | undefined) => ch === ' ' || ch === '>' || ch === '/' || ch === '\t' || ch === '\n' || ch === '\r';
-
 /** The namespace prefix ("x:" or "") of the document's root element, seen in its first chunk. */
 function prefixOf(root: string): (first: string) => string {
   return (first) => {
     const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}[\\s>]`).exec(first);
     return m?.[1] ?? '';
   };
-}
-
-/** The element name that starts at `from` (after a '<'), up to whitespace, '/' or '>'. */
-function nameAt(el: string, from: number, gt: number): string {
-  let i = from;
-  while (i < gt && !isNameEnd(el[i])) i++;
-  return el.slice(from, i);
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);

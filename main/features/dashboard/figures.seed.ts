@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { nameKey, searchText } from '../../../shared/rules/names.js';
+import { derivedColumns } from '../participants/participants.service.js';
 import type { Database } from '../../db/schema.js';
 import { anchorAll } from '../enrollments/anchor.service.js';
 import { takeEntrySnapshots } from '../enrollments/entry.sql.js';
@@ -156,6 +156,7 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
       consentSuccessStory: r() < 0.3,
       consentWithdrawnOn: r() < 0.1 ? '2026-05-01' : null,
     };
+    const keys = derivedColumns({ lastName, firstName, birthDate: dob, caseNumber: null });
     const row = await db
       .insertInto('participants')
       .values({
@@ -171,8 +172,9 @@ export async function seedFigures(db: Db, n = 200, seed = 7): Promise<Seeded> {
         consent_date: i % 10 === 3 ? null : '2025-01-01',
         consent_success_story: person.consentSuccessStory ? 1 : 0,
         consent_withdrawn_on: person.consentWithdrawnOn,
-        name_key: nameKey(lastName, firstName, dob),
-        search_text: searchText(lastName, firstName, null),
+        // the keys as every write derives them (birth_year above may stand without a birth date)
+        name_key: keys.name_key,
+        search_text: keys.search_text,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

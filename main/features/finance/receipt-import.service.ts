@@ -51,7 +51,7 @@ async function analyse(db: Db, file: string, programId: number, given: ReceiptMa
   }
   const parsed = parseReceiptRows(sheet, layout, mapping, plan.positions, today);
   if (parsed.rowsTotal === 0) throw new AppError('no_data_rows', 'Die Liste enthält unter der Kopfzeile keine Zeilen.', 'No data rows below the header.');
-  return { sheet: wb.kind === 'xlsx' ? sheet.name : null, headerRow: layout.headerRow, headers: layout.headers, mapping, mappingSource, parsed };
+  return { sheet: wb.kind !== 'csv' ? sheet.name : null, headerRow: layout.headerRow, headers: layout.headers, mapping, mappingSource, parsed };
 }
 
 /** What an import of the file would do: mapping, counts, total, a sample and every rejected row with its reason. */

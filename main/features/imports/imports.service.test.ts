@@ -328,7 +328,7 @@ describe('CLI', () => {
 
 describe('real program output', () => {
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-  it.skipIf(!soffice)('reads LibreOffice-saved .xlsx like the original and refuses .xls/.ods with the hint', async () => {
+  it.skipIf(!soffice)('reads LibreOffice-saved .xlsx and .ods like the original and refuses .xls with the hint', async () => {
     const out = path.join(corpusDir.dir, 'lo');
     const profile = path.join(corpusDir.dir, 'lo-profile');
     for (const target of ['xlsx', 'xls', 'ods']) {
@@ -336,15 +336,19 @@ describe('real program output', () => {
     }
     const app = await tempApp();
     try {
-      const p = await previewImport(app.ctx.reader, path.join(out, 'messy.xlsx'), 'messy.xlsx', { today });
-      expect(p.counts).toMatchObject({ rowsTotal: 11, imported: 6, duplicatesInFile: 1, rejectedCount: 4 });
-      expect(p.sample.find((s) => s.row === 16)?.birthDate).toBe('1988-02-29');
-      for (const ext of ['xls', 'ods']) {
-        await expect(previewImport(app.ctx.reader, path.join(out, `messy.${ext}`), `messy.${ext}`, { today })).rejects.toMatchObject({
-          code: 'unsupported_format',
-          message: expect.stringContaining('bitte als .xlsx speichern') as string,
-        });
+      const original = await previewImport(app.ctx.reader, files.messy!, 'messy.xlsx', { today });
+      const rows = (p: typeof original) => p.sample.map(({ row, outcome, lastName, firstName, birthDate, commune, caseNumber }) => ({ row, outcome, lastName, firstName, birthDate, commune, caseNumber }));
+      for (const ext of ['xlsx', 'ods']) {
+        const p = await previewImport(app.ctx.reader, path.join(out, `messy.${ext}`), `messy.${ext}`, { today });
+        expect(p.counts).toMatchObject({ rowsTotal: 11, imported: 6, duplicatesInFile: 1, rejectedCount: 4 });
+        expect(p.sample.find((s) => s.row === 16)?.birthDate).toBe('1988-02-29');
+        expect(p.sheet).toBe(original.sheet);
+        expect(rows(p)).toEqual(rows(original));
       }
+      await expect(previewImport(app.ctx.reader, path.join(out, 'messy.xls'), 'messy.xls', { today })).rejects.toMatchObject({
+        code: 'unsupported_format',
+        message: expect.stringContaining('bitte als .ods oder .xlsx speichern') as string,
+      });
     } finally {
       await app.dispose();
     }

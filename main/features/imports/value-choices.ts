@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CanonicalParticipant, ValueChoice, ValueField } from '../../../shared/domain/imports.js';
+import type { ImportRecord, ValueChoice, ValueField } from '../../../shared/domain/imports.js';
 import { AppError } from '../../../shared/errors.js';
 import { nationality } from '../../../shared/rules/countries.js';
 import { residenceTitle } from '../../../shared/rules/residence-titles.js';
@@ -79,7 +79,7 @@ export function targetText(communeNames: ReadonlyMap<number, string>): TargetTex
  * Rewrites the record's unknown values as decided, in place; values without a (valid) decision stay as they are.
  * A value the catalogues recognise keeps their match: a decision remembered from an earlier file never overrides it.
  */
-export function applyDecisions(record: CanonicalParticipant, decisions: Decisions, text: TargetText, known: (field: ValueField, value: string) => boolean): void {
+export function applyDecisions(record: ImportRecord, decisions: Decisions, text: TargetText, known: (field: ValueField, value: string) => boolean): void {
   for (const field of Object.keys(decisions) as ValueField[]) {
     const value = record[field];
     if (value === null) continue;

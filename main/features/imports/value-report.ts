@@ -1,4 +1,4 @@
-import type { CanonicalParticipant, ImportValueReport, RowWarning, ValueField } from '../../../shared/domain/imports.js';
+import type { ImportRecord, ImportValueReport, RowWarning, ValueField } from '../../../shared/domain/imports.js';
 import { parseNationality } from '../../../shared/rules/countries.js';
 import { parseResidenceTitle } from '../../../shared/rules/residence-title-parser.js';
 import { residenceTitle } from '../../../shared/rules/residence-titles.js';
@@ -36,7 +36,7 @@ export function recognises(communeOf: CommuneResolver): (field: ValueField, valu
   };
 }
 
-type Rows = ReadonlyArray<{ row: number; record: CanonicalParticipant }>;
+type Rows = ReadonlyArray<{ row: number; record: ImportRecord }>;
 type Unknown = { field: ValueField; value: string; rows: number[] };
 
 const byCount = (a: { count: number; value: string }, b: { count: number; value: string }) => b.count - a.count || a.value.localeCompare(b.value, 'de');

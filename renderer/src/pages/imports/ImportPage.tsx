@@ -27,6 +27,8 @@ import { ApiError, cancelledError, errorText, downloadFile, invoke, onProgress, 
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { MatchText, PreviewRows } from './PreviewRows.js';
+import { UndoImportDialog } from './UndoImportDialog.js';
 import { UnknownAfterImport, ValueChoicesSection } from './ValueChoices.js';
 import { missingCommuneName, valueChoices, type Choices } from './valueDecisions.js';
 
@@ -73,6 +75,8 @@ export function ImportPage() {
   const [choices, setChoices] = useState<Choices>({});
   const [missingName, setMissingName] = useState<string | null>(null);
   const [previewSender, setPreviewSender] = useState('');
+  // the import whose undo waits for the person's confirmation
+  const [undoing, setUndoing] = useState<number | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   // the file being sent and read, so a big or broken file can be stopped at any point: during the upload
   // (the request is aborted) as well as while main reads it (the job is cancelled there)
@@ -213,6 +217,7 @@ export function ImportPage() {
   };
 
   const undo = async (batchId: number) => {
+    setUndoing(null);
     try {
       await invoke('imports.undo', { batchId });
       notify.success(t('undone'));
@@ -280,6 +285,19 @@ export function ImportPage() {
               duplicates: result.duplicatesInFile,
               rejected: result.rejected.length,
             })}
+            {result.matches.length > 0 && (
+              <>
+                {' '}
+                {t('matchedList', { count: result.existingMatched })}
+                <ul aria-label={t('matchedListLabel')}>
+                  {result.matches.map((m) => (
+                    <li key={m.row}>
+                      {t('row')} {m.row}: <MatchText match={m} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {result.unknownValues.length > 0 && (
               <>
                 {' '}
@@ -375,34 +393,11 @@ export function ImportPage() {
                 </div>
               ))}
             </div>
-            <Table aria-label={t('sampleTitle')} size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('row')}</TableHeaderCell>
-                  <TableHeaderCell>{t('fields.lastName')}</TableHeaderCell>
-                  <TableHeaderCell>{t('fields.firstName')}</TableHeaderCell>
-                  <TableHeaderCell>{t('fields.birthDate')}</TableHeaderCell>
-                  <TableHeaderCell>{t('fields.gender')}</TableHeaderCell>
-                  <TableHeaderCell>{t('fields.commune')}</TableHeaderCell>
-                  <TableHeaderCell>{t('fields.germanLevel')}</TableHeaderCell>
-                  <TableHeaderCell>{t('outcomeTitle')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {preview.sample.map((s) => (
-                  <TableRow key={s.row}>
-                    <TableCell>{s.row}</TableCell>
-                    <TableCell>{s.lastName}</TableCell>
-                    <TableCell>{s.firstName}</TableCell>
-                    <TableCell>{formatDate(s.birthDate)}</TableCell>
-                    <TableCell>{s.gender}</TableCell>
-                    <TableCell>{s.commune}</TableCell>
-                    <TableCell>{s.germanLevel}</TableCell>
-                    <TableCell>{t(`outcome.${s.outcome}`)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <PreviewRows
+              source={{ handle: file.handle, sheet: preview.sheet, mapping: preview.mapping, sender: previewSender || null }}
+              first={preview.sample}
+              total={counts.imported + counts.existingMatched + counts.duplicatesInFile}
+            />
           </div>
 
           <ValueChoicesSection
@@ -487,7 +482,7 @@ export function ImportPage() {
                     {b.status === 'undone' ? (
                       t('statusUndone')
                     ) : (
-                      <Button size="small" icon={<ArrowUndoRegular />} onClick={() => void undo(b.id)}>
+                      <Button size="small" icon={<ArrowUndoRegular />} onClick={() => setUndoing(b.id)}>
                         {t('undo')}
                       </Button>
                     )}
@@ -498,6 +493,7 @@ export function ImportPage() {
           </Table>
         )}
       </div>
+      {undoing !== null && <UndoImportDialog batchId={undoing} onConfirm={() => void undo(undoing)} onClose={() => setUndoing(null)} />}
     </section>
   );
 }
