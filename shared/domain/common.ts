@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { isRealDate } from './dates.js';
 import './validation-messages.js';
 
-
 /** A calendar date as stored everywhere: `YYYY-MM-DD` text, checked for being a real date. */
 export const isoDate = z
   .string()
