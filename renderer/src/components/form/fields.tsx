@@ -75,7 +75,7 @@ export function FormTextarea<T extends FieldValues>({ form, name, label, require
       name={name}
       render={({ field, fieldState }) => (
         <Labelled {...{ label, required, hint, fieldClassName, note }} error={fieldState.error?.message}>
-          <Textarea resize="vertical" {...area} ref={field.ref} value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} />
+          <Textarea {...area} ref={field.ref} value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} />
         </Labelled>
       )}
     />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldPath, type FieldValues, type PathValue, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useBlocker } from 'react-router';
 import type { z } from 'zod';
 import { errorText, isElectron } from '../../api/client.js';
@@ -161,4 +161,18 @@ export function useNavigationGuard(f: Pick<ReturnType<typeof useLotseForm>, 'has
       () => current.current.reset?.(),
     );
   }, [blocker.state, requestLeave]);
+}
+
+/**
+ * A default that arrives after the form opened (the first program, once the list has loaded): an empty field takes
+ * it as its starting value, so the form does not count it as a change.
+ */
+export function useLateDefault<TValues extends FieldValues>(
+  form: UseFormReturn<TValues>,
+  name: FieldPath<TValues>,
+  value: PathValue<TValues, FieldPath<TValues>> | undefined,
+) {
+  useEffect(() => {
+    if (value !== undefined && form.getValues(name) === '') form.resetField(name, { defaultValue: value });
+  }, [form, name, value]);
 }

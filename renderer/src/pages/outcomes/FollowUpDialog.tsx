@@ -40,7 +40,7 @@ export function FollowUpDialog({ followUp, onClose }: { followUp: FollowUp; onCl
         ))}
       </FormSelect>
       <FormCheckbox form={f} name="lasted" label={t('followUps.lasted')} />
-      <FormTextarea form={f} name="notes" label={t('followUps.notes')} resize="none" />
+      <FormTextarea form={f} name="notes" label={t('followUps.notes')} />
     </FormDialog>
   );
 }

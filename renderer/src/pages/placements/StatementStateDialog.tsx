@@ -47,7 +47,7 @@ export function StatementStateDialog({ step, statementKey, onClose }: { step: St
           <FormDate form={f} name="establishedOn" label={t('statementState.establish.date')} required />
         </>
       )}
-      {step === 'reopen' && <FormTextarea form={f} name="reason" label={t('statementState.reopen.reason')} required resize="none" autoFocus />}
+      {step === 'reopen' && <FormTextarea form={f} name="reason" label={t('statementState.reopen.reason')} required autoFocus />}
       {step === 'pay' && <FormDate form={f} name="paidOn" label={t('statementState.pay.date')} required />}
     </FormDialog>
   );
