@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.js';
 import { FramePage } from './pages/frame.page.js';
+import { fieldLabel, ParticipantsPage } from './pages/participants.page.js';
 import { ProgramsPage } from './pages/programs.page.js';
 
 // the demo server seeds and starts per test; on a busy machine that alone can take most of the default minute
@@ -60,4 +61,22 @@ test('Escape with unsaved changes asks first; "Weiter bearbeiten" keeps the inpu
   await question.getByRole('button', { name: 'Verwerfen' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row', { name: /AGH Testkreis/ })).toHaveCount(0);
+});
+
+test('leaving the new-person page with a typed name asks first; "Weiter bearbeiten" stays on the page', async ({ page, lotse }) => {
+  const frame = new FramePage(page);
+  const participants = new ParticipantsPage(page);
+  await participants.open(lotse.openUrl);
+  await participants.startNew();
+  await participants.fill({ Nachname: 'Kovalenko' });
+
+  await frame.navigation().getByRole('tab', { name: 'Programme' }).click();
+  const question = page.getByRole('alertdialog', { name: 'Ungespeicherte Änderungen verwerfen?' });
+  await question.getByRole('button', { name: 'Weiter bearbeiten' }).click();
+  await expect(page.getByRole('heading', { name: 'Person anlegen' })).toBeVisible();
+  await expect(page.getByLabel(fieldLabel('Nachname'))).toHaveValue('Kovalenko');
+
+  await frame.navigation().getByRole('tab', { name: 'Programme' }).click();
+  await question.getByRole('button', { name: 'Verwerfen' }).click();
+  await expect(page.getByRole('heading', { name: 'Programme' })).toBeVisible();
 });

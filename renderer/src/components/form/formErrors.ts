@@ -82,3 +82,21 @@ export function messageAt(errors: FieldErrors, path: string): string | undefined
   const found = valueAt(errors, path) as FieldError | undefined;
   return typeof found?.message === 'string' ? found.message : undefined;
 }
+
+/**
+ * react-hook-form's nested errors as flat messages by dotted path, with `prefix.` taken off the paths under it (a
+ * part of the form, such as the entry characteristics, that shows its own fields' messages).
+ */
+export function flatMessages(errors: FieldErrors, prefix = ''): FlatErrors {
+  const out: FlatErrors = {};
+  const walk = (node: unknown, path: string) => {
+    if (node === null || typeof node !== 'object') return;
+    const message = (node as FieldError).message;
+    if (typeof message === 'string' && path !== '') out[path] = message;
+    for (const [key, child] of Object.entries(node)) {
+      if (key !== 'ref' && key !== 'message' && key !== 'type' && key !== 'types') walk(child, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(prefix ? valueAt(errors, prefix) : errors, '');
+  return out;
+}

@@ -4,7 +4,7 @@ import { useBlocker } from 'react-router';
 import type { z } from 'zod';
 import { errorText, isElectron } from '../../api/client.js';
 import { DiscardPrompt } from './DiscardPrompt.js';
-import { messageAt, nestErrors, serverFieldErrors, splitErrors, zodFieldErrors, type FlatErrors } from './formErrors.js';
+import { flatMessages, messageAt, nestErrors, serverFieldErrors, splitErrors, zodFieldErrors, type FlatErrors } from './formErrors.js';
 
 export interface LotseFormOptions<TValues extends FieldValues, TInput, TResult> {
   /** the shared schema the handler validates with (shared/domain, shared/contract); the call's types check the input */
@@ -96,6 +96,15 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
     else leave();
   }, []);
   const hasChanges = useCallback(() => dirty.current, []);
+  /** Leaves without asking: the user chose to drop the input (e.g. to open the person a duplicate matched). */
+  const leaveWithoutAsking = useCallback(
+    (leave: () => void) => {
+      dirty.current = false;
+      form.reset(form.getValues());
+      leave();
+    },
+    [form],
+  );
 
   useUnloadGuard(isDirty);
 
@@ -125,7 +134,12 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
     formError,
     /** the message of one field, client or server, by dotted path */
     errorOf: (path: string) => messageAt(errors, path),
+    /** every field's message by its dotted path */
+    errors: flatMessages(errors),
+    /** the messages under a part of the values (e.g. "characteristics"), by their paths below it */
+    errorsUnder: (prefix: string) => flatMessages(errors, prefix),
     requestLeave,
+    leaveWithoutAsking,
     hasChanges,
     /** render once in the form: the question before changes are dropped */
     discardPrompt,
