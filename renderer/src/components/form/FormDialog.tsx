@@ -39,6 +39,7 @@ export function FormDialog({
   contentClassName,
   actions,
   submitDisabled,
+  ariaLabel,
 }: {
   form: DialogForm;
   title: ReactNode;
@@ -52,6 +53,8 @@ export function FormDialog({
   /** more buttons, before Abbrechen */
   actions?: ReactNode;
   submitDisabled?: boolean;
+  /** the form element's accessible name, where tests or assistive technology look for the form itself */
+  ariaLabel?: string;
 }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -59,7 +62,7 @@ export function FormDialog({
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && close()}>
       <DialogSurface className={surfaceClassName}>
-        <form noValidate onSubmit={form.onSubmit}>
+        <form noValidate aria-label={ariaLabel} onSubmit={form.onSubmit}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={contentClassName ?? styles.content}>
