@@ -20,7 +20,8 @@ import { DateField, type DateFieldProps } from '../DateField.js';
 interface Bound<T extends FieldValues, V> {
   form: { control: Control<T> };
   name: FieldPathByValue<T, V>;
-  label: FieldProps['label'];
+  /** none where the control carries its own aria-label (a value in a table of rules) */
+  label?: FieldProps['label'];
   required?: boolean;
   hint?: FieldProps['hint'];
   fieldClassName?: string;
@@ -32,7 +33,7 @@ interface Bound<T extends FieldValues, V> {
 type Omitted = 'value' | 'defaultValue' | 'onChange' | 'name' | 'required' | 'form';
 
 function Labelled({ label, required, hint, fieldClassName, error, note, children }: {
-  label: FieldProps['label'];
+  label?: FieldProps['label'];
   required?: boolean;
   hint?: FieldProps['hint'];
   fieldClassName?: string;
