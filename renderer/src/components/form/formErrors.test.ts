@@ -76,7 +76,7 @@ describe('messages onto the form', () => {
   it("rows become arrays in react-hook-form's errors (so a removed row's messages go with it) and read back by path", () => {
     const nested = nestErrors({ name: 'Pflichtfeld', 'communes.1.slots': 'Nicht negativ', 'figures.followUpMonths': 'Höchstens 36' });
     expect(Array.isArray(nested.communes)).toBe(true);
-    expect((nested.communes as unknown[])[0]).toBeUndefined();
+    expect((nested.communes as unknown as unknown[])[0]).toBeUndefined();
     expect(messageAt(nested, 'communes.1.slots')).toBe('Nicht negativ');
     expect(messageAt(nested, 'communes.0.slots')).toBeUndefined();
     expect(flatMessages(nested)).toEqual({ name: 'Pflichtfeld', 'communes.1.slots': 'Nicht negativ', 'figures.followUpMonths': 'Höchstens 36' });
