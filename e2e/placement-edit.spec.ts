@@ -43,6 +43,9 @@ test("edit a placement's weekly hours, activate a waiting one, and find both in 
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog.getByText('Nicht negativ', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  // the typed -3 is a change: leaving asks first
+  await page.getByRole('alertdialog', { name: 'Ungespeicherte Änderungen verwerfen?' }).getByRole('button', { name: 'Verwerfen' }).click();
+  await expect(dialog).toBeHidden();
   await expect(edited.getByTestId('hours-per-week')).toHaveText(newHours);
 
   // Döbeln is full: activating the waiting person needs a reason

@@ -10,7 +10,8 @@ import {
   type SelectProps,
   type TextareaProps,
 } from '@fluentui/react-components';
-import { Controller, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form';
+import type { ReactElement } from 'react';
+import { Controller, type Control, type FieldPathByValue, type FieldValues, type RefCallBack } from 'react-hook-form';
 import { DateField, type DateFieldProps } from '../DateField.js';
 
 /**
@@ -55,62 +56,55 @@ function Labelled({ label, required, hint, fieldClassName, error, note, children
   );
 }
 
-export function FormInput<T extends FieldValues>({ form, name, label, required, hint, fieldClassName, note, ...input }: Bound<T, string> & Omit<InputProps, Omitted>) {
+/** What a text-like control needs from its form field: value, change (Fluent's (event, data) shape), blur, ref. */
+interface TextBinding {
+  ref: RefCallBack;
+  value: string;
+  onChange: (ev: unknown, data: { value: string }) => void;
+  onBlur: () => void;
+}
+
+/** One labelled field whose control `render` draws with the binding; the shared part of the adapters below. */
+function BoundText<T extends FieldValues>({ form, name, render, ...field }: Bound<T, string> & { render: (b: TextBinding) => ReactElement }) {
   return (
     <Controller
       control={form.control}
       name={name}
-      render={({ field, fieldState }) => (
-        <Labelled {...{ label, required, hint, fieldClassName, note }} error={fieldState.error?.message}>
-          <Input {...input} ref={field.ref} value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} />
+      render={({ field: f, fieldState }) => (
+        <Labelled {...field} error={fieldState.error?.message}>
+          {render({ ref: f.ref, value: f.value, onChange: (_, d) => f.onChange(d.value), onBlur: f.onBlur })}
         </Labelled>
       )}
     />
   );
 }
 
-export function FormTextarea<T extends FieldValues>({ form, name, label, required, hint, fieldClassName, note, ...area }: Bound<T, string> & Omit<TextareaProps, Omitted>) {
-  return (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Labelled {...{ label, required, hint, fieldClassName, note }} error={fieldState.error?.message}>
-          <Textarea {...area} ref={field.ref} value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} />
-        </Labelled>
-      )}
-    />
-  );
+/** Splits an adapter's props into the field's and the control's. */
+function split<T extends FieldValues, V, P>(props: Bound<T, V> & P): [Bound<T, V>, Omit<P, keyof Bound<T, V>>] {
+  const { form, name, label, required, hint, fieldClassName, note, ...control } = props;
+  return [{ form, name, label, required, hint, fieldClassName, note }, control as Omit<P, keyof Bound<T, V>>];
+}
+
+export function FormInput<T extends FieldValues>(props: Bound<T, string> & Omit<InputProps, Omitted>) {
+  const [field, input] = split(props);
+  return <BoundText {...field} render={(b) => <Input {...input} {...b} />} />;
+}
+
+export function FormTextarea<T extends FieldValues>(props: Bound<T, string> & Omit<TextareaProps, Omitted>) {
+  const [field, area] = split(props);
+  return <BoundText {...field} render={(b) => <Textarea {...area} {...b} />} />;
 }
 
 /** A native select (Fluent's Select): the options are its children, their values text. */
-export function FormSelect<T extends FieldValues>({ form, name, label, required, hint, fieldClassName, note, ...select }: Bound<T, string> & Omit<SelectProps, Omitted>) {
-  return (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Labelled {...{ label, required, hint, fieldClassName, note }} error={fieldState.error?.message}>
-          <Select {...select} ref={field.ref} value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} />
-        </Labelled>
-      )}
-    />
-  );
+export function FormSelect<T extends FieldValues>(props: Bound<T, string> & Omit<SelectProps, Omitted>) {
+  const [field, select] = split(props);
+  return <BoundText {...field} render={(b) => <Select {...select} {...b} />} />;
 }
 
 /** A date as TT.MM.JJJJ; the form holds `YYYY-MM-DD` (or the text typed so far, which the schema refuses). */
-export function FormDate<T extends FieldValues>({ form, name, label, required, hint, fieldClassName, note, ...date }: Bound<T, string> & Omit<DateFieldProps, Omitted>) {
-  return (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Labelled {...{ label, required, hint, fieldClassName, note }} error={fieldState.error?.message}>
-          <DateField {...date} ref={field.ref} value={field.value} onChange={(_, d) => field.onChange(d.value)} onBlur={field.onBlur} />
-        </Labelled>
-      )}
-    />
-  );
+export function FormDate<T extends FieldValues>(props: Bound<T, string> & Omit<DateFieldProps, Omitted>) {
+  const [field, date] = split(props);
+  return <BoundText {...field} render={(b) => <DateField {...date} {...b} />} />;
 }
 
 /** A yes/no field; its label sits beside the box, a message (rare) below it. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldPath, type FieldValues, type PathValue, type Resolver, type UseFormReturn } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldPath, type FieldPathByValue, type FieldValues, type PathValue, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useBlocker } from 'react-router';
 import type { z } from 'zod';
 import { errorText, isElectron } from '../../api/client.js';
@@ -20,6 +20,8 @@ export interface LotseFormOptions<TValues extends FieldValues, TInput, TResult> 
   /** the call; its failure with field messages lands on the fields, any other in the form's message bar */
   submit: (input: TInput, values: TValues) => Promise<TResult>;
   onSaved?: (result: TResult, values: TValues) => void;
+  /** the server's whole message stays in the bar beside its field messages, where it says more (which commune is full) */
+  keepMessage?: boolean;
   /** a failure the form answers itself (a duplicate, a newer version); true when handled */
   onFailure?: (err: unknown) => boolean;
 }
@@ -59,7 +61,7 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
 
   const run = useCallback(
     async (values: TValues) => {
-      const { toInput, submit, onSaved, onFailure, fieldOf = samePath } = latest.current;
+      const { toInput, submit, onSaved, onFailure, keepMessage, fieldOf = samePath } = latest.current;
       const input = toInput ? toInput(values) : (values as unknown as TInput);
       setFormError(null);
       try {
@@ -73,7 +75,8 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
         if (!flat) return setFormError(errorText(err));
         const { fields, rest } = splitErrors(flat, values, (path) => fieldOf(dropData(path), values));
         for (const [name, message] of Object.entries(fields)) form.setError(name as FieldPath<TValues>, { type: 'server', message });
-        setFormError(rest.length > 0 ? rest.join(' · ') : null);
+        const shown = keepMessage ? [errorText(err), ...rest] : rest;
+        setFormError(shown.length > 0 ? shown.join(' · ') : null);
       }
     },
     [form],
@@ -181,12 +184,9 @@ export function useNavigationGuard(f: Pick<ReturnType<typeof useLotseForm>, 'has
  * A default that arrives after the form opened (the first program, once the list has loaded): an empty field takes
  * it as its starting value, so the form does not count it as a change.
  */
-export function useLateDefault<TValues extends FieldValues>(
-  form: UseFormReturn<TValues>,
-  name: FieldPath<TValues>,
-  value: PathValue<TValues, FieldPath<TValues>> | undefined,
-) {
+export function useLateDefault<TValues extends FieldValues>(form: UseFormReturn<TValues>, name: FieldPathByValue<TValues, string>, value: string | undefined) {
   useEffect(() => {
-    if (value !== undefined && form.getValues(name) === '') form.resetField(name, { defaultValue: value });
+    // the field holds text, so the text default fits it whatever its path
+    if (value !== undefined && form.getValues(name) === '') form.resetField(name, { defaultValue: value as PathValue<TValues, typeof name> });
   }, [form, name, value]);
 }

@@ -4,7 +4,8 @@ import { activityInput, activityKinds, type Activity, type ActivityKind } from '
 import { invoke } from '../../api/client.js';
 import { FormDate, FormInput, FormSelect, FormTextarea } from '../../components/form/fields.js';
 import { FormDialog } from '../../components/form/FormDialog.js';
-import { useLateDefault, useLotseForm } from '../../components/form/useLotseForm.js';
+import { ProgramSelect } from '../../components/form/ProgramSelect.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 
@@ -15,7 +16,6 @@ export function ActivityDialog({ activity, onClose }: { activity: Activity | nul
   const styles = useStyles();
   const { t } = useTranslation('activities');
   const notify = useNotify();
-  const programs = useCall('programs.list', { includeArchived: false });
   const orgs = useCall('organisations.list', { query: '', includeArchived: false });
   const f = useLotseForm({
     schema: activityInput,
@@ -43,16 +43,9 @@ export function ActivityDialog({ activity, onClose }: { activity: Activity | nul
       onClose(saved);
     },
   });
-  useLateDefault(f.form, 'programId', programs.data?.[0] ? String(programs.data[0].id) : undefined);
   return (
     <FormDialog form={f} title={activity ? t('editTitle') : t('createTitle')} onClose={() => onClose(null)} contentClassName={styles.grid}>
-      <FormSelect form={f} name="programId" label={t('fields.program')} required>
-        {(programs.data ?? []).map((p) => (
-          <option key={p.id} value={String(p.id)}>
-            {p.name}
-          </option>
-        ))}
-      </FormSelect>
+      <ProgramSelect form={f} name="programId" label={t('fields.program')} />
       <FormSelect form={f} name="kind" label={t('fields.kind')} required>
         {activityKinds.map((k) => (
           <option key={k} value={k}>

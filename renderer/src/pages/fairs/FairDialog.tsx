@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { fairInput, type Fair } from '../../../../shared/domain/fairs.js';
 import { invoke } from '../../api/client.js';
-import { FormDate, FormInput, FormSelect, FormTextarea } from '../../components/form/fields.js';
+import { FormDate, FormInput, FormTextarea } from '../../components/form/fields.js';
 import { FormDialog } from '../../components/form/FormDialog.js';
-import { useLateDefault, useLotseForm } from '../../components/form/useLotseForm.js';
-import { useCall } from '../../components/useCall.js';
+import { ProgramSelect } from '../../components/form/ProgramSelect.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { useNotify } from '../../components/useNotify.js';
 
 /** Create or edit a fair: program, title, date, venue, program of the day. */
 export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (saved: Fair | null) => void }) {
   const { t } = useTranslation('fairs');
   const notify = useNotify();
-  const programs = useCall('programs.list', { includeArchived: false });
   const f = useLotseForm({
     schema: fairInput,
     defaultValues: {
@@ -28,16 +27,9 @@ export function FairDialog({ fair, onClose }: { fair: Fair | null; onClose: (sav
       onClose(saved);
     },
   });
-  useLateDefault(f.form, 'programId', programs.data?.[0] ? String(programs.data[0].id) : undefined);
   return (
     <FormDialog form={f} title={fair ? t('editTitle') : t('createTitle')} onClose={() => onClose(null)}>
-      <FormSelect form={f} name="programId" label={t('fields.program')} required>
-        {(programs.data ?? []).map((p) => (
-          <option key={p.id} value={String(p.id)}>
-            {p.name}
-          </option>
-        ))}
-      </FormSelect>
+      <ProgramSelect form={f} name="programId" label={t('fields.program')} />
       <FormInput form={f} name="title" label={t('fields.title')} required autoFocus />
       <FormDate form={f} name="date" label={t('fields.date')} required />
       <FormInput form={f} name="venue" label={t('fields.venue')} />

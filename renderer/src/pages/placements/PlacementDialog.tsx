@@ -136,6 +136,7 @@ export function PlacementDialog(props: PlacementDialogProps) {
       if (v.hoursPerWeek.trim() !== '' && !Number.isFinite(Number(v.hoursPerWeek.replace(',', '.')))) out.hoursPerWeek = t('form.hoursInvalid');
       return out;
     },
+    keepMessage: true,
     submit: (input) =>
       editing
         ? invoke('placements.update', { ...(input as PlacementUpdateInput), id: editing.id })
