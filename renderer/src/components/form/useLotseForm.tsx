@@ -3,6 +3,7 @@ import { useForm, type DefaultValues, type FieldPath, type FieldPathByValue, typ
 import { useBlocker } from 'react-router';
 import type { z } from 'zod';
 import { errorText, isElectron } from '../../api/client.js';
+import { useNotify } from '../useNotify.js';
 import { DiscardPrompt } from './DiscardPrompt.js';
 import { flatMessages, messageAt, nestErrors, serverFieldErrors, splitErrors, zodFieldErrors, type FlatErrors } from './formErrors.js';
 
@@ -39,7 +40,6 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
   const latest = useRef(opts);
   latest.current = opts;
   const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ leave: () => void; stay: () => void } | null>(null);
 
   // the resolver reads the newest options, so a form's checks may use state that changed since the first render
   const resolver = useCallback<Resolver<TValues>>(async (values) => {
@@ -58,18 +58,30 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
   // after a save nothing is unsaved, even before the reset below has rendered
   const dirty = useRef(false);
   dirty.current = isDirty;
+  // a save on its way counts as saved for leaving; should it fail after the form is gone, a toast says so
+  const saving = useRef(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const notify = useNotify();
 
   const run = useCallback(
     async (values: TValues) => {
       const { toInput, submit, onSaved, onFailure, keepMessage, fieldOf = samePath } = latest.current;
       const input = toInput ? toInput(values) : (values as unknown as TInput);
       setFormError(null);
+      saving.current = true;
       try {
         const result = await submit(input, values);
         form.reset(values);
         dirty.current = false;
         onSaved?.(result, values);
       } catch (err) {
+        if (!mounted.current) return notify.failure(err);
         if (onFailure?.(err)) return;
         const flat = serverFieldErrors(err);
         if (!flat) return setFormError(errorText(err));
@@ -77,9 +89,11 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
         for (const [name, message] of Object.entries(fields)) form.setError(name as FieldPath<TValues>, { type: 'server', message });
         const shown = keepMessage ? [errorText(err), ...rest] : rest;
         setFormError(shown.length > 0 ? shown.join(' · ') : null);
+      } finally {
+        saving.current = false;
       }
     },
-    [form],
+    [form, notify],
   );
 
   const save = useCallback(() => form.handleSubmit(run)(), [form, run]);
@@ -93,12 +107,8 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
     [save],
   );
 
-  /** Leaves at once without changes, else after "Verwerfen"; `stay` runs on "Weiter bearbeiten". */
-  const requestLeave = useCallback((leave: () => void, stay: () => void = () => undefined) => {
-    if (dirty.current) setPending({ leave, stay });
-    else leave();
-  }, []);
-  const hasChanges = useCallback(() => dirty.current, []);
+  const hasChanges = useCallback(() => dirty.current && !saving.current, []);
+  const { requestLeave, discardPrompt } = useLeaveQuestion(hasChanges);
   /** Leaves without asking: the user chose to drop the input (e.g. to open the person a duplicate matched). */
   const leaveWithoutAsking = useCallback(
     (leave: () => void) => {
@@ -110,20 +120,6 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
   );
 
   useUnloadGuard(isDirty);
-
-  const discardPrompt: ReactNode = (
-    <DiscardPrompt
-      open={pending !== null}
-      onDiscard={() => {
-        pending?.leave();
-        setPending(null);
-      }}
-      onKeep={() => {
-        pending?.stay();
-        setPending(null);
-      }}
-    />
-  );
 
   return {
     form,
@@ -150,6 +146,27 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
 }
 
 export type LotseForm<TValues extends FieldValues> = ReturnType<typeof useLotseForm<TValues, unknown, unknown>>;
+
+/**
+ * The question before changes are dropped: `requestLeave` leaves at once without changes, else after "Verwerfen";
+ * `stay` runs on "Weiter bearbeiten".
+ */
+function useLeaveQuestion(hasChanges: () => boolean) {
+  const [pending, setPending] = useState<{ leave: () => void; stay: () => void } | null>(null);
+  const requestLeave = useCallback(
+    (leave: () => void, stay: () => void = () => undefined) => {
+      if (hasChanges()) setPending({ leave, stay });
+      else leave();
+    },
+    [hasChanges],
+  );
+  const answer = (choice: 'leave' | 'stay') => {
+    pending?.[choice]();
+    setPending(null);
+  };
+  const discardPrompt: ReactNode = <DiscardPrompt open={pending !== null} onDiscard={() => answer('leave')} onKeep={() => answer('stay')} />;
+  return { requestLeave, discardPrompt };
+}
 
 /** Web mode: closing the tab or window with changes asks the browser's own question. The desktop window does not
  * (Electron would silently refuse to close instead of asking). */
