@@ -20,6 +20,7 @@ import { invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { CompanySelect } from '../organisations/CompanySelect.js';
 import { FormDate, FormInput, FormSelect } from '../../components/form/fields.js';
 import { FormErrorBar } from '../../components/form/FormDialog.js';
 import { useLotseForm } from '../../components/form/useLotseForm.js';
@@ -36,7 +37,6 @@ export function ParticipantContactsTab({ participantId }: { participantId: numbe
   const notify = useNotify();
   const fairs = useCall('fairs.forParticipant', { participantId });
   const apps = useCall('outcomes.applications', { participantId });
-  const companies = useCall('organisations.list', { kind: 'company', query: '', includeArchived: false });
   const f = useLotseForm({
     schema: applicationInput,
     defaultValues: { organisationId: '', position: '', appliedOn: todayIso(), status: 'versendet', fairId: '' },
@@ -99,14 +99,7 @@ export function ParticipantContactsTab({ participantId }: { participantId: numbe
 
       <Title3 as="h2">{t('participant.applications')}</Title3>
       <form className={styles.row} noValidate onSubmit={f.onSubmit}>
-        <FormSelect form={f} name="organisationId" label={t('columns.company')}>
-          <option value="">—</option>
-          {(companies.data ?? []).map((c) => (
-            <option key={c.id} value={String(c.id)}>
-              {c.name}
-            </option>
-          ))}
-        </FormSelect>
+        <CompanySelect form={f} name="organisationId" label={t('columns.company')} />
         <FormInput form={f} name="position" label={t('participant.position')} />
         <FormDate form={f} name="appliedOn" label={t('participant.appliedOn')} />
         <FormSelect form={f} name="status" label={t('participant.status')}>

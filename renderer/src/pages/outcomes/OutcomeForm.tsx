@@ -9,6 +9,7 @@ import { invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { CompanySelect } from '../organisations/CompanySelect.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -49,7 +50,6 @@ export function OutcomeForm({
   const fairs = useCall('fairs.forParticipant', { participantId });
   const acts = useCall('activities.forParticipant', { participantId });
   const enrollments = useCall('enrollments.list', { participantId });
-  const companies = useCall('organisations.list', { kind: 'company', query: '', includeArchived: false });
   const f = useLotseForm({
     schema: outcomeInput,
     defaultValues: {
@@ -105,14 +105,7 @@ export function OutcomeForm({
           </option>
         ))}
       </FormSelect>
-      <FormSelect form={f} name="organisationId" label={t('fields.company')}>
-        <option value="">—</option>
-        {(companies.data ?? []).map((c) => (
-          <option key={c.id} value={String(c.id)}>
-            {c.name}
-          </option>
-        ))}
-      </FormSelect>
+      <CompanySelect form={f} name="organisationId" label={t('fields.company')} />
       <FormSelect form={f} name="source" label={t('fields.source')}>
         <option value="">—</option>
         {prefill.sourceFairId && !fairOptions.some((x) => x.fairId === prefill.sourceFairId) && (

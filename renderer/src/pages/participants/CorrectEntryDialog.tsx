@@ -2,12 +2,10 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { residenceTitles } from '../../../../shared/rules/residence-titles.js';
-import { nationalityOptions } from '../../../../shared/rules/countries.js';
 import { characteristicsOf, EntryCharacteristicsFields, fromTriState, type CharacteristicsState } from './EntryCharacteristicsFields.js';
 
 /** the catalogue's labels: a corrected status is a title of the catalogue (its code follows from the label) */
 const titleLabels = residenceTitles.map((x) => x.label);
-const countryNames = nationalityOptions().map((n) => n.name);
 
 /** The form's characteristics as the correction takes them ("" = keine Angabe = null). */
 function correctedCharacteristics(c: CharacteristicsState) {
@@ -28,6 +26,7 @@ import { FormInput, FormSelect, FormTextarea } from '../../components/form/field
 import { FormDialog } from '../../components/form/FormDialog.js';
 import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { useCall } from '../../components/useCall.js';
+import { CommuneOptions, CountryList, GermanLevelOptions } from './personOptions.js';
 import { useNotify } from '../../components/useNotify.js';
 
 const useStyles = makeStyles({
@@ -104,12 +103,7 @@ export function CorrectEntryDialog({ enrollment, entry, onClose }: { enrollment:
         ))}
       </FormSelect>
       <FormSelect form={f} name="communeId" label={t('fields.communeId')}>
-        <option value="">{t('none')}</option>
-        {(communes.data ?? []).map((c) => (
-          <option key={c.id} value={String(c.id)}>
-            {c.name}
-          </option>
-        ))}
+        <CommuneOptions communes={communes.data ?? []} none={t('none')} />
       </FormSelect>
       <FormSelect form={f} name="residenceStatus" label={t('fields.residenceStatus')}>
         <option value="">{t('none')}</option>
@@ -121,18 +115,9 @@ export function CorrectEntryDialog({ enrollment, entry, onClose }: { enrollment:
         ))}
       </FormSelect>
       <FormInput form={f} name="nationality" label={t('fields.nationality')} list="lotse-entry-countries" />
-      <datalist id="lotse-entry-countries">
-        {countryNames.map((n) => (
-          <option key={n} value={n} />
-        ))}
-      </datalist>
+      <CountryList id="lotse-entry-countries" />
       <FormSelect form={f} name="germanLevel" label={t('fields.germanLevel')}>
-        <option value="">{t('none')}</option>
-        {germanLevels.map((l) => (
-          <option key={l} value={l}>
-            {l}
-          </option>
-        ))}
+        <GermanLevelOptions none={t('none')} />
       </FormSelect>
       <Controller
         control={f.control}

@@ -3,9 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { nationalityOptions } from '../../../../shared/rules/countries.js';
 import {
-  germanLevels,
   participantInput,
   type DuplicateMatch,
   type Participant,
@@ -18,9 +16,8 @@ import { useLotseForm, useNavigationGuard } from '../../components/form/useLotse
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { characteristicsInput, characteristicsOf, EntryCharacteristicsFields } from './EntryCharacteristicsFields.js';
+import { CommuneOptions, CountryList, GermanLevelOptions } from './personOptions.js';
 import { TitleHistoryFields, titleInputsOf, titleRowsOf } from './TitleHistoryFields.js';
-
-const countryNames = nationalityOptions().map((n) => n.name);
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
@@ -273,11 +270,7 @@ export function ParticipantForm({
               : undefined
           }
         />
-        <datalist id="lotse-countries">
-          {countryNames.map((n) => (
-            <option key={n} value={n} />
-          ))}
-        </datalist>
+        <CountryList id="lotse-countries" />
         {text('caseNumber')}
       </fieldset>
       <fieldset className={styles.fieldset}>
@@ -288,12 +281,7 @@ export function ParticipantForm({
           label={t('fields.communeId')}
           note={participant?.communeText && communeId === '' ? { message: t('model.openCommune', { value: participant.communeText }), state: 'warning' } : undefined}
         >
-          <option value="">{t('none')}</option>
-          {(communes.data ?? []).map((c) => (
-            <option key={c.id} value={String(c.id)}>
-              {c.name}
-            </option>
-          ))}
+          <CommuneOptions communes={communes.data ?? []} none={t('none')} />
         </FormSelect>
         <Controller
           control={f.control}
@@ -310,12 +298,7 @@ export function ParticipantForm({
         />
         {text('arrivalInSaxony', { type: 'date' })}
         <FormSelect form={f} name="germanLevel" label={t('fields.germanLevel')}>
-          <option value="">{t('none')}</option>
-          {germanLevels.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
+          <GermanLevelOptions none={t('none')} />
         </FormSelect>
       </fieldset>
       <fieldset className={styles.fieldset}>
