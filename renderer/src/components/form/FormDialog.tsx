@@ -35,6 +35,7 @@ export function FormDialog({
   onClose,
   children,
   submitLabel,
+  cancelLabel,
   surfaceClassName,
   contentClassName,
   actions,
@@ -47,6 +48,8 @@ export function FormDialog({
   children: ReactNode;
   /** the save button's text; "Speichern" if absent */
   submitLabel?: ReactNode;
+  /** the other button's text; "Abbrechen" if absent ("Schließen" where the dialog only offers something) */
+  cancelLabel?: ReactNode;
   surfaceClassName?: string;
   /** replaces the default column layout of the fields */
   contentClassName?: string;
@@ -72,7 +75,7 @@ export function FormDialog({
             <DialogActions>
               {actions}
               <Button appearance="secondary" onClick={close}>
-                {t('actions.cancel')}
+                {cancelLabel ?? t('actions.cancel')}
               </Button>
               <Button appearance="primary" type="submit" disabled={form.busy || submitDisabled}>
                 {submitLabel ?? t('actions.save')}
