@@ -57,6 +57,13 @@ test('Escape with unsaved changes asks first; "Weiter bearbeiten" keeps the inpu
   await expect(dialog).toBeVisible();
   await expect(name).toHaveValue('AGH Testkreis');
 
+  // Escape in the question answers it like "Weiter bearbeiten", and does not close the form behind it
+  await page.keyboard.press('Escape');
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(question).toBeHidden();
+  await expect(name).toHaveValue('AGH Testkreis');
+
   await dialog.getByRole('button', { name: 'Abbrechen' }).click();
   await question.getByRole('button', { name: 'Verwerfen' }).click();
   await expect(dialog).toBeHidden();

@@ -153,14 +153,23 @@ export type LotseForm<TValues extends FieldValues> = ReturnType<typeof useLotseF
  */
 function useLeaveQuestion(hasChanges: () => boolean) {
   const [pending, setPending] = useState<{ leave: () => void; stay: () => void } | null>(null);
+  // "Weiter bearbeiten" goes back to the field the user was in (the question was opened without a trigger to return to)
+  const refocus = useRef<HTMLElement | null>(null);
   const requestLeave = useCallback(
     (leave: () => void, stay: () => void = () => undefined) => {
-      if (hasChanges()) setPending({ leave, stay });
-      else leave();
+      if (!hasChanges()) return leave();
+      refocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setPending({ leave, stay });
     },
     [hasChanges],
   );
+  useEffect(() => {
+    if (pending !== null || !refocus.current) return;
+    refocus.current.focus();
+    refocus.current = null;
+  }, [pending]);
   const answer = (choice: 'leave' | 'stay') => {
+    if (choice === 'leave') refocus.current = null;
     pending?.[choice]();
     setPending(null);
   };
