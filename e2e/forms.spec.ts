@@ -87,3 +87,17 @@ test('leaving the new-person page with a typed name asks first; "Weiter bearbeit
   await question.getByRole('button', { name: 'Verwerfen' }).click();
   await expect(page.getByRole('heading', { name: 'Programme' })).toBeVisible();
 });
+
+test('a reminder rule refuses a negative lead time on its field and saves a valid one', async ({ page, lotse }) => {
+  await page.goto(`${lotse.openUrl}#/einstellungen`);
+  await page.getByRole('tab', { name: 'Erinnerungen' }).click();
+  const days = page.getByLabel('Tage: Dokument läuft ab', { exact: true });
+  const row = page.getByRole('row').filter({ has: days });
+  await days.fill('-1');
+  await row.getByRole('button', { name: 'Speichern' }).click();
+  await expect(days).toHaveAccessibleDescription('Mindestens 0');
+  await days.fill('30');
+  await row.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByText('Regel gespeichert').first()).toBeVisible();
+  await expect(days).not.toHaveAttribute('aria-invalid', 'true');
+});
