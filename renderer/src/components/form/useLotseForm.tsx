@@ -14,7 +14,7 @@ export interface LotseFormOptions<TValues extends FieldValues, TInput, TResult> 
   defaultValues: TValues;
   /** the call's input from what the fields hold (numbers from text, null for empty); the values themselves if absent */
   toInput?: (values: TValues) => TInput;
-  /** the form's own checks before the schema's, by field path (e.g. an amount that is no number) */
+  /** the form's own checks, by field path (e.g. an amount that is no number); their words win over the schema's */
   check?: (values: TValues) => FlatErrors;
   /** the form field a schema or server path belongs to; "data." of an update's input is dropped by default */
   fieldOf?: (path: string, values: TValues) => string;
@@ -47,7 +47,10 @@ export function useLotseForm<TValues extends FieldValues, TInput, TResult>(opts:
     const input = toInput ? toInput(values) : (values as unknown as TInput);
     const parsed = schema.safeParse(input);
     const flat = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...check?.(values) };
-    if (Object.keys(flat).length === 0) return { values, errors: {} };
+    if (Object.keys(flat).length === 0) {
+      setFormError(null);
+      return { values, errors: {} };
+    }
     const { fields, rest } = splitErrors(flat, values, (path) => fieldOf(dropData(path), values));
     setFormError(rest.length > 0 ? rest.join(' · ') : null);
     return { values: {}, errors: nestErrors<TValues>(fields) };
