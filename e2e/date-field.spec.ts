@@ -28,6 +28,9 @@ test('a date is typed as TT.MM.JJJJ ("1.2.2026" too) and saved as that day; Engl
   await expect(edit).toBeVisible();
   await expect(edit.getByText('Kein gültiges Kalenderdatum')).toBeVisible();
   await edit.getByRole('button', { name: 'Abbrechen' }).last().click();
+  // the typed end date is a change: leaving asks first
+  await page.getByRole('alertdialog', { name: 'Ungespeicherte Änderungen verwerfen?' }).getByRole('button', { name: 'Verwerfen' }).click();
+  await expect(edit).toBeHidden();
 
   await new FramePage(page).chooseLanguage('English');
   await page.getByRole('button', { name: 'New program' }).click();

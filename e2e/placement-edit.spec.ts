@@ -43,6 +43,9 @@ test("edit a placement's weekly hours, activate a waiting one, and find both in 
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog.getByText('Nicht negativ', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  // the typed -3 is a change: leaving asks first
+  await page.getByRole('alertdialog', { name: 'Ungespeicherte Änderungen verwerfen?' }).getByRole('button', { name: 'Verwerfen' }).click();
+  await expect(dialog).toBeHidden();
   await expect(edited.getByTestId('hours-per-week')).toHaveText(newHours);
 
   // Döbeln is full: activating the waiting person needs a reason
@@ -52,7 +55,7 @@ test("edit a placement's weekly hours, activate a waiting one, and find both in 
   const activate = page.getByRole('dialog', { name: `Einsatz aktivieren: ${waitingName}` });
   await expect(activate.getByText('Alle Plätze dieser Kommune sind belegt')).toBeVisible();
   await activate.getByRole('button', { name: 'Aktivieren' }).click();
-  await expect(activate.getByTestId('activate-error')).toContainText('Döbeln: alle 3 AGH-Plätze sind belegt');
+  await expect(activate.getByTestId('form-error')).toContainText('Döbeln: alle 3 AGH-Plätze sind belegt');
   await activate.getByLabel('Begründung für das Überschreiten der Plätze').fill('Bauhof stellt einen vierten Platz');
   await activate.getByRole('button', { name: 'Aktivieren' }).click();
   await expect(activate).toBeHidden();

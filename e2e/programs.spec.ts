@@ -35,6 +35,8 @@ test('a program without a name is refused with the field message, nothing saved'
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog.getByText('Pflichtfeld')).toBeVisible();
   await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  // the typed start date is a change: leaving asks first
+  await page.getByRole('alertdialog', { name: 'Ungespeicherte Änderungen verwerfen?' }).getByRole('button', { name: 'Verwerfen' }).click();
   await expect(page.getByText('Noch keine Programme')).toBeVisible();
 });
 

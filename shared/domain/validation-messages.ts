@@ -98,6 +98,7 @@ export function issueMessage(i: IssueLike, lang: Lang): string | undefined {
  * complete for every literal message in shared/domain and every literal field message in main/features.
  */
 export const englishMessages: Readonly<Record<string, string>> = {
+  "Nicht im Verzeichnis": "Not in the directory",
   "Nur Kleinbuchstaben, Ziffern und _ (z. B. personal_1)": "Only lower-case letters, digits and _ (e.g. personal_1)",
   "Mindestens eine Ausgabenposition": "At least one expenditure position",
   "Anteilfinanzierung braucht einen Fördersatz": "Share financing needs a funding rate",

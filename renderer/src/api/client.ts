@@ -85,6 +85,9 @@ function getToken(): string {
   return token;
 }
 
+/** True inside the desktop app (the preload's bridge), false in a browser (web mode). */
+export const isElectron = (): boolean => typeof window.lotse !== 'undefined';
+
 /**
  * Calls one procedure of the contract over whichever transport this window has. A `signal` cancels a call whose answer nobody needs any more (a search the user has typed past). Web mode aborts the
  * request; the Electron bridge cannot carry a signal, so there the caller ignores the late answer (the signal is set).

@@ -1,9 +1,9 @@
 import { FluentProvider, Spinner, Toaster, webLightTheme } from '@fluentui/react-components';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { createHashRouter, createRoutesFromElements, Navigate, Route, RouterProvider } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
-import { toasterId } from '../components/useNotify.js';
+import { toasterId, toasterPosition, toastLimit } from '../components/useNotify.js';
 import { Layout } from './Layout.js';
 import { pageLoaders, routes, startPath } from './routes.js';
 
@@ -37,29 +37,35 @@ function PageLoading() {
   return <Spinner label={t('states.loading')} />;
 }
 
+/**
+ * A data router (not a plain HashRouter): only it can hold a page back while a form there has unsaved changes
+ * (useBlocker in the form helper).
+ */
+const router = createHashRouter(
+  createRoutesFromElements(
+    <Route element={<Layout />}>
+      {routes.map((r) => (
+        <Route
+          key={r.path}
+          path={`${r.path}/*`}
+          element={
+            <ErrorBoundary key={r.path}>
+              <Suspense fallback={<PageLoading />}>{r.element}</Suspense>
+            </ErrorBoundary>
+          }
+        />
+      ))}
+      <Route path="*" element={<Navigate to={startPath} replace />} />
+    </Route>,
+  ),
+);
+
 export function App() {
   usePrefetchPages();
   return (
     <FluentProvider theme={webLightTheme} style={{ height: '100vh' }}>
-      <Toaster toasterId={toasterId} position="top-end" />
-      <HashRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            {routes.map((r) => (
-              <Route
-                key={r.path}
-                path={`${r.path}/*`}
-                element={
-                  <ErrorBoundary key={r.path}>
-                    <Suspense fallback={<PageLoading />}>{r.element}</Suspense>
-                  </ErrorBoundary>
-                }
-              />
-            ))}
-            <Route path="*" element={<Navigate to={startPath} replace />} />
-          </Route>
-        </Routes>
-      </HashRouter>
+      <Toaster toasterId={toasterId} position={toasterPosition} limit={toastLimit} />
+      <RouterProvider router={router} />
     </FluentProvider>
   );
 }

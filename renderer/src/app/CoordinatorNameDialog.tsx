@@ -1,11 +1,13 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coordinatorNameInput } from '../../../shared/domain/settings.js';
-import { ApiError, invoke } from '../api/client.js';
+import { invoke } from '../api/client.js';
+import { FormInput } from '../components/form/fields.js';
+import { FormDialog } from '../components/form/FormDialog.js';
+import { useLotseForm } from '../components/form/useLotseForm.js';
 import { useCall } from '../components/useCall.js';
 import { useNotify } from '../components/useNotify.js';
-import { fieldErrors } from '../components/zodFields.js';
 
 /** Set by "Später": not asked again until the app (this window) starts anew. */
 export const askLaterKey = 'lotse.coordinatorNameLater';
@@ -36,54 +38,20 @@ export function CoordinatorNameDialog() {
 function NameForm({ onLater, onSaved }: { onLater: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  async function save() {
-    const parsed = coordinatorNameInput.safeParse({ coordinatorName: name });
-    if (!parsed.success) return setError(fieldErrors(parsed.error).coordinatorName);
-    setBusy(true);
-    try {
-      await invoke('settings.setCoordinatorName', { coordinatorName: name });
+  const f = useLotseForm({
+    schema: coordinatorNameInput,
+    defaultValues: { coordinatorName: '' },
+    toInput: (v) => v,
+    submit: (input) => invoke('settings.setCoordinatorName', input),
+    onSaved: () => {
       notify.success(t('firstStart.saved'));
       onSaved();
-    } catch (err) {
-      const field = err instanceof ApiError ? err.error.details?.fields?.[0]?.message : undefined;
-      if (field) setError(field);
-      else notify.failure(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+    },
+  });
   return (
-    <Dialog open modalType="alert">
-      <DialogSurface>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t('firstStart.title')}</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-              <Text>{t('firstStart.intro')}</Text>
-              <Field label={t('firstStart.name')} required validationMessage={error}>
-                <Input value={name} onChange={(_, d) => setName(d.value)} autoFocus />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onLater}>{t('firstStart.later')}</Button>
-              <Button type="submit" appearance="primary" disabled={busy}>
-                {t('actions.save')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog form={f} modalType="alert" title={t('firstStart.title')} onClose={onLater} cancelLabel={t('firstStart.later')}>
+      <Text>{t('firstStart.intro')}</Text>
+      <FormInput form={f} name="coordinatorName" label={t('firstStart.name')} required autoFocus />
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Input, makeStyles, type InputProps } from '@fluentui/react-components';
 import { CalendarRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateFieldValue, formatDateInput, parseDateInput } from './dates.js';
 
@@ -14,6 +14,8 @@ export type DateFieldProps = Omit<InputProps, 'type' | 'value' | 'defaultValue' 
   /** `YYYY-MM-DD`, '' for none, or text the user typed that is no date yet */
   value: string;
   onChange: (ev: ChangeEvent<HTMLInputElement> | null, data: { value: string }) => void;
+  /** the text input, for a form that focuses the first field with a message */
+  ref?: Ref<HTMLInputElement>;
 };
 
 /**

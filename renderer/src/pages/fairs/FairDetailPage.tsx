@@ -24,9 +24,11 @@ import { ArrowLeftRegular, DeleteRegular, DocumentPdfRegular, EditRegular, Table
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { contactResults, fairOffers, type ContactResult, type FairDetail, type FairOffer } from '../../../../shared/domain/fairs.js';
+import { contactInput, contactResults, fairOffers, type ContactResult, type FairDetail, type FairOffer } from '../../../../shared/domain/fairs.js';
 import { ApiError, downloadFile, invoke } from '../../api/client.js';
-import { serverFieldErrors } from '../../components/zodFields.js';
+import { FormSelect } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
@@ -319,31 +321,26 @@ function ContactsPanel({ fair, reload }: { fair: FairDetail; reload: () => void 
   const styles = useStyles();
   const { t } = useTranslation('fairs');
   const notify = useNotify();
-  const [participantId, setParticipantId] = useState('');
-  const [organisationId, setOrganisationId] = useState('');
-  const [result, setResult] = useState<ContactResult>('gespraech');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [recording, setRecording] = useState<{ participantId: number; name: string; prefill: OutcomePrefill } | null>(null);
-
-  async function record() {
-    const missing: Record<string, string> = {};
-    if (!participantId) missing.participantId = t('contacts.pickPerson');
-    if (!organisationId) missing.organisationId = t('contacts.pickCompany');
-    setErrors(missing);
-    if (Object.keys(missing).length > 0) return;
-    try {
-      await invoke('fairs.recordContact', { fairId: fair.id, participantId: Number(participantId), organisationId: Number(organisationId), result });
+  const f = useLotseForm({
+    schema: contactInput,
+    defaultValues: { participantId: '', organisationId: '', result: 'gespraech' as string },
+    toInput: (v) => ({ fairId: fair.id, participantId: Number(v.participantId), organisationId: Number(v.organisationId), result: v.result as ContactResult }),
+    // an unchosen person or company gets words of its own, not the schema's
+    check: (v) => {
+      const missing: Record<string, string> = {};
+      if (!v.participantId) missing.participantId = t('contacts.pickPerson');
+      if (!v.organisationId) missing.organisationId = t('contacts.pickCompany');
+      return missing;
+    },
+    submit: (input) => invoke('fairs.recordContact', input),
+    onSaved: (_, v) => {
       notify.success(t('contacts.saved'));
-      setOrganisationId('');
-      setResult('gespraech');
+      // the same person often talks to the next company
+      f.form.reset({ participantId: v.participantId, organisationId: '', result: 'gespraech' });
       reload();
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      if (fields) {
-        setErrors(fields);
-      } else notify.failure(err);
-    }
-  }
+    },
+  });
 
   async function change(id: number, r: ContactResult) {
     try {
@@ -366,47 +363,36 @@ function ContactsPanel({ fair, reload }: { fair: FairDetail; reload: () => void 
   const people = [...fair.registrations].sort((a, b) => Number(b.checkedInAt !== null) - Number(a.checkedInAt !== null));
   return (
     <>
-      <form
-        className={styles.row}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void record();
-        }}
-      >
-        <Field label={t('contacts.person')} validationMessage={errors.participantId}>
-          <Select value={participantId} onChange={(_, d) => setParticipantId(d.value)}>
-            <option value="">{t('contacts.choose')}</option>
-            {people.map((p) => (
-              <option key={p.participantId} value={String(p.participantId)}>
-                {p.name}
-                {p.checkedInAt ? '' : ` (${t('status.notPresent')})`}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('contacts.company')} validationMessage={errors.organisationId}>
-          <Select value={organisationId} onChange={(_, d) => setOrganisationId(d.value)}>
-            <option value="">{t('contacts.choose')}</option>
-            {fair.companyList.map((c) => (
-              <option key={c.organisationId} value={String(c.organisationId)}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('contacts.result')}>
-          <Select value={result} onChange={(_, d) => setResult(d.value as ContactResult)}>
-            {contactResults.map((r) => (
-              <option key={r} value={r}>
-                {t(`results.${r}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Button appearance="primary" type="submit">
+      <form className={styles.row} noValidate onSubmit={f.onSubmit}>
+        <FormSelect form={f} name="participantId" label={t('contacts.person')}>
+          <option value="">{t('contacts.choose')}</option>
+          {people.map((p) => (
+            <option key={p.participantId} value={String(p.participantId)}>
+              {p.name}
+              {p.checkedInAt ? '' : ` (${t('status.notPresent')})`}
+            </option>
+          ))}
+        </FormSelect>
+        <FormSelect form={f} name="organisationId" label={t('contacts.company')}>
+          <option value="">{t('contacts.choose')}</option>
+          {fair.companyList.map((c) => (
+            <option key={c.organisationId} value={String(c.organisationId)}>
+              {c.name}
+            </option>
+          ))}
+        </FormSelect>
+        <FormSelect form={f} name="result" label={t('contacts.result')}>
+          {contactResults.map((r) => (
+            <option key={r} value={r}>
+              {t(`results.${r}`)}
+            </option>
+          ))}
+        </FormSelect>
+        <Button appearance="primary" type="submit" disabled={f.busy}>
           {t('contacts.record')}
         </Button>
       </form>
+      <FormErrorBar message={f.formError} />
       {fair.contactList.length === 0 ? (
         <Text>{t('contacts.empty')}</Text>
       ) : (

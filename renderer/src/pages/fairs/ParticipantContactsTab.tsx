@@ -1,7 +1,5 @@
 import {
   Button,
-  Field,
-  Input,
   makeStyles,
   Select,
   Spinner,
@@ -15,16 +13,17 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../../shared/domain/dates.js';
 import { applicationInput, applicationStatuses } from '../../../../shared/domain/outcomes.js';
 import { invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
-import { DateField } from '../../components/DateField.js';
-import { todayIso } from '../../../../shared/domain/dates.js';
+import { CompanySelect } from '../organisations/CompanySelect.js';
+import { FormDate, FormInput, FormSelect } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -38,33 +37,23 @@ export function ParticipantContactsTab({ participantId }: { participantId: numbe
   const notify = useNotify();
   const fairs = useCall('fairs.forParticipant', { participantId });
   const apps = useCall('outcomes.applications', { participantId });
-  const companies = useCall('organisations.list', { kind: 'company', query: '', includeArchived: false });
-  const [form, setForm] = useState({ organisationId: '', position: '', appliedOn: todayIso(), status: 'versendet', fairId: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  async function add() {
-    const input = {
+  const f = useLotseForm({
+    schema: applicationInput,
+    defaultValues: { organisationId: '', position: '', appliedOn: todayIso(), status: 'versendet', fairId: '' },
+    toInput: (v) => ({
       participantId,
-      organisationId: form.organisationId ? Number(form.organisationId) : null,
-      position: form.position,
-      appliedOn: form.appliedOn,
-      status: form.status as (typeof applicationStatuses)[number],
-      fairId: form.fairId ? Number(form.fairId) : null,
-    };
-    const parsed = applicationInput.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    try {
-      await invoke('outcomes.createApplication', input);
-      setErrors({});
-      setForm((f) => ({ ...f, organisationId: '', position: '', fairId: '' }));
+      organisationId: v.organisationId ? Number(v.organisationId) : null,
+      position: v.position,
+      appliedOn: v.appliedOn,
+      status: v.status as (typeof applicationStatuses)[number],
+      fairId: v.fairId ? Number(v.fairId) : null,
+    }),
+    submit: (input) => invoke('outcomes.createApplication', input),
+    onSaved: (_, v) => {
+      f.form.reset({ ...v, organisationId: '', position: '', fairId: '' });
       apps.reload();
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      if (fields) {
-        setErrors(fields);
-      } else notify.failure(err);
-    }
-  }
+    },
+  });
 
   async function setStatus(id: number, status: string) {
     const a = apps.data?.find((x) => x.id === id);
@@ -109,52 +98,30 @@ export function ParticipantContactsTab({ participantId }: { participantId: numbe
       )}
 
       <Title3 as="h2">{t('participant.applications')}</Title3>
-      <form
-        className={styles.row}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <Field label={t('columns.company')} validationMessage={errors.organisationId}>
-          <Select value={form.organisationId} onChange={(_, d) => setForm((f) => ({ ...f, organisationId: d.value }))}>
-            <option value="">—</option>
-            {(companies.data ?? []).map((c) => (
-              <option key={c.id} value={String(c.id)}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('participant.position')} validationMessage={errors.position}>
-          <Input value={form.position} onChange={(_, d) => setForm((f) => ({ ...f, position: d.value }))} />
-        </Field>
-        <Field label={t('participant.appliedOn')} validationMessage={errors.appliedOn}>
-          <DateField value={form.appliedOn} onChange={(_, d) => setForm((f) => ({ ...f, appliedOn: d.value }))} />
-        </Field>
-        <Field label={t('participant.status')}>
-          <Select value={form.status} onChange={(_, d) => setForm((f) => ({ ...f, status: d.value }))}>
-            {applicationStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`outcomes:applicationStatus.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('participant.fromFair')}>
-          <Select value={form.fairId} onChange={(_, d) => setForm((f) => ({ ...f, fairId: d.value }))}>
-            <option value="">—</option>
-            {(fairs.data ?? []).map((f) => (
-              <option key={f.fairId} value={String(f.fairId)}>
-                {formatDate(f.date)} {f.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Button type="submit" appearance="primary">
+      <form className={styles.row} noValidate onSubmit={f.onSubmit}>
+        <CompanySelect form={f} name="organisationId" label={t('columns.company')} />
+        <FormInput form={f} name="position" label={t('participant.position')} />
+        <FormDate form={f} name="appliedOn" label={t('participant.appliedOn')} />
+        <FormSelect form={f} name="status" label={t('participant.status')}>
+          {applicationStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`outcomes:applicationStatus.${s}`)}
+            </option>
+          ))}
+        </FormSelect>
+        <FormSelect form={f} name="fairId" label={t('participant.fromFair')}>
+          <option value="">—</option>
+          {(fairs.data ?? []).map((x) => (
+            <option key={x.fairId} value={String(x.fairId)}>
+              {formatDate(x.date)} {x.title}
+            </option>
+          ))}
+        </FormSelect>
+        <Button type="submit" appearance="primary" disabled={f.busy}>
           {t('participant.addApplication')}
         </Button>
       </form>
+      <FormErrorBar message={f.formError} />
       {apps.data?.length === 0 && <Text>{t('participant.noApplications')}</Text>}
       {apps.data && apps.data.length > 0 && (
         <Table aria-label={t('participant.applications')} size="small">

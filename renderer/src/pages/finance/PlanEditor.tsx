@@ -1,13 +1,14 @@
-import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useFieldArray, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { financingKinds, incomeKeys, planInput, positionKinds, type IncomeKey, type Plan, type PositionKind } from '../../../../shared/domain/finance.js';
 import { invoke } from '../../api/client.js';
-import { DateField } from '../../components/DateField.js';
+import { FormCheckbox, FormDate, FormInput, FormSelect } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors, serverFieldErrors, withoutRow } from '../../components/zodFields.js';
 import { amountText, basisPointsOf, centsOf, percentText } from './money.js';
 import { todayIso } from '../../../../shared/domain/dates.js';
 
@@ -22,9 +23,11 @@ const useStyles = makeStyles({
 interface PositionRow {
   key: string;
   label: string;
-  kind: PositionKind;
-  planned: string;
-  percent: string;
+  kind: string;
+  /** as typed; the input's plannedCents */
+  plannedCents: string;
+  /** as typed; the input's percentBp */
+  percentBp: string;
 }
 
 function initialForm(plan: Plan | null) {
@@ -34,46 +37,65 @@ function initialForm(plan: Plan | null) {
     reference: plan?.reference ?? '',
     periodFrom: plan?.periodFrom ?? `${year}-01-01`,
     periodTo: plan?.periodTo ?? `${year}-12-31`,
-    financingKind: plan?.financingKind ?? 'fehlbedarf',
-    rate: percentText(plan?.rateBp ?? null),
-    eligibleTotal: plan ? amountText(plan.eligibleTotalCents) : '',
+    financingKind: (plan?.financingKind ?? 'fehlbedarf') as string,
+    rateBp: percentText(plan?.rateBp ?? null),
+    eligibleTotalCents: plan ? amountText(plan.eligibleTotalCents) : '',
     aghPaidByCommune: plan?.aghPaidByCommune ?? false,
     positions: (plan?.positions ?? [{ key: 'personal', label: 'Personalausgaben', kind: 'betrag' as const, plannedCents: 0, percentBp: null, fteBp: null }]).map(
-      (p): PositionRow => ({ key: p.key, label: p.label, kind: p.kind, planned: p.kind === 'pauschale' ? '' : amountText(p.plannedCents), percent: percentText(p.percentBp) }),
+      (p): PositionRow => ({
+        key: p.key,
+        label: p.label,
+        kind: p.kind,
+        plannedCents: p.kind === 'pauschale' ? '' : amountText(p.plannedCents),
+        percentBp: percentText(p.percentBp),
+      }),
     ),
     income: Object.fromEntries(incomeKeys.map((k) => [k, amountText(plan?.income.find((i) => i.key === k)?.plannedCents ?? 0)])) as Record<IncomeKey, string>,
   };
 }
 type Form = ReturnType<typeof initialForm>;
 
-/** Client-side reading of the typed amounts; an unreadable one is a field message, never a silent zero. */
-function toInput(programId: number, f: Form, invalid: string) {
-  const errors: Record<string, string> = {};
-  const money = (text: string, path: string) => {
-    const c = text.trim() === '' ? 0 : centsOf(text);
-    if (c === null) errors[path] = invalid;
-    return c ?? 0;
-  };
-  const input = {
+/** Typed money as cents: empty is 0, unreadable is null (a field message, never a silent zero). */
+const moneyOf = (text: string) => (text.trim() === '' ? 0 : centsOf(text));
+const filledIncome = (f: Form) => incomeKeys.filter((key) => (moneyOf(f.income[key]) ?? 0) > 0);
+
+function toInput(programId: number, f: Form) {
+  return {
     programId,
     decisionDate: f.decisionDate,
     reference: f.reference,
     periodFrom: f.periodFrom,
     periodTo: f.periodTo,
-    financingKind: f.financingKind,
-    rateBp: f.financingKind === 'anteil' ? basisPointsOf(f.rate) : null,
-    eligibleTotalCents: money(f.eligibleTotal, 'eligibleTotalCents'),
+    financingKind: f.financingKind as (typeof financingKinds)[number],
+    rateBp: f.financingKind === 'anteil' ? basisPointsOf(f.rateBp) : null,
+    eligibleTotalCents: moneyOf(f.eligibleTotalCents) ?? 0,
     aghPaidByCommune: f.aghPaidByCommune,
-    positions: f.positions.map((p, i) => ({
+    positions: f.positions.map((p) => ({
       key: p.key,
       label: p.label,
-      kind: p.kind,
-      plannedCents: p.kind === 'pauschale' ? 0 : money(p.planned, `positions.${i}.plannedCents`),
-      percentBp: p.kind === 'pauschale' ? basisPointsOf(p.percent) : null,
+      kind: p.kind as PositionKind,
+      plannedCents: p.kind === 'pauschale' ? 0 : (moneyOf(p.plannedCents) ?? 0),
+      percentBp: p.kind === 'pauschale' ? basisPointsOf(p.percentBp) : null,
     })),
-    income: incomeKeys.map((key) => ({ key, plannedCents: money(f.income[key], `income.${key}`) })).filter((x) => x.plannedCents > 0),
+    income: filledIncome(f).map((key) => ({ key, plannedCents: moneyOf(f.income[key]) ?? 0 })),
   };
-  return { input, errors };
+}
+
+/** The amounts that do not read as money, by field. */
+function unreadableAmounts(f: Form, invalid: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (moneyOf(f.eligibleTotalCents) === null) out.eligibleTotalCents = invalid;
+  f.positions.forEach((p, i) => {
+    if (p.kind !== 'pauschale' && moneyOf(p.plannedCents) === null) out[`positions.${i}.plannedCents`] = invalid;
+  });
+  for (const key of incomeKeys) if (moneyOf(f.income[key]) === null) out[`income.${key}`] = invalid;
+  return out;
+}
+
+/** The input lists only the filled income lines: its index leads to the line's key. */
+function fieldOfPlan(path: string, f: Form): string {
+  const m = /^income\.(\d+)/.exec(path);
+  return m ? `income.${filledIncome(f)[Number(m[1])] ?? ''}` : path;
 }
 
 /** The Bescheid with its financing plan: the first save records the Bewilligungsbescheid, later ones amendments. */
@@ -82,111 +104,72 @@ export function PlanEditor({ programId, plan, onSaved }: { programId: number; pl
   const { t } = useTranslation('finance');
   const notify = useNotify();
   const history = useCall('finance.planHistory', { programId });
-  const [form, setForm] = useState(() => initialForm(plan));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const setPosition = (i: number, patch: Partial<PositionRow>) => set('positions', form.positions.map((p, j) => (j === i ? { ...p, ...patch } : p)));
-
-  async function save() {
-    const { input, errors: typed } = toInput(programId, form, t('plan.amountInvalid'));
-    const parsed = planInput.safeParse(input);
-    const all = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...typed };
-    if (Object.keys(all).length > 0) return setErrors(all);
-    setBusy(true);
-    try {
-      const saved = await invoke('finance.savePlan', input);
-      setErrors({});
+  const f = useLotseForm({
+    schema: planInput,
+    defaultValues: initialForm(plan),
+    toInput: (v) => toInput(programId, v),
+    check: (v) => unreadableAmounts(v, t('plan.amountInvalid')),
+    fieldOf: fieldOfPlan,
+    submit: (input) => invoke('finance.savePlan', input),
+    onSaved: (saved) => {
       notify.success(t('plan.saved', { version: saved.version }));
       history.reload();
       onSaved();
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      if (fields) setErrors(fields);
-      else notify.failure(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const financingKind = f.form.watch('financingKind');
 
   return (
     <div>
       {!plan && <Text block>{t('plan.none')}</Text>}
-      <form className={styles.form} noValidate data-testid="plan-form" onSubmit={(e) => (e.preventDefault(), void save())}>
+      <form className={styles.form} noValidate data-testid="plan-form" onSubmit={f.onSubmit}>
         <div className={styles.row}>
-          <Field label={t('plan.decisionDate')} validationMessage={errors.decisionDate}>
-            <DateField value={form.decisionDate} onChange={(_, d) => set('decisionDate', d.value)} />
-          </Field>
-          <Field label={t('plan.reference')} validationMessage={errors.reference}>
-            <Input value={form.reference} onChange={(_, d) => set('reference', d.value)} />
-          </Field>
-          <Field label={t('plan.periodFrom')} validationMessage={errors.periodFrom}>
-            <DateField value={form.periodFrom} onChange={(_, d) => set('periodFrom', d.value)} />
-          </Field>
-          <Field label={t('plan.periodTo')} validationMessage={errors.periodTo}>
-            <DateField value={form.periodTo} onChange={(_, d) => set('periodTo', d.value)} />
-          </Field>
+          <FormDate form={f} name="decisionDate" label={t('plan.decisionDate')} />
+          <FormInput form={f} name="reference" label={t('plan.reference')} />
+          <FormDate form={f} name="periodFrom" label={t('plan.periodFrom')} />
+          <FormDate form={f} name="periodTo" label={t('plan.periodTo')} />
         </div>
         <div className={styles.row}>
-          <Field label={t('plan.financingKind')}>
-            <Select value={form.financingKind} onChange={(_, d) => set('financingKind', d.value as Form['financingKind'])}>
-              {financingKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`plan.kinds.${k}`)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {form.financingKind === 'anteil' && (
-            <Field label={t('plan.rate')} validationMessage={errors.rateBp}>
-              <Input value={form.rate} onChange={(_, d) => set('rate', d.value)} />
-            </Field>
-          )}
-          <Field label={t('plan.eligibleTotal')} validationMessage={errors.eligibleTotalCents}>
-            <Input value={form.eligibleTotal} onChange={(_, d) => set('eligibleTotal', d.value)} />
-          </Field>
+          <FormSelect form={f} name="financingKind" label={t('plan.financingKind')}>
+            {financingKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`plan.kinds.${k}`)}
+              </option>
+            ))}
+          </FormSelect>
+          {financingKind === 'anteil' && <FormInput form={f} name="rateBp" label={t('plan.rate')} />}
+          <FormInput form={f} name="eligibleTotalCents" label={t('plan.eligibleTotal')} />
         </div>
-        <Checkbox label={t('plan.aghPaidByCommune')} checked={form.aghPaidByCommune} onChange={(_, d) => set('aghPaidByCommune', d.checked === true)} />
-        <PositionsTable rows={form.positions} errors={errors} onChange={setPosition}
-          onAdd={() => set('positions', [...form.positions, { key: '', label: '', kind: 'betrag', planned: '', percent: '' }])}
-          onRemove={(i) => {
-            set('positions', form.positions.filter((_, j) => j !== i));
-            setErrors((e) => withoutRow(e, 'positions', i));
-          }}
-        />
+        <FormCheckbox form={f} name="aghPaidByCommune" label={t('plan.aghPaidByCommune')} />
+        <PositionsTable form={f} errors={f.errors} />
         <Text weight="semibold">{t('plan.income')}</Text>
         <div className={styles.row}>
           {incomeKeys.map((k) => (
-            <Field key={k} label={t(`incomeKeys.${k}`)} validationMessage={errors[`income.${k}`]}>
-              <Input value={form.income[k]} onChange={(_, d) => set('income', { ...form.income, [k]: d.value })} />
-            </Field>
+            <FormInput key={k} form={f} name={`income.${k}`} label={t(`incomeKeys.${k}`)} />
           ))}
         </div>
+        <FormErrorBar message={f.formError} />
         <div className={styles.row}>
-          <Button type="submit" appearance="primary" disabled={busy}>
+          <Button type="submit" appearance="primary" disabled={f.busy}>
             {plan ? t('plan.saveAmendment') : t('plan.saveFirst')}
           </Button>
         </div>
+        {f.discardPrompt}
       </form>
       <PlanHistory plans={history.data ?? []} />
     </div>
   );
 }
 
-function PositionsTable(props: {
-  rows: PositionRow[];
-  errors: Record<string, string>;
-  onChange: (i: number, patch: Partial<PositionRow>) => void;
-  onAdd: () => void;
-  onRemove: (i: number) => void;
-}) {
+function PositionsTable({ form, errors }: { form: { control: Control<Form> }; errors: Record<string, string> }) {
   const styles = useStyles();
   const { t } = useTranslation('finance');
-  const e = props.errors;
+  const rows = useFieldArray({ control: form.control, name: 'positions' });
+  const kinds = useWatch({ control: form.control, name: 'positions' }).map((p) => p.kind);
   return (
     <div>
       <Text weight="semibold">{t('plan.positions')}</Text>
-      {e.positions && <Text block style={{ color: tokens.colorPaletteRedForeground1 }}>{e.positions}</Text>}
+      {errors.positions && <Text block style={{ color: tokens.colorPaletteRedForeground1 }}>{errors.positions}</Text>}
       <Table size="small" aria-label={t('plan.positions')} data-testid="plan-positions">
         <TableHeader>
           <TableRow>
@@ -199,43 +182,35 @@ function PositionsTable(props: {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {props.rows.map((p, i) => (
-            <TableRow key={i}>
+          {rows.fields.map((row, i) => (
+            <TableRow key={row.id}>
               <TableCell>
-                <Field validationMessage={e[`positions.${i}.key`]}>
-                  <Input className={styles.cellInput} aria-label={`${t('plan.key')} ${i + 1}`} value={p.key} onChange={(_, d) => props.onChange(i, { key: d.value })} />
-                </Field>
+                <FormInput form={form} name={`positions.${i}.key`} className={styles.cellInput} aria-label={`${t('plan.key')} ${i + 1}`} />
               </TableCell>
               <TableCell>
-                <Field validationMessage={e[`positions.${i}.label`]}>
-                  <Input className={styles.cellInput} aria-label={`${t('plan.label')} ${i + 1}`} value={p.label} onChange={(_, d) => props.onChange(i, { label: d.value })} />
-                </Field>
+                <FormInput form={form} name={`positions.${i}.label`} className={styles.cellInput} aria-label={`${t('plan.label')} ${i + 1}`} />
               </TableCell>
               <TableCell>
-                <Select className={styles.cellInput} aria-label={`${t('plan.kind')} ${i + 1}`} value={p.kind} onChange={(_, d) => props.onChange(i, { kind: d.value as PositionKind })}>
+                <FormSelect form={form} name={`positions.${i}.kind`} className={styles.cellInput} aria-label={`${t('plan.kind')} ${i + 1}`}>
                   {positionKinds.map((k) => (
                     <option key={k} value={k}>
                       {t(`plan.positionKinds.${k}`)}
                     </option>
                   ))}
-                </Select>
+                </FormSelect>
               </TableCell>
               <TableCell>
-                {p.kind !== 'pauschale' && (
-                  <Field validationMessage={e[`positions.${i}.plannedCents`]}>
-                    <Input className={styles.cellInput} aria-label={`${t('plan.planned')} ${i + 1}`} value={p.planned} onChange={(_, d) => props.onChange(i, { planned: d.value })} />
-                  </Field>
+                {kinds[i] !== 'pauschale' && (
+                  <FormInput form={form} name={`positions.${i}.plannedCents`} className={styles.cellInput} aria-label={`${t('plan.planned')} ${i + 1}`} />
                 )}
               </TableCell>
               <TableCell>
-                {p.kind === 'pauschale' && (
-                  <Field validationMessage={e[`positions.${i}.percentBp`]}>
-                    <Input className={styles.cellInput} aria-label={`${t('plan.percent')} ${i + 1}`} value={p.percent} onChange={(_, d) => props.onChange(i, { percent: d.value })} />
-                  </Field>
+                {kinds[i] === 'pauschale' && (
+                  <FormInput form={form} name={`positions.${i}.percentBp`} className={styles.cellInput} aria-label={`${t('plan.percent')} ${i + 1}`} />
                 )}
               </TableCell>
               <TableCell>
-                <Button size="small" onClick={() => props.onRemove(i)} disabled={props.rows.length === 1}>
+                <Button size="small" onClick={() => rows.remove(i)} disabled={rows.fields.length === 1}>
                   {t('plan.remove')}
                 </Button>
               </TableCell>
@@ -243,7 +218,9 @@ function PositionsTable(props: {
           ))}
         </TableBody>
       </Table>
-      <Button onClick={props.onAdd}>{t('plan.addPosition')}</Button>
+      <Button onClick={() => rows.append({ key: '', label: '', kind: 'betrag', plannedCents: '', percentBp: '' }, { shouldFocus: false })}>
+        {t('plan.addPosition')}
+      </Button>
     </div>
   );
 }

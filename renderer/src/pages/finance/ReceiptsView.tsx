@@ -1,16 +1,17 @@
-import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { incomeKeys, receiptInput, type IncomeKey, type Plan } from '../../../../shared/domain/finance.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
+import { incomeKeys, paymentInput, receiptInput, type IncomeKey, type Plan } from '../../../../shared/domain/finance.js';
 import { invoke } from '../../api/client.js';
-import { DateField } from '../../components/DateField.js';
+import { FormDate, FormInput, FormSelect } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { centsOf } from './money.js';
 import { ReceiptImport } from './ReceiptImport.js';
-import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
   amount: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
 
-const emptyReceipt = () => ({ date: todayIso(), number: '', payee: '', purpose: '', positionKey: '', amount: '', paidOn: '' });
+const emptyReceipt = () => ({ date: todayIso(), number: '', payee: '', purpose: '', positionKey: '', amountCents: '', paidOn: '' });
 
 /** Receipts of the program: a form to book one, the import from an accounting export, the list; payments received. */
 export function ReceiptsView({ programId, plan, version, onChanged }: { programId: number; plan: Plan | null; version: number; onChanged: () => void }) {
@@ -27,31 +28,22 @@ export function ReceiptsView({ programId, plan, version, onChanged }: { programI
   const notify = useNotify();
   const receipts = useCall('finance.receipts', { programId, limit: 5000 });
   useEffect(() => receipts.reload(), [version, receipts.reload]);
-  const [form, setForm] = useState(emptyReceipt);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const f = useLotseForm({
+    schema: receiptInput,
+    defaultValues: emptyReceipt(),
+    toInput: (v) => ({ programId, ...v, paidOn: v.paidOn || null, amountCents: centsOf(v.amountCents) ?? 0 }),
+    check: (v): Record<string, string> => (centsOf(v.amountCents) === null ? { amountCents: t('plan.amountInvalid') } : {}),
+    submit: (input) => invoke('finance.createReceipt', input),
+    onSaved: (_, v) => {
+      // the next receipt of a batch is often of the same day and position
+      f.form.reset({ ...emptyReceipt(), date: v.date, positionKey: v.positionKey });
+      notify.success(t('receipts.saved'));
+      onChanged();
+    },
+  });
   if (!plan) return <Text>{t('receipts.needPlan')}</Text>;
   const bookable = plan.positions.filter((p) => p.kind !== 'pauschale');
   const label = new Map(plan.positions.map((p) => [p.key, p.label]));
-  const set = (k: keyof typeof form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
-
-  async function save() {
-    const cents = centsOf(form.amount);
-    const input = { programId, ...form, paidOn: form.paidOn || null, amountCents: cents ?? 0 };
-    const parsed = receiptInput.safeParse(input);
-    const errs = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(cents === null ? { amountCents: t('plan.amountInvalid') } : {}) };
-    if (Object.keys(errs).length > 0) return setErrors(errs);
-    try {
-      await invoke('finance.createReceipt', input);
-      setErrors({});
-      setForm((f) => ({ ...emptyReceipt(), date: f.date, positionKey: f.positionKey }));
-      notify.success(t('receipts.saved'));
-      onChanged();
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      if (fields) setErrors(fields);
-      else notify.failure(err);
-    }
-  }
 
   async function remove(id: number) {
     try {
@@ -67,39 +59,26 @@ export function ReceiptsView({ programId, plan, version, onChanged }: { programI
   return (
     <div>
       <Text weight="semibold">{t('receipts.new')}</Text>
-      <form className={styles.row} noValidate data-testid="receipt-form" onSubmit={(e) => (e.preventDefault(), void save())}>
-        <Field label={t('receipts.date')} validationMessage={errors.date}>
-          <DateField value={form.date} onChange={set('date')} />
-        </Field>
-        <Field label={t('receipts.number')} validationMessage={errors.number}>
-          <Input value={form.number} onChange={set('number')} />
-        </Field>
-        <Field label={t('receipts.payee')} validationMessage={errors.payee}>
-          <Input value={form.payee} onChange={set('payee')} />
-        </Field>
-        <Field label={t('receipts.purpose')} validationMessage={errors.purpose}>
-          <Input value={form.purpose} onChange={set('purpose')} />
-        </Field>
-        <Field label={t('receipts.position')} validationMessage={errors.positionKey}>
-          <Select value={form.positionKey} onChange={set('positionKey')}>
-            <option value="">—</option>
-            {bookable.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('receipts.amount')} validationMessage={errors.amountCents}>
-          <Input value={form.amount} onChange={set('amount')} />
-        </Field>
-        <Field label={t('receipts.paidOn')} validationMessage={errors.paidOn}>
-          <DateField value={form.paidOn} onChange={set('paidOn')} />
-        </Field>
-        <Button type="submit" appearance="primary">
+      <form className={styles.row} noValidate data-testid="receipt-form" onSubmit={f.onSubmit}>
+        <FormDate form={f} name="date" label={t('receipts.date')} />
+        <FormInput form={f} name="number" label={t('receipts.number')} />
+        <FormInput form={f} name="payee" label={t('receipts.payee')} />
+        <FormInput form={f} name="purpose" label={t('receipts.purpose')} />
+        <FormSelect form={f} name="positionKey" label={t('receipts.position')}>
+          <option value="">—</option>
+          {bookable.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.label}
+            </option>
+          ))}
+        </FormSelect>
+        <FormInput form={f} name="amountCents" label={t('receipts.amount')} />
+        <FormDate form={f} name="paidOn" label={t('receipts.paidOn')} />
+        <Button type="submit" appearance="primary" disabled={f.busy}>
           {t('receipts.add')}
         </Button>
       </form>
+      <FormErrorBar message={f.formError} />
       <div className={styles.block}>
         <ReceiptImport programId={programId} onChanged={onChanged} />
       </div>
@@ -154,49 +133,38 @@ function Payments({ programId, version, onChanged }: { programId: number; versio
   const notify = useNotify();
   const payments = useCall('finance.payments', { programId });
   useEffect(() => payments.reload(), [version, payments.reload]);
-  const [form, setForm] = useState({ date: todayIso(), incomeKey: 'zuwendung' as IncomeKey, amount: '', reference: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  async function save() {
-    const cents = centsOf(form.amount);
-    if (cents === null) return setErrors({ amountCents: t('plan.amountInvalid') });
-    try {
-      await invoke('finance.createPayment', { programId, date: form.date, incomeKey: form.incomeKey, amountCents: cents, reference: form.reference });
-      setErrors({});
-      setForm((f) => ({ ...f, amount: '', reference: '' }));
+  const f = useLotseForm({
+    schema: paymentInput,
+    defaultValues: { date: todayIso(), incomeKey: 'zuwendung' as string, amountCents: '', reference: '' },
+    toInput: (v) => ({ programId, ...v, incomeKey: v.incomeKey as IncomeKey, amountCents: centsOf(v.amountCents) ?? 0 }),
+    check: (v): Record<string, string> => (centsOf(v.amountCents) === null ? { amountCents: t('plan.amountInvalid') } : {}),
+    submit: (input) => invoke('finance.createPayment', input),
+    onSaved: (_, v) => {
+      f.form.reset({ ...v, amountCents: '', reference: '' });
       notify.success(t('receipts.paymentSaved'));
       onChanged();
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      if (fields) setErrors(fields);
-      else notify.failure(err);
-    }
-  }
+    },
+  });
 
   return (
     <div className={styles.block}>
       <Text weight="semibold">{t('receipts.payments')}</Text>
-      <form className={styles.row} noValidate data-testid="payment-form" onSubmit={(e) => (e.preventDefault(), void save())}>
-        <Field label={t('receipts.date')} validationMessage={errors.date}>
-          <DateField value={form.date} onChange={(_, d) => setForm((f) => ({ ...f, date: d.value }))} />
-        </Field>
-        <Field label={t('receipts.source')}>
-          <Select value={form.incomeKey} onChange={(_, d) => setForm((f) => ({ ...f, incomeKey: d.value as IncomeKey }))}>
-            {incomeKeys.map((k) => (
-              <option key={k} value={k}>
-                {t(`incomeKeys.${k}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('receipts.amount')} validationMessage={errors.amountCents}>
-          <Input value={form.amount} onChange={(_, d) => setForm((f) => ({ ...f, amount: d.value }))} />
-        </Field>
-        <Field label={t('receipts.paymentReference')} validationMessage={errors.reference}>
-          <Input value={form.reference} onChange={(_, d) => setForm((f) => ({ ...f, reference: d.value }))} />
-        </Field>
-        <Button type="submit">{t('receipts.paymentAdd')}</Button>
+      <form className={styles.row} noValidate data-testid="payment-form" onSubmit={f.onSubmit}>
+        <FormDate form={f} name="date" label={t('receipts.date')} />
+        <FormSelect form={f} name="incomeKey" label={t('receipts.source')}>
+          {incomeKeys.map((k) => (
+            <option key={k} value={k}>
+              {t(`incomeKeys.${k}`)}
+            </option>
+          ))}
+        </FormSelect>
+        <FormInput form={f} name="amountCents" label={t('receipts.amount')} />
+        <FormInput form={f} name="reference" label={t('receipts.paymentReference')} />
+        <Button type="submit" disabled={f.busy}>
+          {t('receipts.paymentAdd')}
+        </Button>
       </form>
+      <FormErrorBar message={f.formError} />
       <ul>
         {(payments.data ?? []).map((p) => (
           <li key={p.id}>

@@ -1,14 +1,15 @@
-import { Button, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../../shared/domain/dates.js';
 import { requestInput, type Plan, type RequestState } from '../../../../shared/domain/finance.js';
 import { downloadFile, invoke } from '../../api/client.js';
-import { DateField } from '../../components/DateField.js';
+import { FormDate } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
-import { todayIso } from '../../../../shared/domain/dates.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
@@ -24,25 +25,17 @@ export function RequestsView({ programId, plan, version }: { programId: number; 
   const notify = useNotify();
   const requests = useCall('finance.requests', { programId });
   useEffect(() => requests.reload(), [version, requests.reload]);
-  const [period, setPeriod] = useState({ periodFrom: plan?.periodFrom ?? todayIso(), periodTo: todayIso() });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  if (!plan) return <Text>{t('receipts.needPlan')}</Text>;
-
-  async function create() {
-    const input = { programId, ...period };
-    const parsed = requestInput.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    try {
-      await invoke('finance.createRequest', input);
-      setErrors({});
+  const f = useLotseForm({
+    schema: requestInput,
+    defaultValues: { periodFrom: plan?.periodFrom ?? todayIso(), periodTo: todayIso() },
+    toInput: (v) => ({ programId, ...v }),
+    submit: (input) => invoke('finance.createRequest', input),
+    onSaved: () => {
       notify.success(t('requests.created'));
       requests.reload();
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      if (fields) setErrors(fields);
-      else notify.failure(err);
-    }
-  }
+    },
+  });
+  if (!plan) return <Text>{t('receipts.needPlan')}</Text>;
 
   async function advance(id: number, state: RequestState) {
     try {
@@ -66,20 +59,17 @@ export function RequestsView({ programId, plan, version }: { programId: number; 
   return (
     <div>
       <Text weight="semibold">{t('requests.new')}</Text>
-      <form className={styles.row} noValidate onSubmit={(e) => (e.preventDefault(), void create())}>
-        <Field label={t('requests.from')} validationMessage={errors.periodFrom}>
-          <DateField value={period.periodFrom} onChange={(_, d) => setPeriod((p) => ({ ...p, periodFrom: d.value }))} />
-        </Field>
-        <Field label={t('requests.to')} validationMessage={errors.periodTo}>
-          <DateField value={period.periodTo} onChange={(_, d) => setPeriod((p) => ({ ...p, periodTo: d.value }))} />
-        </Field>
-        <Button type="submit" appearance="primary">
+      <form className={styles.row} noValidate onSubmit={f.onSubmit}>
+        <FormDate form={f} name="periodFrom" label={t('requests.from')} />
+        <FormDate form={f} name="periodTo" label={t('requests.to')} />
+        <Button type="submit" appearance="primary" disabled={f.busy}>
           {t('requests.create')}
         </Button>
         <Button onClick={() => void exportList()} disabled={list.length === 0}>
           {t('requests.export')}
         </Button>
       </form>
+      <FormErrorBar message={f.formError} />
       {list.length === 0 ? (
         <Text block>{t('requests.empty')}</Text>
       ) : (

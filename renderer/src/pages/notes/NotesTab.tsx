@@ -1,15 +1,16 @@
-import { Button, Field, Input, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { DeleteRegular, SearchRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noteInput, noteKinds, type NoteKind } from '../../../../shared/domain/notes.js';
 import { invoke } from '../../api/client.js';
-import { DateField } from '../../components/DateField.js';
+import { FormDate, FormSelect, FormTextarea } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors, serverFieldErrors } from '../../components/zodFields.js';
 import { announceRemindersChanged } from '../today/settleLink.js';
 import { todayIso } from '../../../../shared/domain/dates.js';
 
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
-const empty = () => ({ date: todayIso(), kind: 'beratung' as NoteKind, text: '', followUpOn: '' });
+const empty = () => ({ date: todayIso(), kind: 'beratung' as string, text: '', followUpOn: '' });
 
 /** Tab „Notizen“: the contact log of a person (newest first), searchable; a follow-up date appears on Heute. */
 export function NotesTab({ participantId }: { participantId: number }) {
@@ -33,27 +34,18 @@ export function NotesTab({ participantId }: { participantId: number }) {
   const [search, setSearch] = useState('');
   const query = useDebounced(search, 250);
   const notes = useCall('notes.list', { participantId, search: query || undefined });
-  const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (k: keyof ReturnType<typeof empty>) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
-
-  async function save() {
-    const input = { participantId, ...form, followUpOn: form.followUpOn || null };
-    const parsed = noteInput.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    try {
-      await invoke('notes.create', input);
-      setForm(empty());
-      setErrors({});
+  const f = useLotseForm({
+    schema: noteInput,
+    defaultValues: empty(),
+    toInput: (v) => ({ participantId, ...v, kind: v.kind as NoteKind, followUpOn: v.followUpOn || null }),
+    submit: (input) => invoke('notes.create', input),
+    onSaved: (_, v) => {
+      f.form.reset(empty());
       notify.success(t('saved'));
-      if (input.followUpOn) announceRemindersChanged();
+      if (v.followUpOn) announceRemindersChanged();
       notes.reload();
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      if (fields) setErrors(fields);
-      else notify.failure(err);
-    }
-  }
+    },
+  });
   async function remove(id: number) {
     try {
       await invoke('notes.delete', { id });
@@ -67,40 +59,26 @@ export function NotesTab({ participantId }: { participantId: number }) {
 
   return (
     <div className={styles.root}>
-      <form
-        noValidate
-        aria-label={t('title')}
-        className={styles.root}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <form noValidate aria-label={t('title')} className={styles.root} onSubmit={f.onSubmit}>
         <div className={styles.row}>
-          <Field label={t('fields.date')} validationMessage={errors.date}>
-            <DateField value={form.date} onChange={set('date')} />
-          </Field>
-          <Field label={t('fields.kind')} validationMessage={errors.kind}>
-            <Select value={form.kind} onChange={set('kind')}>
-              {noteKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kinds.${k}`)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t('fields.followUpOn')} validationMessage={errors.followUpOn}>
-            <DateField value={form.followUpOn} onChange={set('followUpOn')} />
-          </Field>
+          <FormDate form={f} name="date" label={t('fields.date')} />
+          <FormSelect form={f} name="kind" label={t('fields.kind')}>
+            {noteKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </FormSelect>
+          <FormDate form={f} name="followUpOn" label={t('fields.followUpOn')} />
         </div>
-        <Field label={t('fields.text')} required validationMessage={errors.text} hint={t('private')}>
-          <Textarea value={form.text} onChange={set('text')} rows={3} />
-        </Field>
+        <FormTextarea form={f} name="text" label={t('fields.text')} required hint={t('private')} rows={3} />
+        <FormErrorBar message={f.formError} />
         <div>
-          <Button type="submit" appearance="primary">
+          <Button type="submit" appearance="primary" disabled={f.busy}>
             {t('add')}
           </Button>
         </div>
+        {f.discardPrompt}
       </form>
       <Field label={t('search')}>
         <Input contentBefore={<SearchRegular />} value={search} onChange={(_, d) => setSearch(d.value)} />

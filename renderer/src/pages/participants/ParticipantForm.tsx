@@ -1,39 +1,23 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { nationalityOptions } from '../../../../shared/rules/countries.js';
 import {
-  germanLevels,
   participantInput,
   type DuplicateMatch,
   type Participant,
   type ParticipantInput,
 } from '../../../../shared/domain/participants.js';
 import { ApiError, errorText, invoke } from '../../api/client.js';
-import { DateField } from '../../components/DateField.js';
+import { FormCheckbox, FormDate, FormInput, FormSelect, FormTextarea } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm, useNavigationGuard } from '../../components/form/useLotseForm.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
-import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
 import { characteristicsInput, characteristicsOf, EntryCharacteristicsFields } from './EntryCharacteristicsFields.js';
+import { CommuneOptions, CountryList, GermanLevelOptions } from './personOptions.js';
 import { TitleHistoryFields, titleInputsOf, titleRowsOf } from './TitleHistoryFields.js';
-
-const countryNames = nationalityOptions().map((n) => n.name);
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
@@ -70,8 +54,8 @@ type TextKey =
   | 'consentWithdrawnOn'
   | 'notes';
 
-function initial(p: Participant | null): Record<TextKey, string> {
-  return {
+function valuesOf(p: Participant | null) {
+  const text: Record<TextKey, string> = {
     lastName: p?.lastName ?? '',
     firstName: p?.firstName ?? '',
     birthDate: p?.birthDate ?? '',
@@ -91,6 +75,41 @@ function initial(p: Participant | null): Record<TextKey, string> {
     consentWithdrawnOn: p?.consentWithdrawnOn ?? '',
     notes: p?.notes ?? '',
   };
+  return {
+    ...text,
+    consentSuccessStory: p?.consentSuccessStory ?? false,
+    consentSharePartners: p?.consentSharePartners ?? false,
+    titles: titleRowsOf(p?.titles ?? []),
+    characteristics: characteristicsOf(p),
+  };
+}
+type Values = ReturnType<typeof valuesOf>;
+
+function inputOf(v: Values, p: Participant | null): ParticipantInput {
+  const { titles, characteristics, ...rest } = v;
+  return {
+    ...rest,
+    communeId: v.communeId === '' ? null : Number(v.communeId),
+    consentPrograms: p?.consentPrograms ?? [],
+    // the titles decide; without any, only an old value waiting for a decision is kept (removing every title clears)
+    residenceStatus: p?.residenceStatusOpen ? p.residenceStatus : null,
+    titles: titleInputsOf(titles),
+    ...characteristicsInput(characteristics),
+  };
+}
+
+/**
+ * The form's field of a schema path: the entry characteristics sit under `characteristics`, and a title's index
+ * counts only the rows with a title chosen (empty rows are not sent).
+ */
+function fieldOfPath(path: string, v: Values): string {
+  const title = /^titles\.(\d+)(\..*)?$/.exec(path);
+  if (title) {
+    const filled = v.titles.flatMap((r, i) => (r.titleCode !== '' ? [i] : []));
+    return `titles.${filled[Number(title[1])] ?? title[1]}${title[2] ?? ''}`;
+  }
+  const key = path.split('.')[0]!;
+  return key in v.characteristics ? `characteristics.${path}` : path;
 }
 
 /**
@@ -108,26 +127,56 @@ export function ParticipantForm({
 }) {
   const styles = useStyles();
   const { t } = useTranslation('participants');
-  const notify = useNotify();
   const navigate = useNavigate();
   const communes = useCall('communes.list', {});
-  const [form, setForm] = useState(() => initial(participant));
-  const [consent, setConsent] = useState({
-    consentSuccessStory: participant?.consentSuccessStory ?? false,
-    consentSharePartners: participant?.consentSharePartners ?? false,
-  });
-  const [titles, setTitles] = useState(() => titleRowsOf(participant?.titles ?? []));
-  const [characteristics, setCharacteristics] = useState(() => characteristicsOf(participant));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null);
   const [stale, setStale] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const set = (k: TextKey) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
+  // "Trotzdem speichern" saves through the same form with the duplicate confirmed
+  const confirmDuplicate = useRef(false);
+  const f = useLotseForm({
+    schema: participantInput,
+    defaultValues: valuesOf(participant),
+    toInput: (v) => inputOf(v, participant),
+    fieldOf: fieldOfPath,
+    submit: (input) =>
+      participant
+        ? invoke('participants.update', { id: participant.id, data: input, confirmDuplicate: confirmDuplicate.current, expectedUpdatedAt: participant.updatedAt })
+        : invoke('participants.create', { data: input, confirmDuplicate: confirmDuplicate.current }),
+    onSaved: (saved) => {
+      setDuplicates(null);
+      setStale(null);
+      onSaved(saved);
+    },
+    onFailure: (err) => {
+      if (err instanceof ApiError && err.code === 'conflict' && err.error.details?.changedAt !== undefined) {
+        // someone saved this person meanwhile: say who, keep what was typed, offer to load the newer state
+        setStale(errorText(err));
+        return true;
+      }
+      if (err instanceof ApiError && err.code === 'duplicate') {
+        setDuplicates((err.error.details?.matches as DuplicateMatch[] | undefined) ?? []);
+        return true;
+      }
+      return false;
+    },
+  });
+  useNavigationGuard(f);
+  const save = (confirm: boolean) => {
+    confirmDuplicate.current = confirm;
+    void f.save();
+  };
 
   // Ask while typing, so a coordinator sees "already registered" before filling in the rest of the form.
-  const { lastName, firstName, birthDate, caseNumber } = form;
+  const [lastName, firstName, birthDate, caseNumber, communeId, nationality] = f.form.watch([
+    'lastName',
+    'firstName',
+    'birthDate',
+    'caseNumber',
+    'communeId',
+    'nationality',
+  ]);
   const exceptId = participant?.id ?? null;
+  const { setError, clearErrors, getFieldState } = f.form;
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate) && caseNumber.trim() === '') return;
     let live = true;
@@ -137,11 +186,8 @@ export function ParticipantForm({
           if (!live) return;
           const byName = matches.filter((m) => m.by === 'name');
           setDuplicates(byName.length > 0 ? byName : null);
-          const caseTaken = matches.some((m) => m.by === 'caseNumber');
-          setErrors((e) => {
-            const { caseNumber: _old, ...rest } = e;
-            return caseTaken ? { ...rest, caseNumber: t('duplicate.caseNumberTaken') } : rest;
-          });
+          if (matches.some((m) => m.by === 'caseNumber')) setError('caseNumber', { type: 'duplicate', message: t('duplicate.caseNumberTaken') });
+          else if (getFieldState('caseNumber').error?.type === 'duplicate') clearErrors('caseNumber');
         },
         () => undefined,
       );
@@ -150,71 +196,22 @@ export function ParticipantForm({
       live = false;
       clearTimeout(timer);
     };
-  }, [lastName, firstName, birthDate, caseNumber, exceptId, t]);
+  }, [lastName, firstName, birthDate, caseNumber, exceptId, t, setError, clearErrors, getFieldState]);
 
-  function buildInput(): ParticipantInput {
-    return {
-      ...form,
-      communeId: form.communeId === '' ? null : Number(form.communeId),
-      consentPrograms: participant?.consentPrograms ?? [],
-      ...consent,
-      // the titles decide; without any, only an old value waiting for a decision is kept (removing every title clears)
-      residenceStatus: participant?.residenceStatusOpen ? participant.residenceStatus : null,
-      titles: titleInputsOf(titles),
-      ...characteristicsInput(characteristics),
-    };
-  }
-
-  async function save(confirmDuplicate: boolean) {
-    const input = buildInput();
-    const parsed = participantInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const saved = participant
-        ? await invoke('participants.update', { id: participant.id, data: input, confirmDuplicate, expectedUpdatedAt: participant.updatedAt })
-        : await invoke('participants.create', { data: input, confirmDuplicate });
-      setDuplicates(null);
-      setStale(null);
-      onSaved(saved);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict' && err.error.details?.changedAt !== undefined) {
-        // someone saved this person meanwhile: say who, keep what was typed, offer to load the newer state
-        setStale(errorText(err));
-      } else if (err instanceof ApiError && err.code === 'duplicate') {
-        setDuplicates((err.error.details?.matches as DuplicateMatch[] | undefined) ?? []);
-      } else if (err instanceof ApiError && err.error.details?.fields?.length) {
-        // the handler's paths carry the "data." of the procedure input; the form's do not
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path.replace(/^data\./, ''), f.message])));
-      } else {
-        notify.failure(err);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const text = (k: TextKey, opts: { required?: boolean; type?: 'date' | 'email' | 'tel'; wide?: boolean } = {}) => (
-    <Field label={t(`fields.${k}`)} required={opts.required} validationMessage={errors[k]} className={opts.wide ? styles.wide : undefined}>
-      {opts.type === 'date' ? (
-        <DateField value={form[k]} onChange={set(k)} />
-      ) : (
-        <Input type={opts.type} value={form[k]} onChange={set(k)} />
-      )}
-    </Field>
-  );
+  const text = (k: TextKey, opts: { required?: boolean; type?: 'date' | 'email' | 'tel' } = {}) =>
+    opts.type === 'date' ? (
+      <FormDate form={f} name={k} label={t(`fields.${k}`)} required={opts.required} />
+    ) : (
+      <FormInput form={f} name={k} label={t(`fields.${k}`)} required={opts.required} type={opts.type} />
+    );
 
   return (
     <form
       noValidate
       className={styles.form}
       onSubmit={(e) => {
-        e.preventDefault();
-        void save(false);
+        confirmDuplicate.current = false;
+        f.onSubmit(e);
       }}
     >
       {stale !== null && (
@@ -238,14 +235,14 @@ export function ParticipantForm({
                   {t('duplicate.match', { name: `${m.lastName ?? ''}, ${m.firstName ?? ''}`, birthDate: formatDate(m.birthDate) })}
                   {m.archived ? ` ${t('duplicate.archived')}` : ''}
                 </Text>
-                <Button size="small" onClick={() => navigate(`/teilnehmende/${m.id}`)}>
+                <Button size="small" onClick={() => f.leaveWithoutAsking(() => navigate(`/teilnehmende/${m.id}`))}>
                   {t('duplicate.open')}
                 </Button>
               </div>
             ))}
           </MessageBarBody>
           <MessageBarActions>
-            <Button appearance="primary" disabled={busy} onClick={() => void save(true)}>
+            <Button appearance="primary" disabled={f.busy} onClick={() => save(true)}>
               {t('duplicate.saveAnyway')}
             </Button>
           </MessageBarActions>
@@ -253,71 +250,64 @@ export function ParticipantForm({
       )}
       <fieldset className={styles.fieldset}>
         <legend>{t('sections.person')}</legend>
-        <Field label={t('fields.lastName')} required validationMessage={errors.lastName}>
-          <Input value={form.lastName} onChange={set('lastName')} autoFocus={!participant} />
-        </Field>
+        <FormInput form={f} name="lastName" label={t('fields.lastName')} required autoFocus={!participant} />
         {text('firstName', { required: true })}
         {text('birthDate', { type: 'date' })}
-        <Field label={t('fields.gender')} validationMessage={errors.gender}>
-          <Select value={form.gender} onChange={set('gender')}>
-            <option value="">{t('gender.none')}</option>
-            <option value="w">{t('gender.w')}</option>
-            <option value="m">{t('gender.m')}</option>
-            <option value="d">{t('gender.d')}</option>
-          </Select>
-        </Field>
-        <Field
+        <FormSelect form={f} name="gender" label={t('fields.gender')}>
+          <option value="">{t('gender.none')}</option>
+          <option value="w">{t('gender.w')}</option>
+          <option value="m">{t('gender.m')}</option>
+          <option value="d">{t('gender.d')}</option>
+        </FormSelect>
+        <FormInput
+          form={f}
+          name="nationality"
           label={t('fields.nationality')}
-          validationMessage={errors.nationality ?? (participant?.nationalityOpen && form.nationality === participant.nationality ? t('model.openNationality') : undefined)}
-          validationState={errors.nationality ? 'error' : participant?.nationalityOpen ? 'warning' : 'none'}
-        >
-          <Input value={form.nationality} onChange={set('nationality')} list="lotse-countries" />
-        </Field>
-        <datalist id="lotse-countries">
-          {countryNames.map((n) => (
-            <option key={n} value={n} />
-          ))}
-        </datalist>
+          list="lotse-countries"
+          note={
+            participant?.nationalityOpen
+              ? { message: nationality === participant.nationality ? t('model.openNationality') : '', state: 'warning' }
+              : undefined
+          }
+        />
+        <CountryList id="lotse-countries" />
         {text('caseNumber')}
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>{t('sections.residence')}</legend>
-        <Field
+        <FormSelect
+          form={f}
+          name="communeId"
           label={t('fields.communeId')}
-          validationMessage={errors.communeId ?? (participant?.communeText && form.communeId === '' ? t('model.openCommune', { value: participant.communeText }) : undefined)}
-          validationState={errors.communeId ? 'error' : participant?.communeText && form.communeId === '' ? 'warning' : 'none'}
+          note={participant?.communeText && communeId === '' ? { message: t('model.openCommune', { value: participant.communeText }), state: 'warning' } : undefined}
         >
-          <Select value={form.communeId} onChange={set('communeId')}>
-            <option value="">{t('none')}</option>
-            {(communes.data ?? []).map((c) => (
-              <option key={c.id} value={String(c.id)}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <TitleHistoryFields
-          rows={titles}
-          onChange={setTitles}
-          errors={errors}
-          openValue={participant?.residenceStatusOpen ? participant.residenceStatus : null}
-          currentCode={participant?.residenceTitleCode ?? null}
+          <CommuneOptions communes={communes.data ?? []} none={t('none')} />
+        </FormSelect>
+        <Controller
+          control={f.control}
+          name="titles"
+          render={({ field }) => (
+            <TitleHistoryFields
+              rows={field.value}
+              onChange={field.onChange}
+              errors={f.errors}
+              openValue={participant?.residenceStatusOpen ? participant.residenceStatus : null}
+              currentCode={participant?.residenceTitleCode ?? null}
+            />
+          )}
         />
         {text('arrivalInSaxony', { type: 'date' })}
-        <Field label={t('fields.germanLevel')} validationMessage={errors.germanLevel}>
-          <Select value={form.germanLevel} onChange={set('germanLevel')}>
-            <option value="">{t('none')}</option>
-            {germanLevels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FormSelect form={f} name="germanLevel" label={t('fields.germanLevel')}>
+          <GermanLevelOptions none={t('none')} />
+        </FormSelect>
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>{t('model.section')}</legend>
-        <EntryCharacteristicsFields value={characteristics} onChange={setCharacteristics} errors={errors} />
+        <Controller
+          control={f.control}
+          name="characteristics"
+          render={({ field }) => <EntryCharacteristicsFields value={field.value} onChange={field.onChange} errors={f.errorsUnder('characteristics')} />}
+        />
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>{t('sections.contact')}</legend>
@@ -331,26 +321,18 @@ export function ParticipantForm({
         <legend>{t('sections.consent')}</legend>
         {text('consentDate', { type: 'date' })}
         {text('consentWithdrawnOn', { type: 'date' })}
-        <Checkbox
-          label={t('fields.consentSuccessStory')}
-          checked={consent.consentSuccessStory}
-          onChange={(_, d) => setConsent((c) => ({ ...c, consentSuccessStory: d.checked === true }))}
-        />
-        <Checkbox
-          label={t('fields.consentSharePartners')}
-          checked={consent.consentSharePartners}
-          onChange={(_, d) => setConsent((c) => ({ ...c, consentSharePartners: d.checked === true }))}
-        />
+        <FormCheckbox form={f} name="consentSuccessStory" label={t('fields.consentSuccessStory')} />
+        <FormCheckbox form={f} name="consentSharePartners" label={t('fields.consentSharePartners')} />
       </fieldset>
-      <Field label={t('fields.notes')} validationMessage={errors.notes}>
-        <Textarea value={form.notes} onChange={set('notes')} resize="vertical" />
-      </Field>
+      <FormTextarea form={f} name="notes" label={t('fields.notes')} resize="vertical" />
+      <FormErrorBar message={f.formError} />
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy}>
+        <Button type="submit" appearance="primary" disabled={f.busy}>
           {t('common:actions.save')}
         </Button>
-        {onCancel && <Button onClick={onCancel}>{t('common:actions.cancel')}</Button>}
+        {onCancel && <Button onClick={() => f.requestLeave(onCancel)}>{t('common:actions.cancel')}</Button>}
       </div>
+      {f.discardPrompt}
     </form>
   );
 }

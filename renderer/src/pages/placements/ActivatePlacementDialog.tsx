@@ -1,21 +1,11 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Textarea,
-} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Placement } from '../../../../shared/domain/placements.js';
-import { ApiError, errorText, invoke } from '../../api/client.js';
+import { activatePlacementInput, type Placement } from '../../../../shared/domain/placements.js';
+import { ApiError, invoke } from '../../api/client.js';
+import { FormTextarea } from '../../components/form/fields.js';
+import { FormDialog } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { useNotify } from '../../components/useNotify.js';
 
 /**
@@ -26,72 +16,31 @@ export function ActivatePlacementDialog({ placement, full, onClose }: { placemen
   const { t } = useTranslation('placements');
   const notify = useNotify();
   const [needsReason, setNeedsReason] = useState(full);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function activate() {
-    setBusy(true);
-    setError(null);
-    setFieldError(undefined);
-    try {
-      await invoke('placements.activate', { id: placement.id, quotaOverrideReason: reason.trim() || null });
+  const f = useLotseForm({
+    schema: activatePlacementInput,
+    defaultValues: { quotaOverrideReason: '' },
+    toInput: (v) => ({ id: placement.id, quotaOverrideReason: v.quotaOverrideReason.trim() || null }),
+    submit: (input) => invoke('placements.activate', input),
+    // the server's refusal says which commune is full and how many places it has
+    keepMessage: true,
+    onFailure: (err) => {
+      if (err instanceof ApiError && err.error.code === 'quota_exceeded') setNeedsReason(true);
+      return false;
+    },
+    onSaved: () => {
       notify.success(t('activate.done'));
       onClose(true);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        if (err.error.code === 'quota_exceeded') setNeedsReason(true);
-        setFieldError(err.error.details?.fields?.find((f) => f.path === 'quotaOverrideReason')?.message);
-        setError(err.message);
-      } else setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+    },
+  });
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose(false)}>
-      <DialogSurface>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void activate();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t('activate.title', { name: placement.participantName })}</DialogTitle>
-            <DialogContent>
-              <Text block>{t('activate.text', { commune: placement.communeName })}</Text>
-              {error && (
-                <MessageBar intent="error" data-testid="activate-error">
-                  <MessageBarBody>{error}</MessageBarBody>
-                </MessageBar>
-              )}
-              {needsReason && (
-                <>
-                  {!error && (
-                    <MessageBar intent="warning">
-                      <MessageBarBody>{t('activate.full')}</MessageBarBody>
-                    </MessageBar>
-                  )}
-                  <Field label={t('form.quotaOverrideReason')} validationMessage={fieldError}>
-                    <Textarea value={reason} onChange={(_, d) => setReason(d.value)} autoFocus />
-                  </Field>
-                </>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => onClose(false)}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {t('activate.action')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog form={f} title={t('activate.title', { name: placement.participantName })} submitLabel={t('activate.action')} onClose={() => onClose(false)}>
+      <Text block>{t('activate.text', { commune: placement.communeName })}</Text>
+      {needsReason && !f.formError && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('activate.full')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {needsReason && <FormTextarea form={f} name="quotaOverrideReason" label={t('form.quotaOverrideReason')} autoFocus />}
+    </FormDialog>
   );
 }

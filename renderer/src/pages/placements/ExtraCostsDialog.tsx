@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   Select,
   Text,
   makeStyles,
@@ -16,12 +15,14 @@ import {
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { extraCostKinds, type ExtraCostKind } from '../../../../shared/domain/agh.js';
+import { extraCostInput, extraCostKinds, type ExtraCostKind } from '../../../../shared/domain/agh.js';
 import { invoke } from '../../api/client.js';
 import { formatEuro, parseEuroToCents } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { serverFieldErrors } from '../../components/zodFields.js';
+import { FormInput, FormSelect } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 
 const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -48,29 +49,25 @@ export function ExtraCostsDialog({
   const [placementId, setPlacementId] = useState(choices[0]!.placementId);
   const name = choices.find((c) => c.placementId === placementId)?.name ?? '';
   const costs = useCall('placements.extraCosts', { placementId });
-  const [kind, setKind] = useState<ExtraCostKind>('fahrtkosten');
-  const [amount, setAmount] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [changed, setChanged] = useState(false);
   const mine = (costs.data ?? []).filter((c) => c.month === month);
-
-  async function add() {
-    const cents = parseEuroToCents(amount);
-    if (cents === null || cents <= 0) return setErrors({ amountCents: t('extraCosts.invalidAmount') });
-    try {
-      await invoke('placements.addExtraCost', { placementId, month, kind, amountCents: cents, receiptNote: note || null });
-      setAmount('');
-      setNote('');
-      setErrors({});
+  const f = useLotseForm({
+    schema: extraCostInput,
+    defaultValues: { kind: 'fahrtkosten' as string, amountCents: '', receiptNote: '' },
+    toInput: (v) => ({ placementId, month, kind: v.kind as ExtraCostKind, amountCents: parseEuroToCents(v.amountCents) ?? NaN, receiptNote: v.receiptNote || null }),
+    check: (v): Record<string, string> => {
+      const cents = parseEuroToCents(v.amountCents);
+      return cents === null || cents <= 0 ? { amountCents: t('extraCosts.invalidAmount') } : {};
+    },
+    submit: (input) => invoke('placements.addExtraCost', input),
+    onSaved: (_, v) => {
+      // the kind stays for the next cost of the same kind
+      f.form.reset({ kind: v.kind, amountCents: '', receiptNote: '' });
       setChanged(true);
       costs.reload();
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      if (fields) setErrors(fields);
-      notify.failure(err);
-    }
-  }
+    },
+  });
+  const close = () => f.requestLeave(() => onClose(changed));
 
   async function remove(id: number) {
     try {
@@ -83,14 +80,9 @@ export function ExtraCostsDialog({
   }
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose(changed)}>
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && close()}>
       <DialogSurface>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void add();
-          }}
-        >
+        <form noValidate onSubmit={f.onSubmit}>
           <DialogBody>
             <DialogTitle>{choices.length > 1 ? t('extraCosts.titleAny') : t('extraCosts.title', { name })}</DialogTitle>
             <DialogContent className={styles.col}>
@@ -121,36 +113,32 @@ export function ExtraCostsDialog({
               </div>
               {!locked && (
                 <>
-                  <Field label={t('extraCosts.kind')}>
-                    <Select value={kind} onChange={(_, d) => setKind(d.value as ExtraCostKind)}>
-                      {extraCostKinds.map((k) => (
-                        <option key={k} value={k}>
-                          {t(`extraCosts.kinds.${k}`)}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  <Field label={t('extraCosts.amount')} validationMessage={errors['amountCents']}>
-                    <Input value={amount} onChange={(_, d) => setAmount(d.value)} inputMode="decimal" />
-                  </Field>
-                  <Field label={t('extraCosts.receipt')} validationMessage={errors['receiptNote']}>
-                    <Input value={note} onChange={(_, d) => setNote(d.value)} />
-                  </Field>
+                  <FormSelect form={f} name="kind" label={t('extraCosts.kind')}>
+                    {extraCostKinds.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`extraCosts.kinds.${k}`)}
+                      </option>
+                    ))}
+                  </FormSelect>
+                  <FormInput form={f} name="amountCents" label={t('extraCosts.amount')} inputMode="decimal" />
+                  <FormInput form={f} name="receiptNote" label={t('extraCosts.receipt')} />
+                  <FormErrorBar message={f.formError} />
                 </>
               )}
             </DialogContent>
             <DialogActions>
-              <Button appearance="secondary" onClick={() => onClose(changed)}>
+              <Button appearance="secondary" onClick={close}>
                 {t('common:actions.close')}
               </Button>
               {!locked && (
-                <Button appearance="primary" type="submit">
+                <Button appearance="primary" type="submit" disabled={f.busy}>
                   {t('common:actions.add')}
                 </Button>
               )}
             </DialogActions>
           </DialogBody>
         </form>
+        {f.discardPrompt}
       </DialogSurface>
     </Dialog>
   );

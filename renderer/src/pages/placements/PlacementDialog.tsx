@@ -1,6 +1,5 @@
 import {
   Button,
-  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -14,20 +13,30 @@ import {
   MessageBarTitle,
   Select,
   Text,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CommuneBoard, Placement, PlacementWarning } from '../../../../shared/domain/placements.js';
+import { todayIso } from '../../../../shared/domain/dates.js';
+import {
+  placementInput,
+  placementUpdateInput,
+  type CommuneBoard,
+  type Placement,
+  type PlacementInput,
+  type PlacementUpdateInput,
+  type PlacementWarning,
+} from '../../../../shared/domain/placements.js';
 import type { Program } from '../../../../shared/domain/programs.js';
-import { ApiError, errorText, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
 import { formatDate, formatEuro } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { DateField } from '../../components/DateField.js';
-import { todayIso } from '../../../../shared/domain/dates.js';
+import { FormCheckbox, FormDate, FormInput, FormSelect, FormTextarea } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM },
@@ -87,78 +96,72 @@ export function PlacementDialog(props: PlacementDialogProps) {
   const styles = useStyles();
   const { t } = useTranslation('placements');
   const notify = useNotify();
-  const [enrollmentId, setEnrollmentId] = useState('');
-  const [communeId, setCommuneId] = useState(props.mode === 'new' ? props.communeId : props.placement.communeId);
-  const [site, setSite] = useState(editing?.site ?? '');
-  const [activity, setActivity] = useState(editing?.activity ?? '');
-  const [applicationDate, setApplicationDate] = useState(editing?.applicationDate ?? '');
-  const [startDate, setStartDate] = useState(editing?.startDate ?? todayIso());
-  const [plannedEndDate, setPlannedEndDate] = useState(editing?.plannedEndDate ?? '');
-  const [hoursPerWeek, setHoursPerWeek] = useState(
-    editing ? (editing.hoursPerWeek === null ? '' : String(editing.hoursPerWeek).replace('.', ',')) : '20',
-  );
-  const [agreementSignedOn, setAgreementSignedOn] = useState(editing?.agreementSignedOn ?? '');
-  const [waiting, setWaiting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [savedWarnings, setSavedWarnings] = useState<PlacementWarning[] | null>(null);
-
-  const commune = props.mode === 'new' ? props.board.find((b) => b.communeId === communeId) : undefined;
-  const full = !waiting && commune !== undefined && commune.free === 0;
-  const rateCents = props.mode === 'new' ? props.program.hourlyRateCents : props.placement.rateCents;
-
-  async function save() {
-    const nextErrors: Record<string, string> = {};
-    if (!editing && enrollmentId === '') nextErrors.enrollmentId = t('form.pickPerson');
-    const hours = hoursPerWeek.trim() === '' ? null : Number(hoursPerWeek.replace(',', '.'));
-    if (hours !== null && !Number.isFinite(hours)) nextErrors.hoursPerWeek = t('form.hoursInvalid');
-    if (Object.keys(nextErrors).length > 0) return setErrors(nextErrors);
-    setBusy(true);
-    setErrors({});
-    setGeneral(null);
-    const fields = {
-      site,
-      activity,
-      applicationDate: applicationDate || null,
-      startDate,
-      plannedEndDate: plannedEndDate || null,
-      hoursPerWeek: hours,
-      agreementSignedOn: agreementSignedOn || null,
-    };
-    try {
-      const saved = editing
-        ? await invoke('placements.update', { id: editing.id, ...fields })
-        : await invoke('placements.create', {
-            ...fields,
-            enrollmentId: Number(enrollmentId),
-            communeId,
-            status: waiting ? 'wartend' : 'aktiv',
-            quotaOverrideReason: reason || null,
-          });
+  const f = useLotseForm({
+    schema: editing ? placementUpdateInput : placementInput,
+    defaultValues: {
+      enrollmentId: '',
+      communeId: String(props.mode === 'new' ? props.communeId : props.placement.communeId),
+      site: editing?.site ?? '',
+      activity: editing?.activity ?? '',
+      applicationDate: editing?.applicationDate ?? '',
+      startDate: editing?.startDate ?? todayIso(),
+      plannedEndDate: editing?.plannedEndDate ?? '',
+      hoursPerWeek: editing ? (editing.hoursPerWeek === null ? '' : String(editing.hoursPerWeek).replace('.', ',')) : '20',
+      agreementSignedOn: editing?.agreementSignedOn ?? '',
+      waiting: false,
+      quotaOverrideReason: '',
+    },
+    toInput: (v) => ({
+      site: v.site,
+      activity: v.activity,
+      applicationDate: v.applicationDate || null,
+      startDate: v.startDate,
+      plannedEndDate: v.plannedEndDate || null,
+      hoursPerWeek: v.hoursPerWeek.trim() === '' ? null : Number(v.hoursPerWeek.replace(',', '.')),
+      agreementSignedOn: v.agreementSignedOn || null,
+      ...(editing
+        ? { id: editing.id }
+        : {
+            enrollmentId: Number(v.enrollmentId),
+            communeId: Number(v.communeId),
+            status: v.waiting ? ('wartend' as const) : ('aktiv' as const),
+            quotaOverrideReason: v.quotaOverrideReason || null,
+          }),
+    }),
+    // no person chosen and hours that are no number get the dialog's own words
+    check: (v) => {
+      const out: Record<string, string> = {};
+      if (!editing && v.enrollmentId === '') out.enrollmentId = t('form.pickPerson');
+      if (v.hoursPerWeek.trim() !== '' && !Number.isFinite(Number(v.hoursPerWeek.replace(',', '.')))) out.hoursPerWeek = t('form.hoursInvalid');
+      return out;
+    },
+    keepMessage: true,
+    submit: (input) =>
+      editing
+        ? invoke('placements.update', { ...(input as PlacementUpdateInput), id: editing.id })
+        : invoke('placements.create', input as PlacementInput),
+    onSaved: (saved) => {
       notify.success(t(editing ? 'form.updated' : 'form.created'));
       if (saved.warnings.length > 0) setSavedWarnings(saved.warnings);
       else onClose(true);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fields = err.error.details?.fields ?? [];
-        setErrors(Object.fromEntries(fields.map((f) => [f.path, f.message])));
-        setGeneral(err.message);
-      } else setGeneral(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const [communeId, waiting] = f.form.watch(['communeId', 'waiting']);
+  const commune = props.mode === 'new' ? props.board.find((b) => b.communeId === Number(communeId)) : undefined;
+  const full = !waiting && commune !== undefined && commune.free === 0;
+  const rateCents = props.mode === 'new' ? props.program.hourlyRateCents : props.placement.rateCents;
+  const close = () => (savedWarnings ? onClose(true) : f.requestLeave(() => onClose(false)));
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose(savedWarnings !== null)}>
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && close()}>
       <DialogSurface>
         <form
+          noValidate
           onSubmit={(e) => {
+            if (!savedWarnings) return f.onSubmit(e);
             e.preventDefault();
-            if (savedWarnings) onClose(true);
-            else void save();
+            onClose(true);
           }}
         >
           <DialogBody>
@@ -177,61 +180,45 @@ export function PlacementDialog(props: PlacementDialogProps) {
                 </MessageBar>
               ) : (
                 <div className={styles.grid}>
-                  {general && (
-                    <MessageBar intent="error" className={styles.wide}>
-                      <MessageBarBody>{general}</MessageBarBody>
-                    </MessageBar>
-                  )}
+                  <div className={styles.wide}>
+                    <FormErrorBar message={f.formError} />
+                  </div>
                   {props.mode === 'new' ? (
                     <>
-                      <CandidateField programId={props.program.id} value={enrollmentId} onChange={setEnrollmentId} error={errors.enrollmentId} />
-                      <Field label={t('form.commune')} required validationMessage={errors.communeId}>
-                        <Select value={String(communeId)} onChange={(_, d) => setCommuneId(Number(d.value))}>
-                          {props.program.communes.map((c) => (
-                            <option key={c.communeId} value={c.communeId}>
-                              {c.communeName}
-                            </option>
-                          ))}
-                        </Select>
-                      </Field>
+                      <Controller
+                        control={f.control}
+                        name="enrollmentId"
+                        render={({ field, fieldState }) => (
+                          <CandidateField programId={props.program.id} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
+                        )}
+                      />
+                      <FormSelect form={f} name="communeId" label={t('form.commune')} required>
+                        {props.program.communes.map((c) => (
+                          <option key={c.communeId} value={c.communeId}>
+                            {c.communeName}
+                          </option>
+                        ))}
+                      </FormSelect>
                     </>
                   ) : (
                     <Text className={styles.wide} weight="semibold" data-testid="placement-edit-who">
                       {t('form.editWho', { name: props.placement.participantName, commune: props.placement.communeName })}
                     </Text>
                   )}
-                  <Field label={t('form.hoursPerWeek')} validationMessage={errors.hoursPerWeek}>
-                    <Input inputMode="decimal" value={hoursPerWeek} onChange={(_, d) => setHoursPerWeek(d.value)} autoFocus={editing !== null} />
-                  </Field>
-                  <Field label={t('form.site')} required validationMessage={errors.site}>
-                    <Input value={site} placeholder={t('form.sitePlaceholder')} onChange={(_, d) => setSite(d.value)} />
-                  </Field>
-                  <Field label={t('form.activity')} required validationMessage={errors.activity}>
-                    <Input value={activity} placeholder={t('form.activityPlaceholder')} onChange={(_, d) => setActivity(d.value)} />
-                  </Field>
-                  <Field label={t('form.applicationDate')} validationMessage={errors.applicationDate}>
-                    <DateField value={applicationDate} onChange={(_, d) => setApplicationDate(d.value)} />
-                  </Field>
-                  <Field label={t('form.agreementSignedOn')} validationMessage={errors.agreementSignedOn}>
-                    <DateField value={agreementSignedOn} onChange={(_, d) => setAgreementSignedOn(d.value)} />
-                  </Field>
-                  <Field label={t('form.startDate')} required validationMessage={errors.startDate}>
-                    <DateField value={startDate} onChange={(_, d) => setStartDate(d.value)} />
-                  </Field>
-                  <Field label={t('form.plannedEndDate')} validationMessage={errors.plannedEndDate}>
-                    <DateField value={plannedEndDate} onChange={(_, d) => setPlannedEndDate(d.value)} />
-                  </Field>
-                  {!editing && (
-                    <Checkbox className={styles.wide} checked={waiting} onChange={(_, d) => setWaiting(d.checked === true)} label={t('form.waiting')} />
-                  )}
+                  <FormInput form={f} name="hoursPerWeek" label={t('form.hoursPerWeek')} inputMode="decimal" autoFocus={editing !== null} />
+                  <FormInput form={f} name="site" label={t('form.site')} required placeholder={t('form.sitePlaceholder')} />
+                  <FormInput form={f} name="activity" label={t('form.activity')} required placeholder={t('form.activityPlaceholder')} />
+                  <FormDate form={f} name="applicationDate" label={t('form.applicationDate')} />
+                  <FormDate form={f} name="agreementSignedOn" label={t('form.agreementSignedOn')} />
+                  <FormDate form={f} name="startDate" label={t('form.startDate')} required />
+                  <FormDate form={f} name="plannedEndDate" label={t('form.plannedEndDate')} />
+                  {!editing && <FormCheckbox form={f} name="waiting" fieldClassName={styles.wide} label={t('form.waiting')} />}
                   {full && (
                     <>
                       <MessageBar intent="warning" className={styles.wide}>
                         <MessageBarBody>{t('form.quotaFull')}</MessageBarBody>
                       </MessageBar>
-                      <Field className={styles.wide} label={t('form.quotaOverrideReason')} validationMessage={errors.quotaOverrideReason}>
-                        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
-                      </Field>
+                      <FormTextarea form={f} name="quotaOverrideReason" fieldClassName={styles.wide} label={t('form.quotaOverrideReason')} />
                     </>
                   )}
                   <Text className={styles.wide} size={200}>
@@ -247,10 +234,10 @@ export function PlacementDialog(props: PlacementDialogProps) {
                 </Button>
               ) : (
                 <>
-                  <Button appearance="secondary" onClick={() => onClose(false)}>
+                  <Button appearance="secondary" onClick={close}>
                     {t('common:actions.cancel')}
                   </Button>
-                  <Button appearance="primary" type="submit" disabled={busy}>
+                  <Button appearance="primary" type="submit" disabled={f.busy}>
                     {t('common:actions.save')}
                   </Button>
                 </>
@@ -258,6 +245,7 @@ export function PlacementDialog(props: PlacementDialogProps) {
             </DialogActions>
           </DialogBody>
         </form>
+        {f.discardPrompt}
       </DialogSurface>
     </Dialog>
   );

@@ -1,93 +1,54 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../../api/client.js';
-import { DateField } from '../../components/DateField.js';
-import { useNotify } from '../../components/useNotify.js';
-import { serverFieldErrors } from '../../components/zodFields.js';
+import { establishStatementInput, payStatementInput, reopenStatementInput } from '../../../../shared/domain/agh.js';
 import { todayIso } from '../../../../shared/domain/dates.js';
-
-const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+import { invoke } from '../../api/client.js';
+import { FormDate, FormInput, FormTextarea } from '../../components/form/fields.js';
+import { FormDialog } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
+import { useNotify } from '../../components/useNotify.js';
 
 export type StateStep = 'establish' | 'reopen' | 'pay';
+type StatementKey = { programId: number; communeId: number; month: string };
+type Values = { checkedBy: string; establishedOn: string; reason: string; paidOn: string };
+
+/** Each step's schema and call; the form holds the fields of all three and sends those of its step. */
+const steps = {
+  establish: {
+    schema: establishStatementInput,
+    send: (key: StatementKey, v: Values) => invoke('placements.establishStatement', { ...key, checkedBy: v.checkedBy, establishedOn: v.establishedOn }),
+  },
+  reopen: { schema: reopenStatementInput, send: (key: StatementKey, v: Values) => invoke('placements.reopenStatement', { ...key, reason: v.reason }) },
+  pay: { schema: payStatementInput, send: (key: StatementKey, v: Values) => invoke('placements.payStatement', { ...key, paidOn: v.paidOn }) },
+};
 
 /**
  * One step of a statement's life: feststellen (who checked it, when), wiedereröffnen (why) or ausgezahlt (when).
  * The server checks the order of the steps; its messages are shown at the fields.
  */
-export function StatementStateDialog({
-  step,
-  statementKey,
-  onClose,
-}: {
-  step: StateStep;
-  statementKey: { programId: number; communeId: number; month: string };
-  onClose: (changed: boolean) => void;
-}) {
-  const styles = useStyles();
+export function StatementStateDialog({ step, statementKey, onClose }: { step: StateStep; statementKey: StatementKey; onClose: (changed: boolean) => void }) {
   const { t } = useTranslation('placements');
   const notify = useNotify();
-  const [text, setText] = useState('');
-  const [date, setDate] = useState(todayIso());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  async function submit() {
-    setBusy(true);
-    try {
-      if (step === 'establish') await invoke('placements.establishStatement', { ...statementKey, checkedBy: text, establishedOn: date });
-      else if (step === 'reopen') await invoke('placements.reopenStatement', { ...statementKey, reason: text });
-      else await invoke('placements.payStatement', { ...statementKey, paidOn: date });
+  const f = useLotseForm({
+    // the form's values hold every step's fields; the step's schema checks its own
+    schema: steps[step].schema,
+    defaultValues: { checkedBy: '', establishedOn: todayIso(), reason: '', paidOn: todayIso() } as Values,
+    toInput: (v) => ({ ...statementKey, ...v }),
+    submit: (_, v) => steps[step].send(statementKey, v),
+    onSaved: () => {
       notify.success(t(`statementState.${step}.done`));
       onClose(true);
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      if (fields) setErrors(fields);
-      else notify.failure(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+    },
+  });
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose(false)}>
-      <DialogSurface>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t(`statementState.${step}.title`)}</DialogTitle>
-            <DialogContent className={styles.col}>
-              {step === 'establish' && (
-                <Field label={t('statementState.establish.checkedBy')} required validationMessage={errors['checkedBy']}>
-                  <Input value={text} onChange={(_, d) => setText(d.value)} autoFocus />
-                </Field>
-              )}
-              {step === 'reopen' && (
-                <Field label={t('statementState.reopen.reason')} required validationMessage={errors['reason']}>
-                  <Textarea value={text} onChange={(_, d) => setText(d.value)} autoFocus />
-                </Field>
-              )}
-              {step !== 'reopen' && (
-                <Field label={t(`statementState.${step}.date`)} required validationMessage={errors[step === 'pay' ? 'paidOn' : 'establishedOn']}>
-                  <DateField value={date} onChange={(_, d) => setDate(d.value)} />
-                </Field>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => onClose(false)}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {t(`statementState.${step}.submit`)}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog form={f} title={t(`statementState.${step}.title`)} submitLabel={t(`statementState.${step}.submit`)} onClose={() => onClose(false)}>
+      {step === 'establish' && (
+        <>
+          <FormInput form={f} name="checkedBy" label={t('statementState.establish.checkedBy')} required autoFocus />
+          <FormDate form={f} name="establishedOn" label={t('statementState.establish.date')} required />
+        </>
+      )}
+      {step === 'reopen' && <FormTextarea form={f} name="reason" label={t('statementState.reopen.reason')} required autoFocus />}
+      {step === 'pay' && <FormDate form={f} name="paidOn" label={t('statementState.pay.date')} required />}
+    </FormDialog>
   );
 }

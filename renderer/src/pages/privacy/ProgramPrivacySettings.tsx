@@ -1,14 +1,7 @@
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
-  Input,
   makeStyles,
   Subtitle2,
   Table,
@@ -17,11 +10,11 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   participantFieldNames,
@@ -29,17 +22,17 @@ import {
   sensitiveFieldNames,
   type ProgramPrivacy,
 } from '../../../../shared/domain/privacy.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
 import { formatDate } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
-import { DateField } from '../../components/DateField.js';
+import { FormDate, FormInput, FormTextarea } from '../../components/form/fields.js';
+import { FormDialog } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 
 const useStyles = makeStyles({
   checks: { display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: tokens.spacingHorizontalM },
   grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   surface: { maxWidth: '760px', width: '100%' },
 });
 
@@ -47,91 +40,85 @@ function ProgramPrivacyDialog({ program, onClose }: { program: ProgramPrivacy; o
   const styles = useStyles();
   const { t } = useTranslation('privacy');
   const notify = useNotify();
-  const [legal, setLegal] = useState(new Set(program.legalBasisFields));
-  const [sensitive, setSensitive] = useState(new Set(program.sensitiveFields));
-  const [reason, setReason] = useState(program.sensitiveReason ?? '');
-  const [years, setYears] = useState(String(program.retentionYears));
-  const [reportDate, setReportDate] = useState(program.finalReportSubmittedOn ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const toggle = (set: Set<string>, update: (s: Set<string>) => void, key: string, on: boolean) => {
-    const next = new Set(set);
-    if (on) next.add(key);
-    else next.delete(key);
-    update(next);
-  };
-
-  async function save() {
-    const data = {
-      legalBasisFields: participantFieldNames.filter((f) => legal.has(f)),
-      sensitiveFields: sensitiveFieldNames.filter((f) => sensitive.has(f)),
-      sensitiveReason: reason,
-      retentionYears: Number(years),
-      finalReportSubmittedOn: reportDate || null,
-    };
-    const parsed = programPrivacyInput.safeParse(data);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setBusy(true);
-    try {
-      await invoke('privacy.updateProgram', { programId: program.programId, data });
+  const f = useLotseForm({
+    schema: programPrivacyInput,
+    defaultValues: {
+      legalBasisFields: program.legalBasisFields as string[],
+      sensitiveFields: program.sensitiveFields as string[],
+      sensitiveReason: program.sensitiveReason ?? '',
+      retentionYears: String(program.retentionYears),
+      finalReportSubmittedOn: program.finalReportSubmittedOn ?? '',
+    },
+    toInput: (v) => ({
+      legalBasisFields: participantFieldNames.filter((x) => v.legalBasisFields.includes(x)),
+      sensitiveFields: sensitiveFieldNames.filter((x) => v.sensitiveFields.includes(x)),
+      sensitiveReason: v.sensitiveReason,
+      retentionYears: Number(v.retentionYears),
+      finalReportSubmittedOn: v.finalReportSubmittedOn || null,
+    }),
+    submit: (data) => invoke('privacy.updateProgram', { programId: program.programId, data }),
+    onSaved: () => {
       notify.success(t('programs.saved'));
       onClose(true);
-    } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path.replace(/^data\./, ''), f.message])));
-      }
-      notify.failure(err);
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose(false)}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('programs.edit', { name: program.programName })}</DialogTitle>
-          <DialogContent className={styles.form}>
-            <div className={styles.grid}>
-              <Field label={t('programs.retentionYears')} validationMessage={errors.retentionYears}>
-                <Input type="number" value={years} onChange={(_, d) => setYears(d.value)} />
-              </Field>
-              <Field label={t('programs.finalReport')} validationMessage={errors.finalReportSubmittedOn}>
-                <DateField value={reportDate} onChange={(_, d) => setReportDate(d.value)} />
-              </Field>
-            </div>
-            <Field label={t('programs.legalBasis')}>
-              <div className={styles.checks}>
-                {participantFieldNames.map((f) => (
-                  <Checkbox key={f} label={t(`fields.${f}`)} checked={legal.has(f)} onChange={(_, d) => toggle(legal, setLegal, f, d.checked === true)} />
-                ))}
-              </div>
-            </Field>
-            <Field label={t('programs.sensitive')}>
-              <div className={styles.checks}>
-                {sensitiveFieldNames.map((f) => (
-                  <Checkbox key={f} label={t(`fields.${f}`)} checked={sensitive.has(f)} onChange={(_, d) => toggle(sensitive, setSensitive, f, d.checked === true)} />
-                ))}
-              </div>
-            </Field>
-            <Field label={t('programs.sensitiveReason')} validationMessage={errors.sensitiveReason}>
-              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
-            </Field>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={() => onClose(false)}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button appearance="primary" disabled={busy} onClick={() => void save()}>
-              {t('common:actions.save')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog form={f} title={t('programs.edit', { name: program.programName })} onClose={() => onClose(false)} surfaceClassName={styles.surface}>
+      <div className={styles.grid}>
+        <FormInput form={f} name="retentionYears" label={t('programs.retentionYears')} type="number" />
+        <FormDate form={f} name="finalReportSubmittedOn" label={t('programs.finalReport')} />
+      </div>
+      <CheckGroup form={f} name="legalBasisFields" label={t('programs.legalBasis')} keys={participantFieldNames} className={styles.checks} />
+      <CheckGroup form={f} name="sensitiveFields" label={t('programs.sensitive')} keys={sensitiveFieldNames} className={styles.checks} />
+      <FormTextarea form={f} name="sensitiveReason" label={t('programs.sensitiveReason')} resize="vertical" />
+    </FormDialog>
   );
+}
+
+/** A set of field names as checkboxes, labelled with the fields' names. */
+function CheckGroup({
+  form,
+  name,
+  label,
+  keys,
+  className,
+}: {
+  form: { control: Control<PrivacyValues> };
+  name: 'legalBasisFields' | 'sensitiveFields';
+  label: string;
+  keys: readonly string[];
+  className: string;
+}) {
+  const { t } = useTranslation('privacy');
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Field label={label} validationMessage={fieldState.error?.message}>
+          <div className={className}>
+            {keys.map((k) => (
+              <Checkbox
+                key={k}
+                label={t(`fields.${k}`)}
+                checked={field.value.includes(k)}
+                onChange={(_, d) => field.onChange(d.checked === true ? [...field.value, k] : field.value.filter((x) => x !== k))}
+              />
+            ))}
+          </div>
+        </Field>
+      )}
+    />
+  );
+}
+
+interface PrivacyValues {
+  legalBasisFields: string[];
+  sensitiveFields: string[];
+  sensitiveReason: string;
+  retentionYears: string;
+  finalReportSubmittedOn: string;
 }
 
 /** Per program: retention, final report date, legal-basis fields and Art. 9 fields with their reason. */

@@ -1,32 +1,16 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Select,
-  Spinner,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ruleLevels, type AghRules, type AghSettings, type RuleLevel } from '../../../../shared/domain/agh.js';
+import { aghSettings, ruleLevels, type AghRules, type AghSettings, type RuleLevel } from '../../../../shared/domain/agh.js';
 import { formatHoursX100 } from '../../../../shared/rules/compensation.js';
 import { invoke } from '../../api/client.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { serverFieldErrors } from '../../components/zodFields.js';
+import { FormCheckbox, FormInput, FormSelect, FormTextarea } from '../../components/form/fields.js';
+import { FormDialog } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 
 const useStyles = makeStyles({
-  col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   rules: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) 8rem 10rem',
@@ -79,148 +63,110 @@ function parseHoursAny(text: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
+interface Values {
+  limits: Texts;
+  levels: Record<keyof AghRules, RuleLevel>;
+  operatorAddress: string;
+  fileReference: string;
+  certificateNamesLegalBasis: boolean;
+}
+
+function valuesOf(s: AghSettings): Values {
+  const keys = Object.keys(s.rules) as (keyof AghRules)[];
+  return {
+    limits: textsOf(s.rules),
+    levels: Object.fromEntries(keys.map((k) => [k, s.rules[k].level])) as Values['levels'],
+    operatorAddress: s.operatorAddress ?? '',
+    fileReference: s.fileReference ?? '',
+    certificateNamesLegalBasis: s.certificateNamesLegalBasis,
+  };
+}
+
+function settingsOf(loaded: AghSettings, v: Values, t: (k: string) => string): AghSettings {
+  const rules = rulesOf(loaded.rules, v.limits, t).rules;
+  for (const k of Object.keys(rules) as (keyof AghRules)[]) rules[k].level = v.levels[k];
+  return { ...loaded, rules, operatorAddress: v.operatorAddress || null, fileReference: v.fileReference || null, certificateNamesLegalBasis: v.certificateNamesLegalBasis };
+}
+
+/** A rule's server path (rules.weekMaxX100.value) to its row's field: the value where it has one, else the level. */
+function fieldOfRule(path: string): string {
+  const m = /^rules\.([^.]+)/.exec(path);
+  if (!m) return path;
+  return (limits as string[]).includes(m[1]!) ? `limits.${m[1]}` : `levels.${m[1]}`;
+}
+
 /** Edit a program's AGH rules (each a warning or a hard limit), the Träger's address and the Aktenzeichen. */
 export function AghRulesDialog({ programId, programName, onClose }: { programId: number; programName: string; onClose: () => void }) {
+  const { t } = useTranslation('programs');
+  const loaded = useCall('placements.aghSettings', { programId });
+  if (!loaded.data) {
+    return (
+      <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('aghRules.title', { name: programName })}</DialogTitle>
+            <DialogContent>
+              <Spinner label={t('common:states.loading')} />
+            </DialogContent>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    );
+  }
+  return <AghRulesForm loaded={loaded.data} programName={programName} onClose={onClose} />;
+}
+
+/** The form, once the program's settings are there to start from. */
+function AghRulesForm({ loaded, programName, onClose }: { loaded: AghSettings; programName: string; onClose: () => void }) {
   const styles = useStyles();
   const { t } = useTranslation('programs');
   const notify = useNotify();
-  const loaded = useCall('placements.aghSettings', { programId });
-  const [settings, setSettings] = useState<AghSettings | null>(null);
-  const [texts, setTexts] = useState<Texts | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (loaded.data && settings === null) {
-      setSettings(loaded.data);
-      setTexts(textsOf(loaded.data.rules));
-    }
-  }, [loaded.data, settings]);
-
-  function setLevel(k: keyof AghRules, level: RuleLevel) {
-    setSettings((s) => (s ? { ...s, rules: { ...s.rules, [k]: { ...s.rules[k], level } } } : s));
-  }
-
-  async function save() {
-    if (!settings || !texts) return;
-    const parsed = rulesOf(settings.rules, texts, t);
-    setErrors(parsed.errors);
-    if (Object.keys(parsed.errors).length > 0) return;
-    setBusy(true);
-    try {
-      await invoke('placements.saveAghSettings', { ...settings, rules: parsed.rules });
+  const f = useLotseForm({
+    schema: aghSettings,
+    defaultValues: valuesOf(loaded),
+    toInput: (v) => settingsOf(loaded, v, t),
+    // a value that does not parse as hours or a whole number gets its own words
+    check: (v) => Object.fromEntries(Object.entries(rulesOf(loaded.rules, v.limits, t).errors).map(([k, m]) => [`limits.${k}`, m])),
+    fieldOf: fieldOfRule,
+    submit: (input) => invoke('placements.saveAghSettings', input),
+    onSaved: () => {
       notify.success(t('aghRules.saved'));
       onClose();
-    } catch (err) {
-      const fields = serverFieldErrors(err);
-      // field paths come as rules.weekMaxX100.value: the row's key is enough to mark it
-      if (fields) setErrors(Object.fromEntries(Object.entries(fields).map(([path, m]) => [path.replace(/^rules\.([^.]+).*$/, '$1'), m])));
-      notify.failure(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+    },
+  });
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t('aghRules.title', { name: programName })}</DialogTitle>
-            <DialogContent className={styles.col}>
-              {!settings || !texts ? (
-                <Spinner label={t('common:states.loading')} />
-              ) : (
-                <>
-                  <Text>{t('aghRules.intro')}</Text>
-                  <div className={styles.rules} role="group" aria-label={t('aghRules.rules')}>
-                    <span className={styles.head}>{t('aghRules.rule')}</span>
-                    <span className={styles.head}>{t('aghRules.value')}</span>
-                    <span className={styles.head}>{t('aghRules.level')}</span>
-                    {limits.map((k) => (
-                      <RuleRow
-                        key={k}
-                        label={t(`aghRules.limits.${k}`)}
-                        text={texts[k]}
-                        onText={(v) => setTexts({ ...texts, [k]: v })}
-                        level={settings.rules[k].level}
-                        onLevel={(l) => setLevel(k, l)}
-                        error={errors[k]}
-                        fill={styles.fill}
-                      />
-                    ))}
-                    <RuleRow
-                      label={t('aghRules.limits.outsideCommune')}
-                      text={null}
-                      onText={() => {}}
-                      level={settings.rules.outsideCommune.level}
-                      onLevel={(l) => setLevel('outsideCommune', l)}
-                      error={errors['outsideCommune']}
-                      fill={styles.fill}
-                    />
-                  </div>
-                  <Field label={t('aghRules.operatorAddress')} hint={t('aghRules.operatorAddressHint')}>
-                    <Textarea value={settings.operatorAddress ?? ''} onChange={(_, d) => setSettings({ ...settings, operatorAddress: d.value || null })} rows={3} />
-                  </Field>
-                  <Field label={t('aghRules.fileReference')}>
-                    <Input value={settings.fileReference ?? ''} onChange={(_, d) => setSettings({ ...settings, fileReference: d.value || null })} />
-                  </Field>
-                  <Checkbox
-                    checked={settings.certificateNamesLegalBasis}
-                    onChange={(_, d) => setSettings({ ...settings, certificateNamesLegalBasis: d.checked === true })}
-                    label={t('aghRules.namesLegalBasis')}
-                  />
-                </>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button appearance="primary" type="submit" disabled={busy || !settings}>
-                {t('common:actions.save')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog form={f} title={t('aghRules.title', { name: programName })} onClose={onClose} surfaceClassName={styles.surface}>
+      <Text>{t('aghRules.intro')}</Text>
+      <div className={styles.rules} role="group" aria-label={t('aghRules.rules')}>
+        <span className={styles.head}>{t('aghRules.rule')}</span>
+        <span className={styles.head}>{t('aghRules.value')}</span>
+        <span className={styles.head}>{t('aghRules.level')}</span>
+        {limits.map((k) => (
+          <RuleRow key={k} form={f} rule={k} label={t(`aghRules.limits.${k}`)} fill={styles.fill} />
+        ))}
+        <RuleRow form={f} rule="outsideCommune" label={t('aghRules.limits.outsideCommune')} fill={styles.fill} />
+      </div>
+      <FormTextarea form={f} name="operatorAddress" label={t('aghRules.operatorAddress')} hint={t('aghRules.operatorAddressHint')} rows={3} />
+      <FormInput form={f} name="fileReference" label={t('aghRules.fileReference')} />
+      <FormCheckbox form={f} name="certificateNamesLegalBasis" label={t('aghRules.namesLegalBasis')} />
+    </FormDialog>
   );
 }
 
 /** One rule: its name, its value (none for the commune rule) and whether it is off, a warning or a hard limit. */
-function RuleRow(props: {
-  label: string;
-  text: string | null;
-  onText: (v: string) => void;
-  level: RuleLevel;
-  onLevel: (l: RuleLevel) => void;
-  error: string | undefined;
-  fill: string;
-}) {
+function RuleRow({ form, rule, label, fill }: { form: { control: Control<Values> }; rule: keyof AghRules; label: string; fill: string }) {
   const { t } = useTranslation('programs');
   return (
     <>
-      <Text>{props.label}</Text>
-      {props.text === null ? (
-        <span />
-      ) : (
-        <Field validationMessage={props.error} validationState={props.error ? 'error' : 'none'}>
-          <Input className={props.fill} value={props.text} aria-label={props.label} onChange={(_, d) => props.onText(d.value)} />
-        </Field>
-      )}
-      <Select className={props.fill} value={props.level} aria-label={`${props.label}: ${t('aghRules.level')}`} onChange={(_, d) => props.onLevel(d.value as RuleLevel)}>
+      <Text>{label}</Text>
+      {rule === 'outsideCommune' ? <span /> : <FormInput form={form} name={`limits.${rule}`} className={fill} aria-label={label} />}
+      <FormSelect form={form} name={`levels.${rule}`} className={fill} aria-label={`${label}: ${t('aghRules.level')}`}>
         {ruleLevels.map((l) => (
           <option key={l} value={l}>
             {t(`aghRules.levels.${l}`)}
           </option>
         ))}
-      </Select>
+      </FormSelect>
     </>
   );
 }

@@ -1,9 +1,11 @@
-import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useState, type KeyboardEvent } from 'react';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { communeInput, type Commune } from '../../../../shared/domain/communes.js';
-import { ApiError, invoke } from '../../api/client.js';
-import { fieldErrors } from '../../components/zodFields.js';
+import { invoke } from '../../api/client.js';
+import { FormInput } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 
 const useStyles = makeStyles({
   // three fields in a row, the buttons below them: five columns did not fit the program dialog at 1366×768
@@ -18,6 +20,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   title: { gridColumn: '1 / -1' },
+  wideRow: { gridColumn: '1 / -1', ':empty': { display: 'none' } },
   actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
 });
 
@@ -29,35 +32,25 @@ const useStyles = makeStyles({
 export function NewCommuneForm({ onDone }: { onDone: (created: Commune | null) => void }) {
   const styles = useStyles();
   const { t } = useTranslation('programs');
-  const [name, setName] = useState('');
-  const [district, setDistrict] = useState('');
-  const [ags, setAgs] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  async function save() {
-    const input = { name, district, ags: ags.trim() === '' ? null : ags };
-    const parsed = communeInput.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    setBusy(true);
-    try {
-      onDone(await invoke('communes.create', input));
-    } catch (err) {
-      const fields = err instanceof ApiError ? (err.error.details?.fields ?? []) : [];
-      setErrors(fields.length ? Object.fromEntries(fields.map((f) => [f.path, f.message])) : { name: (err as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const f = useLotseForm({
+    schema: communeInput,
+    defaultValues: { name: '', district: '', ags: '' },
+    toInput: (v) => ({ ...v, ags: v.ags.trim() === '' ? null : v.ags }),
+    submit: (input) => invoke('communes.create', input),
+    onSaved: (created) => onDone(created),
+  });
+  const cancel = () => f.requestLeave(() => onDone(null));
 
   function onKeyDown(e: KeyboardEvent) {
+    // keys in the discard question (a portal, yet a child here for React's events) are not this box's
+    if (!e.currentTarget.contains(e.target as Node)) return;
     if (e.key === 'Enter') {
       e.preventDefault();
-      void save();
+      void f.save();
     } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      onDone(null);
+      cancel();
     }
   }
 
@@ -66,21 +59,19 @@ export function NewCommuneForm({ onDone }: { onDone: (created: Commune | null) =
       <Text weight="semibold" className={styles.title}>
         {t('newCommuneTitle')}
       </Text>
-      <Field label={t('newCommuneName')} required validationMessage={errors.name}>
-        <Input value={name} onChange={(_, d) => setName(d.value)} autoFocus />
-      </Field>
-      <Field label={t('district')} validationMessage={errors.district}>
-        <Input value={district} onChange={(_, d) => setDistrict(d.value)} />
-      </Field>
-      <Field label={t('ags')} validationMessage={errors.ags}>
-        <Input value={ags} onChange={(_, d) => setAgs(d.value)} inputMode="numeric" maxLength={8} />
-      </Field>
+      <FormInput form={f} name="name" label={t('newCommuneName')} required autoFocus />
+      <FormInput form={f} name="district" label={t('district')} />
+      <FormInput form={f} name="ags" label={t('ags')} inputMode="numeric" maxLength={8} />
+      <div className={styles.wideRow}>
+        <FormErrorBar message={f.formError} />
+      </div>
       <div className={styles.actions}>
-        <Button onClick={() => onDone(null)}>{t('common:actions.cancel')}</Button>
-        <Button appearance="primary" disabled={busy} onClick={() => void save()}>
+        <Button onClick={cancel}>{t('common:actions.cancel')}</Button>
+        <Button appearance="primary" disabled={f.busy} onClick={() => void f.save()}>
           {t('common:actions.create')}
         </Button>
       </div>
+      {f.discardPrompt}
     </div>
   );
 }

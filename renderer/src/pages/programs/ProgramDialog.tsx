@@ -1,34 +1,21 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { openRule, type EligibilityGroup } from '../../../../shared/domain/eligibility.js';
 import { programInput, type Program, type ProgramInput } from '../../../../shared/domain/programs.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
+import { FormDate, FormInput, FormSelect } from '../../components/form/fields.js';
+import { FormDialog } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { parseEuroToCents } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
-import { CatalogCommunePicker } from './CatalogCommunePicker.js';
 import { NewCommuneForm } from './NewCommuneForm.js';
-import { figuresFormOf, figuresInputOf } from './programFigures.js';
+import { figuresFieldOf, figuresFormOf, figuresInputOf, type ProgramFiguresForm } from './programFigures.js';
 import { ProgramFiguresSection } from './ProgramFiguresSection.js';
 import { RuleEditor } from './RuleEditor.js';
-import { DateField } from '../../components/DateField.js';
 
 // Columns may shrink below their content's natural width (minmax(0, …), min-width 0): a native input is about 20
 // characters wide by default, and without this the rows pushed the dialog's content wider than the dialog.
@@ -56,31 +43,46 @@ const useStyles = makeStyles({
   surface: { maxWidth: 'min(760px, calc(100vw - 32px))', width: '100%' },
 });
 
-/** Messages of the commune rows are kept by row, not by position, so removing a row cannot move them to another. */
-const rowKeyOf = (key: number, field: 'communeId' | 'slots') => `row${key}.${field}`;
-
-function errorsByRow(errors: Record<string, string>, rows: Row[]): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(errors).map(([path, message]) => {
-      const m = /^communes\.(\d+)\.(communeId|slots)$/.exec(path);
-      const row = m ? rows[Number(m[1])] : undefined;
-      return [row ? rowKeyOf(row.key, m![2] as 'communeId' | 'slots') : path, message];
-    }),
-  );
+interface Values {
+  name: string;
+  operator: string;
+  funder: string;
+  fundingGuideline: string;
+  grantReference: string;
+  startDate: string;
+  endDate: string;
+  /** as typed, "0,80" */
+  hourlyRateCents: string;
+  communes: { communeId: string; slots: string }[];
+  eligibilityRule: EligibilityGroup;
+  figures: ProgramFiguresForm;
 }
 
-interface Row {
-  key: number;
-  communeId: string;
-  slots: string;
+function valuesOf(program: Program | null): Values {
+  return {
+    name: program?.name ?? '',
+    operator: program?.operator ?? '',
+    funder: program?.funder ?? '',
+    fundingGuideline: program?.fundingGuideline ?? '',
+    grantReference: program?.grantReference ?? '',
+    startDate: program?.startDate ?? '',
+    endDate: program?.endDate ?? '',
+    hourlyRateCents: ((program?.hourlyRateCents ?? 80) / 100).toFixed(2).replace('.', ','),
+    communes: program?.communes.map((c) => ({ communeId: String(c.communeId), slots: String(c.slots) })) ?? [],
+    eligibilityRule: program?.eligibilityRule ?? openRule,
+    figures: figuresFormOf(program),
+  };
 }
 
-let rowKey = 0;
-
-/** New commune rows for communes taken from the directory; a commune the program already lists is not added twice. */
-function rowsFor(picked: Array<{ id: number }>, rows: Row[]): Row[] {
-  const present = new Set(rows.map((r) => r.communeId));
-  return picked.filter((c) => !present.has(String(c.id))).map((c) => ({ key: rowKey++, communeId: String(c.id), slots: '3' }));
+function inputOf(v: Values): ProgramInput {
+  const { figures, ...rest } = v;
+  return {
+    ...rest,
+    endDate: v.endDate === '' ? null : v.endDate,
+    hourlyRateCents: parseEuroToCents(v.hourlyRateCents) ?? NaN,
+    communes: v.communes.map((r) => ({ communeId: Number(r.communeId), slots: r.slots.trim() === '' ? NaN : Number(r.slots) })),
+    ...figuresInputOf(figures),
+  };
 }
 
 /** Create or edit a program with its communes and AGH slots. Validated with the same schema as the handler. */
@@ -89,229 +91,118 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
   const { t } = useTranslation('programs');
   const notify = useNotify();
   const communes = useCall('communes.list', {});
-  const [form, setForm] = useState({
-    name: program?.name ?? '',
-    operator: program?.operator ?? '',
-    funder: program?.funder ?? '',
-    fundingGuideline: program?.fundingGuideline ?? '',
-    grantReference: program?.grantReference ?? '',
-    startDate: program?.startDate ?? '',
-    endDate: program?.endDate ?? '',
-    hourlyRate: ((program?.hourlyRateCents ?? 80) / 100).toFixed(2).replace('.', ','),
-  });
-  const [rows, setRows] = useState<Row[]>(
-    program?.communes.map((c) => ({ key: rowKey++, communeId: String(c.communeId), slots: String(c.slots) })) ?? [],
-  );
-  const [rule, setRule] = useState<EligibilityGroup>(program?.eligibilityRule ?? openRule);
-  const [figures, setFigures] = useState(() => figuresFormOf(program));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [newCommune, setNewCommune] = useState(false);
-  const [catalog, setCatalog] = useState(false);
-
-  const removeRow = (key: number) => {
-    setRows((rs) => rs.filter((x) => x.key !== key));
-    // the row's messages go with it
-    setErrors((es) => Object.fromEntries(Object.entries(es).filter(([k]) => !k.startsWith(`row${key}.`))));
-  };
-
-  const set = (k: keyof typeof form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
-
-  function buildInput(): ProgramInput | null {
-    const cents = parseEuroToCents(form.hourlyRate);
-    if (cents === null) {
-      setErrors({ hourlyRateCents: 'Betrag wie 0,80 eingeben' });
-      return null;
-    }
-    return {
-      name: form.name,
-      operator: form.operator,
-      funder: form.funder,
-      fundingGuideline: form.fundingGuideline,
-      grantReference: form.grantReference,
-      startDate: form.startDate,
-      endDate: form.endDate === '' ? null : form.endDate,
-      hourlyRateCents: cents,
-      eligibilityRule: rule,
-      communes: rows.map((r) => ({ communeId: Number(r.communeId), slots: r.slots.trim() === '' ? NaN : Number(r.slots) })),
-      ...figuresInputOf(figures),
-    };
-  }
-
-  /** A row without a commune or with no whole number of places gets its own words, not the schema's. */
-  function rowErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const r of rows) {
-      if (r.communeId === '') out[rowKeyOf(r.key, 'communeId')] = t('errors.pickCommune');
-      if (!/^\d+$/.test(r.slots.trim())) out[rowKeyOf(r.key, 'slots')] = t('errors.slots');
-    }
-    return out;
-  }
-
-  async function save() {
-    const input = buildInput();
-    if (!input) return;
-    const parsed = programInput.safeParse(input);
-    const found = { ...(parsed.success ? {} : errorsByRow(fieldErrors(parsed.error), rows)), ...rowErrors() };
-    if (Object.keys(found).length > 0) return setErrors(found);
-    setErrors({});
-    setBusy(true);
-    try {
-      const saved = program
-        ? await invoke('programs.update', { id: program.id, data: input })
-        : await invoke('programs.create', input);
+  const f = useLotseForm({
+    schema: programInput,
+    defaultValues: valuesOf(program),
+    toInput: inputOf,
+    // a row without a commune or with no whole number of places, and an amount that is none, get their own words
+    check: (v) => {
+      const out: Record<string, string> = {};
+      if (parseEuroToCents(v.hourlyRateCents) === null) out.hourlyRateCents = t('errors.hourlyRate');
+      v.communes.forEach((r, i) => {
+        if (r.communeId === '') out[`communes.${i}.communeId`] = t('errors.pickCommune');
+        if (!/^\d+$/.test(r.slots.trim())) out[`communes.${i}.slots`] = t('errors.slots');
+      });
+      return out;
+    },
+    fieldOf: (path, v) => (path.startsWith('eligibilityRule') ? 'eligibilityRule' : (figuresFieldOf(path, v.figures) ?? path)),
+    submit: (input) => (program ? invoke('programs.update', { id: program.id, data: input }) : invoke('programs.create', input)),
+    onSaved: (saved) => {
       notify.success(t(program ? 'updated' : 'created', { name: saved.name }));
       onClose(true);
-    } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields?.length) {
-        setErrors(errorsByRow(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])), rows));
-      } else {
-        notify.failure(err);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const rows = useFieldArray({ control: f.control, name: 'communes' });
 
   const communeOptions = communes.data ?? [];
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose(false)}>
-      <DialogSurface className={styles.surface}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{program ? t('editTitle') : t('createTitle')}</DialogTitle>
-            <DialogContent>
-              <div className={styles.grid}>
-                <Field className={styles.wide} label={t('fields.name')} required validationMessage={errors.name}>
-                  <Input value={form.name} onChange={set('name')} autoFocus />
-                </Field>
-                <Field label={t('fields.operator')} validationMessage={errors.operator}>
-                  <Input value={form.operator} onChange={set('operator')} />
-                </Field>
-                <Field label={t('fields.funder')} validationMessage={errors.funder}>
-                  <Input value={form.funder} onChange={set('funder')} />
-                </Field>
-                <Field label={t('fields.fundingGuideline')} validationMessage={errors.fundingGuideline}>
-                  <Input value={form.fundingGuideline} onChange={set('fundingGuideline')} />
-                </Field>
-                <Field label={t('fields.grantReference')} validationMessage={errors.grantReference}>
-                  <Input value={form.grantReference} onChange={set('grantReference')} />
-                </Field>
-                <Field label={t('fields.startDate')} required validationMessage={errors.startDate}>
-                  <DateField value={form.startDate} onChange={set('startDate')} />
-                </Field>
-                <Field label={t('fields.endDate')} validationMessage={errors.endDate}>
-                  <DateField value={form.endDate} onChange={set('endDate')} />
-                </Field>
-                <Field label={t('fields.hourlyRate')} validationMessage={errors.hourlyRateCents}>
-                  <Input value={form.hourlyRate} onChange={set('hourlyRate')} inputMode="decimal" />
-                </Field>
-                <fieldset className={styles.wide} style={{ border: 'none', padding: 0 }}>
-                  <legend>
-                    <Text weight="semibold">{t('fields.communes')}</Text>
-                  </legend>
-                  <div className={styles.communeList}>
-                    {rows.length === 0 && <Text>{t('noCommunes')}</Text>}
-                    {rows.map((r) => (
-                      <div key={r.key} className={styles.communeRow} data-testid="commune-row">
-                        <Field label={t('fields.commune')} validationMessage={errors[rowKeyOf(r.key, 'communeId')]}>
-                          <Select
-                            className={styles.fill}
-                            value={r.communeId}
-                            onChange={(_, d) => setRows((rs) => rs.map((x) => (x.key === r.key ? { ...x, communeId: d.value } : x)))}
-                          >
-                            <option value="">{t('pickCommune')}</option>
-                            {communeOptions.map((c) => (
-                              <option key={c.id} value={String(c.id)}>
-                                {c.name}
-                                {c.district ? ` (${c.district})` : ''}
-                              </option>
-                            ))}
-                          </Select>
-                        </Field>
-                        <Field label={t('fields.slots')} validationMessage={errors[rowKeyOf(r.key, 'slots')]}>
-                          <Input
-                            className={styles.fill}
-                            type="number"
-                            min={0}
-                            value={r.slots}
-                            onChange={(_, d) => setRows((rs) => rs.map((x) => (x.key === r.key ? { ...x, slots: d.value } : x)))}
-                          />
-                        </Field>
-                        <Button
-                          className={styles.removeButton}
-                          appearance="subtle"
-                          icon={<DeleteRegular />}
-                          aria-label={t('common:actions.remove')}
-                          onClick={() => removeRow(r.key)}
-                        />
-                      </div>
-                    ))}
-                    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-                      <Button
-                        icon={<AddRegular />}
-                        onClick={() => setRows((rs) => [...rs, { key: rowKey++, communeId: '', slots: '3' }])}
-                      >
-                        {t('addCommune')}
-                      </Button>
-                      <Button onClick={() => setCatalog(true)} disabled={catalog}>
-                        {t('catalog.open')}
-                      </Button>
-                      <Button onClick={() => setNewCommune(true)} disabled={newCommune}>
-                        {t('newCommune')}
-                      </Button>
-                    </div>
-                    {catalog && (
-                      <CatalogCommunePicker
-                        known={communeOptions}
-                        onDone={(picked) => {
-                          setCatalog(false);
-                          if (!picked) return;
-                          communes.reload();
-                          notify.success(t('catalog.taken', { count: picked.length }));
-                          setRows((rs) => [...rs, ...rowsFor(picked, rs)]);
-                        }}
-                      />
-                    )}
-                    {newCommune && (
-                      <NewCommuneForm
-                        onDone={(created) => {
-                          setNewCommune(false);
-                          if (created) {
-                            communes.reload();
-                            setRows((rs) => [...rs, { key: rowKey++, communeId: String(created.id), slots: '3' }]);
-                          }
-                        }}
-                      />
-                    )}
-                  </div>
-                </fieldset>
-                <ProgramFiguresSection className={styles.wide} value={figures} onChange={setFigures} errors={errors} />
-                <div className={styles.wide}>
-                  <RuleEditor
-                    value={rule}
-                    communes={communeOptions}
-                    error={Object.keys(errors).some((k) => k.startsWith('eligibilityRule')) ? t('rule.invalid') : undefined}
-                    onChange={setRule}
-                  />
-                </div>
+    <FormDialog
+      form={f}
+      title={program ? t('editTitle') : t('createTitle')}
+      onClose={() => onClose(false)}
+      surfaceClassName={styles.surface}
+      contentClassName=""
+    >
+      <div className={styles.grid}>
+        <FormInput form={f} name="name" fieldClassName={styles.wide} label={t('fields.name')} required autoFocus />
+        <FormInput form={f} name="operator" label={t('fields.operator')} />
+        <FormInput form={f} name="funder" label={t('fields.funder')} />
+        <FormInput form={f} name="fundingGuideline" label={t('fields.fundingGuideline')} />
+        <FormInput form={f} name="grantReference" label={t('fields.grantReference')} />
+        <FormDate form={f} name="startDate" label={t('fields.startDate')} required />
+        <FormDate form={f} name="endDate" label={t('fields.endDate')} />
+        <FormInput form={f} name="hourlyRateCents" label={t('fields.hourlyRate')} inputMode="decimal" />
+        <fieldset className={styles.wide} style={{ border: 'none', padding: 0 }}>
+          <legend>
+            <Text weight="semibold">{t('fields.communes')}</Text>
+          </legend>
+          <div className={styles.communeList}>
+            {rows.fields.length === 0 && <Text>{t('noCommunes')}</Text>}
+            {rows.fields.map((r, i) => (
+              <div key={r.id} className={styles.communeRow} data-testid="commune-row">
+                <FormSelect form={f} name={`communes.${i}.communeId`} label={t('fields.commune')} className={styles.fill}>
+                  <option value="">{t('pickCommune')}</option>
+                  {communeOptions.map((c) => (
+                    <option key={c.id} value={String(c.id)}>
+                      {c.name}
+                      {c.district ? ` (${c.district})` : ''}
+                    </option>
+                  ))}
+                </FormSelect>
+                <FormInput form={f} name={`communes.${i}.slots`} label={t('fields.slots')} className={styles.fill} type="number" min={0} />
+                <Button
+                  className={styles.removeButton}
+                  appearance="subtle"
+                  icon={<DeleteRegular />}
+                  aria-label={t('common:actions.remove')}
+                  onClick={() => rows.remove(i)}
+                />
               </div>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => onClose(false)}>{t('common:actions.cancel')}</Button>
-              <Button type="submit" appearance="primary" disabled={busy}>
-                {t('common:actions.save')}
+            ))}
+            <div style={{ display: 'flex', gap: 8 }}>
+              <Button icon={<AddRegular />} onClick={() => rows.append({ communeId: '', slots: '3' }, { shouldFocus: false })}>
+                {t('addCommune')}
               </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+              <Button onClick={() => setNewCommune(true)} disabled={newCommune}>
+                {t('newCommune')}
+              </Button>
+            </div>
+            {newCommune && (
+              <NewCommuneForm
+                onDone={(created) => {
+                  setNewCommune(false);
+                  if (created) {
+                    communes.reload();
+                    rows.append({ communeId: String(created.id), slots: '3' }, { shouldFocus: false });
+                  }
+                }}
+              />
+            )}
+          </div>
+        </fieldset>
+        <Controller
+          control={f.control}
+          name="figures"
+          render={({ field }) => (
+            <ProgramFiguresSection
+              className={styles.wide}
+              value={field.value}
+              onChange={field.onChange}
+              errorOf={(path) => f.errorOf(`figures.${path}`)}
+            />
+          )}
+        />
+        <div className={styles.wide}>
+          <Controller
+            control={f.control}
+            name="eligibilityRule"
+            render={({ field, fieldState }) => (
+              <RuleEditor value={field.value} communes={communeOptions} error={fieldState.error ? t('rule.invalid') : undefined} onChange={field.onChange} />
+            )}
+          />
+        </div>
+      </div>
+    </FormDialog>
   );
 }

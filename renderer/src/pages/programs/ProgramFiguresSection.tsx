@@ -1,8 +1,7 @@
 import { Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { successKeys, targetKeys, type SuccessKey, type TargetKey } from '../../../../shared/domain/programs.js';
-import { figuresInputOf, type ProgramFiguresForm } from './programFigures.js';
-
+import { successKeys, targetKeys, type SuccessKey } from '../../../../shared/domain/programs.js';
+import type { ProgramFiguresForm } from './programFigures.js';
 
 /** Display order: qualified employment right after employment, so the two read as a pair. */
 const successOrder: SuccessKey[] = [
@@ -25,20 +24,17 @@ const useStyles = makeStyles({
 export function ProgramFiguresSection({
   value,
   onChange,
-  errors,
+  errorOf,
   className,
 }: {
   value: ProgramFiguresForm;
   onChange: (v: ProgramFiguresForm) => void;
-  errors: Record<string, string>;
+  /** a message by the figures' own paths: followUpMonths, successKinds, targets.<key> */
+  errorOf: (path: string) => string | undefined;
   className?: string;
 }) {
   const styles = useStyles();
   const { t } = useTranslation('programs');
-  const targetError = (k: TargetKey) => {
-    const i = figuresInputOf(value).targets.findIndex((x) => x.key === k);
-    return i < 0 ? undefined : errors[`targets.${i}.planned`];
-  };
   const toggle = (k: SuccessKey, on: boolean) =>
     onChange({ ...value, successKinds: on ? [...value.successKinds, k] : value.successKinds.filter((x) => x !== k) });
   return (
@@ -46,20 +42,20 @@ export function ProgramFiguresSection({
       <legend>
         <Text weight="semibold">{t('figures.title')}</Text>
       </legend>
-      <Field label={t('figures.successKinds')} hint={t('figures.successHint')} validationMessage={errors.successKinds}>
+      <Field label={t('figures.successKinds')} hint={t('figures.successHint')} validationMessage={errorOf('successKinds')}>
         <div className={styles.kinds} role="group" aria-label={t('figures.successKinds')}>
           {successOrder.map((k) => (
             <Checkbox key={k} label={t(`successKeys.${k}`)} checked={value.successKinds.includes(k)} onChange={(_, d) => toggle(k, d.checked === true)} />
           ))}
         </div>
       </Field>
-      <Field label={t('figures.followUpMonths')} hint={t('figures.followUpHint')} validationMessage={errors.followUpMonths} style={{ maxWidth: 420 }}>
+      <Field label={t('figures.followUpMonths')} hint={t('figures.followUpHint')} validationMessage={errorOf('followUpMonths')} style={{ maxWidth: 420 }}>
         <Input type="number" min={0} max={36} value={value.followUpMonths} onChange={(_, d) => onChange({ ...value, followUpMonths: d.value })} />
       </Field>
       <Text>{t('figures.targetsHint')}</Text>
       <div className={styles.targets}>
         {targetKeys.map((k) => (
-          <Field key={k} label={t(`targets.${k}`)} validationMessage={targetError(k)}>
+          <Field key={k} label={t(`targets.${k}`)} validationMessage={errorOf(`targets.${k}`)}>
             <Input
               type="number"
               min={0}

@@ -45,3 +45,16 @@ export function figuresInputOf(form: ProgramFiguresForm): {
   };
 }
 
+
+/**
+ * Where a schema or server path of the figures belongs in a form that keeps them under `figures`: a target's
+ * message by its key (the input lists only the filled targets, so its index is not the field's).
+ */
+export function figuresFieldOf(path: string, form: ProgramFiguresForm): string | null {
+  const target = /^targets\.(\d+)/.exec(path);
+  if (target) {
+    const key = figuresInputOf(form).targets[Number(target[1])]?.key;
+    return key ? `figures.targets.${key}` : 'figures';
+  }
+  return /^(followUpMonths|successKinds|esfPlus)$/.test(path) ? `figures.${path}` : null;
+}

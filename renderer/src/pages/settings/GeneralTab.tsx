@@ -1,11 +1,12 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { appSettingsInput, type AppSettings } from '../../../../shared/domain/settings.js';
-import { ApiError, invoke } from '../../api/client.js';
+import { errorText, invoke } from '../../api/client.js';
+import { FormInput, FormTextarea } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm, useNavigationGuard } from '../../components/form/useLotseForm.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -13,127 +14,79 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalM },
 });
 
-interface Form {
-  coordinatorName: string;
-  operatorName: string;
-  operatorAddress: string;
-  operatorPlace: string;
-  operatorContact: string;
-  maxFileMb: string;
-  maxRows: string;
-  maxCellChars: string;
-}
-
-function toForm(s: AppSettings): Form {
+function valuesOf(s: AppSettings) {
   return {
     coordinatorName: s.coordinatorName ?? '',
-    operatorName: s.operator.name ?? '',
-    operatorAddress: s.operator.address ?? '',
-    operatorPlace: s.operator.place ?? '',
-    operatorContact: s.operator.contact ?? '',
-    maxFileMb: String(s.importLimits.maxFileMb),
-    maxRows: String(s.importLimits.maxRows),
-    maxCellChars: String(s.importLimits.maxCellChars),
+    operator: { name: s.operator.name ?? '', address: s.operator.address ?? '', place: s.operator.place ?? '', contact: s.operator.contact ?? '' },
+    importLimits: {
+      maxFileMb: String(s.importLimits.maxFileMb),
+      maxRows: String(s.importLimits.maxRows),
+      maxCellChars: String(s.importLimits.maxCellChars),
+    },
   };
 }
 
 /** Coordinator name (the actor in the log), operator details, import limits. */
 export function GeneralTab() {
-  const styles = useStyles();
   const { t } = useTranslation('settings');
-  const notify = useNotify();
   const settings = useCall('settings.get', {});
-  const [form, setForm] = useState<Form | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (settings.data) setForm(toForm(settings.data));
-  }, [settings.data]);
-
   if (settings.error !== undefined) {
     return (
       <MessageBar intent="error">
-        <MessageBarBody>{(settings.error as Error).message}</MessageBarBody>
+        <MessageBarBody>{errorText(settings.error)}</MessageBarBody>
       </MessageBar>
     );
   }
-  if (!form) return <Spinner label={t('common:states.loading')} />;
-  const set = (k: keyof Form) => (_: unknown, d: { value: string }) => setForm((f) => (f ? { ...f, [k]: d.value } : f));
+  if (!settings.data) return <Spinner label={t('common:states.loading')} />;
+  return <GeneralForm settings={settings.data} />;
+}
 
-  async function save() {
-    if (!form) return;
-    const input = {
-      coordinatorName: form.coordinatorName,
-      operator: { name: form.operatorName, address: form.operatorAddress, place: form.operatorPlace, contact: form.operatorContact },
-      importLimits: { maxFileMb: Number(form.maxFileMb), maxRows: Number(form.maxRows), maxCellChars: Number(form.maxCellChars) },
-    };
-    const parsed = appSettingsInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const saved = await invoke('settings.update', input);
-      setForm(toForm(saved));
+/** The form, once the stored settings are there to start from. */
+function GeneralForm({ settings }: { settings: AppSettings }) {
+  const styles = useStyles();
+  const { t } = useTranslation('settings');
+  const notify = useNotify();
+  const f = useLotseForm({
+    schema: appSettingsInput,
+    defaultValues: valuesOf(settings),
+    toInput: (v) => ({
+      ...v,
+      importLimits: { maxFileMb: Number(v.importLimits.maxFileMb), maxRows: Number(v.importLimits.maxRows), maxCellChars: Number(v.importLimits.maxCellChars) },
+    }),
+    submit: (input) => invoke('settings.update', input),
+    onSaved: (saved) => {
+      f.form.reset(valuesOf(saved));
       notify.success(t('general.saved'));
-    } catch (err) {
-      if (err instanceof ApiError && err.error.details?.fields) {
-        setErrors(Object.fromEntries(err.error.details.fields.map((f) => [f.path, f.message])));
-      }
-      notify.failure(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  useNavigationGuard(f);
 
   return (
-    <form
-      className={styles.form}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <form className={styles.form} noValidate onSubmit={f.onSubmit}>
       <Subtitle2 as="h2">{t('general.coordinator')}</Subtitle2>
-      <Field label={t('general.coordinatorName')} hint={t('general.coordinatorHint')} validationMessage={errors.coordinatorName}>
-        <Input value={form.coordinatorName} onChange={set('coordinatorName')} />
-      </Field>
+      <FormInput form={f} name="coordinatorName" label={t('general.coordinatorName')} hint={t('general.coordinatorHint')} />
       <Subtitle2 as="h2" className={styles.section}>
         {t('general.operator')}
       </Subtitle2>
-      <Field label={t('general.operatorName')} validationMessage={errors['operator.name']}>
-        <Input value={form.operatorName} onChange={set('operatorName')} />
-      </Field>
-      <Field label={t('general.operatorAddress')} validationMessage={errors['operator.address']}>
-        <Textarea value={form.operatorAddress} onChange={set('operatorAddress')} resize="vertical" />
-      </Field>
-      <Field label={t('general.operatorPlace')} validationMessage={errors['operator.place']}>
-        <Input value={form.operatorPlace} onChange={set('operatorPlace')} />
-      </Field>
-      <Field label={t('general.operatorContact')} validationMessage={errors['operator.contact']}>
-        <Input value={form.operatorContact} onChange={set('operatorContact')} />
-      </Field>
+      <FormInput form={f} name="operator.name" label={t('general.operatorName')} />
+      <FormTextarea form={f} name="operator.address" label={t('general.operatorAddress')} resize="vertical" />
+      <FormInput form={f} name="operator.place" label={t('general.operatorPlace')} />
+      <FormInput form={f} name="operator.contact" label={t('general.operatorContact')} />
       <Subtitle2 as="h2" className={styles.section}>
         {t('general.limits')}
       </Subtitle2>
       <div className={styles.grid}>
-        <Field label={t('general.maxFileMb')} validationMessage={errors['importLimits.maxFileMb']}>
-          <Input type="number" value={form.maxFileMb} onChange={set('maxFileMb')} />
-        </Field>
-        <Field label={t('general.maxRows')} validationMessage={errors['importLimits.maxRows']}>
-          <Input type="number" value={form.maxRows} onChange={set('maxRows')} />
-        </Field>
-        <Field label={t('general.maxCellChars')} validationMessage={errors['importLimits.maxCellChars']}>
-          <Input type="number" value={form.maxCellChars} onChange={set('maxCellChars')} />
-        </Field>
+        <FormInput form={f} name="importLimits.maxFileMb" label={t('general.maxFileMb')} type="number" />
+        <FormInput form={f} name="importLimits.maxRows" label={t('general.maxRows')} type="number" />
+        <FormInput form={f} name="importLimits.maxCellChars" label={t('general.maxCellChars')} type="number" />
       </div>
+      <FormErrorBar message={f.formError} />
       <div>
-        <Button appearance="primary" type="submit" disabled={busy}>
+        <Button appearance="primary" type="submit" disabled={f.busy}>
           {t('common:actions.save')}
         </Button>
       </div>
+      {f.discardPrompt}
     </form>
   );
 }

@@ -1,11 +1,8 @@
 import {
   Button,
-  Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -18,11 +15,13 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { teamConnection, type TeamConnection } from '../../../../shared/contract/team.contract.js';
+import { teamConnection } from '../../../../shared/contract/team.contract.js';
 import { invoke } from '../../api/client.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
-import { fieldErrors } from '../../components/zodFields.js';
+import { FormInput, FormSelect } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { NewLoginDialog } from './NewLoginDialog.js';
 
 const useStyles = makeStyles({
@@ -37,7 +36,7 @@ interface Form {
   port: string;
   database: string;
   user: string;
-  sslmode: TeamConnection['sslmode'];
+  sslmode: string;
   password: string;
 }
 
@@ -53,40 +52,43 @@ export function TeamTab() {
   const notify = useNotify();
   const current = useCall('team.connection', {});
   const me = useCall('team.whoami', {});
-  const [form, setForm] = useState<Form>(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const f = useLotseForm({
+    schema: teamConnection,
+    defaultValues: empty,
+    toInput: (v) => ({ ...v, port: Number(v.port) }),
+    submit: (connection, v) => invoke('team.saveConnection', { connection: teamConnection.parse(connection), password: v.password === '' ? null : v.password }),
+    onSaved: () => {
+      notify.success(t('team.saved'));
+      current.reload();
+    },
+  });
+  const { reset, handleSubmit } = f.form;
 
   useEffect(() => {
     const c = current.data?.connection;
-    if (c) setForm({ ...c, port: String(c.port), password: '' });
-  }, [current.data]);
+    if (c) reset({ ...c, port: String(c.port), password: '' });
+  }, [current.data, reset]);
 
-  const set = (k: keyof Form) => (_: unknown, d: { value: string }) => setForm((f) => ({ ...f, [k]: d.value }));
-
-  function parsed(): TeamConnection | null {
-    const r = teamConnection.safeParse({ ...form, port: Number(form.port) });
-    if (!r.success) {
-      setErrors(fieldErrors(r.error));
-      return null;
-    }
-    setErrors({});
-    return r.data;
-  }
-
-  async function run(action: 'test' | 'save' | 'local') {
-    const connection = action === 'local' ? null : parsed();
-    if (action !== 'local' && !connection) return;
+  /** The connection test checks the fields like a save, but saves nothing (the form keeps its changes). */
+  const test = handleSubmit(async (v) => {
     setBusy(true);
     try {
-      const password = form.password === '' ? null : form.password;
-      if (action === 'test') setResult(await invoke('team.testConnection', { connection: connection!, password }));
-      else {
-        await invoke('team.saveConnection', { connection, password: action === 'local' ? null : password });
-        notify.success(t(action === 'local' ? 'team.savedLocal' : 'team.saved'));
-        current.reload();
-      }
+      setResult(await invoke('team.testConnection', { connection: teamConnection.parse({ ...v, port: Number(v.port) }), password: v.password === '' ? null : v.password }));
+    } catch (err) {
+      notify.failure(err);
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  async function switchToLocal() {
+    setBusy(true);
+    try {
+      await invoke('team.saveConnection', { connection: null, password: null });
+      notify.success(t('team.savedLocal'));
+      current.reload();
     } catch (err) {
       notify.failure(err);
     } finally {
@@ -94,16 +96,12 @@ export function TeamTab() {
     }
   }
 
-  const field = (k: keyof Form, label: string, type?: 'password') => (
-    <Field label={t(label)} validationMessage={errors[k]}>
-      <Input type={type} value={form[k]} onChange={set(k)} />
-    </Field>
-  );
+  const field = (k: Exclude<keyof Form, 'sslmode'>, label: string, type?: 'password') => <FormInput form={f} name={k} label={t(label)} type={type} />;
 
   return (
     <div>
       <Text block>{me.data?.engine === 'postgres' ? t('team.onServer', { role: me.data.roleName }) : t('team.onFile')}</Text>
-      <form className={styles.form} noValidate onSubmit={(e) => e.preventDefault()}>
+      <form className={styles.form} noValidate onSubmit={f.onSubmit}>
         <Subtitle2 className={styles.section}>{t('team.connectionTitle')}</Subtitle2>
         <div className={styles.grid}>
           {field('host', 'team.host')}
@@ -113,37 +111,38 @@ export function TeamTab() {
           {field('database', 'team.database')}
           {field('user', 'team.user')}
         </div>
-        <Field label={t('team.sslmode')}>
-          <Select value={form.sslmode} onChange={(_, d) => setForm((f) => ({ ...f, sslmode: d.value as Form['sslmode'] }))}>
-            <option value="verify-full">{t('team.ssl.verify-full')}</option>
-            <option value="require">{t('team.ssl.require')}</option>
-            <option value="disable">{t('team.ssl.disable')}</option>
-          </Select>
-        </Field>
-        <Field
+        <FormSelect form={f} name="sslmode" label={t('team.sslmode')}>
+          <option value="verify-full">{t('team.ssl.verify-full')}</option>
+          <option value="require">{t('team.ssl.require')}</option>
+          <option value="disable">{t('team.ssl.disable')}</option>
+        </FormSelect>
+        <FormInput
+          form={f}
+          name="password"
+          type="password"
           label={t('team.password')}
           hint={current.data?.canStorePassword ? (current.data.passwordStored ? t('team.passwordStored') : t('team.passwordKeychain')) : t('team.passwordPgpass')}
-        >
-          <Input type="password" value={form.password} onChange={set('password')} />
-        </Field>
+        />
+        <FormErrorBar message={f.formError} />
         {result && (
           <MessageBar intent={result.ok ? 'success' : 'error'} data-testid="team-connection-result">
             <MessageBarBody>{result.message}</MessageBarBody>
           </MessageBar>
         )}
         <div className={styles.bar}>
-          <Button disabled={busy} onClick={() => void run('test')}>
+          <Button disabled={busy || f.busy} onClick={() => void test()}>
             {t('team.test')}
           </Button>
-          <Button appearance="primary" disabled={busy} onClick={() => void run('save')}>
+          <Button appearance="primary" type="submit" disabled={busy || f.busy}>
             {t('team.save')}
           </Button>
           {current.data?.connection && (
-            <Button disabled={busy} onClick={() => void run('local')}>
+            <Button disabled={busy || f.busy} onClick={() => void switchToLocal()}>
               {t('team.useLocal')}
             </Button>
           )}
         </div>
+        {f.discardPrompt}
       </form>
       {me.data?.engine === 'postgres' && <Members canManage={me.data.canManage} />}
     </div>

@@ -1,8 +1,11 @@
-import { Button, Checkbox, Field, Input, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { ReminderRule } from '../../../../shared/domain/reminders.js';
+import { personDocumentSettings } from '../../../../shared/domain/person-documents.js';
+import { reminderRule, type ReminderRule } from '../../../../shared/domain/reminders.js';
 import { invoke } from '../../api/client.js';
+import { FormCheckbox, FormInput } from '../../components/form/fields.js';
+import { FormErrorBar } from '../../components/form/FormDialog.js';
+import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
 import { announceRemindersChanged } from './settleLink.js';
@@ -18,35 +21,31 @@ function RuleRow({ rule }: { rule: ReminderRule }) {
   const styles = useStyles();
   const { t } = useTranslation('today');
   const notify = useNotify();
-  const [days, setDays] = useState(String(rule.days));
-  const [active, setActive] = useState(rule.active);
-  const [error, setError] = useState<string | undefined>();
-  async function save() {
-    try {
-      await invoke('reminders.updateRule', { code: rule.code, days: Number(days), active });
-      setError(undefined);
+  const f = useLotseForm({
+    schema: reminderRule,
+    defaultValues: { days: String(rule.days), active: rule.active },
+    toInput: (v) => ({ code: rule.code, days: v.days.trim() === '' ? NaN : Number(v.days), active: v.active }),
+    submit: (input) => invoke('reminders.updateRule', input),
+    onSaved: () => {
       notify.success(t('rules.saved'));
       announceRemindersChanged();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }
+    },
+  });
   return (
     <TableRow>
       <TableCell>
         <Text weight="semibold">{t(`kinds.${rule.code}`)}</Text>
       </TableCell>
       <TableCell>
-        <Field validationMessage={error}>
-          <Input className={styles.days} type="number" min={0} max={366} value={days} aria-label={`${t('rules.days')}: ${t(`kinds.${rule.code}`)}`} onChange={(_, d) => setDays(d.value)} />
-        </Field>
+        <FormInput form={f} name="days" className={styles.days} type="number" min={0} max={366} aria-label={`${t('rules.days')}: ${t(`kinds.${rule.code}`)}`} />
         <Text size={200}>{t(`rules.meaning.${rule.code}`)}</Text>
+        <FormErrorBar message={f.formError} />
       </TableCell>
       <TableCell>
-        <Checkbox label={t('rules.active')} checked={active} onChange={(_, d) => setActive(d.checked === true)} />
+        <FormCheckbox form={f} name="active" label={t('rules.active')} />
       </TableCell>
       <TableCell>
-        <Button size="small" onClick={() => void save()}>
+        <Button size="small" disabled={f.busy} onClick={() => void f.save()}>
           {t('rules.save')}
         </Button>
       </TableCell>
@@ -56,29 +55,32 @@ function RuleRow({ rule }: { rule: ReminderRule }) {
 
 /** The largest document file a person's document may carry (a setting, MB on screen, bytes stored). */
 function FileLimit() {
+  const current = useCall('personDocuments.settings', {});
+  return current.data ? <FileLimitForm maxFileBytes={current.data.maxFileBytes} /> : null;
+}
+
+const mbOf = (bytes: number) => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+
+function FileLimitForm({ maxFileBytes }: { maxFileBytes: number }) {
   const styles = useStyles();
   const { t } = useTranslation('today');
   const notify = useNotify();
-  const current = useCall('personDocuments.settings', {});
-  const [mb, setMb] = useState('');
-  useEffect(() => {
-    if (current.data) setMb(String(Math.round((current.data.maxFileBytes / 1024 / 1024) * 10) / 10));
-  }, [current.data]);
-  async function save() {
-    try {
-      await invoke('personDocuments.updateSettings', { maxFileBytes: Math.round(Number(mb.replace(',', '.')) * 1024 * 1024) });
-      notify.success(t('rules.maxFileSaved'));
-    } catch (err) {
-      notify.failure(err);
-    }
-  }
+  const f = useLotseForm({
+    schema: personDocumentSettings,
+    // the field shows megabytes; the setting is stored in bytes
+    defaultValues: { maxFileBytes: mbOf(maxFileBytes) },
+    toInput: (v) => ({ maxFileBytes: Math.round(Number(v.maxFileBytes.replace(',', '.')) * 1024 * 1024) }),
+    submit: (input) => invoke('personDocuments.updateSettings', input),
+    onSaved: () => notify.success(t('rules.maxFileSaved')),
+  });
   return (
-    <div className={styles.row}>
-      <Field label={t('rules.maxFile')}>
-        <Input className={styles.days} value={mb} onChange={(_, d) => setMb(d.value)} />
-      </Field>
-      <Button onClick={() => void save()}>{t('rules.save')}</Button>
-    </div>
+    <form className={styles.row} noValidate onSubmit={f.onSubmit}>
+      <FormInput form={f} name="maxFileBytes" label={t('rules.maxFile')} className={styles.days} />
+      <Button type="submit" disabled={f.busy}>
+        {t('rules.save')}
+      </Button>
+      <FormErrorBar message={f.formError} />
+    </form>
   );
 }
 
