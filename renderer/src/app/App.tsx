@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createHashRouter, createRoutesFromElements, Navigate, Route, RouterProvider } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { toasterId, toasterPosition, toastLimit } from '../components/useNotify.js';
+import { CoordinatorNameDialog } from './CoordinatorNameDialog.js';
 import { Layout } from './Layout.js';
 import { pageLoaders, routes, startPath } from './routes.js';
 
@@ -66,6 +67,8 @@ export function App() {
     <FluentProvider theme={webLightTheme} style={{ height: '100vh' }}>
       <Toaster toasterId={toasterId} position={toasterPosition} limit={toastLimit} />
       <RouterProvider router={router} />
+      {/* beside the router, not in the Layout: inside the data router it made the whole frame mount twice at start (every first request sent twice, the first Übersicht 1 s later) */}
+      <CoordinatorNameDialog />
     </FluentProvider>
   );
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { setLanguage, uiLanguages } from '../i18n/index.js';
 import { useReminderBadge } from '../pages/today/useReminderBadge.js';
-import { CoordinatorNameDialog } from './CoordinatorNameDialog.js';
 import { routes, startPath } from './routes.js';
 
 const useStyles = makeStyles({
@@ -74,7 +73,6 @@ export function Layout() {
         {/* a new language re-renders the page from scratch, so no number or date keeps the old format */}
         <Outlet key={i18n.language} />
       </main>
-      <CoordinatorNameDialog />
     </div>
   );
 }

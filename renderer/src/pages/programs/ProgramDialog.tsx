@@ -12,6 +12,7 @@ import { useLotseForm } from '../../components/form/useLotseForm.js';
 import { parseEuroToCents } from '../../components/format.js';
 import { useCall } from '../../components/useCall.js';
 import { useNotify } from '../../components/useNotify.js';
+import { CatalogCommunePicker } from './CatalogCommunePicker.js';
 import { NewCommuneForm } from './NewCommuneForm.js';
 import { figuresFieldOf, figuresFormOf, figuresInputOf, type ProgramFiguresForm } from './programFigures.js';
 import { ProgramFiguresSection } from './ProgramFiguresSection.js';
@@ -92,6 +93,7 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
   const notify = useNotify();
   const communes = useCall('communes.list', {});
   const [newCommune, setNewCommune] = useState(false);
+  const [catalog, setCatalog] = useState(false);
   const f = useLotseForm({
     schema: programInput,
     defaultValues: valuesOf(program),
@@ -160,14 +162,32 @@ export function ProgramDialog({ program, onClose }: { program: Program | null; o
                 />
               </div>
             ))}
-            <div style={{ display: 'flex', gap: 8 }}>
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
               <Button icon={<AddRegular />} onClick={() => rows.append({ communeId: '', slots: '3' }, { shouldFocus: false })}>
                 {t('addCommune')}
+              </Button>
+              <Button onClick={() => setCatalog(true)} disabled={catalog}>
+                {t('catalog.open')}
               </Button>
               <Button onClick={() => setNewCommune(true)} disabled={newCommune}>
                 {t('newCommune')}
               </Button>
             </div>
+            {catalog && (
+              <CatalogCommunePicker
+                known={communeOptions}
+                onDone={(picked) => {
+                  setCatalog(false);
+                  if (!picked) return;
+                  communes.reload();
+                  notify.success(t('catalog.taken', { count: picked.length }));
+                  // a commune the program already lists is not added twice
+                  const present = new Set(f.form.getValues('communes').map((r) => r.communeId));
+                  const added = picked.filter((c) => !present.has(String(c.id)));
+                  rows.append(added.map((c) => ({ communeId: String(c.id), slots: '3' })), { shouldFocus: false });
+                }}
+              />
+            )}
             {newCommune && (
               <NewCommuneForm
                 onDone={(created) => {
