@@ -84,8 +84,9 @@ test('a new fair belongs to the program in view, not the first one', async ({ pa
   const first = (await filter.locator('option').nth(1).textContent())!;
   const other = (await filter.locator('option').nth(2).textContent())!;
   expect(other).not.toBe(first);
-  await filter.selectOption({ label: other });
-  const otherId = await filter.inputValue();
+  // the value selectOption picked (read back at once, the page may still be writing it into the address)
+  const otherId = (await filter.selectOption({ label: other }))[0]!;
+  await expect(filter).toHaveValue(otherId);
   await page.getByRole('button', { name: 'Neue Börse' }).click();
   const dialog = page.getByRole('dialog', { name: 'Börse anlegen' });
   await expect(dialog.getByLabel('Programm')).toHaveValue(otherId);

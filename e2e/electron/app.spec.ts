@@ -76,7 +76,9 @@ test('loads the UI from app://lotse/ with nothing but window.lotse exposed', asy
 });
 
 test('the window is sandboxed and cannot navigate away or open windows', async () => {
-  const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
+  // getLastWebPreferences is Electron's own accessor, left out of its published types since Electron 45
+  type WithPrefs = { getLastWebPreferences(): Record<string, unknown> };
+  const prefs = await app.evaluate(({ BrowserWindow }) => (BrowserWindow.getAllWindows()[0]!.webContents as unknown as WithPrefs).getLastWebPreferences());
   expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
   expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).open('https://evil.example/'))).toBeNull();
   await page.evaluate(() => {
