@@ -19,14 +19,15 @@ export class ElementScanner {
   private close = '';
   /** the end of the previous chunk that may begin a tag continued in the next one */
   private carry = '';
-  /** earlier pieces of the element being read */
-  private pieces: string[] = [];
-  private held = 0;
+  /** the element being read, while it spans chunks */
+  private readonly element: ElementPieces;
   private state: 'seek' | 'tag' | 'body' = 'seek';
   /** count of complete elements */
   count = 0;
 
-  constructor(private readonly h: ElementHandlers) {}
+  constructor(private readonly h: ElementHandlers) {
+    this.element = new ElementPieces(h.maxChars, () => h.tooLong());
+  }
 
   write(chunk: string): void {
     if (!this.open) {
@@ -75,22 +76,47 @@ export class ElementScanner {
   }
 
   private hold(text: string, start: number, keep: number): void {
-    const cut = Math.max(start, text.length - keep);
-    this.held += cut - start;
-    if (this.held + (text.length - cut) > this.h.maxChars) throw this.h.tooLong();
-    if (cut > start) this.pieces.push(text.slice(start, cut));
-    this.carry = text.slice(cut);
+    this.carry = this.element.hold(text, start, keep);
   }
 
   private emit(text: string, start: number, end: number): void {
-    if (this.held + end - start > this.h.maxChars) throw this.h.tooLong();
+    const el = this.element.take(text, start, end);
+    this.state = 'seek';
+    this.count++;
+    this.h.each(el);
+  }
+}
+
+/**
+ * The element being read while it spans chunks (for the .xlsx and the .ods scanner): its earlier pieces, joined
+ * once when it is complete; longer than `maxChars`, it stops the scan through `tooLong` before it is held.
+ */
+export class ElementPieces {
+  private pieces: string[] = [];
+  private held = 0;
+
+  constructor(
+    private readonly maxChars: number,
+    private readonly tooLong: () => Error,
+  ) {}
+
+  /** Keeps `text` from `start` except its last `keep` characters, which it returns for the next chunk to carry. */
+  hold(text: string, start: number, keep: number): string {
+    const cut = Math.max(start, text.length - keep);
+    this.held += cut - start;
+    if (this.held + (text.length - cut) > this.maxChars) throw this.tooLong();
+    if (cut > start) this.pieces.push(text.slice(start, cut));
+    return text.slice(cut);
+  }
+
+  /** The complete element: the pieces held so far and `text` from `start` to `end`. */
+  take(text: string, start: number, end: number): string {
+    if (this.held + end - start > this.maxChars) throw this.tooLong();
     const tail = text.slice(start, end);
     const el = this.pieces.length ? this.pieces.join('') + tail : tail;
     this.pieces = [];
     this.held = 0;
-    this.state = 'seek';
-    this.count++;
-    this.h.each(el);
+    return el;
   }
 }
 

@@ -1,3 +1,4 @@
+import { ElementPieces } from './elements.js';
 import { isNameEnd } from './xml-text.js';
 
 /** The namespace prefixes a content.xml binds ("table:", "text:", "office:" in every file LibreOffice writes). */
@@ -27,8 +28,7 @@ export class OdsContentScanner {
   private readonly open: string;
   private readonly rowClose: string;
   private carry = '';
-  private pieces: string[] = [];
-  private held = 0;
+  private readonly element: ElementPieces;
   private state: 'seek' | 'tag' | 'body' = 'seek';
   private kind: 'table' | 'row' = 'row';
 
@@ -36,6 +36,7 @@ export class OdsContentScanner {
     p: OdsPrefixes,
     private readonly h: OdsScanHandlers,
   ) {
+    this.element = new ElementPieces(h.maxChars, () => h.tooLong());
     this.open = `<${p.table}table`;
     this.rowClose = `</${p.table}table-row>`;
   }
@@ -85,19 +86,11 @@ export class OdsContentScanner {
   }
 
   private hold(text: string, start: number, keep: number): void {
-    const cut = Math.max(start, text.length - keep);
-    this.held += cut - start;
-    if (this.held + (text.length - cut) > this.h.maxChars) throw this.h.tooLong();
-    if (cut > start) this.pieces.push(text.slice(start, cut));
-    this.carry = text.slice(cut);
+    this.carry = this.element.hold(text, start, keep);
   }
 
   private emit(text: string, start: number, end: number): void {
-    if (this.held + end - start > this.h.maxChars) throw this.h.tooLong();
-    const tail = text.slice(start, end);
-    const el = this.pieces.length ? this.pieces.join('') + tail : tail;
-    this.pieces = [];
-    this.held = 0;
+    const el = this.element.take(text, start, end);
     this.state = 'seek';
     if (this.kind === 'table') this.h.table(el);
     else this.h.row(el);
