@@ -1,27 +1,19 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { electronBinary } from '../scripts/electron-binary.mjs';
 
 /** `npm start` where Electron's binary is missing: it says so and serves web mode with the token URL. */
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-start-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function electronInstalled(): boolean {
-  try {
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && fs.existsSync(binary);
-  } catch {
-    return false;
-  }
-}
-
 describe('npm start', () => {
   it('falls back to web mode, serves the app and the API on the given --db, and stops on SIGTERM', async () => {
-    const hasElectron = electronInstalled();
+    // found by its path.txt: requiring the electron package would try to download the binary (Electron 45)
+    const hasElectron = electronBinary().binary !== null;
     const dbPath = path.join(tmp, 'lotse.sqlite');
     // where Electron exists, --web forces the same fallback path so this test never opens a window
     const child = spawn(process.execPath, ['scripts/start.mjs', ...(hasElectron ? ['--web'] : []), '--db', dbPath], {
